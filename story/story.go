@@ -1,0 +1,95 @@
+// Package story holds tread's domain types: the stories a source yields and
+// the blocks their bodies are made of. It has no dependencies so that every
+// other package (feed, extract, render, ui) can share one vocabulary.
+package story
+
+import (
+	"strings"
+	"time"
+)
+
+// Kind says what a body block is.
+type Kind int
+
+// Block kinds. Text-like kinds carry their words in Block.Text; List and
+// Table carry structure in Block.Items / Block.Rows as well.
+const (
+	Paragraph Kind = iota
+	Heading
+	Caption
+	Quote
+	List
+	Code
+	Image
+	Table
+	Embed // the text of an embedded post (tweet, Instagram caption…)
+)
+
+// Block is one piece of a story body.
+//
+// Text is always the plain text (no markdown syntax, no link targets); it is
+// what --json prints and what extraction is scored on. MD, when set, is the
+// same block as CommonMark (inline links, emphasis, list markers, a GFM table);
+// render falls back to escaping Text when MD is empty.
+type Block struct {
+	Kind    Kind
+	Text    string
+	MD      string
+	Level   int        // Heading: 1-6
+	Items   []string   // List: plain text of each item
+	Ordered bool       // List: numbered
+	Rows    [][]string // Table: cells, the first row is the header
+	URL     string     // Image: source; Code: language hint
+}
+
+// Link is a hyperlink found in a body.
+type Link struct {
+	Text string
+	URL  string
+}
+
+// Story is one article: a main story, or a related item of one.
+type Story struct {
+	Title       string
+	Site        string // publisher
+	Byline      string
+	Published   time.Time // zero when unknown
+	Age         string    // relative age as printed, e.g. "8 hours ago"
+	URL         string
+	Image       string // lead image URL
+	Description string
+	Body        []Block
+	Related     []Story // one level deep: related items have no Related
+	// Partial marks a best-effort story (a page with no clear article).
+	Partial bool
+}
+
+// Document is what one source (a file, a page, a URL) yields.
+type Document struct {
+	Source  string // the source as the user gave it
+	Stories []Story
+	Err     error // set when the source could not be read; Stories may be empty
+}
+
+// Text is the body as plain text: blocks separated by one blank line.
+func (s Story) Text() string {
+	parts := make([]string, 0, len(s.Body))
+	for _, b := range s.Body {
+		t := b.Text
+		if t == "" && b.Kind == List {
+			t = strings.Join(b.Items, "\n")
+		}
+		if t = strings.TrimSpace(t); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// PublishedString is Published as RFC 3339, or "" when unknown.
+func (s Story) PublishedString() string {
+	if s.Published.IsZero() {
+		return ""
+	}
+	return s.Published.Format(time.RFC3339)
+}
