@@ -1,0 +1,76 @@
+// Package feed turns sources — files, folders, standard input — into
+// story.Documents. It owns everything between raw bytes and stories: text
+// decoding, telling page dumps, plain-text articles and HTML apart, reading
+// the two text layouts itself, and handing HTML to package extract. It never
+// touches the terminal; callers sanitize what they display.
+package feed
+
+import (
+	"errors"
+	"io"
+)
+
+// Limits on the work one Load does. They keep a hostile or mistaken source
+// (a huge file, a folder tree of thousands of files) from stalling tread.
+const (
+	// DefaultMaxBytes is the largest file Load reads when Options.MaxBytes
+	// is zero: 20 MiB, far above any saved article page.
+	DefaultMaxBytes = 20 << 20
+	// DefaultMaxFiles is how many files Load reads from one folder when
+	// Options.MaxFiles is zero; the rest are reported as skipped.
+	DefaultMaxFiles = 1000
+	// DefaultMaxDepth is how many folder levels below a folder source Load
+	// descends when Options.MaxDepth is zero.
+	DefaultMaxDepth = 16
+)
+
+// Options tunes Load. The zero value is ready to use.
+type Options struct {
+	// Stdin is read for the source "-". Nil means no standard input.
+	Stdin io.Reader
+	// MaxBytes caps the size of each file; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// MaxFiles caps the files read from one folder; 0 means DefaultMaxFiles.
+	MaxFiles int
+	// MaxDepth caps the folder levels walked; 0 means DefaultMaxDepth.
+	MaxDepth int
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+func (o Options) maxFiles() int {
+	if o.MaxFiles > 0 {
+		return o.MaxFiles
+	}
+	return DefaultMaxFiles
+}
+
+func (o Options) maxDepth() int {
+	if o.MaxDepth > 0 {
+		return o.MaxDepth
+	}
+	return DefaultMaxDepth
+}
+
+// Errors a Document can carry, wrapped as "read SOURCE: …"; test with
+// errors.Is.
+var (
+	// ErrEmpty: the source has no bytes, or only white space.
+	ErrEmpty = errors.New("empty file")
+	// ErrBinary: the source is not text (NUL bytes, or mostly control
+	// characters and invalid bytes).
+	ErrBinary = errors.New("binary file, not a page dump or HTML")
+	// ErrTooLarge: the source is over Options.MaxBytes.
+	ErrTooLarge = errors.New("over the size limit")
+	// ErrNoStory: the text holds nothing but page chrome.
+	ErrNoStory = errors.New("no story found")
+	// ErrNoFiles: a folder source holds no file tread could try.
+	ErrNoFiles = errors.New("folder has no files to read")
+	// ErrNoStdin: the source "-" was given but Options.Stdin is nil.
+	ErrNoStdin = errors.New("no standard input")
+)
