@@ -1,0 +1,152 @@
+package bench
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tread-reader/tread/corpus"
+)
+
+var (
+	loadOnce  sync.Once
+	loaded    []Page
+	loadedErr error
+)
+
+// corpusPages loads the corpus once per test binary, or skips.
+func corpusPages(tb testing.TB) []Page {
+	tb.Helper()
+	dir := corpus.Require(tb)
+	loadOnce.Do(func() { loaded, loadedErr = LoadPages(dir) })
+	if loadedErr != nil {
+		tb.Fatalf("load corpus: %v", loadedErr)
+	}
+	return loaded
+}
+
+// BenchmarkExtract times each extractor over every aeb-dev and wcxb-dev
+// page; one op is one pass, and ns/page, B/page and allocs/page are the
+// per-page figures. Compare runs with benchstat:
+//
+//	go test -run '^$' -bench Extract -benchmem -count 6 . | tee new.txt
+//	benchstat -col /x new.txt
+func BenchmarkExtract(b *testing.B) {
+	pages := corpusPages(b)
+	for _, e := range Extractors() {
+		b.Run("x="+e.Name, Pass(e, pages))
+	}
+}
+
+// TestScoresReproducePublished checks the harness against numbers it did not
+// make: the corpus README's full-page-text score and the issue's library
+// scores on aeb-dev. If these drift, the harness (or a library) changed.
+func TestScoresReproducePublished(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scores 291 pages with each library")
+	}
+	pages := corpusPages(t)
+	want := map[string]float64{
+		"html.Parse":  0.665, // README: full page text
+		"readeck":     0.951, // issue: readeck go-readability v2.1.3
+		"trafilatura": 0.962, // issue: go-trafilatura v1.12.2
+	}
+	for _, e := range Extractors() {
+		w, ok := want[e.Name]
+		if !ok {
+			continue
+		}
+		q := Score(e, pages, time.Minute)
+		if len(q.Failures) > 0 {
+			t.Errorf("%s failed on %d pages, first %s: %v", e.Name, len(q.Failures), q.Failures[0].ID, q.Failures[0].Err)
+		}
+		if d := q.AEB.F1 - w; d < -0.005 || d > 0.005 {
+			t.Errorf("%s aeb-dev F1 = %.4f, want %.3f ± 0.005", e.Name, q.AEB.F1, w)
+		}
+		if q.AEB.Pages != 91 || q.WCXBPages != 200 {
+			t.Errorf("%s scored %d aeb-dev and %d wcxb-dev pages, want 91 and 200", e.Name, q.AEB.Pages, q.WCXBPages)
+		}
+	}
+}
+
+func TestScorePerfectAndEmpty(t *testing.T) {
+	pages := []Page{
+		{Split: AEB, ID: "a", Body: "one two three four five six"},
+		{Split: WCXB, ID: "w", Body: "Seven eight nine", Title: "Head Line", Author: "Ann Lee and Bo Chan", PublishDate: "2024-03-05"},
+	}
+	truth := map[string]Page{"a": pages[0], "w": pages[1]}
+	perfect := Extractor{Name: "perfect", Meta: true, Extract: func(data []byte, id string) (Result, error) {
+		p := truth[id]
+		return Result{
+			Text: p.Body, Title: " head  line ", Byline: "By Ann Lee, Bo Chan",
+			Published: time.Date(2024, 3, 5, 23, 0, 0, 0, time.UTC),
+		}, nil
+	}}
+	// The page URL doubles as the id here, so the fake knows its page.
+	for i := range pages {
+		pages[i].URL = pages[i].ID
+	}
+	q := Score(perfect, pages, time.Second)
+	if q.AEB.F1 != 1 || q.WCXBF1 != 1 || q.Headline != 1 || q.Byline != 1 || q.Date != 1 {
+		t.Errorf("perfect extractor scored %+v", q)
+	}
+
+	failing := Extractor{Name: "failing", Extract: func([]byte, string) (Result, error) {
+		return Result{}, errors.New("no article")
+	}}
+	q = Score(failing, pages, time.Second)
+	if q.AEB.F1 != 0 || q.WCXBF1 != 0 || q.Headline != 0 || len(q.Failures) != 2 {
+		t.Errorf("failing extractor scored %+v", q)
+	}
+}
+
+func TestRunRecoversPanicAndTimeout(t *testing.T) {
+	boom := Extractor{Name: "boom", Extract: func([]byte, string) (Result, error) { panic("nil map") }}
+	if _, err := boom.Run(nil, ""); err == nil || !strings.Contains(err.Error(), "boom panicked: nil map") {
+		t.Errorf("Run on a panicking extractor: err = %v", err)
+	}
+	release := make(chan struct{})
+	defer close(release)
+	hang := Extractor{Name: "hang", Extract: func([]byte, string) (Result, error) {
+		<-release
+		return Result{}, nil
+	}}
+	q := Score(hang, []Page{{Split: AEB, ID: "h"}}, 10*time.Millisecond)
+	if len(q.Failures) != 1 || !errors.Is(q.Failures[0].Err, ErrTimeout) {
+		t.Errorf("hanging extractor failures = %+v, want one timeout", q.Failures)
+	}
+}
+
+func TestFloorPageText(t *testing.T) {
+	page := []byte(`<html><head><title>T</title><style>p{}</style></head><body>
+<p>Caf` + "\u00e9" + ` one</p><script>var x</script><div>two<br>three</div></body></html>`)
+	for _, e := range Extractors() {
+		if !e.Floor {
+			continue
+		}
+		res, err := e.Run(page, "")
+		if err != nil {
+			t.Fatalf("%s: %v", e.Name, err)
+		}
+		got := strings.Join(strings.Fields(res.BodyText()), " ")
+		if got != "Caf\u00e9 one two three" {
+			t.Errorf("%s page text = %q", e.Name, got)
+		}
+	}
+}
+
+func TestSelect(t *testing.T) {
+	got, err := Select("readeck, tread")
+	if err != nil || len(got) != 2 || got[0].Name != "readeck" || got[1].Name != "tread" {
+		t.Errorf("Select = %v, %v", got, err)
+	}
+	if _, err := Select("nope"); err == nil {
+		t.Error("Select accepted an unknown name")
+	}
+	all, err := Select("all")
+	if err != nil || len(all) != len(Extractors()) {
+		t.Errorf("Select(all) = %d extractors, %v", len(all), err)
+	}
+}

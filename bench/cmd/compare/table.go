@@ -1,0 +1,155 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tread-reader/tread/bench"
+)
+
+type stat struct{ med, lo, hi float64 }
+
+func summarise(rs []testing.BenchmarkResult, metric string) stat {
+	if len(rs) == 0 {
+		return stat{}
+	}
+	v := make([]float64, len(rs))
+	for i, r := range rs {
+		v[i] = r.Extra[metric]
+	}
+	slices.Sort(v)
+	med := v[len(v)/2]
+	if len(v)%2 == 0 {
+		med = (v[len(v)/2-1] + v[len(v)/2]) / 2
+	}
+	return stat{med: med, lo: v[0], hi: v[len(v)-1]}
+}
+
+func table(w io.Writer, exts []bench.Extractor, qs []bench.Quality, times [][]testing.BenchmarkResult, timed, total int) {
+	ref := -1
+	for i, e := range exts {
+		if e.Name == "readeck" && len(times[i]) > 0 {
+			ref = i
+		}
+	}
+	var refNs float64
+	if ref >= 0 {
+		refNs = summarise(times[ref], bench.NsPerPage).med
+	}
+
+	fmt.Fprintln(w, "| extractor | aeb P | aeb R | aeb F1 | wcxb F1 | headline | byline | date | ms/page (min–max) | × readeck | MB alloc/page | allocs/page | failed pages |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+	for i, e := range exts {
+		q := qs[i]
+		name := e.Name
+		if e.Floor {
+			name += " (floor; body = whole page text)"
+		}
+		meta := [3]string{"—", "—", "—"}
+		if e.Meta && q.WCXBPages > 0 {
+			n := q.WCXBPages
+			meta = [3]string{pct(q.Headline, n), pct(q.Byline, n), pct(q.Date, n)}
+		}
+		tm, ratio, mem, allocs := "—", "—", "—", "—"
+		if len(times[i]) > 0 {
+			ns := summarise(times[i], bench.NsPerPage)
+			tm = fmt.Sprintf("%.2f (%.2f–%.2f)", ns.med/1e6, ns.lo/1e6, ns.hi/1e6)
+			if refNs > 0 {
+				ratio = fmt.Sprintf("%.2f", ns.med/refNs)
+			}
+			mem = fmt.Sprintf("%.2f", summarise(times[i], bench.BytesPerPage).med/1e6)
+			allocs = fmt.Sprintf("%.0f", summarise(times[i], bench.AllocsPerPage).med)
+		}
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | **%.3f** | **%.3f** | %s | %s | %s | %s | %s | %s | %s | %d |\n",
+			name, q.AEB.P, q.AEB.R, q.AEB.F1, q.WCXBF1, meta[0], meta[1], meta[2],
+			tm, ratio, mem, allocs, len(q.Failures))
+	}
+	runs := 0
+	if len(times) > 0 {
+		runs = len(times[0])
+	}
+	fmt.Fprintf(w, "\nTime and memory: median of %d interleaved testing.Benchmark passes over %d of %d pages (min–max in brackets).\n",
+		runs, timed, total)
+}
+
+func pct(n, of int) string {
+	return fmt.Sprintf("%.1f%% (%d)", 100*float64(n)/float64(of), n)
+}
+
+func failures(w io.Writer, qs []bench.Quality) {
+	any := false
+	for _, q := range qs {
+		for _, f := range q.Failures {
+			if !any {
+				fmt.Fprintln(w, "\nFailed pages (scored as empty):")
+				any = true
+			}
+			msg := strings.Join(strings.Fields(f.Err.Error()), " ")
+			if len(msg) > 120 {
+				msg = msg[:120] + "…"
+			}
+			fmt.Fprintf(w, "- %s %s/%s: %s\n", q.Name, f.Split, f.ID, msg)
+		}
+	}
+}
+
+// slowPages times every page on its own (best of a few runs: a diagnostic,
+// not the headline numbers) and lists those where tread takes factor times
+// readeck's time or more.
+func slowPages(w io.Writer, exts []bench.Extractor, pages []bench.Page, factor float64) error {
+	var tread, readeck *bench.Extractor
+	for i := range exts {
+		switch exts[i].Name {
+		case "tread":
+			tread = &exts[i]
+		case "readeck":
+			readeck = &exts[i]
+		}
+	}
+	if tread == nil || readeck == nil {
+		return nil
+	}
+	type row struct {
+		p     bench.Page
+		t, r  time.Duration
+		ratio float64
+	}
+	var rows []row
+	for _, p := range pages {
+		t, terr := best(*tread, p)
+		r, rerr := best(*readeck, p)
+		if terr != nil || rerr != nil {
+			continue // listed with the failures already
+		}
+		if ratio := float64(t) / float64(r); ratio >= factor {
+			rows = append(rows, row{p, t, r, ratio})
+		}
+	}
+	slices.SortFunc(rows, func(a, b row) int { return int(b.ratio*1000) - int(a.ratio*1000) })
+	fmt.Fprintf(w, "\nPages where tread takes ≥ %.1f× readeck's time (best of 3 runs each): %d\n", factor, len(rows))
+	for _, x := range rows {
+		fmt.Fprintf(w, "- %s/%s (%d KB): tread %.1f ms, readeck %.1f ms, %.1f×\n",
+			x.p.Split, x.p.ID, len(x.p.HTML)/1000, ms(x.t), ms(x.r), x.ratio)
+	}
+	return nil
+}
+
+func best(e bench.Extractor, p bench.Page) (time.Duration, error) {
+	var b time.Duration
+	for i := range 3 {
+		start := time.Now()
+		if _, err := e.Run(p.HTML, p.URL); err != nil {
+			return 0, err
+		}
+		if d := time.Since(start); i == 0 || d < b {
+			b = d
+		}
+	}
+	return b, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d) / 1e6 }

@@ -1,0 +1,47 @@
+package bench
+
+import (
+	"runtime"
+	"testing"
+)
+
+// Per-page metrics reported by Pass.
+const (
+	NsPerPage     = "ns/page"
+	BytesPerPage  = "B/page"
+	AllocsPerPage = "allocs/page"
+)
+
+// Pass returns a benchmark whose one operation extracts every page once, in
+// order, and which reports time, bytes allocated and allocations per page.
+// Taking whole passes keeps every page weighted equally whatever b.N is. A
+// page that fails still counts: its cost up to the failure was paid.
+func Pass(e Extractor, pages []Page) func(b *testing.B) {
+	return func(b *testing.B) {
+		if len(pages) == 0 {
+			b.Skip("no pages")
+		}
+		b.ReportAllocs()
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		b.ResetTimer()
+		for range b.N {
+			for _, p := range pages {
+				res, err := e.Run(p.HTML, p.URL)
+				if err == nil {
+					sink = res.Text
+				}
+			}
+		}
+		b.StopTimer()
+		runtime.ReadMemStats(&after)
+		n := float64(b.N) * float64(len(pages))
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, NsPerPage)
+		b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, BytesPerPage)
+		b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n, AllocsPerPage)
+	}
+}
+
+// sink keeps the compiler from discarding results.
+var sink string
