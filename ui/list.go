@@ -1,0 +1,200 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// listPane is the left pane: every story and its related items, a
+// selection, and the filter typed after /. The selection is remembered by
+// key so it survives new sources arriving and the filter changing.
+type listPane struct {
+	all     []entry // every entry, in source order
+	visible []int   // indexes into all that pass the filter
+	top     []int   // the row each visible entry starts on
+	rows    int     // total rows of the visible entries
+
+	cursor int // index into visible; -1 when nothing is visible
+	offset int // first row on screen
+	width  int
+	height int
+
+	filter    lineInput
+	filtering bool // the filter input has the keyboard
+}
+
+func newListPane() listPane {
+	return listPane{cursor: -1, filter: lineInput{prompt: "/", placeholder: "filter by title or site"}}
+}
+
+// selected is the selected entry, if any.
+func (l listPane) selected() (entry, bool) {
+	if l.cursor < 0 || l.cursor >= len(l.visible) {
+		return entry{}, false
+	}
+	return l.all[l.visible[l.cursor]], true
+}
+
+// setEntries replaces the entries, keeping the selection on the same story
+// when it is still there.
+func (l *listPane) setEntries(all []entry) {
+	prev, had := l.selected()
+	l.all = all
+	l.refilter(prev.key, had)
+}
+
+// query is the active filter text: what is being typed or was accepted.
+func (l listPane) query() string { return strings.TrimSpace(l.filter.Value()) }
+
+// refilter recomputes the visible entries and puts the cursor back on keep
+// when it is still visible, else on the first entry.
+func (l *listPane) refilter(keep entryKey, had bool) {
+	terms := strings.Fields(strings.ToLower(l.query()))
+	l.visible = l.visible[:0]
+	for i, e := range l.all {
+		if matchesAll(e.match, terms) {
+			l.visible = append(l.visible, i)
+		}
+	}
+	l.top = l.top[:0]
+	row := 0
+	for n, i := range l.visible {
+		if n > 0 && !l.all[i].related {
+			row++ // a blank row between story groups
+		}
+		l.top = append(l.top, row)
+		row += entryHeight
+	}
+	l.rows = row
+
+	l.cursor = -1
+	if len(l.visible) > 0 {
+		l.cursor = 0
+	}
+	if had {
+		for n, i := range l.visible {
+			if l.all[i].key == keep {
+				l.cursor = n
+				break
+			}
+		}
+	}
+	l.ensureVisible()
+}
+
+func matchesAll(s string, terms []string) bool {
+	for _, t := range terms {
+		if !strings.Contains(s, t) {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *listPane) setSize(w, h int) {
+	l.width, l.height = max(w, 0), max(h, 0)
+	l.ensureVisible()
+}
+
+// moveTo selects the visible entry n (clamped) and scrolls it into view.
+func (l *listPane) moveTo(n int) {
+	if len(l.visible) == 0 {
+		l.cursor = -1
+		return
+	}
+	l.cursor = min(max(n, 0), len(l.visible)-1)
+	l.ensureVisible()
+}
+
+func (l *listPane) ensureVisible() {
+	if l.cursor >= 0 && l.height > 0 {
+		start, end := l.top[l.cursor], l.top[l.cursor]+entryHeight
+		if l.cursor == 0 {
+			start = 0
+		}
+		if start < l.offset {
+			l.offset = start
+		}
+		if end > l.offset+l.height {
+			l.offset = end - l.height
+		}
+	}
+	l.scroll(0)
+}
+
+// scroll moves the view by n rows without moving the selection (the mouse
+// wheel does this).
+func (l *listPane) scroll(n int) {
+	l.offset = min(max(l.offset+n, 0), max(l.rows-l.height, 0))
+}
+
+// entryAt is the visible entry drawn on screen row y of the pane, or -1.
+func (l listPane) entryAt(y int) int {
+	if y < 0 || y >= l.height {
+		return -1
+	}
+	row := l.offset + y
+	n := sort.Search(len(l.top), func(i int) bool { return l.top[i] > row }) - 1
+	if n < 0 || row >= l.top[n]+entryHeight {
+		return -1
+	}
+	return n
+}
+
+// startFilter gives the keyboard to the filter input, keeping the filter
+// there is so / refines it.
+func (l *listPane) startFilter() {
+	l.filtering = true
+}
+
+// stopFilter keeps the filter but gives the keyboard back.
+func (l *listPane) stopFilter() {
+	l.filtering = false
+}
+
+// clearFilter drops the filter, keeping the selection.
+func (l *listPane) clearFilter() {
+	prev, had := l.selected()
+	l.stopFilter()
+	l.filter.Reset()
+	l.refilter(prev.key, had)
+}
+
+// updateFilter passes a key to the filter input and refilters as the user
+// types.
+func (l *listPane) updateFilter(msg tea.Msg) {
+	if l.filter.update(msg) {
+		prev, had := l.selected()
+		l.refilter(prev.key, had)
+	}
+}
+
+// view draws the pane; empty is shown when there is nothing to list.
+func (l listPane) view(st styles, focused bool, empty string) string {
+	if l.width <= 0 || l.height <= 0 {
+		return ""
+	}
+	if len(l.visible) == 0 {
+		if q := l.query(); q != "" {
+			empty = "No story matches “" + q + "”. Esc clears the filter."
+		}
+		return fitBlock(wrapPlain(empty, l.width-2, "  ", st.placeholder), l.width, l.height)
+	}
+	lines := make([]string, 0, l.height)
+	first := sort.Search(len(l.top), func(i int) bool { return l.top[i]+entryHeight > l.offset })
+	blank := strings.Repeat(" ", l.width)
+	row := l.offset
+	for n := first; n < len(l.visible) && len(lines) < l.height; n++ {
+		for ; row < l.top[n] && len(lines) < l.height; row++ {
+			lines = append(lines, blank)
+		}
+		drawn := renderEntry(l.all[l.visible[n]], l.width, n == l.cursor, focused, st)
+		for i := row - l.top[n]; i < entryHeight && len(lines) < l.height; i++ {
+			lines = append(lines, drawn[i])
+			row++
+		}
+	}
+	return fitBlock(strings.Join(lines, "\n"), l.width, l.height)
+}

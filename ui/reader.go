@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/render"
+)
+
+// renderWant names one render: which story, at what wrap width, in what
+// glamour style. Render results carry the want they were made for, and the
+// reader accepts only the one it currently wants; anything else is stale.
+type renderWant struct {
+	key   entryKey
+	width int
+	style render.Style
+}
+
+// scrollPos is where a reader was in a story, with the story's length at
+// the time so the place survives a re-wrap at another width.
+type scrollPos struct {
+	offset, total int
+}
+
+// readerPane is the right pane: the selected story, rendered, in a
+// viewport, plus the in-story search.
+type readerPane struct {
+	vp     viewport.Model
+	want   renderWant // the render the pane shows or waits for
+	shown  renderWant // the render in the viewport, when ready
+	ready  bool       // the viewport holds a render (else note is shown)
+	note   string     // "rendering…", an empty state, an error
+	base   []string   // the rendered lines before search highlighting
+	width  int
+	height int
+
+	positions map[entryKey]scrollPos // per story, while tread runs
+
+	search    lineInput
+	searching bool // the search input has the keyboard
+	matches   []match
+	cur       int // index into matches
+}
+
+func newReaderPane() readerPane {
+	vp := viewport.New()
+	vp.SetHorizontalStep(0) // glamour wraps to the pane; nothing to scroll sideways
+	vp.MouseWheelEnabled = false
+	return readerPane{
+		vp:        vp,
+		search:    lineInput{prompt: "/", placeholder: "search this story"},
+		positions: map[entryKey]scrollPos{},
+	}
+}
+
+func (r *readerPane) setSize(w, h int) {
+	r.width, r.height = max(w, 0), max(h, 0)
+	r.vp.SetWidth(r.width)
+	r.vp.SetHeight(r.height)
+}
+
+// request makes want the render the pane waits for and reports whether it
+// is not already on screen. Leaving a story remembers where the reader was
+// in it and ends its search.
+func (r *readerPane) request(want renderWant) bool {
+	if r.ready && r.shown == want && r.want == want {
+		return false
+	}
+	if want.key != r.want.key {
+		r.savePosition()
+		r.clearSearch()
+	}
+	r.want = want
+	return true
+}
+
+// showing reports whether the viewport holds some render of the wanted
+// story, perhaps at an old width, which is better to look at while the new
+// one renders than a placeholder.
+func (r readerPane) showing() bool {
+	return r.ready && r.shown.key == r.want.key
+}
+
+func (r *readerPane) savePosition() {
+	if r.showing() {
+		r.positions[r.shown.key] = scrollPos{offset: r.vp.YOffset(), total: r.vp.TotalLineCount()}
+	}
+}
+
+// showNote replaces the story with a message.
+func (r *readerPane) showNote(note string) {
+	r.ready = false
+	r.note = note
+	r.base = nil
+	r.matches = nil
+	r.vp.SetContent("")
+}
+
+// forget drops the wanted story, for when there is nothing to show.
+func (r *readerPane) forget(note string) {
+	r.savePosition()
+	r.clearSearch()
+	r.want = renderWant{}
+	r.shown = renderWant{}
+	r.showNote(note)
+}
+
+// deliver puts the render for want on screen. A re-wrap of the story on
+// screen keeps the reader's place; a story opened again returns to where
+// the reader left it.
+func (r *readerPane) deliver(want renderWant, out string, st styles) {
+	pos := r.positions[want.key]
+	if r.showing() {
+		pos = scrollPos{offset: r.vp.YOffset(), total: r.vp.TotalLineCount()}
+	}
+	r.base = strings.Split(out, "\n")
+	r.ready = true
+	r.note = ""
+	r.shown = want
+	r.vp.SetYOffset(0)
+	r.refreshSearch(st, false)
+	offset := pos.offset
+	if total := r.vp.TotalLineCount(); pos.total > 0 && total != pos.total {
+		offset = pos.offset * total / pos.total
+	}
+	r.vp.SetYOffset(offset)
+}
+
+// Scrolling. Each is a no-op while a note is shown.
+func (r *readerPane) lineDown(n int) { r.vp.ScrollDown(n) }
+func (r *readerPane) lineUp(n int)   { r.vp.ScrollUp(n) }
+func (r *readerPane) pageDown()      { r.vp.PageDown() }
+func (r *readerPane) pageUp()        { r.vp.PageUp() }
+func (r *readerPane) halfDown()      { r.vp.HalfPageDown() }
+func (r *readerPane) halfUp()        { r.vp.HalfPageUp() }
+func (r *readerPane) top()           { r.vp.GotoTop() }
+func (r *readerPane) bottom()        { r.vp.GotoBottom() }
+
+// query is the search text, typed or accepted.
+func (r readerPane) query() string { return r.search.Value() }
+
+func (r *readerPane) startSearch() {
+	r.clearSearch()
+	r.searching = true
+}
+
+// acceptSearch keeps the query and its highlights and gives the keyboard
+// back, so n/N walk the matches.
+func (r *readerPane) acceptSearch() {
+	r.searching = false
+}
+
+func (r *readerPane) clearSearch() {
+	r.searching = false
+	r.search.Reset()
+	r.matches = nil
+	if r.ready {
+		r.vp.SetContentLines(slices.Clone(r.base))
+	}
+}
+
+// updateSearch passes a key to the search input and searches as the user
+// types, jumping to the first match from the current place on.
+func (r *readerPane) updateSearch(msg tea.Msg, st styles) {
+	if r.search.update(msg) {
+		r.refreshSearch(st, true)
+	}
+}
+
+// refreshSearch recomputes matches for the current query and redraws the
+// highlights; jump moves to the first match at or after the top of the
+// screen.
+func (r *readerPane) refreshSearch(st styles, jump bool) {
+	if !r.ready {
+		r.matches = nil
+		return
+	}
+	r.matches = findMatches(r.base, r.query())
+	if len(r.matches) == 0 {
+		r.vp.SetContentLines(slices.Clone(r.base))
+		return
+	}
+	if jump || r.cur >= len(r.matches) {
+		r.cur = 0
+		top := r.vp.YOffset()
+		for i, m := range r.matches {
+			if m.line >= top {
+				r.cur = i
+				break
+			}
+		}
+	}
+	r.vp.SetContentLines(highlight(r.base, r.matches, r.cur, st))
+	if jump {
+		r.revealMatch()
+	}
+}
+
+// stepMatch moves to the next (+1) or previous (-1) match, wrapping round.
+func (r *readerPane) stepMatch(d int, st styles) {
+	if len(r.matches) == 0 {
+		return
+	}
+	r.cur = (r.cur + d + len(r.matches)) % len(r.matches)
+	r.vp.SetContentLines(highlight(r.base, r.matches, r.cur, st))
+	r.revealMatch()
+}
+
+// revealMatch scrolls the current match into view, a third of the way
+// down so there is context above it.
+func (r *readerPane) revealMatch() {
+	line := r.matches[r.cur].line
+	if top := r.vp.YOffset(); line < top || line >= top+r.vp.Height() {
+		r.vp.SetYOffset(line - r.vp.Height()/3)
+	}
+}
+
+// matchInfo is "3/17" for the status bar, or "" when there is no search.
+func (r readerPane) matchInfo() string {
+	if r.query() == "" || !r.ready {
+		return ""
+	}
+	if len(r.matches) == 0 {
+		return "no match"
+	}
+	return fmt.Sprintf("match %d/%d", r.cur+1, len(r.matches))
+}
+
+func (r readerPane) view(st styles) string {
+	if r.width <= 0 || r.height <= 0 {
+		return ""
+	}
+	if !r.ready {
+		body := "\n" + wrapPlain(r.note, r.width-4, "  ", st.placeholder)
+		return fitBlock(body, r.width, r.height)
+	}
+	return fitBlock(r.vp.View(), r.width, r.height)
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/render"
+)
+
+// storyRendered carries a finished render and the want it was made for.
+type storyRendered struct {
+	want renderWant
+	out  string
+	err  error
+}
+
+// renderCmd renders md in the background. A render whose selection has
+// moved on by the time it starts is skipped: ctx is cancelled then.
+func renderCmd(ctx context.Context, r *render.Renderer, want renderWant, md string) tea.Cmd {
+	return func() (msg tea.Msg) {
+		if ctx.Err() != nil {
+			return nil
+		}
+		defer func() {
+			if p := recover(); p != nil {
+				msg = storyRendered{want: want, err: fmt.Errorf("render story: %v", p)}
+			}
+		}()
+		out, err := r.Render(md, want.width, want.style)
+		return storyRendered{want: want, out: out, err: err}
+	}
+}
+
+// showSelected brings the reader in line with the selection, window width
+// and style. A render already in the cache goes on screen at once; anything
+// else is rendered in a command, and the stories either side of the
+// selection are rendered ahead so n and p find them in the cache.
+func (m *Model) showSelected() tea.Cmd {
+	e, ok := m.list.selected()
+	if !ok {
+		m.cancelRenders()
+		m.reader.forget(m.emptyNote())
+		return nil
+	}
+	l := m.layout()
+	if m.width <= 0 || l.readerW <= 0 {
+		return nil // no size yet: nothing to wrap to
+	}
+	want := renderWant{key: e.key, width: render.ReadingWidth(l.readerW), style: m.style}
+	if !m.reader.request(want) {
+		return nil
+	}
+	m.cancelRenders()
+	ctx, cancel := context.WithCancel(m.ctx)
+	m.renderCancel = cancel
+
+	var cmds []tea.Cmd
+	if out, ok := m.renderer.Cached(e.md, want.width, want.style); ok {
+		m.reader.deliver(want, out, m.styles)
+	} else {
+		if !m.reader.showing() {
+			m.reader.showNote("rendering…")
+		}
+		cmds = append(cmds, renderCmd(ctx, m.renderer, want, e.md))
+	}
+	for _, n := range []int{m.list.cursor + 1, m.list.cursor - 1} {
+		if n < 0 || n >= len(m.list.visible) {
+			continue
+		}
+		ne := m.list.all[m.list.visible[n]]
+		if _, ok := m.renderer.Cached(ne.md, want.width, want.style); !ok {
+			nw := want
+			nw.key = ne.key
+			cmds = append(cmds, renderCmd(ctx, m.renderer, nw, ne.md))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) cancelRenders() {
+	if m.renderCancel != nil {
+		m.renderCancel()
+		m.renderCancel = nil
+	}
+}
+
+// onRendered puts a render on screen if it is the one the reader wants.
+// Renders ahead of the selection and renders the selection has moved past
+// are dropped here; they are in the renderer's cache either way.
+func (m Model) onRendered(msg storyRendered) (tea.Model, tea.Cmd) {
+	if msg.want != m.reader.want || (m.reader.ready && m.reader.shown == msg.want) {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.reader.showNote("This story could not be rendered: " + msg.err.Error())
+		return m, m.notify(errorLine("render", msg.err), true)
+	}
+	m.reader.deliver(msg.want, msg.out, m.styles)
+	return m, nil
+}

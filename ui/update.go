@@ -1,0 +1,274 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/render"
+)
+
+// wheelStep is how many rows one mouse wheel notch scrolls.
+const wheelStep = 3
+
+// Update handles one message. It only changes state and returns commands:
+// loading and rendering happen in those commands, never here.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
+		m.relayout()
+		return m, m.showSelected()
+
+	case tea.BackgroundColorMsg:
+		m.dark = msg.IsDark()
+		m.applyStyles()
+		if m.auto {
+			m.style = render.Dark
+			if !m.dark {
+				m.style = render.Light
+			}
+		}
+		return m, m.showSelected()
+
+	case docLoaded:
+		return m.onDocLoaded(msg)
+
+	case storyRendered:
+		return m.onRendered(msg)
+
+	case statusTick:
+		if m.status.tick(msg.seq) {
+			return m, m.after(noticeFor, statusTick{seq: m.status.seq})
+		}
+		return m, nil
+
+	case tea.KeyPressMsg:
+		return m.onKey(msg)
+
+	case tea.MouseWheelMsg:
+		return m.onWheel(msg.Mouse())
+
+	case tea.MouseClickMsg:
+		return m.onClick(msg.Mouse())
+	}
+
+	// Anything else (a paste, say) belongs to whichever input is open.
+	switch {
+	case m.list.filtering:
+		m.list.updateFilter(msg)
+		return m, m.showSelected()
+	case m.reader.searching:
+		m.reader.updateSearch(msg, m.styles)
+	}
+	return m, nil
+}
+
+// applyStyles rebuilds every style for the current background.
+func (m *Model) applyStyles() {
+	m.styles = newStyles(m.dark)
+	m.help.Styles = m.styles.help
+	if m.reader.ready {
+		m.reader.refreshSearch(m.styles, false) // match highlights use the styles too
+	}
+}
+
+func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
+	if msg.slot < 0 || msg.slot >= len(m.slots) || m.slots[msg.slot].gen != msg.gen {
+		return m, nil // a load that was superseded
+	}
+	s := &m.slots[msg.slot]
+	s.loaded, s.entries, s.errs = true, msg.entries, msg.errs
+	m.errs = append(m.errs, msg.errs...)
+	m.list.setEntries(m.allEntries())
+	cmds := []tea.Cmd{m.showSelected()}
+	for _, e := range msg.errs {
+		cmds = append(cmds, m.notify(e, true))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if msg.String() == "ctrl+c" {
+		// always a way out, whatever the key overrides say
+		return m.quit()
+	}
+	switch {
+	case m.list.filtering:
+		return m.onFilterKey(msg)
+	case m.reader.searching:
+		return m.onSearchKey(msg)
+	case m.showHelp:
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			return m.quit()
+		case key.Matches(msg, m.keys.Help, m.keys.Back):
+			m.showHelp = false
+		}
+		return m, nil
+	}
+
+	km := m.keys
+	inReader := m.focus == readerFocus
+	switch {
+	case key.Matches(msg, km.Quit):
+		return m.quit()
+	case key.Matches(msg, km.Help):
+		m.showHelp = true
+	case key.Matches(msg, km.Focus):
+		m.focus = 1 - m.focus
+	case key.Matches(msg, km.Back):
+		switch {
+		case inReader && m.reader.query() != "":
+			m.reader.clearSearch()
+		case m.list.query() != "":
+			m.list.clearFilter()
+			return m, m.showSelected()
+		case inReader:
+			m.focus = listFocus
+		}
+	case key.Matches(msg, km.Search):
+		if inReader {
+			m.reader.startSearch()
+		} else {
+			m.list.startFilter()
+		}
+	case inReader && m.reader.query() != "" && key.Matches(msg, km.NextMatch):
+		m.reader.stepMatch(1, m.styles)
+	case inReader && m.reader.query() != "" && key.Matches(msg, km.PrevMatch):
+		m.reader.stepMatch(-1, m.styles)
+	case key.Matches(msg, km.Next):
+		return m.moveSelection(m.list.cursor + 1)
+	case key.Matches(msg, km.Prev):
+		return m.moveSelection(m.list.cursor - 1)
+	case key.Matches(msg, km.PageDown):
+		m.reader.pageDown()
+	case key.Matches(msg, km.PageUp):
+		m.reader.pageUp()
+	case key.Matches(msg, km.HalfPageDown):
+		m.reader.halfDown()
+	case key.Matches(msg, km.HalfUp):
+		m.reader.halfUp()
+	case key.Matches(msg, km.Open):
+		if !inReader {
+			m.focus = readerFocus
+		}
+	case inReader:
+		m.onReaderKey(msg)
+	default:
+		return m.onListKey(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) onReaderKey(msg tea.KeyPressMsg) {
+	switch km := m.keys; {
+	case key.Matches(msg, km.Down):
+		m.reader.lineDown(1)
+	case key.Matches(msg, km.Up):
+		m.reader.lineUp(1)
+	case key.Matches(msg, km.Top):
+		m.reader.top()
+	case key.Matches(msg, km.Bottom):
+		m.reader.bottom()
+	}
+}
+
+func (m Model) onListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch km := m.keys; {
+	case key.Matches(msg, km.Down):
+		return m.moveSelection(m.list.cursor + 1)
+	case key.Matches(msg, km.Up):
+		return m.moveSelection(m.list.cursor - 1)
+	case key.Matches(msg, km.Top):
+		return m.moveSelection(0)
+	case key.Matches(msg, km.Bottom):
+		return m.moveSelection(len(m.list.visible) - 1)
+	}
+	return m, nil
+}
+
+// onFilterKey handles keys while the list filter is being typed: esc drops
+// the filter, enter keeps it, the arrows still move, the rest is text.
+func (m Model) onFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.list.clearFilter()
+	case "enter":
+		m.list.stopFilter()
+	case "up":
+		return m.moveSelection(m.list.cursor - 1)
+	case "down":
+		return m.moveSelection(m.list.cursor + 1)
+	default:
+		m.list.updateFilter(msg)
+	}
+	return m, m.showSelected()
+}
+
+// onSearchKey handles keys while the reader search is being typed: esc
+// drops the search, enter keeps it for n/N, the rest is text.
+func (m Model) onSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.reader.clearSearch()
+	case "enter":
+		m.reader.acceptSearch()
+		if q := m.reader.query(); q != "" && len(m.reader.matches) == 0 {
+			return m, m.notify("no match for “"+q+"” in this story", false)
+		}
+	default:
+		m.reader.updateSearch(msg, m.styles)
+	}
+	return m, nil
+}
+
+// moveSelection selects visible entry n and shows it in the reader.
+func (m Model) moveSelection(n int) (tea.Model, tea.Cmd) {
+	m.list.moveTo(n)
+	return m, m.showSelected()
+}
+
+func (m Model) onWheel(mouse tea.Mouse) (tea.Model, tea.Cmd) {
+	p, ok := m.paneAt(mouse.X, mouse.Y)
+	if !ok || m.showHelp {
+		return m, nil
+	}
+	step := 0
+	switch mouse.Button {
+	case tea.MouseWheelDown:
+		step = wheelStep
+	case tea.MouseWheelUp:
+		step = -wheelStep
+	}
+	if p == listFocus {
+		m.list.scroll(step)
+	} else if step > 0 {
+		m.reader.lineDown(step)
+	} else if step < 0 {
+		m.reader.lineUp(-step)
+	}
+	return m, nil
+}
+
+func (m Model) onClick(mouse tea.Mouse) (tea.Model, tea.Cmd) {
+	p, ok := m.paneAt(mouse.X, mouse.Y)
+	if !ok || m.showHelp || mouse.Button != tea.MouseLeft {
+		return m, nil
+	}
+	m.focus = p
+	if p == listFocus {
+		if n := m.list.entryAt(mouse.Y); n >= 0 {
+			return m.moveSelection(n)
+		}
+	}
+	return m, nil
+}
+
+// quit cancels everything in flight and ends the program.
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	m.cancel()
+	if m.renderCancel != nil {
+		m.renderCancel()
+	}
+	return m, tea.Quit
+}

@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// layout is where things go on screen for the current window size.
+type layout struct {
+	twoPane  bool
+	listW    int // list pane width (the whole width when one pane shows)
+	readerW  int // reader pane width
+	contentH int // rows above the status bar
+}
+
+func (m Model) layout() layout {
+	l := layout{contentH: max(m.height-1, 0)}
+	if m.width >= narrowWidth {
+		l.twoPane = true
+		l.listW = min(max(m.width*35/100, 28), 56)
+		l.readerW = m.width - l.listW - 1 // one column for the divider
+		return l
+	}
+	l.listW, l.readerW = max(m.width, 0), max(m.width, 0)
+	return l
+}
+
+// relayout hands the panes their sizes after a resize.
+func (m *Model) relayout() {
+	l := m.layout()
+	m.list.setSize(l.listW, l.contentH)
+	m.reader.setSize(l.readerW, l.contentH)
+	m.help.SetWidth(max(m.width-2, 0))
+}
+
+// paneAt says which pane is drawn at a cell, for the mouse.
+func (m Model) paneAt(x, y int) (pane, bool) {
+	l := m.layout()
+	if y < 0 || y >= l.contentH || x < 0 || x >= m.width {
+		return 0, false
+	}
+	if !l.twoPane {
+		return m.focus, true
+	}
+	switch {
+	case x < l.listW:
+		return listFocus, true
+	case x > l.listW:
+		return readerFocus, true
+	}
+	return 0, false // the divider
+}
+
+// View draws the whole screen. Every part is clipped to its box, so any
+// window size, down to zero, gives a frame that fits.
+func (m Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.windowTitle()
+	if m.width <= 0 || m.height <= 0 {
+		return v
+	}
+	l := m.layout()
+	var body string
+	switch {
+	case l.contentH == 0:
+	case m.showHelp:
+		body = m.helpView(l.contentH)
+	case l.twoPane:
+		div := m.styles.divider
+		if m.focus == readerFocus {
+			div = m.styles.dividerFocus
+		}
+		rule := strings.TrimSuffix(strings.Repeat(div.Render("│")+"\n", l.contentH), "\n")
+		body = joinColumns(
+			m.list.view(m.styles, m.focus == listFocus, m.emptyNote()),
+			rule,
+			m.reader.view(m.styles),
+		)
+	case m.focus == listFocus:
+		body = m.list.view(m.styles, true, m.emptyNote())
+	default:
+		body = m.reader.view(m.styles)
+	}
+	status := m.statusView()
+	if body == "" {
+		v.SetContent(status)
+	} else {
+		v.SetContent(body + "\n" + status)
+	}
+	return v
+}
+
+// windowTitle is the selected story's title: already sanitized when the
+// entry was made, and cut short because some terminals choke on long titles.
+func (m Model) windowTitle() string {
+	if e, ok := m.list.selected(); ok {
+		return truncate(e.title, 120)
+	}
+	return "tread"
+}
+
+func (m Model) helpView(h int) string {
+	title := m.styles.helpTitle.Render("tread keys") + m.styles.meta.Render("  (? or esc closes)")
+	keys := m.help.FullHelpView(m.keys.FullHelp())
+	indented := "  " + strings.ReplaceAll(keys, "\n", "\n  ")
+	notes := wrapPlain("In the list, / filters by title and site; in the reader, / searches the story and n/N move "+
+		"between matches. The mouse wheel scrolls the pane under the pointer; a click selects a story or focuses a pane.",
+		m.width-4, "  ", m.styles.meta)
+	return fitBlock("\n  "+title+"\n\n"+indented+"\n\n"+notes, m.width, h)
+}
+
+// statusView is the bottom line.
+func (m Model) statusView() string {
+	position := ""
+	if n := len(m.list.visible); n > 0 {
+		position = fmt.Sprintf("%d/%d", m.list.cursor+1, n)
+		if q := m.list.query(); q != "" && n != len(m.list.all) {
+			position += fmt.Sprintf(" of %d", len(m.list.all))
+		}
+	}
+	middle := func(room int) string {
+		switch {
+		case m.list.filtering:
+			return m.list.filter.view(room, m.styles)
+		case m.reader.searching:
+			return m.reader.search.view(room, m.styles)
+		case m.status.current.text != "":
+			style := m.styles.statusNote
+			if m.status.current.isErr {
+				style = m.styles.statusErr
+			}
+			return style.Render(truncate(m.status.current.text, room))
+		}
+		h := m.help
+		h.SetWidth(room)
+		return h.ShortHelpView(m.keys.ShortHelp())
+	}
+	var right []string
+	if info := m.reader.matchInfo(); info != "" && m.focus == readerFocus {
+		right = append(right, info)
+	} else if q := m.list.query(); q != "" && !m.list.filtering {
+		right = append(right, "filter: "+q)
+	}
+	if n := m.pending(); n > 0 {
+		right = append(right, fmt.Sprintf("loading %d", n))
+	}
+	if n := len(m.errs); n > 0 {
+		right = append(right, fmt.Sprintf("%d failed", n))
+	}
+	return statusLine(m.width, position, middle, strings.Join(right, " · "), m.styles)
+}
+
+// emptyNote says why there is nothing to list or read.
+func (m Model) emptyNote() string {
+	switch {
+	case len(m.list.all) > 0:
+		return "No story selected."
+	case m.pending() > 0:
+		return fmt.Sprintf("Loading %d source(s)…", m.pending())
+	case len(m.errs) > 0:
+		return "Nothing to read: no source could be loaded.\n\n" + strings.Join(m.errs, "\n")
+	case len(m.slots) == 0:
+		return "Nothing to read. Give tread a file, a folder or a URL, or run it with no arguments for the sample edition."
+	}
+	return "These sources hold no stories tread could find."
+}
