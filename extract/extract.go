@@ -1,16 +1,191 @@
 // Package extract turns a saved HTML page into a story: it decodes the page,
 // reads its metadata (extract/meta), finds and cleans the article body, turns
 // it into blocks with markdown, and collects related links (extract/related).
+//
+// The body is found by scoring a mirror of the DOM in document order: prose
+// paragraphs count for the elements that hold them, link lists and scraps
+// count against, elements whose markup names them as chrome (share bars,
+// comments, promos, menus) or hides them are left out, and the JSON-LD
+// articleBody, where a page has one, marks the paragraphs it contains. The
+// best-scoring element is the body; its live content becomes blocks.
 package extract
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"strings"
 
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/meta"
+	"github.com/tread-reader/tread/extract/related"
 	"github.com/tread-reader/tread/story"
+)
+
+// MaxSize is the largest page, in bytes, that Page reads.
+const MaxSize = 20 << 20
+
+// Errors for input that is not a readable page.
+var (
+	ErrTooLarge = errors.New("page larger than 20 MiB")
+	ErrEmpty    = errors.New("page is empty")
+	ErrNotHTML  = errors.New("not an html page")
 )
 
 // Page extracts the story from an HTML page. pageURL, when known, resolves
 // relative links; otherwise the page's <base> or canonical URL does.
+//
+// A page with no clear article (a home page, an error page) yields a
+// best-effort story with Partial set. Input that is not HTML, is empty or
+// is larger than MaxSize is an error.
 func Page(data []byte, pageURL string) (story.Story, error) {
-	return story.Story{}, errors.New("html extraction not written yet")
+	return PageWithContentType(data, pageURL, "")
+}
+
+// PageWithContentType is Page for a page fetched over HTTP: the charset in
+// its Content-Type header, when there is one, is trusted after the
+// byte-order mark and before the page's own <meta charset>.
+func PageWithContentType(data []byte, pageURL, contentType string) (story.Story, error) {
+	if len(data) > MaxSize {
+		return story.Story{}, fmt.Errorf("%w (%d bytes)", ErrTooLarge, len(data))
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return story.Story{}, ErrEmpty
+	}
+	text, err := decode(data, contentType)
+	if err != nil {
+		return story.Story{}, fmt.Errorf("decode page: %w", err)
+	}
+	if !looksLikeHTML(text) {
+		return story.Story{}, ErrNotHTML
+	}
+	root, err := parse(text)
+	if err != nil {
+		return story.Story{}, err
+	}
+	return fromDocument(root, pageURL), nil
+}
+
+func fromDocument(root *html.Node, pageURL string) story.Story {
+	doc := goquery.NewDocumentFromNode(root)
+	m := readMeta(doc, pageURL)
+
+	t := buildTree(root)
+	t.urls = newResolver(baseHref(root), pageURL, m.URL)
+	if len(t.nodes) == 0 {
+		return story.Story{Title: m.Title, Partial: true}
+	}
+	if m.ArticleBody != "" {
+		t.matchArticleBody(m.ArticleBody)
+	}
+	t.measure()
+	t.prune()
+	t.measure()
+	best := t.bestRoot()
+
+	e := emitter{t: t}
+	e.children(best)
+	e.flush()
+
+	s := story.Story{
+		Title:       m.Title,
+		Site:        m.Site,
+		Byline:      m.Byline,
+		Published:   m.Published,
+		URL:         m.URL,
+		Image:       m.Image,
+		Description: m.Description,
+	}
+	if s.Title == "" {
+		s.Title = fallbackTitle(t)
+	}
+	if s.URL == "" {
+		s.URL = t.urls.resolve(pageURL)
+	}
+	s.Body = tidy(e.blocks, s.Title)
+	s.Partial = t.truncated || t.nodes[best].good < minArticle
+	s.Related = findRelated(doc, t.nodes[best].h, pageURL)
+	return s
+}
+
+// readMeta calls the metadata reader, treating a panic in it as a page
+// without metadata: one odd page must not take the reader down.
+func readMeta(doc *goquery.Document, pageURL string) (m meta.Meta) {
+	defer func() {
+		if recover() != nil {
+			m = meta.Meta{}
+		}
+	}()
+	return meta.Extract(doc, pageURL)
+}
+
+// findRelated calls the related-links finder, with the same guard.
+func findRelated(doc *goquery.Document, body *html.Node, pageURL string) (out []story.Story) {
+	defer func() {
+		if recover() != nil {
+			out = nil
+		}
+	}()
+	return related.Find(doc, doc.FindNodes(body), pageURL)
+}
+
+// looksLikeHTML reports whether a decoded page has markup near its start:
+// a tag, comment or doctype within the first few kilobytes, and no NUL
+// bytes that would mark it as binary.
+func looksLikeHTML(data []byte) bool {
+	head := data[:min(len(data), 8<<10)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	for i := 0; i+1 < len(head); i++ {
+		if head[i] != '<' {
+			continue
+		}
+		c := head[i+1]
+		if c == '!' || c == '/' || c == '?' || 'a' <= c|0x20 && c|0x20 <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// baseHref finds the page's <base href>.
+func baseHref(root *html.Node) string {
+	var find func(*html.Node, int) string
+	find = func(n *html.Node, depth int) string {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Base:
+				return attr(n, "href")
+			case atom.Body:
+				return ""
+			}
+		}
+		if depth > 3 {
+			return ""
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if h := find(c, depth+1); h != "" {
+				return h
+			}
+		}
+		return ""
+	}
+	return find(root, 0)
+}
+
+// fallbackTitle is the first <h1>, for pages whose metadata names none.
+func fallbackTitle(t *tree) string {
+	for i := range t.nodes {
+		if t.nodes[i].tag == atom.H1 && t.nodes[i].chars > 0 {
+			var b inline
+			e := emitter{t: t}
+			e.inlineInto(&b, int32(i))
+			return strings.ReplaceAll(b.plain(), "\n", " ")
+		}
+	}
+	return ""
 }

@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/story"
+)
+
+// emitter turns the live nodes under the chosen root into story blocks.
+type emitter struct {
+	t      *tree
+	blocks []story.Block
+	para   inline
+	kind   story.Kind    // kind of the paragraph being built
+	images []story.Block // images met inside the paragraph, written after it
+	brs    int           // consecutive <br>s: two end a paragraph
+
+	// flat > 0 renders blocks as inline text (list items, table cells,
+	// headings); lists met meanwhile are queued in nested.
+	flat   int
+	nested []int32
+}
+
+func (e *emitter) first(i int32) int32 {
+	ns := e.t.nodes
+	if ns[i].end > i+1 {
+		return i + 1
+	}
+	return -1
+}
+
+func (e *emitter) next(i int32) int32 {
+	ns := e.t.nodes
+	p := ns[i].parent
+	if p < 0 || ns[i].end >= ns[p].end {
+		return -1
+	}
+	return ns[i].end
+}
+
+// children emits each child of element i.
+func (e *emitter) children(i int32) {
+	for c := e.first(i); c >= 0; c = e.next(c) {
+		e.node(c)
+	}
+}
+
+func (e *emitter) node(i int32) {
+	n := &e.t.nodes[i]
+	if n.flags&fDead != 0 {
+		return
+	}
+	if n.flags&fText != 0 {
+		if n.chars > 0 {
+			e.brs = 0
+		}
+		e.para.write(n.h.Data)
+		return
+	}
+	if e.flat > 0 {
+		e.flatNode(i)
+		return
+	}
+	switch n.tag {
+	case atom.Br:
+		e.brs++
+		if e.brs >= 2 {
+			e.flush()
+			return
+		}
+		e.para.lineBreak()
+		return
+	case atom.Img:
+		if img, ok := e.image(i); ok {
+			if e.para.empty() {
+				e.flush()
+				e.blocks = append(e.blocks, img)
+			} else {
+				e.images = append(e.images, img)
+			}
+		}
+		return
+	case atom.Hr:
+		e.flush()
+		return
+	}
+	if n.flags&fBlock == 0 {
+		e.inlineElement(i)
+		return
+	}
+	e.brs = 0
+	if e.linkList(n) {
+		e.flush()
+		return
+	}
+	switch n.tag {
+	case atom.P:
+		e.flush()
+		e.children(i)
+		e.flush()
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		e.flush()
+		e.heading(i)
+	case atom.Ul, atom.Ol:
+		e.flush()
+		e.list(i)
+	case atom.Blockquote:
+		e.flush()
+		e.quote(i)
+	case atom.Pre:
+		e.flush()
+		e.code(i)
+	case atom.Table:
+		e.flush()
+		if !e.table(i) {
+			e.children(i)
+			e.flush()
+		}
+	case atom.Figcaption:
+		e.flush()
+		e.kind = story.Caption
+		e.children(i)
+		e.flush()
+	default:
+		e.flush()
+		e.children(i)
+		e.flush()
+	}
+}
+
+// linkList reports whether a block is mostly links: a menu, a list of
+// related stories, a tag list.
+func (e *emitter) linkList(n *node) bool {
+	if n.chars == 0 {
+		return false
+	}
+	return n.links*5 > n.chars*3
+}
+
+// flatNode renders an element inside a list item, table cell or heading:
+// blocks only separate words, nested lists wait for their own items.
+func (e *emitter) flatNode(i int32) {
+	n := &e.t.nodes[i]
+	switch {
+	case n.tag == atom.Br:
+		e.para.lineBreak()
+	case n.tag == atom.Img:
+	case n.tag == atom.Ul || n.tag == atom.Ol:
+		e.nested = append(e.nested, i)
+	case n.flags&fBlock != 0:
+		e.para.space = true
+		e.children(i)
+		e.para.space = true
+	default:
+		e.inlineElement(i)
+	}
+}
+
+// inlineElement emits an inline element into the current paragraph,
+// wrapping it in markdown where it has meaning.
+func (e *emitter) inlineElement(i int32) {
+	n := &e.t.nodes[i]
+	if n.flags&fHasBlock != 0 {
+		// An inline element wrapping blocks (a link around a card, a span
+		// around paragraphs) is only a container.
+		e.children(i)
+		return
+	}
+	var opener, closer string
+	switch n.tag {
+	case atom.Em, atom.I, atom.Cite, atom.Dfn, atom.Var:
+		opener, closer = "*", "*"
+	case atom.Strong, atom.B:
+		opener, closer = "**", "**"
+	case atom.Del, atom.S, atom.Strike:
+		opener, closer = "~~", "~~"
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
+		e.para.write("")
+		mark := e.para.open("`")
+		e.para.raw++
+		e.children(i)
+		e.para.raw--
+		e.para.close("`", "`", mark)
+		return
+	case atom.A:
+		if href := e.t.linkURL(n); href != "" {
+			mark := e.para.open("[")
+			e.children(i)
+			e.para.close("[", "]("+mdURL(href)+")", mark)
+			return
+		}
+	}
+	if opener == "" {
+		e.children(i)
+		return
+	}
+	mark := e.para.open(opener)
+	e.children(i)
+	e.para.close(opener, closer, mark)
+}
+
+// flush ends the current paragraph and writes it, and the images found in
+// it, as blocks.
+func (e *emitter) flush() {
+	if text := e.para.plain(); text != "" {
+		e.blocks = append(e.blocks, story.Block{Kind: e.kind, Text: text, MD: e.para.markdown()})
+	}
+	e.para.reset()
+	e.kind = story.Paragraph
+	e.blocks = append(e.blocks, e.images...)
+	e.images = e.images[:0]
+	e.brs = 0
+}
+
+func (e *emitter) heading(i int32) {
+	var b inline
+	e.inlineInto(&b, i)
+	e.nested = nil
+	text := b.plain()
+	if text == "" {
+		return
+	}
+	level := int(e.t.nodes[i].tag.String()[1] - '0')
+	md := strings.Repeat("#", level) + " " + strings.ReplaceAll(b.markdown(), "\\\n", " ")
+	e.blocks = append(e.blocks, story.Block{
+		Kind: story.Heading, Level: level, Text: strings.ReplaceAll(text, "\n", " "), MD: md,
+	})
+}
+
+// inlineInto renders element i's content as one run of inline text into b,
+// ignoring block boundaries inside it.
+func (e *emitter) inlineInto(b *inline, i int32) {
+	saved := e.para
+	e.para = *b
+	e.flat++
+	e.children(i)
+	e.flat--
+	*b = e.para
+	e.para = saved
+}

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tread-reader/tread/corpus"
+)
+
+// Regression floors, set just under the scores measured when they were
+// last raised. They guard against losing ground, they are not the targets.
+const (
+	aebFloorF1  = 0.0
+	wcxbFloorF1 = 0.0
+)
+
+// TestAEBBody scores body extraction on aeb-dev with the benchmark's own
+// metric. TREAD_WORST=n logs the n worst pages; TREAD_PAGE=idprefix prints
+// one page's extraction beside its ground truth.
+func TestAEBBody(t *testing.T) {
+	dir := corpus.Require(t)
+	pages, err := corpus.AEB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var counts []corpus.PageCounts
+	var rows []scored
+	for _, p := range pages {
+		got := extractCorpusPage(t, p.Page)
+		c := corpus.Shingles(got, p.Body)
+		counts = append(counts, c)
+		rows = append(rows, scored{id: p.ID, url: p.URL, p: c.Precision(), r: c.Recall(), got: got, want: p.Body})
+	}
+	s := corpus.ScoreAEB(counts)
+	t.Logf("aeb-dev body: P %.4f R %.4f F1 %.4f over %d pages", s.P, s.R, s.F1, s.Pages)
+	report(t, rows)
+	if s.F1 < aebFloorF1 {
+		t.Errorf("aeb-dev body F1 %.4f fell below the floor %.4f", s.F1, aebFloorF1)
+	}
+}
+
+// TestWCXBBody scores body extraction on wcxb-dev with its word-bag F1.
+func TestWCXBBody(t *testing.T) {
+	dir := corpus.Require(t)
+	pages, err := corpus.WCXB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sp, sr, sf float64
+	var rows []scored
+	for _, p := range pages {
+		got := extractCorpusPage(t, p.Page)
+		pr, rc, f1 := corpus.WordPRF(got, p.Body)
+		sp, sr, sf = sp+pr, sr+rc, sf+f1
+		rows = append(rows, scored{id: p.ID, url: p.URL, p: pr, r: rc, got: got, want: p.Body})
+	}
+	n := float64(len(pages))
+	t.Logf("wcxb-dev body: P %.4f R %.4f F1 %.4f over %d pages", sp/n, sr/n, sf/n, len(pages))
+	report(t, rows)
+	if sf/n < wcxbFloorF1 {
+		t.Errorf("wcxb-dev word F1 %.4f fell below the floor %.4f", sf/n, wcxbFloorF1)
+	}
+}
+
+func extractCorpusPage(t *testing.T, p corpus.Page) string {
+	t.Helper()
+	data, err := p.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Page(data, p.URL)
+	if err != nil {
+		t.Errorf("%s: %v", p.ID, err)
+		return ""
+	}
+	return s.Text()
+}
+
+type scored struct {
+	id, url   string
+	p, r      float64
+	got, want string
+}
+
+func (s scored) f1() float64 {
+	if s.p+s.r == 0 {
+		return 0
+	}
+	return 2 * s.p * s.r / (s.p + s.r)
+}
+
+// report logs the worst pages and one page in full, as the environment asks.
+func report(t *testing.T, rows []scored) {
+	if n, err := strconv.Atoi(os.Getenv("TREAD_WORST")); err == nil {
+		sort.Slice(rows, func(i, j int) bool { return rows[i].f1() < rows[j].f1() })
+		for _, r := range rows[:min(n, len(rows))] {
+			t.Logf("P %.3f R %.3f  %s %s", r.p, r.r, r.id[:min(12, len(r.id))], r.url)
+		}
+	}
+	if id := os.Getenv("TREAD_PAGE"); id != "" {
+		for _, r := range rows {
+			if strings.HasPrefix(r.id, id) {
+				fmt.Printf("=== %s %s\n--- got\n%s\n--- want\n%s\n", r.id, r.url, r.got, r.want)
+			}
+		}
+	}
+}

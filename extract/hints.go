@@ -1,0 +1,191 @@
+package extract
+
+import "strings"
+
+// hint is what an element's class, id or role says about its content.
+type hint uint8
+
+const (
+	hintNone hint = iota
+	hintPositive
+	hintWeak   // often chrome, sometimes content: kept when it is content-heavy
+	hintStrong // chrome: share bars, comments, promos, related blocks, ads
+	hintHidden // not shown to readers
+)
+
+// tokenHints classifies the words of class and id values. Words are
+// lowercased and split at punctuation and camelCase humps.
+var tokenHints = map[string]hint{
+	// content
+	"article": hintPositive, "body": hintPositive, "content": hintPositive, "entry": hintPositive,
+	"main": hintPositive, "post": hintPositive, "text": hintPositive, "story": hintPositive,
+	"prose": hintPositive, "richtext": hintPositive, "articlebody": hintPositive,
+	"storybody": hintPositive, "postbody": hintPositive, "entrycontent": hintPositive,
+	"blog": hintPositive,
+
+	// chrome that is never the article
+	"comment": hintStrong, "comments": hintStrong, "disqus": hintStrong, "respond": hintStrong,
+	"share": hintStrong, "sharing": hintStrong, "sharer": hintStrong, "social": hintStrong,
+	"related": hintStrong, "recommended": hintStrong, "recommendations": hintStrong,
+	"recirc": hintStrong, "recirculation": hintStrong, "newsletter": hintStrong,
+	"subscribe": hintStrong, "subscription": hintStrong, "signup": hintStrong,
+	"promo": hintStrong, "promotion": hintStrong, "advert": hintStrong,
+	"advertisement": hintStrong, "advertising": hintStrong, "ad": hintStrong, "ads": hintStrong,
+	"adsense": hintStrong, "adslot": hintStrong, "adunit": hintStrong, "dfp": hintStrong,
+	"sponsor": hintStrong, "sponsored": hintStrong, "cookie": hintStrong, "cookies": hintStrong,
+	"consent": hintStrong, "gdpr": hintStrong, "outbrain": hintStrong, "taboola": hintStrong,
+	"nav": hintStrong, "navigation": hintStrong, "navbar": hintStrong, "menu": hintStrong,
+	"breadcrumb": hintStrong, "breadcrumbs": hintStrong, "footer": hintStrong,
+	"masthead": hintStrong, "popup": hintStrong, "modal": hintStrong, "paywall": hintStrong,
+	"toolbar": hintStrong, "tags": hintStrong, "tagged": hintStrong, "taglist": hintStrong,
+	"trending": hintStrong, "popular": hintStrong, "shoutbox": hintStrong,
+	"pagination": hintStrong, "pager": hintStrong, "donate": hintStrong, "donation": hintStrong,
+	"print": hintWeak, "bio": hintStrong, "jump": hintWeak, "skip": hintStrong,
+
+	// chrome that sometimes wraps content
+	"sidebar": hintWeak, "widget": hintWeak, "aside": hintWeak, "banner": hintWeak,
+	"sticky": hintWeak, "meta": hintWeak, "header": hintWeak, "byline": hintWeak,
+	"author": hintWeak, "dateline": hintWeak, "timestamp": hintWeak, "date": hintWeak,
+	"rating": hintWeak, "badge": hintWeak, "button": hintWeak, "btn": hintWeak,
+	"logo": hintWeak, "search": hintWeak, "login": hintWeak, "profile": hintWeak,
+	"alert": hintWeak, "teaser": hintWeak, "overlay": hintWeak, "rail": hintWeak,
+	"more": hintWeak, "hidden": hintWeak, "extra": hintWeak, "disclaimer": hintWeak,
+}
+
+// pairHints are two adjacent words that together mark chrome.
+var pairHints = map[[2]string]hint{
+	{"read", "more"}: hintStrong, {"more", "stories"}: hintStrong, {"most", "read"}: hintStrong,
+	{"also", "read"}: hintStrong, {"see", "also"}: hintStrong, {"read", "next"}: hintStrong,
+	{"top", "stories"}: hintStrong, {"latest", "news"}: hintStrong, {"more", "from"}: hintStrong,
+	{"you", "may"}: hintStrong, {"author", "box"}: hintStrong, {"about", "author"}: hintStrong,
+	{"post", "tags"}: hintStrong, {"article", "tags"}: hintStrong, {"story", "tags"}: hintStrong,
+	{"more", "articles"}: hintStrong, {"more", "news"}: hintStrong, {"up", "next"}: hintStrong,
+}
+
+// strongPrefixes catch compound words such as "sharebar" or "relatedposts".
+var strongPrefixes = []string{
+	"share", "social", "comment", "related", "newsletter", "subscri", "promo", "advert",
+	"sponsor", "cookie", "outbrain", "taboola", "recommend", "breadcrumb", "footer", "navbar",
+	"disqus", "paywall", "readmore", "morestories", "mostread", "mostpopular", "trending",
+}
+
+// hiddenClasses are whole class names that hide an element from readers.
+var hiddenClasses = map[string]bool{
+	"hidden": true, "hide": true, "sr-only": true, "visually-hidden": true,
+	"visuallyhidden": true, "screen-reader-text": true, "screenreader-only": true,
+	"d-none": true, "is-hidden": true, "u-hidden": true, "offscreen": true,
+	"element-invisible": true, "a11y-hidden": true, "assistive-text": true,
+}
+
+// classHint classifies an element from its class and id values. The
+// strongest signal wins, so "article-comments" is a comment block.
+func classHint(class, id string) hint {
+	h := hintNone
+	if class != "" {
+		for _, c := range strings.Fields(class) {
+			if hiddenClasses[strings.ToLower(c)] {
+				return hintHidden
+			}
+		}
+		h = max(h, wordsHint(class))
+	}
+	if id != "" {
+		h = max(h, wordsHint(id))
+	}
+	return h
+}
+
+func wordsHint(s string) hint {
+	h := hintNone
+	var prev string
+	var buf [64]byte
+	i := 0
+	for i < len(s) {
+		// Skip separators.
+		for i < len(s) && !isAlnum(s[i]) {
+			prev = ""
+			i++
+		}
+		j := i
+		for j < len(s) && isAlnum(s[j]) {
+			// A lower-to-upper change ends a camelCase word.
+			if j > i && isUpper(s[j]) && !isUpper(s[j-1]) {
+				break
+			}
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := s[i:j]
+		i = j
+		if len(w) <= len(buf) {
+			w = lowerInto(buf[:0], w)
+		} else {
+			w = strings.ToLower(w)
+		}
+		wh, ok := tokenHints[w]
+		if !ok && len(w) > 5 {
+			for _, p := range strongPrefixes {
+				if strings.HasPrefix(w, p) {
+					wh = hintStrong
+					break
+				}
+			}
+		}
+		if prev != "" {
+			if ph, ok := pairHints[[2]string{prev, w}]; ok {
+				wh = max(wh, ph)
+			}
+		}
+		h = max(h, wh)
+		if h == hintStrong {
+			return h
+		}
+		prev = w
+	}
+	return h
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// lowerInto lowercases ASCII s into buf without allocating when s is
+// already lowercase.
+func lowerInto(buf []byte, s string) string {
+	lower := true
+	for k := 0; k < len(s); k++ {
+		if isUpper(s[k]) {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		return s
+	}
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return string(buf)
+}
+
+// roleHint classifies an ARIA role.
+func roleHint(role string) hint {
+	switch role {
+	case "navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu",
+		"menubar", "tablist", "toolbar":
+		return hintStrong
+	case "complementary":
+		return hintWeak
+	case "article", "main":
+		return hintPositive
+	}
+	return hintNone
+}

@@ -1,0 +1,292 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/story"
+)
+
+// maxListDepth bounds nested list indentation.
+const maxListDepth = 8
+
+// list emits a <ul> or <ol> as one block, nested lists flattened into
+// indented items.
+func (e *emitter) list(i int32) {
+	var items, md []string
+	ordered := e.t.nodes[i].tag == atom.Ol
+	e.listItems(i, 0, &items, &md)
+	if len(items) == 0 {
+		return
+	}
+	e.blocks = append(e.blocks, story.Block{
+		Kind: story.List, Items: items, Ordered: ordered,
+		Text: strings.Join(items, "\n"), MD: strings.Join(md, "\n"),
+	})
+}
+
+func (e *emitter) listItems(i int32, depth int, items, md *[]string) {
+	ns := e.t.nodes
+	ordered := ns[i].tag == atom.Ol
+	num := 1
+	if s := attr(ns[i].h, "start"); s != "" {
+		if v, err := strconv.Atoi(s); err == nil && v >= 0 && v < 1e9 {
+			num = v
+		}
+	}
+	indent := strings.Repeat("  ", min(depth, maxListDepth))
+	for c := e.first(i); c >= 0; c = e.next(c) {
+		n := &ns[c]
+		if n.flags&fDead != 0 || n.flags&fText != 0 && n.chars == 0 {
+			continue
+		}
+		if n.tag == atom.Ul || n.tag == atom.Ol {
+			e.listItems(c, depth+1, items, md)
+			continue
+		}
+		var b inline
+		saved := e.nested
+		e.nested = nil
+		if n.flags&fText != 0 {
+			b.write(n.h.Data)
+		} else {
+			e.inlineInto(&b, c)
+		}
+		nested := e.nested
+		e.nested = saved
+		if text := b.plain(); text != "" {
+			marker := "- "
+			if ordered {
+				marker = strconv.Itoa(num) + ". "
+				num++
+			}
+			cont := "\n" + indent + strings.Repeat(" ", len(marker))
+			*items = append(*items, text)
+			*md = append(*md, indent+marker+strings.ReplaceAll(b.markdown(), "\n", cont))
+		}
+		for _, l := range nested {
+			e.listItems(l, depth+1, items, md)
+		}
+	}
+}
+
+// embedClasses mark blockquotes that are embedded social posts.
+var embedClasses = []string{"twitter-tweet", "instagram-media", "tiktok-embed", "reddit-card",
+	"bluesky-embed", "mastodon-embed", "threads-post", "fb-xfbml-parse-ignore", "embedly-card"}
+
+// quote emits a <blockquote>: a quotation, or the text of an embedded post.
+func (e *emitter) quote(i int32) {
+	saved := e.blocks
+	e.blocks = nil
+	e.children(i)
+	e.flush()
+	inner := e.blocks
+	e.blocks = saved
+	if len(inner) == 0 {
+		return
+	}
+	kind := story.Quote
+	class := attr(e.t.nodes[i].h, "class")
+	for _, c := range embedClasses {
+		if strings.Contains(class, c) {
+			kind = story.Embed
+			break
+		}
+	}
+	texts := make([]string, 0, len(inner))
+	var md strings.Builder
+	for k, b := range inner {
+		if b.Text != "" {
+			texts = append(texts, b.Text)
+		}
+		if k > 0 {
+			md.WriteString("\n>\n")
+		}
+		src := b.MD
+		if src == "" {
+			src = b.Text
+		}
+		md.WriteString("> ")
+		md.WriteString(strings.ReplaceAll(src, "\n", "\n> "))
+	}
+	e.blocks = append(e.blocks, story.Block{Kind: kind, Text: strings.Join(texts, "\n\n"), MD: md.String()})
+}
+
+// code emits a <pre> as a fenced code block, keeping its white space.
+func (e *emitter) code(i int32) {
+	ns := e.t.nodes
+	var b strings.Builder
+	for k := i + 1; k < ns[i].end; k++ {
+		n := &ns[k]
+		if n.flags&fDead != 0 {
+			continue
+		}
+		if n.flags&fText != 0 {
+			b.WriteString(n.h.Data)
+		} else if n.tag == atom.Br {
+			b.WriteByte('\n')
+		}
+	}
+	text := strings.TrimRight(strings.TrimLeft(b.String(), "\r\n"), " \t\r\n")
+	text = strings.ReplaceAll(text, "\u00ad", "")
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	lang := codeLanguage(attr(ns[i].h, "class"))
+	if lang == "" && ns[i].end > i+1 && ns[i+1].tag == atom.Code {
+		lang = codeLanguage(attr(ns[i+1].h, "class"))
+	}
+	fence := strings.Repeat("`", max(3, longestRun(text, '`')+1))
+	e.blocks = append(e.blocks, story.Block{
+		Kind: story.Code, Text: text, URL: lang,
+		MD: fence + lang + "\n" + text + "\n" + fence,
+	})
+}
+
+// codeLanguage reads a "language-go" or "lang-go" class.
+func codeLanguage(class string) string {
+	for _, c := range strings.Fields(class) {
+		for _, p := range []string{"language-", "lang-"} {
+			if l, ok := strings.CutPrefix(c, p); ok && l != "" && !strings.ContainsAny(l, "`\n") {
+				return l
+			}
+		}
+	}
+	return ""
+}
+
+func longestRun(s string, c byte) int {
+	best, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}
+
+// Data tables are small grids of short cells; anything else is layout.
+const (
+	maxTableCell = 400
+	maxTableCols = 20
+)
+
+// table emits a data table as a GFM table and reports whether it did; a
+// layout table (nested tables, long cells, a single row or column) is left
+// to be read as ordinary content.
+func (e *emitter) table(i int32) bool {
+	ns := e.t.nodes
+	var rows []int32
+	for k := i + 1; k < ns[i].end; k++ {
+		switch ns[k].tag {
+		case atom.Table:
+			return false
+		case atom.Tr:
+			if ns[k].flags&fDead == 0 {
+				rows = append(rows, k)
+			}
+		}
+	}
+	if len(rows) < 2 {
+		return false
+	}
+	var grid [][]string
+	var mdGrid [][]string
+	cols := 0
+	for _, r := range rows {
+		var cells, mdCells []string
+		for c := e.first(r); c >= 0; c = e.next(c) {
+			n := &ns[c]
+			if n.tag != atom.Td && n.tag != atom.Th || n.flags&fDead != 0 {
+				continue
+			}
+			if n.chars > maxTableCell {
+				return false
+			}
+			var b inline
+			e.inlineInto(&b, c)
+			e.nested = nil
+			cells = append(cells, strings.ReplaceAll(b.plain(), "\n", " "))
+			mdCells = append(mdCells, strings.ReplaceAll(b.markdown(), "\\\n", " "))
+		}
+		if len(cells) == 0 {
+			continue
+		}
+		cols = max(cols, len(cells))
+		grid = append(grid, cells)
+		mdGrid = append(mdGrid, mdCells)
+	}
+	if cols < 2 || len(grid) < 2 || cols > maxTableCols {
+		return false
+	}
+	var text, md strings.Builder
+	for r, cells := range grid {
+		if r > 0 {
+			text.WriteByte('\n')
+		}
+		text.WriteString(strings.Join(cells, " | "))
+		for len(mdGrid[r]) < cols {
+			mdGrid[r] = append(mdGrid[r], "")
+		}
+		md.WriteString("| " + strings.Join(mdGrid[r], " | ") + " |\n")
+		if r == 0 {
+			md.WriteString("|" + strings.Repeat(" --- |", cols) + "\n")
+		}
+	}
+	e.blocks = append(e.blocks, story.Block{
+		Kind: story.Table, Rows: grid, Text: text.String(), MD: strings.TrimSuffix(md.String(), "\n"),
+	})
+	return true
+}
+
+// maxAlt bounds the alt text shown on an image line.
+const maxAlt = 100
+
+// image makes an image block from an <img>, or reports false for images
+// with no usable address (inline data, tracking pixels).
+func (e *emitter) image(i int32) (story.Block, bool) {
+	h := e.t.nodes[i].h
+	var src, alt string
+	for _, a := range h.Attr {
+		switch a.Key {
+		case "src", "data-src", "data-lazy-src", "data-original", "data-url":
+			if src == "" || strings.HasPrefix(src, "data:") {
+				src = a.Val
+			}
+		case "srcset", "data-srcset":
+			if src == "" || strings.HasPrefix(src, "data:") {
+				src, _, _ = strings.Cut(strings.TrimSpace(a.Val), " ")
+			}
+		case "alt":
+			alt = a.Val
+		case "width", "height":
+			if v, err := strconv.Atoi(strings.TrimSuffix(a.Val, "px")); err == nil && v <= 2 {
+				return story.Block{}, false
+			}
+		}
+	}
+	u := e.t.resolve(src)
+	if u == "" {
+		return story.Block{}, false
+	}
+	var b inline
+	b.write(alt)
+	alt = b.plain()
+	if utf8.RuneCountInString(alt) > maxAlt {
+		r := []rune(alt)
+		alt = strings.TrimSpace(string(r[:maxAlt])) + "…"
+		b.reset()
+		b.write(alt)
+	}
+	label := b.markdown()
+	if label == "" {
+		label = "image"
+	}
+	return story.Block{Kind: story.Image, URL: u, MD: "![" + label + "](" + mdURL(u) + ")"}, true
+}

@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tread-reader/tread/story"
+)
+
+// boilerLines are whole paragraphs that label chrome rather than say
+// anything: ad slot labels, continuation prompts.
+var boilerLines = map[string]bool{
+	"advertisement": true, "advertisement:": true, "ad": true, "ads": true,
+	"sponsored": true, "story continues below advertisement": true,
+	"article continues below advertisement": true, "continue reading below": true,
+	"scroll to continue with content": true, "advertisement - scroll to continue": true,
+	"story continues below": true, "article continues below": true,
+	"continue reading the main story": true, "skip advertisement": true,
+	"share": true, "share this:": true, "share this article": true, "share this": true,
+	"click to share on facebook": true, "click to share on twitter": true,
+	"loading...": true, "loading": true, "related": true, "related:": true,
+	"read more": true, "read more:": true, "see also": true, "recommended": true,
+	"you may also like": true, "more from": true, "comments": true, "print": true,
+}
+
+// tidy drops what a reader should not see in the body: the headline and
+// anything above the first paragraph that repeats it, chrome labels, and
+// headings left with nothing under them.
+func tidy(blocks []story.Block, title string) []story.Block {
+	out := blocks[:0]
+	lead := true
+	ft := fold(title)
+	for _, b := range blocks {
+		f := fold(b.Text)
+		if lead && ft != "" && f == ft {
+			continue
+		}
+		if lead && b.Kind == story.Heading && b.Level == 1 {
+			continue
+		}
+		if b.Kind != story.Image && b.Kind != story.List && b.Kind != story.Table && boilerLines[f] {
+			continue
+		}
+		if b.Kind == story.Paragraph || b.Kind == story.List || b.Kind == story.Quote {
+			lead = false
+		}
+		out = append(out, b)
+	}
+	for len(out) > 0 && out[len(out)-1].Kind == story.Heading {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// fold lowercases and collapses white space, for comparing short texts.
+func fold(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}

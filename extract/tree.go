@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxNodes bounds the elements and text nodes the extractor looks at; a
+// page past it is read as far as the limit reaches.
+const maxNodes = 400_000
+
+// node mirrors one element or text node of the parsed page. The nodes of
+// a tree are kept in document order, so a subtree is the index range
+// [i, end) and statistics roll up with one backward pass.
+type node struct {
+	h      *html.Node
+	parent int32
+	end    int32 // one past the last node of the subtree
+	owner  int32 // text: the block element whose inline text it is; -1 none
+	tag    atom.Atom
+	hint   hint
+	flags  uint16
+
+	chars    int32 // visible characters in the subtree
+	links    int32 // of those, inside links
+	own      int32 // characters of an element's own inline text
+	ownLinks int32
+	good     int32   // characters in well-formed paragraphs in the subtree
+	score    float32 // content score of the subtree
+}
+
+const (
+	fText    uint16 = 1 << iota
+	fBlock          // a block-level element: it owns the inline text inside it
+	fInLink         // inside an <a href>
+	fHasBlock       // has a block-level element below it
+	fDead           // removed from the content: chrome, or inside chrome
+	fItemBody       // itemprop=articleBody
+	fInPre          // inside <pre>: whitespace is kept
+	fMatched        // its own text is part of the JSON-LD articleBody
+)
+
+// tree is the mirror of a page.
+type tree struct {
+	nodes     []node
+	truncated bool
+	urls      resolver
+}
+
+// junkTags never hold article text a reader sees.
+var junkTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Svg: true, atom.Canvas: true,
+	atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true,
+	atom.Option: true, atom.Head: true, atom.Title: true, atom.Meta: true, atom.Link: true,
+	atom.Audio: true, atom.Video: true, atom.Map: true, atom.Dialog: true, atom.Frame: true,
+	atom.Frameset: true, atom.Applet: true, atom.Source: true, atom.Track: true,
+	atom.Math: true, atom.Datalist: true, atom.Menu: true, atom.Label: true,
+}
+
+// inlineTags flow inside a paragraph; every other element starts a block.
+var inlineTags = map[atom.Atom]bool{
+	atom.A: true, atom.Abbr: true, atom.B: true, atom.Bdi: true, atom.Bdo: true, atom.Br: true,
+	atom.Cite: true, atom.Code: true, atom.Data: true, atom.Del: true, atom.Dfn: true,
+	atom.Em: true, atom.Font: true, atom.I: true, atom.Img: true, atom.Ins: true,
+	atom.Kbd: true, atom.Mark: true, atom.Q: true, atom.S: true, atom.Samp: true,
+	atom.Small: true, atom.Span: true, atom.Strike: true, atom.Strong: true, atom.Sub: true,
+	atom.Sup: true, atom.Time: true, atom.Tt: true, atom.U: true, atom.Var: true,
+	atom.Wbr: true, atom.Picture: true, atom.Big: true, atom.Nobr: true, atom.Acronym: true,
+	atom.Rp: true, atom.Rt: true, atom.Ruby: true,
+}
+
+// buildTree mirrors the page under root, leaving out what can never be
+// content: scripts, styles, form controls and hidden elements.
+func buildTree(root *html.Node) *tree {
+	t := &tree{nodes: make([]node, 0, 1024)}
+	t.add(root, -1, -1, 0)
+	return t
+}
+
+func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
+	if len(t.nodes) >= maxNodes {
+		t.truncated = true
+		return
+	}
+	switch h.Type {
+	case html.TextNode:
+		t.nodes = append(t.nodes, node{
+			h: h, parent: parent, end: int32(len(t.nodes) + 1), owner: owner,
+			flags: fText | inherited&(fInLink|fInPre), chars: textChars(h.Data),
+		})
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+		for c := h.FirstChild; c != nil; c = c.NextSibling {
+			t.add(c, parent, owner, inherited)
+		}
+		return
+	default:
+		return
+	}
+	a := h.DataAtom
+	if junkTags[a] || h.Namespace != "" {
+		return
+	}
+	n := node{h: h, parent: parent, owner: owner, tag: a, flags: inherited & (fInLink | fInPre)}
+	var class, id string
+	for _, at := range h.Attr {
+		switch at.Key {
+		case "class":
+			class = at.Val
+		case "id":
+			id = at.Val
+		case "hidden":
+			return
+		case "aria-hidden":
+			if at.Val == "true" {
+				return
+			}
+		case "style":
+			if styleHidden(at.Val) {
+				return
+			}
+		case "role":
+			n.hint = max(n.hint, roleHint(at.Val))
+		case "itemprop":
+			if strings.Contains(at.Val, "articleBody") {
+				n.flags |= fItemBody
+			}
+		case "href":
+			if a == atom.A {
+				n.flags |= fInLink
+			}
+		}
+	}
+	if class != "" || id != "" {
+		ch := classHint(class, id)
+		if ch == hintHidden {
+			return
+		}
+		n.hint = max(n.hint, ch)
+	}
+	switch a {
+	case atom.Nav, atom.Footer:
+		n.hint = max(n.hint, hintStrong)
+	case atom.Aside, atom.Header, atom.Form:
+		n.hint = max(n.hint, hintWeak)
+	case atom.Pre:
+		n.flags |= fInPre
+	}
+	if !inlineTags[a] {
+		n.flags |= fBlock
+	}
+	idx := int32(len(t.nodes))
+	t.nodes = append(t.nodes, n)
+	childOwner := owner
+	if n.flags&fBlock != 0 {
+		childOwner = idx
+	}
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		t.add(c, idx, childOwner, n.flags)
+	}
+	t.nodes[idx].end = int32(len(t.nodes))
+}
+
+// styleHidden reports whether an inline style hides the element.
+func styleHidden(style string) bool {
+	if !strings.Contains(style, "none") && !strings.Contains(style, "hidden") {
+		return false
+	}
+	var b strings.Builder
+	for i := 0; i < len(style); i++ {
+		c := style[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	s := b.String()
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// textChars counts the visible characters of a text: runes that are not
+// white space.
+func textChars(s string) int32 {
+	var n int32
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x80:
+			if c > ' ' {
+				n++
+			}
+		case c >= 0xC0: // a rune's first byte
+			if c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0 {
+				continue // no-break space
+			}
+			n++
+		}
+	}
+	return n
+}
+
+// isHeading reports whether a is h1-h6.
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}

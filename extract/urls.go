@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// resolver makes page URLs absolute.
+type resolver struct {
+	base *url.URL
+}
+
+// newResolver picks the base for relative URLs: the page's <base href>
+// (itself resolved against the page), else the page's own URL, else its
+// canonical URL. Only absolute http(s) URLs qualify as the page or
+// canonical URL.
+func newResolver(baseHref, pageURL, canonical string) resolver {
+	var page *url.URL
+	for _, s := range []string{pageURL, canonical} {
+		if u, err := url.Parse(strings.TrimSpace(s)); err == nil && u.IsAbs() && u.Host != "" {
+			page = u
+			break
+		}
+	}
+	if baseHref != "" {
+		if b, err := url.Parse(strings.TrimSpace(baseHref)); err == nil {
+			if page != nil {
+				b = page.ResolveReference(b)
+			}
+			if b.IsAbs() {
+				return resolver{base: b}
+			}
+		}
+	}
+	return resolver{base: page}
+}
+
+// resolve returns ref as an absolute URL, or "" for references a reader
+// cannot follow (scripts, inline data, in-page anchors).
+func (r resolver) resolve(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || ref[0] == '#' {
+		return ""
+	}
+	if len(ref) > 5 && strings.EqualFold(ref[:5], "data:") {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if r.base != nil {
+		u = r.base.ResolveReference(u)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto", "ftp", "":
+	default:
+		return ""
+	}
+	return u.String()
+}
+
+func (t *tree) resolve(ref string) string { return t.urls.resolve(ref) }
+
+// linkURL is the absolute target of a link element, or "".
+func (t *tree) linkURL(n *node) string {
+	return t.resolve(attr(n.h, "href"))
+}
+
+// mdURL makes a URL safe inside a markdown link destination.
+func mdURL(u string) string {
+	if !strings.ContainsAny(u, " ()<>") {
+		return u
+	}
+	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
+}
+
+// attr returns the value of an element's attribute, or "".
+func attr(h *html.Node, key string) string {
+	for _, a := range h.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
