@@ -69,6 +69,17 @@ func trimLine(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' })
 }
 
+// same reports whether two lines are the same line printed twice.
+func same(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a == "" || b == "" || a[0] != b[0] {
+		return false
+	}
+	return key(a) == key(b)
+}
+
 // key is a line's identity for "printed twice" comparisons: runs of white
 // space count as one space.
 func key(s string) string {

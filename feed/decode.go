@@ -103,15 +103,12 @@ func normalizeNewlines(s string) string {
 	return strings.ReplaceAll(s, "\r", "\n")
 }
 
-// looksBinary reports whether decoded text is really binary data: a NUL in
-// the first 64 KiB, or more than one rune in ten being a control character
-// or U+FFFD (what invalid bytes decode to). Tabs, form feeds and ESC are
-// allowed: they turn up in text, and display sanitizes them anyway.
+// looksBinary reports whether decoded text is really binary data: a NUL,
+// or more than one rune in twenty being some other control character. Text
+// in a legacy 8-bit encoding passes (it decodes to U+FFFD, but has no
+// control bytes), as do the odd ESC or form feed that text files carry;
+// display sanitizes those anyway.
 func looksBinary(s string) bool {
-	const sample = 64 << 10
-	if len(s) > sample {
-		s = s[:sample]
-	}
 	var total, bad int
 	for _, r := range s {
 		total++
@@ -119,9 +116,9 @@ func looksBinary(s string) bool {
 		case r == 0:
 			return true
 		case r == '\n' || r == '\t' || r == '\f' || r == '\v' || r == 0x1b:
-		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
+		case r < 0x20 || r == 0x7f:
 			bad++
 		}
 	}
-	return bad*10 > total
+	return bad*20 > total
 }

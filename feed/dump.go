@@ -41,6 +41,9 @@ const (
 func ParseDump(text string) ([]story.Story, error) {
 	text = normalizeNewlines(strings.TrimPrefix(text, "\ufeff"))
 	lines := significantLines(text)
+	if len(lines) == 0 {
+		return nil, ErrNoStory
+	}
 	items := findItems(lines)
 	if len(items) == 0 {
 		s, ok := parsePlain(text)
@@ -83,11 +86,11 @@ type item struct {
 type metaKind int
 
 const (
-	notMeta metaKind = iota
-	metaTime         // "time15 minutes ago"
-	metaPubAge       // "Reuters12 hours ago", "Reuters · 2 days ago"
-	metaAge          // "2 days ago"
-	metaBullet       // "  • Reuters"
+	notMeta    metaKind = iota
+	metaTime            // "time15 minutes ago"
+	metaPubAge          // "Reuters12 hours ago", "Reuters · 2 days ago"
+	metaAge             // "2 days ago"
+	metaBullet          // "  • Reuters"
 )
 
 type meta struct {
@@ -135,14 +138,11 @@ func findItems(ls []string) []item {
 	inRelated := false
 	n := len(ls)
 	for i := 0; i < n; {
-		if isRelatedHeading(ls[i]) {
-			inRelated = true
+		if isEnd(ls[i]) {
+			inRelated = isRelatedHeading(ls[i])
 		}
 		if classify(ls[i]).kind != notMeta {
-			j := i + 1
-			for j < n && j-i < 4 && classify(ls[j]).kind != notMeta {
-				j++
-			}
+			j := metaRun(ls, i)
 			if it, ok := header(ls, lo, i, j); ok {
 				items = append(items, it)
 				lo, i = it.bodyStart, it.bodyStart
@@ -155,7 +155,7 @@ func findItems(ls []string) []item {
 		// of the page, or an item in a related block.
 		if (len(items) == 0 && i == 0 || inRelated) && doubled(ls, i) && !metaFollows(ls, i+2) {
 			it := item{start: i, bodyStart: i + 2, title: ls[i]}
-			if it.bodyStart < n && key(ls[it.bodyStart]) == key(it.title) {
+			if it.bodyStart < n && same(ls[it.bodyStart], it.title) {
 				it.bodyStart++
 			}
 			items = append(items, it)
@@ -167,9 +167,42 @@ func findItems(ls []string) []item {
 	return items
 }
 
+// metaRun returns the end of the header lines starting at i. A header has
+// one age and one publisher at most, and its bullet line repeats the
+// publisher; the run stops at the first line that would break that, so a
+// body line ending in "2 days ago" or starting with "•" right after a header
+// stays in the body.
+func metaRun(ls []string, i int) int {
+	var age bool
+	site := ""
+	if i > 0 {
+		site = ls[i-1] // maybe the publisher line
+	}
+	for j := i; j < len(ls); j++ {
+		m := classify(ls[j])
+		switch m.kind {
+		case metaTime, metaAge, metaPubAge:
+			if age {
+				return j
+			}
+			age = true
+			if m.kind == metaPubAge {
+				site = m.site
+			}
+		case metaBullet:
+			if j > i && !same(m.site, site) {
+				return j
+			}
+		default:
+			return j
+		}
+	}
+	return len(ls)
+}
+
 // doubled reports a headline-like line at i printed again at i+1.
 func doubled(ls []string, i int) bool {
-	return i+1 < len(ls) && len(ls[i]) <= maxTitleBytes && key(ls[i]) == key(ls[i+1]) &&
+	return i+1 < len(ls) && len(ls[i]) <= maxTitleBytes && same(ls[i], ls[i+1]) &&
 		!isEnd(ls[i]) && classify(ls[i]).kind == notMeta
 }
 
@@ -212,10 +245,10 @@ func header(ls []string, lo, s, e int) (it item, ok bool) {
 	}
 	p := s - 1
 	pubLine := false
-	if !hasPub && p >= lo && publisherLike(ls[p]) && (p-1 < lo || key(ls[p]) != key(ls[p-1])) {
-		bulletMatch := bulletSite != "" && key(bulletSite) == key(ls[p])
-		repeatedAfter := p-1 >= lo && e < len(ls) && key(ls[e]) == key(ls[p-1])
-		doubledAbove := p-2 >= lo && key(ls[p-1]) == key(ls[p-2])
+	if !hasPub && p >= lo && publisherLike(ls[p]) && (p-1 < lo || !same(ls[p], ls[p-1])) {
+		bulletMatch := bulletSite != "" && same(bulletSite, ls[p])
+		repeatedAfter := p-1 >= lo && e < len(ls) && same(ls[e], ls[p-1])
+		doubledAbove := p-2 >= lo && same(ls[p-1], ls[p-2])
 		if bulletMatch || repeatedAfter || doubledAbove {
 			pubLine = true
 			it.site = ls[p]
@@ -229,7 +262,7 @@ func header(ls []string, lo, s, e int) (it item, ok bool) {
 		return item{}, false
 	}
 	it.title = ls[p]
-	twice := p-1 >= lo && key(ls[p-1]) == key(ls[p])
+	twice := p-1 >= lo && same(ls[p-1], ls[p])
 	if twice {
 		p--
 	}
@@ -238,7 +271,7 @@ func header(ls []string, lo, s, e int) (it item, ok bool) {
 	}
 	it.start = p
 	it.bodyStart = e
-	if e < len(ls) && key(ls[e]) == key(it.title) {
+	if e < len(ls) && same(ls[e], it.title) {
 		it.bodyStart++
 	}
 	return it, true
@@ -283,10 +316,13 @@ func assemble(ls []string, items []item) []story.Story {
 			stories = append(stories, s)
 			inRelated = false
 		}
+		// The last furniture heading after a body says what follows: a
+		// related-stories heading opens a related block, anything else
+		// (an app banner, a footer) closes it, so a second page saved into
+		// the same dump starts a new main story.
 		for _, l := range body[cut:] {
-			if isRelatedHeading(l) {
-				inRelated = true
-				break
+			if isEnd(l) {
+				inRelated = isRelatedHeading(l)
 			}
 		}
 	}

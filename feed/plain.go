@@ -82,35 +82,49 @@ func textBlocks(text string) [][]string {
 	return blocks
 }
 
-// blockOf turns one run of lines into body blocks: a list when every line is
-// a list item, one paragraph when the lines were hard-wrapped, else a
-// paragraph per line.
+// blockOf turns one run of lines into body blocks: runs of two or more list
+// items become a list; other lines become one paragraph when they were
+// hard-wrapped, else a paragraph each.
 func blockOf(lines []string) []story.Block {
-	items := make([]string, 0, len(lines))
-	for _, l := range lines {
-		m := listItemRe.FindStringSubmatch(l)
-		if m == nil {
-			break
+	var out []story.Block
+	for len(lines) > 0 {
+		n := 0
+		for n < len(lines) && listItemRe.MatchString(lines[n]) {
+			n++
 		}
-		items = append(items, m[1])
-	}
-	if len(items) == len(lines) && len(lines) > 1 {
-		ordered := lines[0][0] >= '0' && lines[0][0] <= '9'
-		return []story.Block{{Kind: story.List, Items: items, Ordered: ordered, Text: strings.Join(items, "\n")}}
-	}
-	wrapped := true
-	for _, l := range lines[:len(lines)-1] {
-		if len(l) > wrapWidth {
-			wrapped = false
-			break
+		if n >= 2 {
+			out = append(out, listBlock(lines[:n]))
+			lines = lines[n:]
+			continue
 		}
-	}
-	if wrapped {
-		return []story.Block{paragraph(strings.Join(lines, " "))}
-	}
-	out := make([]story.Block, 0, len(lines))
-	for _, l := range lines {
-		out = append(out, paragraph(l))
+		n = 1
+		for n < len(lines) && !(listItemRe.MatchString(lines[n]) && n+1 < len(lines) && listItemRe.MatchString(lines[n+1])) {
+			n++
+		}
+		out = append(out, prose(lines[:n])...)
+		lines = lines[n:]
 	}
 	return out
+}
+
+func listBlock(lines []string) story.Block {
+	items := make([]string, len(lines))
+	for i, l := range lines {
+		items[i] = listItemRe.FindStringSubmatch(l)[1]
+	}
+	ordered := lines[0][0] >= '0' && lines[0][0] <= '9'
+	return story.Block{Kind: story.List, Items: items, Ordered: ordered, Text: strings.Join(items, "\n")}
+}
+
+func prose(lines []string) []story.Block {
+	for _, l := range lines[:len(lines)-1] {
+		if len(l) > wrapWidth {
+			out := make([]story.Block, 0, len(lines))
+			for _, l := range lines {
+				out = append(out, paragraph(l))
+			}
+			return out
+		}
+	}
+	return []story.Block{paragraph(strings.Join(lines, " "))}
 }

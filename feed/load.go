@@ -1,0 +1,243 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/tread-reader/tread/story"
+)
+
+// More errors a Document can carry.
+var (
+	// ErrTooMany: a folder holds more than Options.MaxFiles files; the
+	// first ones were read.
+	ErrTooMany = errors.New("too many files, the rest skipped")
+	// ErrTooDeep: a folder is nested deeper than Options.MaxDepth below the
+	// source; it was skipped.
+	ErrTooDeep = errors.New("folder nested too deep, skipped")
+)
+
+// Load reads one source into Documents: a file gives one, "-" reads
+// opts.Stdin, and a folder gives one per regular file under it, in sorted
+// order, hidden files and folders skipped, symbolic links to folders not
+// followed. A source that cannot be read yields a Document whose Err is one
+// line naming it ("read notes.bin: binary file, not a page dump or HTML");
+// in a folder, the other files still load. Load never panics and stops early
+// when ctx is cancelled, ending the list with a Document carrying ctx's
+// error.
+func Load(ctx context.Context, source string, opts Options) []story.Document {
+	if err := ctx.Err(); err != nil {
+		return []story.Document{failed(source, err)}
+	}
+	if source == "-" {
+		if opts.Stdin == nil {
+			return []story.Document{failed(source, ErrNoStdin)}
+		}
+		data, err := readAll(ctx, func() (io.ReadCloser, error) { return io.NopCloser(opts.Stdin), nil }, opts.maxBytes())
+		return []story.Document{document(source, "", data, err)}
+	}
+	fi, err := os.Stat(source)
+	if err != nil {
+		return []story.Document{failed(source, err)}
+	}
+	if fi.IsDir() {
+		return loadDir(ctx, source, opts)
+	}
+	return []story.Document{loadFile(ctx, source, fi, opts)}
+}
+
+// loadFile reads a file that is not a folder. Pipes and devices given by
+// name are read too (a shell's <(command) is a pipe), within the size limit.
+func loadFile(ctx context.Context, path string, fi fs.FileInfo, opts Options) story.Document {
+	limit := opts.maxBytes()
+	if fi.Mode().IsRegular() && fi.Size() > limit {
+		return failed(path, fmt.Errorf("%w (%s; limit %s)", ErrTooLarge, sizeString(fi.Size()), sizeString(limit)))
+	}
+	data, err := readAll(ctx, func() (io.ReadCloser, error) { return os.Open(path) }, limit)
+	return document(path, path, data, err)
+}
+
+// readAll opens and reads a source in a goroutine so that a read that
+// blocks (a pipe with no writer, a terminal) cannot outlive ctx; when ctx
+// ends first the goroutine is left to finish on its own.
+func readAll(ctx context.Context, open func() (io.ReadCloser, error), limit int64) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		r, err := open()
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		data, err := io.ReadAll(io.LimitReader(r, limit+1))
+		if cerr := r.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil && int64(len(data)) > limit {
+			err = fmt.Errorf("%w (more than %s)", ErrTooLarge, sizeString(limit))
+			data = nil
+		}
+		done <- result{data, err}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case r := <-done:
+		return r.data, r.err
+	}
+}
+
+// document parses what was read from source; name gives Parse the file's
+// extension.
+func document(source, name string, data []byte, err error) story.Document {
+	if err != nil {
+		return failed(source, err)
+	}
+	stories, err := Parse(name, data)
+	if err != nil {
+		return failed(source, err)
+	}
+	return story.Document{Source: source, Stories: stories}
+}
+
+// failed makes the Document for a source that could not be read. The
+// operating system's own error drops its "open PATH" prefix, since the
+// message names the source already.
+func failed(source string, err error) story.Document {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	name := source
+	if source == "-" {
+		name = "standard input"
+	}
+	return story.Document{Source: source, Err: fmt.Errorf("read %s: %w", name, err)}
+}
+
+// loadDir walks a folder and reads every file it finds, in parallel, keeping
+// the walk's sorted order.
+func loadDir(ctx context.Context, root string, opts Options) []story.Document {
+	type entry struct {
+		path string
+		fi   fs.FileInfo
+		doc  story.Document
+	}
+	var entries []entry
+	files := 0
+	// A trailing separator makes the walk follow root when it is itself a
+	// link to a folder.
+	walkRoot := root
+	if !os.IsPathSeparator(root[len(root)-1]) {
+		walkRoot += string(filepath.Separator)
+	}
+	walkErr := filepath.WalkDir(walkRoot, func(path string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		if err != nil {
+			if path == walkRoot {
+				path = root
+			}
+			entries = append(entries, entry{doc: failed(path, err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path == walkRoot {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if depth(root, path) > opts.maxDepth() {
+				entries = append(entries, entry{doc: failed(path, fmt.Errorf("%w (over %d levels)", ErrTooDeep, opts.maxDepth()))})
+				return fs.SkipDir
+			}
+			return nil
+		}
+		// Follow a link to a file, but not to a folder (it could loop).
+		fi, err := os.Stat(path)
+		if err != nil {
+			entries = append(entries, entry{doc: failed(path, err)})
+			return nil
+		}
+		if !fi.Mode().IsRegular() {
+			return nil // folders behind links, pipes, devices, sockets
+		}
+		if files == opts.maxFiles() {
+			entries = append(entries, entry{doc: failed(root, fmt.Errorf("%w (limit %d)", ErrTooMany, opts.maxFiles()))})
+			return fs.SkipAll
+		}
+		files++
+		entries = append(entries, entry{path: path, fi: fi})
+		return nil
+	})
+	if files == 0 && len(entries) == 0 && walkErr == nil {
+		return []story.Document{failed(root, ErrNoFiles)}
+	}
+
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(files, 1)) {
+		wg.Go(func() {
+			for i := range work {
+				entries[i].doc = loadFile(ctx, entries[i].path, entries[i].fi, opts)
+			}
+		})
+	}
+	for i := range entries {
+		if entries[i].path != "" {
+			work <- i
+		}
+	}
+	close(work)
+	wg.Wait()
+
+	docs := make([]story.Document, 0, len(entries)+1)
+	for _, e := range entries {
+		docs = append(docs, e.doc)
+	}
+	if walkErr != nil {
+		docs = append(docs, failed(root, walkErr))
+	}
+	return docs
+}
+
+// depth counts the folder levels from root down to path.
+func depth(root, path string) int {
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return 0
+	}
+	return strings.Count(rel, string(filepath.Separator)) + 1
+}
+
+// sizeString prints a byte count for an error message.
+func sizeString(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,75 @@
+package feed
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/tread-reader/tread/extract"
+	"github.com/tread-reader/tread/story"
+)
+
+// sniffBytes is how much of a source is decoded to tell text from binary
+// and HTML from a dump.
+const sniffBytes = 64 << 10
+
+// Parse reads the bytes of one source. name (a file name, or "" when there
+// is none) lends its extension to the sniffing: .html, .htm and .xhtml
+// files, and anything that opens with HTML markup, go to extract.Page; the
+// rest is read as a text page dump or plain-text article (ParseDump).
+// Errors are ErrEmpty, ErrBinary, ErrNoStory or extract's, unwrapped: the
+// caller names the source.
+func Parse(name string, data []byte) ([]story.Story, error) {
+	if len(data) == 0 {
+		return nil, ErrEmpty
+	}
+	head := DecodeText(data[:min(len(data), sniffBytes)])
+	if strings.TrimSpace(strings.TrimPrefix(head, "\ufeff")) == "" && len(data) <= sniffBytes {
+		return nil, ErrEmpty
+	}
+	if looksBinary(head) {
+		return nil, ErrBinary
+	}
+	if isHTML(name, head) {
+		s, err := extract.Page(data, "")
+		if err != nil {
+			return nil, fmt.Errorf("extract html: %w", err)
+		}
+		return []story.Story{s}, nil
+	}
+	text := DecodeText(data)
+	if strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")) == "" {
+		return nil, ErrEmpty
+	}
+	return ParseDump(text)
+}
+
+var htmlExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true, ".shtml": true}
+
+// htmlStarts open an HTML document. A text dump never starts with markup,
+// so the first tag is a safe signal; its name must end at a space or '>'
+// so that "<br>" is not taken for "<b".
+var htmlStarts = []string{
+	"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<title",
+	"<script", "<style", "<link", "<div", "<p", "<h1", "<article", "<table",
+	"<iframe", "<font", "<a", "<b", "<br", "<section", "<main", "<header",
+}
+
+func isHTML(name, head string) bool {
+	if htmlExts[strings.ToLower(filepath.Ext(name))] {
+		return true
+	}
+	s := strings.TrimLeft(strings.TrimPrefix(head, "\ufeff"), " \t\n\f")
+	s = strings.ToLower(s[:min(len(s), 1024)])
+	if strings.HasPrefix(s, "<?xml") {
+		return strings.Contains(s, "<html") || strings.Contains(s, "<!doctype html")
+	}
+	for _, p := range htmlStarts {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			if p == "<!--" || rest == "" || strings.IndexByte(" \t\n\f>/", rest[0]) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
