@@ -1,16 +1,218 @@
 // Package related finds the stories a page presents as related to its
-// article: related, read-next, more-from and recommended blocks, and runs of
-// same-site article links after the body.
+// article: related, read-next, see-also, timeline and recommended blocks,
+// in-body "Read more:" lines, a bare list of headline links after the body,
+// and site-wide further reading (most read, trending, more from a section).
+//
+// It reads general signals rather than per-site rules: block headings and
+// the class, id and aria-label words of containers, the shape of link text
+// (a headline, not a control), the shape of URLs (a story slug or id, not a
+// tag, author, section or share page), and position relative to the body.
+// Links in navigation, page header and footer, share bars, comments, ads and
+// pagination are never returned.
 package related
 
 import (
+	"net/url"
+	"sort"
+	"strings"
+
 	"github.com/PuerkitoBio/goquery"
 	"github.com/tread-reader/tread/story"
+	"golang.org/x/net/html/atom"
 )
+
+// MaxStories caps how many related stories Find returns.
+const MaxStories = 30
+
+// maxAnchors bounds the links examined on one page.
+const maxAnchors = 5000
 
 // Find returns the page's related stories (title and URL, plus site, age and
 // summary when the page gives them). body is the article body node the
 // extractor chose, or an empty selection; pageURL resolves relative links.
+//
+// Stories the page relates to this one come first, then site-wide further
+// reading, each in page order; URLs are absolute, without fragment or
+// tracking parameters, and appear once.
 func Find(doc *goquery.Document, body *goquery.Selection, pageURL string) []story.Story {
-	return nil
+	if doc == nil || len(doc.Nodes) == 0 || doc.Nodes[0] == nil {
+		return nil
+	}
+	d := newDOM(doc.Nodes[0])
+	if len(d.nodes) == 0 {
+		return nil
+	}
+	d.setBase(pageURL)
+	b := d.mainBody(body)
+	d.settle(b)
+
+	var found []link
+	byKey := map[string]int{}
+	budget := maxAnchors
+	for _, r := range d.blocks(b) {
+		if budget <= 0 {
+			break
+		}
+		for _, l := range d.regionLinks(r, &budget) {
+			if i, ok := byKey[l.key]; ok {
+				// Seen in an earlier block: keep the closer tier.
+				if l.tier < found[i].tier {
+					found[i].tier, found[i].idx = l.tier, l.idx
+				}
+				continue
+			}
+			byKey[l.key] = len(found)
+			found = append(found, l)
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].tier != found[j].tier {
+			return found[i].tier < found[j].tier
+		}
+		return found[i].idx < found[j].idx
+	})
+	var out []story.Story
+	for _, l := range found {
+		if len(out) == MaxStories {
+			break
+		}
+		out = append(out, l.s)
+	}
+	return out
+}
+
+// regionLinks returns the story links of region r, or none when the region
+// reads as a menu or an ad: more of its link targets fail as stories
+// (section roots, short labels) than pass, or it carries an ad label.
+// budget counts down the anchors examined.
+func (d *dom) regionLinks(r region, budget *int) []link {
+	var out []link
+	seen := map[string]bool{}
+	menuish := 0
+	for k := r.lo; k <= r.hi && *budget > 0; k++ {
+		n := d.nodes[k]
+		if d.text(k) <= 24 && d.anchors(k) <= 1 && k != r.skip {
+			if adLabel.MatchString(clean(innerText(n, 30))) || adLabel.MatchString(attr(n, "title")) && n.DataAtom == atom.A {
+				return nil
+			}
+		}
+		if n.DataAtom != atom.A || !hasAttr(n, "href") {
+			continue
+		}
+		if r.skip >= 0 && d.contains(r.skip, k) || d.chrome[k] {
+			continue
+		}
+		*budget--
+		abs, kk, u := d.storyURL(k)
+		if abs == "" {
+			if u == nil && d.menuTarget(k) {
+				menuish++
+			}
+			continue
+		}
+		if seen[kk] {
+			continue
+		}
+		it := d.item(k, r, kk)
+		t := d.title(k, it, d.end[it])
+		if !headline(t) {
+			if !d.laterAnchor(k, r.hi, kk) {
+				menuish++
+				seen[kk] = true
+			}
+			continue
+		}
+		seen[kk] = true
+		s := story.Story{Title: t, URL: abs}
+		d.details(&s, it, k)
+		out = append(out, link{idx: k, tier: r.tier, url: abs, key: kk, s: s})
+	}
+	if !r.verified && menuish >= len(out) {
+		return nil
+	}
+	return out
+}
+
+// menuTarget reports whether anchor k, which failed as a story, points
+// where menus point: a home or section page of some site. Links to tag,
+// author and share pages, fragments and scripts don't count: story cards
+// carry those beside their headline.
+func (d *dom) menuTarget(k int32) bool {
+	abs := resolve(d.base, attr(d.nodes[k], "href"))
+	if abs == "" {
+		return false
+	}
+	u, err := url.Parse(abs)
+	if err != nil || d.self[key(abs)] {
+		return false
+	}
+	segs := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
+	for _, s := range segs {
+		if nonStorySegments[strings.ToLower(s)] {
+			return false
+		}
+	}
+	return len(segs) <= 2
+}
+
+// laterAnchor reports whether another anchor to the same story follows k in
+// the region: cards link their image first and their headline after.
+func (d *dom) laterAnchor(k, hi int32, kk string) bool {
+	for j := k + 1; j <= hi && j <= k+60; j++ {
+		n := d.nodes[j]
+		if n.DataAtom == atom.A && hasAttr(n, "href") {
+			if abs := resolve(d.base, attr(n, "href")); abs != "" && key(abs) == kk {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// setBase settles what relative links resolve against (the page URL, else
+// <base href>, else the canonical URL) and which URLs are the page itself.
+func (d *dom) setBase(pageURL string) {
+	d.self = map[string]bool{}
+	var canon []string
+	var baseHref string
+	for _, n := range d.nodes {
+		switch n.DataAtom {
+		case atom.Base:
+			if baseHref == "" {
+				baseHref = attr(n, "href")
+			}
+		case atom.Link:
+			if strings.EqualFold(attr(n, "rel"), "canonical") {
+				canon = append(canon, attr(n, "href"))
+			}
+		case atom.Meta:
+			if p := attr(n, "property"); p == "og:url" {
+				canon = append(canon, attr(n, "content"))
+			}
+		}
+	}
+	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.IsAbs() {
+		d.base = u
+	}
+	if baseHref != "" {
+		if u, err := url.Parse(strings.TrimSpace(baseHref)); err == nil {
+			if d.base != nil {
+				u = d.base.ResolveReference(u)
+			}
+			if u.IsAbs() {
+				d.base = u
+			}
+		}
+	}
+	for _, c := range append(canon, pageURL) {
+		if abs := resolve(d.base, c); abs != "" {
+			d.self[key(abs)] = true
+			if d.base == nil {
+				d.base, _ = url.Parse(abs)
+			}
+		}
+	}
+	if d.base != nil {
+		d.host = site(d.base)
+	}
 }

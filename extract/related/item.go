@@ -1,0 +1,262 @@
+package related
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tread-reader/tread/story"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// link is an acceptable story link found in a region.
+type link struct {
+	idx  int32 // the anchor's element index: page order
+	tier tier
+	url  string
+	key  string
+	s    story.Story
+}
+
+// firstAnchor is the first <a href> inside element i (i itself included).
+func (d *dom) firstAnchor(i int32) int32 {
+	for j := i; j <= d.end[i]; j++ {
+		if d.nodes[j].DataAtom == atom.A && hasAttr(d.nodes[j], "href") {
+			return j
+		}
+	}
+	return -1
+}
+
+// storyURL resolves anchor k and checks that it can be a story page other
+// than this one. It returns the cleaned absolute URL, its key and host.
+func (d *dom) storyURL(k int32) (string, string, *url.URL) {
+	abs := resolve(d.base, attr(d.nodes[k], "href"))
+	if abs == "" {
+		return "", "", nil
+	}
+	u, err := url.Parse(abs)
+	if err != nil || !storyLike(u) {
+		return "", "", nil
+	}
+	kk := key(abs)
+	if d.self[kk] {
+		return "", "", nil
+	}
+	return abs, kk, u
+}
+
+// verifiedLink: item i is one same-site story link with a full headline.
+func (d *dom) verifiedLink(i int32) bool {
+	k := d.firstAnchor(i)
+	if k < 0 || d.chrome[k] {
+		return false
+	}
+	_, _, u := d.storyURL(k)
+	if u == nil || !sameSite(site(u), d.host) {
+		return false
+	}
+	t := d.title(k, i, d.end[i])
+	return headline(t) && wordCount(t) >= 4 || cjkRunes(t) >= 10
+}
+
+// Titles that name a control, not a story.
+var controlText = regexp.MustCompile(`(?i)^(?:read (?:more|the (?:full )?(?:story|article))|continue reading|view (?:all|more)|see (?:all|more)|show (?:all|more)|load more|more|next|previous|prev|older|newer|older posts|newer posts|next (?:post|article|story)|previous (?:post|article|story)|comments?|\d+ comments?|share|click here|learn more|subscribe|sign up|watch|listen|video|photos|gallery)\W*$`)
+
+// headline reports text shaped like a story's headline: a few words, not a
+// control label, not a paragraph.
+func headline(t string) bool {
+	if t == "" || len(t) > 300 || controlText.MatchString(t) {
+		return false
+	}
+	w := wordCount(t)
+	if w <= 5 && headingTier(t) != tierNone {
+		return false // "More in Amsterdam", "Latest news": a section link
+	}
+	return w >= 3 && w <= 40 || cjkRunes(t) >= 6
+}
+
+func wordCount(t string) int {
+	n := 0
+	for _, f := range strings.Fields(t) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// cjkRunes counts characters of scripts written without spaces, where a
+// headline's length shows in characters rather than words.
+func cjkRunes(t string) int {
+	n := 0
+	for _, r := range t {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) {
+			n++
+		}
+	}
+	return n
+}
+
+// titleWords mark the element that holds a card's headline.
+var titleWords = map[string]bool{"title": true, "headline": true, "hed": true, "heading": true}
+
+func isTitleElement(n *html.Node) bool {
+	if isHeadingTag(n.DataAtom) {
+		return true
+	}
+	for _, w := range attrWords(n) {
+		if titleWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// title picks the headline for anchor k, looking first inside the anchor
+// for a heading or title element, then at its text and title attribute, then
+// at title elements elsewhere in its item (lo..hi). Image alt text is not
+// used: it describes the photo, not the story. Cards put a kicker, a time or a summary inside the link too;
+// the title element is the headline alone.
+func (d *dom) title(k, lo, hi int32) string {
+	for j := k + 1; j <= d.end[k]; j++ {
+		if isTitleElement(d.nodes[j]) {
+			if t := clean(innerText(d.nodes[j], textLimit)); headline(t) {
+				return t
+			}
+		}
+	}
+	text := clean(innerText(d.nodes[k], textLimit))
+	if headline(text) {
+		return text
+	}
+	for _, a := range []string{"title", "aria-label"} {
+		if t := clean(attr(d.nodes[k], a)); headline(t) {
+			return t
+		}
+	}
+	for j := lo; j <= hi; j++ {
+		if j >= k && j <= d.end[k] {
+			continue
+		}
+		if isTitleElement(d.nodes[j]) && d.anchors(j) == 0 {
+			if t := clean(innerText(d.nodes[j], textLimit)); headline(t) {
+				return t
+			}
+		}
+	}
+	return text
+}
+
+// clean trims a title and drops the arrows and bullets cards decorate
+// headlines with.
+func clean(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Trim(s, " •·|»«›‹>→←")
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "")
+	}
+	return s
+}
+
+// item is the element around anchor k that belongs to its story alone: the
+// card or list item, found by climbing while every link inside goes to the
+// same URL.
+func (d *dom) item(k int32, r region, kk string) int32 {
+	it := k
+	for step := 0; step < maxClimb; step++ {
+		p := d.parent[it]
+		if p < r.lo || p > r.hi || d.anchors(p) > 6 || d.end[p] > r.hi {
+			break
+		}
+		same := true
+		for j := p; j <= d.end[p] && same; j++ {
+			if j != k && d.nodes[j].DataAtom == atom.A && hasAttr(d.nodes[j], "href") {
+				if abs := resolve(d.base, attr(d.nodes[j], "href")); abs != "" && key(abs) != kk {
+					same = false
+				}
+			}
+		}
+		if !same {
+			break
+		}
+		it = p
+		if a := d.nodes[p].DataAtom; a == atom.Li || a == atom.Article {
+			break
+		}
+	}
+	return it
+}
+
+// Words naming the parts of a story card.
+var (
+	descWords = map[string]bool{"dek": true, "desc": true, "description": true, "excerpt": true, "summary": true, "teaser": true, "standfirst": true, "subtitle": true, "subhead": true, "blurb": true, "lede": true, "intro": true, "abstract": true, "deck": true, "snippet": true, "strapline": true}
+	timeWords = map[string]bool{"time": true, "date": true, "ago": true, "timestamp": true, "age": true, "published": true, "pubdate": true, "datetime": true}
+	siteWords = map[string]bool{"source": true, "publisher": true, "provider": true, "brand": true, "sitename": true, "outlet": true, "attribution": true, "site": true}
+)
+
+var relAge = regexp.MustCompile(`(?i)^(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)(?:\s+ago)?|an? (?:minute|hour|day|week|month|year) ago|yesterday|just now|today)$`)
+
+// details fills the summary, age, published time and site a card gives.
+func (d *dom) details(s *story.Story, it, k int32) {
+	for j := it; j <= d.end[it]; j++ {
+		n := d.nodes[j]
+		if n.Type != html.ElementNode || j >= k && j <= d.end[k] && isTitleElement(n) {
+			continue
+		}
+		ws := attrWords(n)
+		if n.DataAtom == atom.Time || anyWord(ws, timeWords) {
+			if d.text(j) <= 60 {
+				t := clean(innerText(n, 80))
+				if s.Age == "" && relAge.MatchString(t) {
+					s.Age = t
+				}
+				if s.Published.IsZero() {
+					s.Published = parseTime(attr(n, "datetime"))
+				}
+			}
+			continue
+		}
+		if s.Site == "" && anyWord(ws, siteWords) && d.text(j) <= 50 && d.anchors(j) <= 1 {
+			if t := clean(innerText(n, 60)); t != "" && len(t) <= 40 && t != s.Title {
+				s.Site = t
+			}
+			continue
+		}
+		if s.Description == "" && (n.DataAtom == atom.P || anyWord(ws, descWords)) && !isHeadingTag(n.DataAtom) {
+			if d.text(j) < 30 {
+				continue
+			}
+			t := clean(innerText(n, 400))
+			if len(t) >= 30 && !strings.Contains(s.Title, t) && !strings.Contains(t, s.Title) {
+				s.Description = t
+			}
+		}
+	}
+}
+
+func anyWord(ws []string, set map[string]bool) bool {
+	for _, w := range ws {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func parseTime(v string) time.Time {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return time.Time{}
+	}
+	for _, f := range []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.Parse(f, v); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}

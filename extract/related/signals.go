@@ -1,0 +1,252 @@
+package related
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// tier orders what Find returns: stories presented as related to this one
+// come before site-wide further reading.
+type tier int8
+
+const (
+	tierNone    tier = iota
+	tierRelated      // related, read next, see also, recommended, timeline
+	tierMore         // most read, trending, latest, more from a section or site
+)
+
+// words splits an attribute value into lower-case words, breaking on
+// punctuation and on camelCase humps, so "mostRead", "most-read" and
+// "most_read" all read as "most read".
+func words(s string) []string {
+	var out []string
+	var b strings.Builder
+	var prev rune
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if unicode.IsUpper(r) && unicode.IsLower(prev) {
+				flush()
+			}
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+		prev = r
+	}
+	flush()
+	return out
+}
+
+// attrWords are the words of the attributes that name an element's role:
+// class, id, aria-label and the data attributes component libraries use.
+func attrWords(n *html.Node) []string {
+	var out []string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id", "aria-label", "data-module", "data-component", "data-type",
+			"data-section", "data-block", "data-widget", "data-name", "role", "itemprop":
+			if len(a.Val) <= 200 {
+				out = append(out, words(a.Val)...)
+			}
+		}
+	}
+	return out
+}
+
+// Single words in class, id or label that mark a related-links block. They
+// are matched as substrings of a word so "relatedarticleslistitem" counts.
+var relatedStems = []string{"related", "recirc", "readnext", "upnext", "recommend", "seealso", "alsoread", "readalso", "furtherreading", "youmayalso", "youmightalso", "mightlike", "maylike", "storytimeline", "morelikethis", "similar"}
+
+var moreStems = []string{"popular", "mostread", "mostviewed", "mostpopular", "mostshared", "trending", "morefrom", "morenews", "morestories", "morearticles", "moreposts", "topstories", "latestnews", "latestposts", "latestarticles", "editorspick", "ourpicks", "recentposts", "recentnews"}
+
+// Word pairs that mean the same when written apart ("read-next").
+var relatedPairs = [][2]string{{"read", "next"}, {"up", "next"}, {"see", "also"}, {"also", "read"}, {"read", "also"}, {"also", "like"}, {"may", "like"}, {"might", "like"}, {"further", "reading"}, {"story", "timeline"}, {"more", "on"}, {"in", "series"}}
+
+var morePairs = [][2]string{{"most", "read"}, {"most", "viewed"}, {"most", "popular"}, {"most", "shared"}, {"most", "commented"}, {"more", "from"}, {"more", "in"}, {"more", "news"}, {"more", "stories"}, {"more", "articles"}, {"more", "posts"}, {"top", "stories"}, {"editors", "picks"}, {"latest", "news"}, {"latest", "stories"}, {"latest", "posts"}, {"recent", "posts"}}
+
+// Words that disqualify a block: ads and paid recommendation widgets,
+// related-tag lists, and site chrome.
+var adWords = map[string]bool{
+	"ad": true, "ads": true, "adv": true, "advert": true, "adverts": true, "advertisement": true,
+	"advertising": true, "sponsor": true, "sponsored": true, "sponsors": true, "promoted": true,
+	"outbrain": true, "taboola": true, "zergnet": true, "revcontent": true, "mgid": true,
+	"partner": true, "partners": true, "paid": true, "commercial": true, "dfp": true, "gpt": true,
+	"obwidget": true, "trc": true,
+}
+
+var tagWords = map[string]bool{
+	"tag": true, "tags": true, "topic": true, "topics": true, "keyword": true, "keywords": true,
+	"category": true, "categories": true, "search": true, "searches": true, "author": true,
+	"authors": true, "hashtag": true, "hashtags": true,
+}
+
+// classTier reads an element's own attributes: which block it marks, if any.
+func classTier(ws []string) tier {
+	if len(ws) == 0 {
+		return tierNone
+	}
+	if hasAdWord(ws) {
+		return tierNone
+	}
+	for _, w := range ws {
+		if tagWords[w] {
+			return tierNone
+		}
+	}
+	t := tierNone
+	for i, w := range ws {
+		for _, s := range relatedStems {
+			if strings.Contains(w, s) {
+				return tierRelated
+			}
+		}
+		if i+1 < len(ws) {
+			for _, p := range relatedPairs {
+				if w == p[0] && ws[i+1] == p[1] {
+					return tierRelated
+				}
+			}
+			for _, p := range morePairs {
+				if w == p[0] && ws[i+1] == p[1] {
+					t = tierMore
+				}
+			}
+		}
+		for _, s := range moreStems {
+			if strings.Contains(w, s) {
+				t = tierMore
+			}
+		}
+	}
+	return t
+}
+
+// adStems catch ad markers glued into longer class words
+// ("nativeadasideplaceholder", "sponsoredlinks").
+var adStems = []string{"nativead", "sponsor", "advert", "outbrain", "taboola", "adslot", "adunit", "adchoice", "adcontainer", "adwrapper", "promotedcontent"}
+
+// hasAdWord reports whether the words mark an ad or sponsored widget.
+func hasAdWord(ws []string) bool {
+	for _, w := range ws {
+		if adWords[w] {
+			return true
+		}
+		for _, s := range adStems {
+			if strings.Contains(w, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adLabel matches the short label ad widgets must show.
+var adLabel = regexp.MustCompile(`(?i)^(?:ad|ads|advertisement|advertising|sponsored|promoted|paid (?:post|content|partner)|partner content|sponsored (?:content|links|stories|by .*)|promoted (?:content|stories|by .*)|anzeige|publicité|publicidad|реклама|광고|広告|广告)$`)
+
+// Chrome words mark navigation, site header and footer, share bars, comments,
+// pagination and bylines. A link inside them is never a related story.
+var chromeWords = map[string]bool{
+	"nav": true, "navbar": true, "navigation": true, "menu": true, "megamenu": true,
+	"submenu": true, "topnav": true, "subnav": true, "sitenav": true, "breadcrumb": true,
+	"breadcrumbs": true, "masthead": true, "share": true, "sharing": true, "social": true,
+	"sharebar": true, "comments": true, "comment": true, "disqus": true, "pagination": true,
+	"pager": true, "paging": true, "byline": true, "cookie": true, "consent": true,
+	"newsletter": true, "subscribe": true, "signup": true, "login": true,
+}
+
+// Pairs of words that name page-level chrome ("site-header", "post-navigation").
+var chromePairs = [][2]string{{"site", "header"}, {"site", "footer"}, {"page", "header"}, {"page", "footer"}, {"global", "header"}, {"global", "footer"}, {"main", "header"}, {"main", "footer"}, {"nav", "links"}, {"nav", "previous"}, {"nav", "next"}, {"post", "nav"}, {"prev", "next"}, {"previous", "next"}, {"next", "prev"}}
+
+func chromeByWords(ws []string) bool {
+	for i, w := range ws {
+		if chromeWords[w] {
+			return true
+		}
+		if i+1 < len(ws) {
+			for _, p := range chromePairs {
+				if w == p[0] && ws[i+1] == p[1] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// Heading texts. Each pattern is matched at the start of a short heading,
+// lower-cased, with a leading "the" dropped. Related patterns come first.
+var relatedHeading = regexp.MustCompile(`^(` +
+	`related(?: (?:stories|story|articles?|posts?|news|content|coverage|reading|reads|links|videos?|items|features))?\b|` +
+	`more (?:on|about) |more on this|(?:more )?(?:stories|articles|posts) like this|more like this|read (?:this )?next|up next|what to read next|(?:also|keep) read(?:ing)?|` +
+	`read also|see also|also see|also on |you (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested)|` +
+	`(?:you )?might also like|recommended|we recommend|suggested (?:reading|stories|articles)|further reading|` +
+	`(?:story )?timeline|in this series|more in this series|don'?t miss|must read|other stories you|` +
+	`по теме|читайте также|читайте еще|читать также|смотрите также|материалы по теме|похожие|рекомендуем|` +
+	`mehr zum thema|lesen sie auch|auch interessant|das könnte sie auch|ähnliche|weitere artikel zum|` +
+	`à lire aussi|a lire aussi|lire aussi|sur le même sujet|voir aussi|articles? similaires|` +
+	`te puede interesar|lee también|noticias relacionadas|relacionad|leia também|veja também|` +
+	`leggi anche|articoli correlati|potrebbe interessarti|lees ook|gerelateerd|czytaj (?:także|też)|zobacz (?:także|też)|powiązane|` +
+	`関連|おすすめ|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|관련|함께 (?:보면|읽)|` +
+	`ilgili|benzer|aynı konuda|liittyvät|relaterade|relaterte|relaterede` +
+	`)`)
+
+var moreHeading = regexp.MustCompile(`^(` +
+	`more (?:from|in|news|stories|articles|headlines|top stories)\b|most (?:read|popular|viewed|shared|emailed|commented|watched|recent)\b|` +
+	`popular\b|trending\b|latest\b|top (?:stories|news|articles|headlines|reads)\b|editor'?s'? (?:picks?|choice)|` +
+	`(?:other|recent) (?:news|stories|articles|posts|headlines)\b|recent from|next up in|what'?s (?:hot|popular|trending)|` +
+	`our picks|elsewhere on|also in |in other news|` +
+	`самое (?:популярное|читаемое)|популярное|последние новости|meistgelesen|meistgelesene|beliebt|les plus lus|` +
+	`lo más (?:leído|visto)|más leídas|mais lidas|più lett|meest gelezen|najpopularniejsze|` +
+	`人気|ランキング|热门|熱門|排行|많이 본|인기|주요뉴스|주요 뉴스|최신` +
+	`)`)
+
+// Headings that look like ours but name something else.
+var notHeading = regexp.MustCompile(`(?:sponsor|promoted|partner|advert|from around the web|around the web|paid (?:post|content)|related (?:topics|tags|searches|keywords|categories|terms)|trending (?:topics|tags|searches)|popular (?:topics|tags|searches))`)
+
+// headingTier classifies a short heading text.
+func headingTier(text string) tier {
+	t := strings.ToLower(strings.TrimSpace(text))
+	t = strings.TrimLeft(t, " \t:•·-–—|»›>#*")
+	t = strings.TrimPrefix(t, "the ")
+	if t == "" || len(t) > 120 || notHeading.MatchString(t) {
+		return tierNone
+	}
+	if relatedHeading.MatchString(t) {
+		return tierRelated
+	}
+	if moreHeading.MatchString(t) {
+		return tierMore
+	}
+	return tierNone
+}
+
+// lineLabel matches the label that opens an in-body line of related links:
+// "READ MORE: <a>…</a>", "Related: <a>…</a>", "DON'T MISS <a>…</a>".
+var lineLabel = regexp.MustCompile(`^(?i:` +
+	`(?:read more|related(?: articles?| stories| story| news| content| coverage| reading)?|see also|also read|read also|read next|` +
+	`don'?t miss|must read|more on this(?: story| topic)?|recommended(?: reading| for you)?|further reading|you may also like|` +
+	`читайте также|по теме|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|lee también|leia também|leggi anche|lees ook|czytaj także|関連記事|相关阅读|관련기사)` +
+	`\s*[:\-–—|»>]?` +
+	`|(?:more|read|watch|also|see|plus|on [\w.]+)\s*:` +
+	`)`)
+
+// lineLabelLen returns how many bytes of text the opening label takes, or -1
+// when text does not open with one.
+func lineLabelLen(text string) int {
+	t := strings.TrimLeft(text, " \t\u00a0•·-–—|»›>*")
+	loc := lineLabel.FindStringIndex(t)
+	if loc == nil {
+		return -1
+	}
+	return len(text) - len(t) + loc[1]
+}

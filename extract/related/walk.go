@@ -1,0 +1,318 @@
+package related
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxNodes bounds the elements one page may cost; past it the rest of the
+// page is ignored, which keeps hostile pages (millions of elements, 100k
+// nesting) linear and small.
+const maxNodes = 300_000
+
+// dom is the page flattened in document order, so that "everything inside
+// element i" is the index range i..end[i] and subtree sums are two lookups.
+// Every walk over it is iterative: deep nesting cannot exhaust the stack.
+type dom struct {
+	nodes  []*html.Node
+	index  map[*html.Node]int32
+	parent []int32
+	end    []int32 // last descendant's index
+
+	// Prefix sums over document order, len(nodes)+1 long.
+	anchorsPre []int32 // <a href> elements
+	textPre    []int32 // visible text bytes, attributed to the enclosing element
+	linkPre    []int32 // the part of it inside links
+
+	chrome  []bool  // inside navigation, page header/footer, share bars, ads (after settle)
+	frame   []bool  // inside the page's structural chrome: <nav>, page <header>/<footer>
+	marked  []bool  // the element's own class or id names chrome or an ad
+	section []bool  // inside article, aside, nav, section or main
+	inLink  []bool  // inside an <a>
+	signal  []int32 // nearest ancestor-or-self whose attributes mark a block, or -1
+	sigTier []tier  // the tier of that mark
+
+	base *url.URL        // what relative links resolve against; nil when unknown
+	host string          // the page's host, for same-site checks
+	self map[string]bool // keys of the page's own URLs
+}
+
+// skipped elements hold no reader-visible text.
+func skipped(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe, atom.Svg, atom.Object, atom.Select, atom.Textarea:
+		return true
+	}
+	return false
+}
+
+func newDOM(root *html.Node) *dom {
+	d := &dom{index: make(map[*html.Node]int32)}
+	var open []int32
+	textOf := func(n *html.Node) int {
+		c := 0
+		for _, f := range strings.Fields(n.Data) {
+			c += len(f) + 1
+		}
+		return c
+	}
+	var textLen, linkLen []int32
+	enter := func(n *html.Node) bool {
+		switch n.Type {
+		case html.DocumentNode:
+			return true
+		case html.TextNode:
+			if len(open) > 0 {
+				top := open[len(open)-1]
+				c := int32(textOf(n))
+				textLen[top] += c
+				if d.inLink[top] {
+					linkLen[top] += c
+				}
+			}
+			return false
+		case html.ElementNode:
+		default:
+			return false
+		}
+		idx := int32(len(d.nodes))
+		par := int32(-1)
+		if len(open) > 0 {
+			par = open[len(open)-1]
+		}
+		d.nodes = append(d.nodes, n)
+		d.index[n] = idx
+		d.parent = append(d.parent, par)
+		d.end = append(d.end, idx)
+		textLen = append(textLen, 0)
+		linkLen = append(linkLen, 0)
+		ws := attrWords(n)
+		var pFrame, pSection, pLink bool
+		pSig, pTier := int32(-1), tierNone
+		if par >= 0 {
+			pFrame, pSection, pLink = d.frame[par], d.section[par], d.inLink[par]
+			pSig, pTier = d.signal[par], d.sigTier[par]
+		}
+		d.frame = append(d.frame, pFrame || isFrame(n, pSection))
+		d.marked = append(d.marked, isMarked(n, ws))
+		d.section = append(d.section, pSection || isSection(n.DataAtom))
+		d.inLink = append(d.inLink, pLink || n.DataAtom == atom.A)
+		if t := classTier(ws); t != tierNone {
+			pSig, pTier = idx, t
+		}
+		d.signal = append(d.signal, pSig)
+		d.sigTier = append(d.sigTier, pTier)
+		open = append(open, idx)
+		return !skipped(n.DataAtom)
+	}
+	leave := func(n *html.Node) {
+		if n.Type != html.ElementNode || len(open) == 0 {
+			return
+		}
+		top := open[len(open)-1]
+		if d.nodes[top] != n {
+			return
+		}
+		open = open[:len(open)-1]
+		d.end[top] = int32(len(d.nodes) - 1)
+	}
+	for n := root; n != nil; {
+		if n.Type == html.ElementNode && len(d.nodes) >= maxNodes {
+			break
+		}
+		if enter(n) && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for n != nil {
+			leave(n)
+			if n == root {
+				n = nil
+				break
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+		}
+	}
+	for _, i := range open { // budget hit: close what is still open
+		d.end[i] = int32(len(d.nodes) - 1)
+	}
+	n := len(d.nodes)
+	d.anchorsPre = make([]int32, n+1)
+	d.textPre = make([]int32, n+1)
+	d.linkPre = make([]int32, n+1)
+	for i, el := range d.nodes {
+		a := int32(0)
+		if el.DataAtom == atom.A && hasAttr(el, "href") {
+			a = 1
+		}
+		d.anchorsPre[i+1] = d.anchorsPre[i] + a
+		d.textPre[i+1] = d.textPre[i] + textLen[i]
+		d.linkPre[i+1] = d.linkPre[i] + linkLen[i]
+	}
+	return d
+}
+
+func isSection(a atom.Atom) bool {
+	switch a {
+	case atom.Article, atom.Aside, atom.Nav, atom.Section, atom.Main:
+		return true
+	}
+	return false
+}
+
+// settle decides which elements are chrome once the body is known: the
+// page frame, and anything whose class or id names chrome or an ad, unless
+// it holds the article body. Pages name whole-page wrappers "Page-ad-margins"
+// or "menu-push-wrapper"; the body is never really inside chrome.
+func (d *dom) settle(body int32) {
+	d.chrome = make([]bool, len(d.nodes))
+	for i := range d.nodes {
+		c := d.frame[i]
+		if p := d.parent[i]; p >= 0 && d.chrome[p] {
+			c = true
+		}
+		if !c && d.marked[i] && !(body >= 0 && d.contains(int32(i), body)) {
+			c = true
+		}
+		d.chrome[i] = c
+	}
+}
+
+// isFrame: <nav>, navigation roles, forms, and <header>/<footer> that belong
+// to the page rather than to an article or section (HTML's own rule for
+// which section a header heads).
+func isFrame(n *html.Node, inSection bool) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Form, atom.Button, atom.Select:
+		return true
+	case atom.Header, atom.Footer:
+		if !inSection {
+			return true
+		}
+	}
+	switch attr(n, "role") {
+	case "navigation", "banner", "contentinfo", "menu", "menubar", "search":
+		return true
+	}
+	switch strings.ToLower(attr(n, "id")) {
+	case "header", "footer", "nav", "navigation", "menu", "masthead", "site-header", "site-footer":
+		return true
+	}
+	switch attr(n, "rel") {
+	case "prev", "next", "tag", "author", "category", "sponsored":
+		return true
+	}
+	return false
+}
+
+// isMarked: the element's own words name navigation, sharing, comments,
+// pagination or an ad. The document's outer elements are never marked.
+func isMarked(n *html.Node, ws []string) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Main:
+		return false
+	}
+	return chromeByWords(ws) || hasAdWord(ws)
+}
+
+func (d *dom) anchors(i int32) int { return int(d.anchorsPre[d.end[i]+1] - d.anchorsPre[i]) }
+func (d *dom) text(i int32) int    { return int(d.textPre[d.end[i]+1] - d.textPre[i]) }
+func (d *dom) linkText(i int32) int {
+	return int(d.linkPre[d.end[i]+1] - d.linkPre[i])
+}
+
+// contains reports whether element j is inside element i (or is i).
+func (d *dom) contains(i, j int32) bool { return i <= j && j <= d.end[i] }
+
+func attr(n *html.Node, k string) string {
+	for _, a := range n.Attr {
+		if a.Key == k {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, k string) bool {
+	for _, a := range n.Attr {
+		if a.Key == k {
+			return true
+		}
+	}
+	return false
+}
+
+// textLimit caps the text read from one element; headlines and headings are
+// short, and a capped read keeps a huge element from costing much.
+const textLimit = 600
+
+// innerText is the element's visible text with spaces collapsed, read
+// iteratively and stopped after about limit bytes.
+func innerText(n *html.Node, limit int) string {
+	var b strings.Builder
+	space := false
+	for c := n.FirstChild; c != nil; {
+		if b.Len() >= limit {
+			break
+		}
+		descend := false
+		switch c.Type {
+		case html.TextNode:
+			for _, r := range c.Data {
+				if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u200b' {
+					space = b.Len() > 0
+					continue
+				}
+				if space {
+					b.WriteByte(' ')
+					space = false
+				}
+				if r == utf8.RuneError {
+					continue
+				}
+				b.WriteRune(r)
+			}
+		case html.ElementNode:
+			descend = !skipped(c.DataAtom)
+			if c.DataAtom == atom.Br || block(c.DataAtom) {
+				space = b.Len() > 0
+			}
+		}
+		if descend && c.FirstChild != nil {
+			c = c.FirstChild
+			continue
+		}
+		for c != nil && c != n {
+			if c.NextSibling != nil {
+				c = c.NextSibling
+				break
+			}
+			c = c.Parent
+			if c != nil && c.Type == html.ElementNode && block(c.DataAtom) {
+				space = b.Len() > 0
+			}
+		}
+		if c == n {
+			break
+		}
+	}
+	return b.String()
+}
+
+func block(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Section, atom.Article, atom.Header, atom.Footer, atom.Figure, atom.Figcaption, atom.Td, atom.Tr,
+		atom.Dd, atom.Dt, atom.Blockquote, atom.Aside, atom.Time:
+		return true
+	}
+	return false
+}
