@@ -76,7 +76,7 @@ func (m Model) View() tea.View {
 		}
 		rule := strings.TrimSuffix(strings.Repeat(div.Render("│")+"\n", l.contentH), "\n")
 		body = joinColumns(
-			m.list.view(m.styles, m.focus == listFocus, m.emptyNote()),
+			m.list.view(m.styles, m.focus == listFocus, m.emptyListNote()),
 			rule,
 			m.reader.view(m.styles),
 		)
@@ -152,6 +152,15 @@ func (m Model) statusView() string {
 		right = append(right, fmt.Sprintf("%d failed", n))
 	}
 	return statusLine(m.width, position, middle, strings.Join(right, " · "), m.styles)
+}
+
+// emptyListNote is the list's short version of emptyNote, for when the
+// reader beside it has the long one.
+func (m Model) emptyListNote() string {
+	if m.pending() > 0 {
+		return "Loading…"
+	}
+	return "No stories."
 }
 
 // emptyNote says why there is nothing to list or read.

@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/render"
+	"github.com/tread-reader/tread/story"
+)
+
+func twoSourceOptions(sources ...string) Options {
+	second := story.Document{Stories: []story.Story{
+		{Title: "Second paper leads with a storm warning", Site: "Weather Desk", Age: "1 hour ago", Body: body("storm", 5)},
+	}}
+	return Options{
+		Sources:  sources,
+		Load:     fixtureLoader(map[string]story.Document{"front.txt": frontPage(), "second.txt": second}),
+		Renderer: render.NewRenderer(0),
+		Style:    render.Dark,
+	}
+}
+
+func TestLoadErrorShowsInStatusWhileOtherSourcesStayListed(t *testing.T) {
+	d := newDriver(t, twoSourceOptions("front.txt", "missing.txt", "second.txt"), 120, 30)
+	scr := d.screen()
+	status := lastLine(scr)
+	if !strings.Contains(status, "open missing.txt: no such file or directory") {
+		t.Fatalf("status bar does not name the failed source: %q", status)
+	}
+	if !strings.Contains(status, "1 failed") {
+		t.Errorf("status bar does not count failures: %q", status)
+	}
+	for _, want := range []string{"Harbour council", "Second paper leads"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("%q not listed next to the failure:\n%s", want, scr)
+		}
+	}
+	if got := d.m.Errors(); len(got) != 1 || !strings.Contains(got[0], "missing.txt") {
+		t.Errorf("Errors() = %q", got)
+	}
+	// The notice clears when its time is up; the count stays.
+	d.fireTicks()
+	status = lastLine(d.screen())
+	if strings.Contains(status, "no such file") || !strings.Contains(status, "q quit") {
+		t.Errorf("notice did not give way to the key hints: %q", status)
+	}
+	if !strings.Contains(status, "1 failed") {
+		t.Errorf("failure count went with the notice: %q", status)
+	}
+}
+
+func TestSeveralErrorsTakeTurns(t *testing.T) {
+	d := newDriver(t, twoSourceOptions("a.txt", "front.txt", "b.txt"), 120, 30)
+	var seen []string
+	for range 3 {
+		status := lastLine(d.screen())
+		switch {
+		case strings.Contains(status, "open a.txt"):
+			seen = append(seen, "a")
+		case strings.Contains(status, "open b.txt"):
+			seen = append(seen, "b")
+		default:
+			seen = append(seen, "-")
+		}
+		d.fireTicks()
+	}
+	if strings.Join(seen, "") != "ab-" {
+		t.Errorf("notices shown in turn %v, want a, b, then none", seen)
+	}
+}
+
+func TestSourcesListInOrderGivenWhateverOrderTheyFinish(t *testing.T) {
+	m := New(twoSourceOptions("front.txt", "second.txt"))
+	d := &driver{tb: t, m: m}
+	// Run the loads by hand, then deliver the second source's first.
+	msgs := flatten(t, m.Init())
+	var loads []docLoaded
+	for _, msg := range msgs {
+		if l, ok := msg.(docLoaded); ok {
+			loads = append(loads, l)
+		}
+	}
+	if len(loads) != 2 {
+		t.Fatalf("Init started %d loads, want 2", len(loads))
+	}
+	d.send(loads[1])
+	d.send(loads[0])
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	if e := d.m.list.all[0]; e.title != frontTitles[0] {
+		t.Errorf("first entry %q, want the first source's first story", e.title)
+	}
+	if e := d.m.list.all[len(d.m.list.all)-1]; !strings.HasPrefix(e.title, "Second paper") {
+		t.Errorf("last entry %q, want the second source's story", e.title)
+	}
+}
+
+func TestSupersededLoadIsDropped(t *testing.T) {
+	d := newDriver(t, twoSourceOptions("front.txt"), 120, 30)
+	before := len(d.m.list.all)
+	d.send(docLoaded{slot: 0, gen: 7, entries: []entry{{title: "stale"}}})
+	if len(d.m.list.all) != before {
+		t.Fatal("a load from another generation replaced the entries")
+	}
+	d.send(docLoaded{slot: 5, gen: 0}) // no such slot
+	if len(d.m.list.all) != before {
+		t.Fatal("a load for a slot that does not exist changed the list")
+	}
+}
+
+func TestLoaderPanicBecomesAnError(t *testing.T) {
+	load := func(ctx context.Context, source string) []story.Document {
+		if source == "bad" {
+			panic("boom")
+		}
+		return []story.Document{frontPage()}
+	}
+	d := newDriver(t, Options{Sources: []string{"bad", "good"}, Load: load, Style: render.Dark}, 120, 30)
+	if errs := d.m.Errors(); len(errs) != 1 || !strings.Contains(errs[0], "bad: internal error") {
+		t.Fatalf("Errors() = %q", errs)
+	}
+	if d.selectedTitle() != frontTitles[0] {
+		t.Fatal("the good source was not listed after another panicked")
+	}
+}
+
+func TestLoadsAreCancelledOnQuit(t *testing.T) {
+	started := make(chan context.Context, 1)
+	load := func(ctx context.Context, source string) []story.Document {
+		started <- ctx
+		<-ctx.Done()
+		return []story.Document{{Source: source, Err: ctx.Err()}}
+	}
+	m := New(Options{Sources: []string{"slow"}, Load: load})
+	var loadCmd tea.Cmd
+	for _, c := range batchCmds(m.Init()) {
+		loadCmd = c // the load is the last command
+	}
+	done := make(chan tea.Msg)
+	go func() { done <- loadCmd() }()
+	ctx := <-started
+	_, cmd := m.Update(keyMsg("q"))
+	if cmd == nil || ctx.Err() == nil {
+		t.Fatal("quitting did not cancel the load")
+	}
+	if msg := <-done; msg != nil {
+		t.Errorf("a cancelled load still reported %#v", msg)
+	}
+}
+
+// batchCmds opens a tea.Batch without running its commands.
+func batchCmds(c tea.Cmd) []tea.Cmd {
+	if c == nil {
+		return nil
+	}
+	msg := c()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		return b
+	}
+	return []tea.Cmd{func() tea.Msg { return msg }}
+}
+
+func TestRenderErrorIsShown(t *testing.T) {
+	opts := frontOptions()
+	opts.Style = "no-such-style"
+	d := newDriver(t, opts, 120, 30)
+	if !strings.Contains(d.screen(), "could not be rendered") {
+		t.Fatalf("render failure not shown in the reader:\n%s", d.screen())
+	}
+	if !strings.Contains(lastLine(d.screen()), "unknown style") {
+		t.Fatalf("render failure not in the status bar: %q", lastLine(d.screen()))
+	}
+}
