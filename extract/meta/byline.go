@@ -9,11 +9,11 @@ import (
 )
 
 var (
-	byPrefixRE = regexp.MustCompile(`(?i)^(?:(?:written|posted|authored|words|story|text|reported|published|compiled)\s+by|by|author(?:s|\(s\))?|von|par|por|di|door|av|af)\b\s*[:\-–—]?\s*`)
+	byPrefixRE  = regexp.MustCompile(`(?i)^(?:(?:written|posted|authored|words|story|text|reported|published|compiled)\s+by|by|author(?:s|\(s\))?|von|par|por|di|door|av|af)\b\s*[:\-–—]?\s*`)
 	nameSplitRE = regexp.MustCompile(`(?i)\s*(?:,|;|\s&\s|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+og\s+|\s*\|\s*|\s+/\s+|\s*·\s*|\s*•\s*)\s*`)
 	// cutRE marks where a byline stops being a name: a date, an "updated"
 	// note, a place or a separator before the rest of the header.
-	cutRE = regexp.MustCompile(`(?i)\s+(?:on|at|in|from|updated|published|posted|last updated|modified|for)\s*[:]?\s+.*$|\s+[-–—]\s+.*$|\s*\(.*$|\s*\d.*$`)
+	cutRE     = regexp.MustCompile(`(?i)\s+(?:on|at|in|from|updated|published|posted|last updated|modified|for)\s*[:]?\s+.*$|\s+[-–—]\s+.*$|\s*\(.*$|\s*\d.*$`)
 	roleWords = map[string]bool{
 		"writer": true, "editor": true, "reporter": true, "correspondent": true, "contributor": true,
 		"staff": true, "columnist": true, "journalist": true, "producer": true, "director": true,

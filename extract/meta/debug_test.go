@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
@@ -18,12 +19,96 @@ func TestWCXBTitleSignals(t *testing.T) {
 			continue
 		}
 		s := gather(doc, p.URL)
-		t.Logf("== %s want %q got %q", p.ID, p.Title, m.Title)
+		t.Logf("== %s want %q got %q names %q", p.ID, p.Title, m.Title, s.siteNames(m.Site, s.metaTitles()))
 		for _, h := range s.h1s {
 			t.Logf("   h1 %v %q", h.inArticle, h.text)
 		}
 		for _, mt := range s.metaTitles() {
 			t.Logf("   meta %q", mt)
 		}
+	}
+}
+
+func TestWCXBDateSignals(t *testing.T) {
+	if os.Getenv("TREAD_META_SIG") == "" {
+		t.Skip()
+	}
+	for _, p := range loadWCXB(t) {
+		doc := parsePage(t, p)
+		m := Extract(doc, p.URL)
+		if corpus.SameDay(m.Published, p.PublishDate) {
+			continue
+		}
+		s := gather(doc, p.URL)
+		s.pickTitle(s.pickSite())
+		t.Logf("== %s want %q got %v anchor=%v", p.ID, p.PublishDate, m.Published, s.anchor != nil)
+		t.Logf("   pub %v mods %v", s.metaPublished(), s.metaModified())
+		for _, d := range s.printedDates(s.anchor) {
+			t.Logf("   printed %v upd=%v pub=%v", d.t, d.updated, d.published)
+		}
+	}
+}
+
+func TestWCXBDateSources(t *testing.T) {
+	if os.Getenv("TREAD_META_SIG") == "" {
+		t.Skip()
+	}
+	counts := map[string]int{}
+	for _, p := range loadWCXB(t) {
+		doc := parsePage(t, p)
+		s := gather(doc, p.URL)
+		s.pickTitle(s.pickSite())
+		if s.anchor == nil {
+			s.anchor = s.firstHeading()
+		}
+		printed := len(s.printedDates(s.anchor)) > 0
+		m := Extract(doc, p.URL)
+		ok := corpus.SameDay(m.Published, p.PublishDate)
+		key := fmt.Sprintf("printed=%v gtset=%v ok=%v", printed, p.PublishDate != "", ok)
+		counts[key]++
+		if !printed && p.PublishDate != "" && ok {
+			t.Logf("unprinted but right: %s %s", p.ID, p.URL)
+		}
+	}
+	t.Logf("%v", counts)
+}
+
+func TestWCXBDateConflicts(t *testing.T) {
+	if os.Getenv("TREAD_META_SIG") == "" {
+		t.Skip()
+	}
+	counts := map[string]int{}
+	for _, p := range loadWCXB(t) {
+		doc := parsePage(t, p)
+		s := gather(doc, p.URL)
+		s.pickTitle(s.pickSite())
+		if s.anchor == nil {
+			s.anchor = s.firstHeading()
+		}
+		pub, mods := s.metaPublished(), s.metaModified()
+		printed := s.printedDates(s.anchor)
+		if pub.IsZero() || len(printed) == 0 {
+			continue
+		}
+		chosen, _ := s.printedChoice(pub, mods)
+		if sameDate(chosen, pub) {
+			continue
+		}
+		var d printedDate
+		for _, d = range printed {
+			if !d.updated {
+				break
+			}
+		}
+		isMod := false
+		for _, m := range mods {
+			isMod = isMod || sameDate(m, chosen)
+		}
+		key := fmt.Sprintf("upd=%v isMod=%v gt=pub:%v gt=printed:%v", d.updated, isMod, corpus.SameDay(pub, p.PublishDate), corpus.SameDay(chosen, p.PublishDate))
+		counts[key]++
+		t.Logf("%s %s %s", p.ID, key, p.URL)
+	}
+	for k, v := range counts {
+		t.Logf("%3d %s", v, k)
 	}
 }

@@ -32,6 +32,9 @@ func Extract(doc *goquery.Document, pageURL string) Meta {
 	var m Meta
 	m.Site = s.pickSite()
 	m.Title = s.pickTitle(m.Site)
+	if s.anchor == nil {
+		s.anchor = s.firstHeading()
+	}
 	m.Byline = s.pickByline(m.Site)
 	m.Published = s.pickPublished()
 	m.URL = s.pickURL()

@@ -25,12 +25,96 @@ var modifiedKeys = []string{
 }
 
 // urlDateRE is a date in a URL path: /2024/03/05/ or /2024-03-05-.
-var urlDateRE = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)`)
+var urlDateRE = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[^\d]|$)`)
 
-// pickPublished is the article's publication time. datePublished beats
-// dateModified everywhere; the page's visible <time> and the URL only count
-// when the metadata says nothing.
+// pickPublished is the article's publication time as the reader sees it.
+// Metadata gives the exact time and zone, but pages that were revised often
+// print only one of their dates beside the headline; the printed date
+// decides which the page stands by. Without one, datePublished beats
+// dateModified, and the page's <time> and URL come after the metadata.
 func (s *signals) pickPublished() time.Time {
+	pub := s.metaPublished()
+	mods := s.metaModified()
+	if t, ok := s.printedChoice(pub, mods); ok {
+		return t
+	}
+	if !pub.IsZero() {
+		return pub
+	}
+	if t, ok := s.timeElement(); ok {
+		return t
+	}
+	if t, ok := s.urlDate(); ok {
+		return t
+	}
+	if len(mods) > 0 {
+		return mods[0]
+	}
+	return time.Time{}
+}
+
+// printedChoice weighs the dates printed by the headline against the
+// metadata. A printed date the metadata also gives is taken from the
+// metadata, which carries the time and zone.
+func (s *signals) printedChoice(pub time.Time, mods []time.Time) (time.Time, bool) {
+	printed := s.printedDates(s.anchor)
+	if len(printed) == 0 {
+		return time.Time{}, false
+	}
+	exact := func(d printedDate) time.Time {
+		if sameDate(d.t, pub) {
+			return pub
+		}
+		for _, m := range mods {
+			if sameDate(d.t, m) {
+				return m
+			}
+		}
+		return d.t
+	}
+	for _, d := range printed {
+		if sameDate(d.t, pub) {
+			return pub, true
+		}
+	}
+	// "Published X · Updated Y" and "Updated Y (first published X)" both
+	// mean X.
+	for _, d := range printed {
+		if d.updated {
+			continue
+		}
+		// An unlabelled date the metadata calls dateModified is a template
+		// printing the last edit; the metadata's publication date is the
+		// better answer. A date the page labels "Updated" is kept: that is
+		// the date the page chose to show.
+		if !pub.IsZero() && isModified(d.t, pub, mods) {
+			return pub, true
+		}
+		return exact(d), true
+	}
+	return exact(printed[0]), true
+}
+
+func isModified(t, pub time.Time, mods []time.Time) bool {
+	for _, m := range mods {
+		if sameDate(t, m) && !sameDate(t, pub) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameDate(a, b time.Time) bool {
+	if a.IsZero() || b.IsZero() {
+		return false
+	}
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// metaPublished is the first publication date the metadata gives.
+func (s *signals) metaPublished() time.Time {
 	cands := []string{s.ld.Published}
 	for _, k := range publishedKeys {
 		cands = append(cands, s.tags[k]...)
@@ -41,23 +125,23 @@ func (s *signals) pickPublished() time.Time {
 			return t
 		}
 	}
-	if t, ok := s.timeElement(); ok {
-		return t
-	}
-	if t, ok := s.urlDate(); ok {
-		return t
-	}
-	cands = []string{s.ld.Modified}
+	return time.Time{}
+}
+
+// metaModified lists the modification dates the metadata gives.
+func (s *signals) metaModified() []time.Time {
+	cands := []string{s.ld.Modified}
 	for _, k := range modifiedKeys {
 		cands = append(cands, s.tags[k]...)
 	}
-	cands = append(cands, s.ld.PageModified)
+	cands = append(cands, s.ld.PageModified, s.itemprop("dateModified"))
+	var out []time.Time
 	for _, c := range cands {
 		if t, ok := parseDate(c); ok {
-			return t
+			out = append(out, t)
 		}
 	}
-	return time.Time{}
+	return out
 }
 
 // timeElement reads a <time> inside the article: one marked as the

@@ -20,6 +20,9 @@ type signals struct {
 	title string // <title>
 	h1s   []heading
 	lang  string
+	// anchor is the element holding the headline the reader sees; the
+	// byline and date are looked for around it.
+	anchor *html.Node
 }
 
 // heading is an <h1> with whether it sits inside the article or main
@@ -28,6 +31,7 @@ type heading struct {
 	text      string
 	lines     []string // the text of each block inside, when it has several
 	inArticle bool
+	node      *html.Node
 }
 
 // gather reads the page's meta tags, JSON-LD, <title>, headings and base URL.
@@ -57,7 +61,7 @@ func gather(doc *goquery.Document, pageURL string) *signals {
 		lines := blockLines(h)
 		t := clean(strings.Join(lines, " "))
 		if t != "" && len(t) < 400 && !hidden(h) {
-			s.h1s = append(s.h1s, heading{text: t, lines: lines, inArticle: inContent(h)})
+			s.h1s = append(s.h1s, heading{text: t, lines: lines, inArticle: inContent(h), node: h.Get(0)})
 		}
 		return i < 20
 	})
@@ -261,3 +265,17 @@ func isBlock(a atom.Atom) bool {
 // unescape decodes HTML entities left in metadata (JSON-LD and attribute
 // values are often escaped twice).
 func unescape(s string) string { return stdhtml.UnescapeString(s) }
+
+// firstHeading is where the headline most likely sits when no heading
+// matched the title: the first <h1> in the article, else the first <h1>.
+func (s *signals) firstHeading() *html.Node {
+	for _, h := range s.h1s {
+		if h.inArticle {
+			return h.node
+		}
+	}
+	if len(s.h1s) > 0 {
+		return s.h1s[0].node
+	}
+	return nil
+}

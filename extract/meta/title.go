@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // titleSepRE finds the separators pages put between a headline and the site
@@ -28,21 +31,38 @@ func (s *signals) pickTitle(site string) string {
 				}
 				for _, line := range h.candidates() {
 					if agrees(line, metas, names, whole) {
+						s.anchor = h.node
 						return spelling(line, metas, names)
 					}
 				}
 			}
 		}
 	}
-	if h := s.rewordedH1(metas, names); h != "" {
-		return h
+	if h := s.rewordedH1(metas, names); h.node != nil {
+		s.anchor = h.node
+		return h.text
 	}
 	for _, m := range metas {
 		if t := stripSite(m, names); t != "" {
+			s.anchor = s.findHeading(t)
 			return t
 		}
 	}
 	return ""
+}
+
+// findHeading is the element that prints a headline taken from metadata,
+// when the page has no agreeing <h1>: another heading, a legend, a title.
+func (s *signals) findHeading(t string) *html.Node {
+	var found *html.Node
+	s.doc.Find("h1, h2, h3, legend, [class*=title], [class*=headline]").EachWithBreak(func(i int, n *goquery.Selection) bool {
+		if txt := n.Text(); len(txt) < 400 && sameTitle(txt, t) {
+			found = n.Get(0)
+			return false
+		}
+		return i < 500
+	})
+	return found
 }
 
 // candidates are the texts a heading may be matched on: all of it, and each
@@ -144,7 +164,7 @@ func isSiteName(seg string, names []string) bool {
 		// A host: "nutritionsource.hsph.harvard.edu" names "The Nutrition Source".
 		if strings.Contains(n, ".") && !strings.Contains(n, " ") {
 			for _, label := range strings.Split(strings.ToLower(n), ".") {
-				if len(label) >= 4 && overlapsName(strings.TrimPrefix(k, "the"), label) {
+				if kk := strings.TrimPrefix(k, "the"); len(label) >= 4 && overlapsName(kk, label) && 4*min(len(kk), len(label)) >= 3*max(len(kk), len(label)) {
 					return true
 				}
 			}
@@ -163,7 +183,7 @@ func overlapsName(k, n string) bool {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
-	return len(short) >= 4 && strings.Contains(long, short) && 2*len(short) >= len(long)
+	return len(short) >= 4 && strings.Contains(long, short) && 3*len(short) >= 2*len(long)
 }
 
 // agrees reports whether a heading is one of the metadata titles: whole or
@@ -223,17 +243,17 @@ func spelling(h string, metas, names []string) string {
 // rewordedH1 is the <h1> that shares most of its words with the metadata
 // titles. Site names, short section labels and headings with little in
 // common with the metadata (a logo, "Our Blog") do not count.
-func (s *signals) rewordedH1(metas, names []string) string {
+func (s *signals) rewordedH1(metas, names []string) heading {
 	if len(metas) == 0 {
 		for _, h := range s.h1s {
 			if h.inArticle {
-				return h.text
+				return h
 			}
 		}
 		if len(s.h1s) == 1 && !isSiteName(s.h1s[0].text, names) {
-			return s.h1s[0].text
+			return s.h1s[0]
 		}
-		return ""
+		return heading{}
 	}
 	vocab := map[string]bool{}
 	for _, m := range metas {
@@ -241,7 +261,8 @@ func (s *signals) rewordedH1(metas, names []string) string {
 			vocab[w] = true
 		}
 	}
-	best, bestScore := "", 0.0
+	var best heading
+	bestScore := 0.0
 	for _, h := range s.h1s {
 		words := titleWords(h.text)
 		if len(words) < 3 || isSiteName(h.text, names) {
@@ -258,13 +279,13 @@ func (s *signals) rewordedH1(metas, names []string) string {
 			score += 0.01
 		}
 		if score > bestScore {
-			best, bestScore = h.text, score
+			best, bestScore = h, score
 		}
 	}
 	if bestScore >= 0.4 {
 		return best
 	}
-	return ""
+	return heading{}
 }
 
 // titleWords are a title's content words, cut to four letters so that

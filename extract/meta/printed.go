@@ -1,0 +1,210 @@
+package meta
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// How far around the headline a printed date may sit: the line above it
+// (category, "Last updated") and the deck and byline below it.
+const (
+	printedBefore = 300
+	printedAfter  = 700
+	// Long runs of prose only count at their start ("RAJSHAHI, Dec 20,
+	// 2025 (BSS) –"); a date later in a paragraph is what the story is about.
+	proseHead = 80
+	proseLen  = 200
+)
+
+// printedDate is a date the page prints near its headline.
+type printedDate struct {
+	t         time.Time
+	updated   bool // labelled "Updated", "Modified", "Reviewed"
+	published bool // labelled "Published", "Posted"
+}
+
+var (
+	dateInTextRE   *regexp.Regexp
+	updatedLabelRE = regexp.MustCompile(`(?i)(updated|modified|reviewed|edited|revised|aktualisiert|mis à jour|actualizado)[^\p{L}]*$`)
+	publishLabelRE = regexp.MustCompile(`(?i)(published|posted|released|written|created|publié|veröffentlicht|publicado|pubblicato)( on| at)?[^\p{L}]*$`)
+)
+
+func init() {
+	var months []string
+	for m := range monthNames {
+		months = append(months, regexp.QuoteMeta(m))
+	}
+	// Longest first so that "September" is not read as "Sep".
+	sort.Slice(months, func(i, j int) bool { return len(months[i]) > len(months[j]) })
+	mon := `(?:` + strings.Join(months, "|") + `)\.?`
+	day := `\d{1,2}(?:st|nd|rd|th)?\.?`
+	dateInTextRE = regexp.MustCompile(`(?i)\b(?:` +
+		mon + `\s+` + day + `,?\s+\d{4}` + `|` +
+		day + `\s+(?:of\s+|de\s+)?` + mon + `,?\s+(?:de\s+)?\d{4}` + `|` +
+		`\d{4}-\d{2}-\d{2}` + `|` + `\d{4}/\d{1,2}/\d{1,2}` + `|` +
+		`\d{1,2}[./]\d{1,2}[./]\d{4}` + `)\b`)
+}
+
+// findDates lists the dates written in free text, each labelled by the
+// words just before it, which may end the previous text run ("Updated:"
+// in one element, the date in the next).
+func findDates(prefix, s string) []printedDate {
+	var out []printedDate
+	for _, loc := range dateInTextRE.FindAllStringIndex(s, 8) {
+		t, ok := parseDate(s[loc[0]:loc[1]])
+		if !ok {
+			continue
+		}
+		before := prefix + " " + s[:loc[0]]
+		if len(before) > 40 {
+			before = strings.ToValidUTF8(before[len(before)-40:], "")
+		}
+		out = append(out, labelled(t, before))
+	}
+	return out
+}
+
+func labelled(t time.Time, before string) printedDate {
+	return printedDate{
+		t:         t,
+		updated:   updatedLabelRE.MatchString(before),
+		published: publishLabelRE.MatchString(before),
+	}
+}
+
+// textItem is one run of text in reading order, or a <time> whose machine
+// readable value stands for its text.
+type textItem struct {
+	text   string
+	time   time.Time
+	anchor bool // inside the headline
+}
+
+// printedDates finds the dates printed just above and below the headline.
+func (s *signals) printedDates(anchor *html.Node) []printedDate {
+	if anchor == nil {
+		return nil
+	}
+	var items []textItem
+	var walk func(n *html.Node, inAnchor bool, depth int)
+	walk = func(n *html.Node, inAnchor bool, depth int) {
+		if depth > 256 || len(items) > 200000 {
+			return
+		}
+		if n == anchor {
+			inAnchor = true
+		}
+		switch n.Type {
+		case html.TextNode:
+			if t := strings.TrimSpace(n.Data); t != "" {
+				items = append(items, textItem{text: clean(t), anchor: inAnchor})
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head,
+				atom.Select, atom.Option, atom.Iframe, atom.Button:
+				return
+			case atom.Time:
+				if t, ok := parseDate(attr(n, "datetime")); ok {
+					items = append(items, textItem{text: nodeText(n), time: t, anchor: inAnchor})
+					return
+				}
+			}
+			if isHiddenNode(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inAnchor, depth+1)
+		}
+	}
+	for _, n := range s.doc.Nodes {
+		walk(n, false, 0)
+	}
+	first, last := -1, -1
+	for i, it := range items {
+		if it.anchor {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	// Dates below the headline (the byline line) come first, nearest first,
+	// then those above it ("Last updated" over the title).
+	var out []printedDate
+	budget := printedAfter
+	for i := last + 1; i < len(items) && budget > 0; i++ {
+		out = append(out, itemDates(items, i)...)
+		budget -= len(items[i].text)
+	}
+	budget = printedBefore
+	for i := first - 1; i >= 0 && budget > 0; i-- {
+		out = append(out, itemDates(items, i)...)
+		budget -= len(items[i].text)
+	}
+	return out
+}
+
+// itemDates reads the dates of one text item.
+func itemDates(items []textItem, i int) []printedDate {
+	it := items[i]
+	prev := ""
+	if i > 0 {
+		prev = items[i-1].text
+	}
+	if !it.time.IsZero() {
+		if len(prev) > 40 {
+			prev = strings.ToValidUTF8(prev[len(prev)-40:], "")
+		}
+		return []printedDate{labelled(it.time, prev)}
+	}
+	text := it.text
+	if len(text) > proseLen {
+		text = strings.ToValidUTF8(text[:proseHead], "")
+	}
+	return findDates(prev, text)
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func nodeText(n *html.Node) string {
+	return clean(goquery.NewDocumentFromNode(n).Text())
+}
+
+// isHiddenNode reports elements a reader never sees.
+func isHiddenNode(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			st := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
