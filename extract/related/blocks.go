@@ -50,14 +50,18 @@ func (d *dom) blocks(body int32) []region {
 }
 
 // broad reports an element too large to be one block: the document, the
-// body, or anything holding the article body or very many links.
+// body, anything holding the article body or very many links, or prose (a
+// run of paragraphs is an article, whatever the guess of the body was).
 func (d *dom) broad(i, body int32) bool {
 	switch d.nodes[i].DataAtom {
 	case atom.Html, atom.Body, atom.Main:
 		return true
 	}
-	return body >= 0 && d.contains(i, body) || d.anchors(i) > maxBlockLinks
+	return body >= 0 && d.contains(i, body) || d.anchors(i) > maxBlockLinks || d.prose(i) >= maxProse
 }
+
+// maxProse prose paragraphs make an element an article rather than a block.
+const maxProse = 3
 
 // classBlock: an element whose class, id or label names a related or
 // further-reading block. When it holds no links it is the block's heading.
@@ -106,11 +110,13 @@ func (d *dom) headingBlock(i, body int32) (region, bool) {
 	if tl < 3 || tl > maxHeadingText {
 		return region{}, false
 	}
-	// A heading made of one story link is that story's headline.
-	if d.anchors(i) > 0 && d.linkText(i)*2 > tl {
+	text := innerText(n, maxHeadingText)
+	// A heading that is all one long link is a story's headline ("Latest:
+	// …"); a label with a link in it ("More from <a>Sport</a>") is not.
+	if d.anchors(i) > 0 && d.linkText(i)*10 >= tl*9 && wordCount(text) > 6 {
 		return region{}, false
 	}
-	t := headingTier(innerText(n, maxHeadingText))
+	t := headingTier(text)
 	if t == tierNone {
 		return region{}, false
 	}

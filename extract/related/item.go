@@ -65,7 +65,7 @@ func (d *dom) verifiedLink(i int32) bool {
 }
 
 // Titles that name a control, not a story.
-var controlText = regexp.MustCompile(`(?i)^(?:read (?:more|the (?:full )?(?:story|article))|continue reading|view (?:all|more)|see (?:all|more)|show (?:all|more)|load more|more|next|previous|prev|older|newer|older posts|newer posts|next (?:post|article|story)|previous (?:post|article|story)|comments?|\d+ comments?|share|click here|learn more|subscribe|sign up|watch|listen|video|photos|gallery)\W*$`)
+var controlText = regexp.MustCompile(`(?i)^(?:read (?:more|the (?:full )?(?:story|article))|(?:go to|read|view|open|see) (?:the )?(?:full )?(?:article|story|post|review|recipe|video)|continue reading|view (?:all|more)|see (?:all|more)|show (?:all|more)|load more|more|next|previous|prev|older|newer|older posts|newer posts|next (?:post|article|story)|previous (?:post|article|story)|comments?|\d+ comments?|share|click here|learn more|subscribe|sign up|watch|listen|video|photos|gallery)\W*$`)
 
 // headline reports text shaped like a story's headline: a few words, not a
 // control label, not a paragraph.

@@ -113,6 +113,9 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 		if seen[kk] {
 			continue
 		}
+		if r.kind != "line" && d.phrase(k) {
+			continue
+		}
 		it := d.item(k, r, kk)
 		t := d.title(k, it, d.end[it])
 		if !headline(t) {
@@ -127,10 +130,44 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 		d.details(&s, it, k)
 		out = append(out, link{idx: k, tier: r.tier, url: abs, key: kk, s: s})
 	}
-	if !r.verified && menuish >= len(out) {
+	out, generic := distinctTitles(out)
+	if !r.verified && menuish+generic >= len(out) {
 		return nil
 	}
 	return out
+}
+
+// distinctTitles drops links whose title the region gives to other URLs too
+// ("Go to article", "Services near me"): a title shared by different stories
+// names none of them. It returns the rest and how many were dropped.
+func distinctTitles(ls []link) ([]link, int) {
+	count := map[string]int{}
+	for _, l := range ls {
+		count[strings.ToLower(l.s.Title)]++
+	}
+	kept := ls[:0]
+	for _, l := range ls {
+		if count[strings.ToLower(l.s.Title)] == 1 {
+			kept = append(kept, l)
+		}
+	}
+	return kept, len(ls) - len(kept)
+}
+
+// phrase reports a link on a phrase inside a sentence: its paragraph or
+// list item holds much more text than the link, outside any other link.
+// A card's headline sits in its own element, apart from the summary.
+func (d *dom) phrase(k int32) bool {
+	b := d.parent[k]
+	for b >= 0 && !block(d.nodes[b].DataAtom) {
+		b = d.parent[b]
+	}
+	if b < 0 {
+		return false
+	}
+	lt := d.text(k)
+	other := d.text(b) - d.linkText(b)
+	return other > lt && other > 20
 }
 
 // menuTarget reports whether anchor k, which failed as a story, points

@@ -211,7 +211,7 @@ var moreHeading = regexp.MustCompile(`^(` +
 	`)`)
 
 // Headings that look like ours but name something else.
-var notHeading = regexp.MustCompile(`(?:sponsor|promoted|partner|advert|from around the web|around the web|paid (?:post|content)|related (?:topics|tags|searches|keywords|categories|terms)|trending (?:topics|tags|searches)|popular (?:topics|tags|searches))`)
+var notHeading = regexp.MustCompile(`(?:about (?:me|us|the author)|sponsor|promoted|partner|advert|from around the web|around the web|paid (?:post|content)|related (?:topics|tags|searches|keywords|categories|terms)|trending (?:topics|tags|searches)|popular (?:topics|tags|searches))`)
 
 // headingTier classifies a short heading text.
 func headingTier(text string) tier {

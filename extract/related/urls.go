@@ -145,6 +145,10 @@ var nonStorySegments = map[string]bool{
 	"stichwort": true, "thema": true, "themen": true, "autor": true, "autoren": true,
 	"tema": true, "temas": true, "etiqueta": true, "etiquetas": true, "rubrique": true,
 	"auteur": true, "tegn": true, "teg": true, "tagged": true, "hashtag": true,
+	"advertorial": true, "sponsored": true, "promoted": true, "partner-content": true,
+	"paid-post": true, "brandvoice": true, "vouchercodes": true, "coupons": true,
+	"out": true, "go": true, "redirect": true, "redir": true, "click": true, "track": true,
+	"aff": true, "affiliate": true, "affiliates": true, "buy": true, "shop": true,
 }
 
 // storyLike reports whether u looks like one story's page rather than a home,
@@ -173,6 +177,9 @@ func storyLike(u *url.URL) bool {
 	if len(segs) == 0 {
 		return numericQuery(u)
 	}
+	if dateArchive(segs) {
+		return false
+	}
 	last := segs[len(segs)-1]
 	if ext := path.Ext(last); ext != "" {
 		name := strings.TrimSuffix(last, ext)
@@ -192,6 +199,16 @@ func storyLike(u *url.URL) bool {
 		}
 	}
 	return numericQuery(u)
+}
+
+// dateArchive reports a path like /2025/12/01/: a list of a day's posts.
+func dateArchive(segs []string) bool {
+	for _, s := range segs {
+		if len(s) > 4 || strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sluggy reports whether a path segment looks like a story slug or id.

@@ -27,6 +27,7 @@ type dom struct {
 	anchorsPre []int32 // <a href> elements
 	textPre    []int32 // visible text bytes, attributed to the enclosing element
 	linkPre    []int32 // the part of it inside links
+	prosePre   []int32 // paragraphs of prose: <p> with 200+ bytes of unlinked text
 
 	chrome  []bool  // inside navigation, page header/footer, share bars, ads (after settle)
 	frame   []bool  // inside the page's structural chrome: <nav>, page <header>/<footer>
@@ -157,8 +158,23 @@ func newDOM(root *html.Node) *dom {
 		d.textPre[i+1] = d.textPre[i] + textLen[i]
 		d.linkPre[i+1] = d.linkPre[i] + linkLen[i]
 	}
+	d.prosePre = make([]int32, n+1)
+	for i, el := range d.nodes {
+		p := int32(0)
+		if el.DataAtom == atom.P && d.text(int32(i))-d.linkText(int32(i)) >= proseParagraph {
+			p = 1
+		}
+		d.prosePre[i+1] = d.prosePre[i] + p
+	}
 	return d
 }
+
+// proseParagraph is the unlinked text that makes a paragraph prose rather
+// than a card's summary.
+const proseParagraph = 200
+
+// prose counts the prose paragraphs inside element i.
+func (d *dom) prose(i int32) int { return int(d.prosePre[d.end[i]+1] - d.prosePre[i]) }
 
 func isSection(a atom.Atom) bool {
 	switch a {
