@@ -10,39 +10,33 @@ const (
 	minArticle   = 250
 )
 
-// measure rolls the text statistics up the tree, counting live nodes only.
-// An element's own statistics are complete when the backward pass reaches
-// it, because its descendants come after it in document order.
-func (t *tree) measure() {
+// measure rolls the text statistics up the tree. An element's statistics
+// are complete when the backward pass reaches it, because its descendants
+// come after it in document order. With prune set, each element is judged
+// there too, on its live content only: chrome is marked dead and left out
+// of its ancestors' statistics (see judge).
+func (t *tree) measure(prune bool) {
 	ns := t.nodes
+	total := ns[0].good
 	for i := range ns {
 		n := &ns[i]
 		if n.flags&fText == 0 {
-			n.chars, n.links, n.own, n.ownLinks, n.good, n.score = 0, 0, 0, 0, 0, 0
-			n.flags &^= fHasBlock
+			n.chars, n.links, n.good, n.score = 0, 0, 0, 0
+			n.flags &^= fHasBlock | fDead
 		}
 	}
 	for i := len(ns) - 1; i >= 0; i-- {
 		n := &ns[i]
-		if n.flags&fDead != 0 {
-			continue
-		}
-		if n.flags&fText != 0 {
-			n.links = 0
-			if n.flags&fInLink != 0 {
-				n.links = n.chars
-			}
-			if n.owner >= 0 {
-				o := &ns[n.owner]
-				o.own += n.chars
-				o.ownLinks += n.links
-			}
-		} else {
+		if n.flags&fText == 0 {
 			q := n.quality()
 			if q > 0 {
 				n.good += q
 			}
 			n.score += float32(q)
+			if prune && n.judge(total) {
+				n.flags |= fDead
+				continue
+			}
 		}
 		if n.parent >= 0 {
 			p := &ns[n.parent]
@@ -55,6 +49,14 @@ func (t *tree) measure() {
 			p.score += n.score
 		}
 	}
+	if prune {
+		for i := range ns {
+			n := &ns[i]
+			if n.parent >= 0 && ns[n.parent].flags&fDead != 0 {
+				n.flags |= fDead
+			}
+		}
+	}
 }
 
 // quality scores an element's own inline text: positive for prose, negative
@@ -63,12 +65,15 @@ func (n *node) quality() int32 {
 	if n.own == 0 {
 		return 0
 	}
-	if isHeading(n.tag) {
-		return 0
-	}
-	prose := n.own - n.ownLinks
 	if n.flags&fMatched != 0 {
 		return 2 * n.own
+	}
+	if isHeading(n.tag) {
+		return -n.ownLinks
+	}
+	prose := n.own - n.ownLinks
+	if n.flags&fTeaser != 0 {
+		return -prose / 2
 	}
 	if prose >= minParagraph && n.ownLinks*2 <= n.own {
 		return prose
@@ -76,29 +81,22 @@ func (n *node) quality() int32 {
 	return -(prose/2 + n.ownLinks)
 }
 
-// prune marks chrome dead: elements whose class, id, role or tag says they
-// are not the article, unless they hold most of the page's prose (the
-// article itself sometimes carries a misleading class).
-func (t *tree) prune() {
-	ns := t.nodes
-	total := ns[0].good
-	for i := range ns {
-		n := &ns[i]
-		if n.parent >= 0 && ns[n.parent].flags&fDead != 0 {
-			n.flags |= fDead
-			continue
-		}
-		switch n.hint {
-		case hintStrong:
-			if n.good*10 < total*6 || n.good < minArticle {
-				n.flags |= fDead
-			}
-		case hintWeak:
-			if n.good*2 < n.chars {
-				n.flags |= fDead
-			}
-		}
+// judge decides whether an element is chrome: its class, id, role or tag
+// says so, and its live content does not contradict it. Chrome names that
+// are also used for the article itself ("modal-enabled", "paywall") need
+// the element to be mostly prose to survive; outright chrome (comments,
+// share bars, related blocks) survives only when it holds most of the
+// page's prose, as the article sometimes carries a misleading class.
+func (n *node) judge(total int32) bool {
+	switch n.hint {
+	case hintStrong:
+		return n.good*10 < total*6 || n.good < minArticle
+	case hintMaybe:
+		return n.good*3 < n.chars*2 || n.good < minArticle
+	case hintWeak:
+		return n.good*2 < n.chars
 	}
+	return false
 }
 
 // bestRoot picks the element whose subtree holds the article: the one with
@@ -111,6 +109,9 @@ func (t *tree) bestRoot() int32 {
 		n := &ns[i]
 		if n.flags&(fText|fDead) != 0 || n.score <= 0 {
 			continue
+		}
+		if n.tag == atom.Body || n.tag == atom.Html {
+			n.hint = hintNone
 		}
 		s := n.score
 		switch {

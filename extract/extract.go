@@ -81,9 +81,9 @@ func fromDocument(root *html.Node, pageURL string) story.Story {
 	if m.ArticleBody != "" {
 		t.matchArticleBody(m.ArticleBody)
 	}
-	t.measure()
-	t.prune()
-	t.measure()
+	t.markTeasers()
+	t.measure(false)
+	t.measure(true)
 	best := t.bestRoot()
 
 	e := emitter{t: t}

@@ -8,7 +8,8 @@ type hint uint8
 const (
 	hintNone hint = iota
 	hintPositive
-	hintWeak   // often chrome, sometimes content: kept when it is content-heavy
+	hintWeak   // often chrome, sometimes content: kept when half of it is prose
+	hintMaybe  // chrome, or a state class on the article ("modal-enabled"): kept when mostly prose
 	hintStrong // chrome: share bars, comments, promos, related blocks, ads
 	hintHidden // not shown to readers
 )
@@ -36,8 +37,8 @@ var tokenHints = map[string]hint{
 	"consent": hintStrong, "gdpr": hintStrong, "outbrain": hintStrong, "taboola": hintStrong,
 	"nav": hintStrong, "navigation": hintStrong, "navbar": hintStrong, "menu": hintStrong,
 	"breadcrumb": hintStrong, "breadcrumbs": hintStrong, "footer": hintStrong,
-	"masthead": hintStrong, "popup": hintStrong, "modal": hintStrong, "paywall": hintStrong,
-	"toolbar": hintStrong, "tags": hintStrong, "tagged": hintStrong, "taglist": hintStrong,
+	"masthead": hintMaybe, "popup": hintMaybe, "modal": hintMaybe, "paywall": hintMaybe,
+	"toolbar": hintMaybe, "tags": hintStrong, "tagged": hintStrong, "taglist": hintStrong,
 	"trending": hintStrong, "popular": hintStrong, "shoutbox": hintStrong,
 	"pagination": hintStrong, "pager": hintStrong, "donate": hintStrong, "donation": hintStrong,
 	"print": hintWeak, "bio": hintStrong, "jump": hintWeak, "skip": hintStrong,
@@ -48,7 +49,7 @@ var tokenHints = map[string]hint{
 	"author": hintWeak, "dateline": hintWeak, "timestamp": hintWeak, "date": hintWeak,
 	"rating": hintWeak, "badge": hintWeak, "button": hintWeak, "btn": hintWeak,
 	"logo": hintWeak, "search": hintWeak, "login": hintWeak, "profile": hintWeak,
-	"alert": hintWeak, "teaser": hintWeak, "overlay": hintWeak, "rail": hintWeak,
+	"alert": hintWeak, "teaser": hintWeak, "overlay": hintMaybe, "rail": hintWeak,
 	"more": hintWeak, "hidden": hintWeak, "extra": hintWeak, "disclaimer": hintWeak,
 }
 

@@ -32,14 +32,16 @@ type node struct {
 }
 
 const (
-	fText    uint16 = 1 << iota
-	fBlock          // a block-level element: it owns the inline text inside it
-	fInLink         // inside an <a href>
-	fHasBlock       // has a block-level element below it
-	fDead           // removed from the content: chrome, or inside chrome
-	fItemBody       // itemprop=articleBody
-	fInPre          // inside <pre>: whitespace is kept
-	fMatched        // its own text is part of the JSON-LD articleBody
+	fText     uint16 = 1 << iota
+	fBlock           // a block-level element: it owns the inline text inside it
+	fInLink          // inside an <a href>
+	fHasBlock        // has a block-level element below it
+	fDead            // removed from the content: chrome, or inside chrome
+	fItemBody        // itemprop=articleBody
+	fInPre           // inside <pre>: whitespace is kept
+	fMatched         // its own text is part of the JSON-LD articleBody
+	fEllipsis        // its own text ends in an ellipsis, as teasers do
+	fTeaser          // a teaser's summary: prose under a linked headline
 )
 
 // tree is the mirror of a page.
@@ -87,10 +89,23 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 	}
 	switch h.Type {
 	case html.TextNode:
-		t.nodes = append(t.nodes, node{
+		n := node{
 			h: h, parent: parent, end: int32(len(t.nodes) + 1), owner: owner,
 			flags: fText | inherited&(fInLink|fInPre), chars: textChars(h.Data),
-		})
+		}
+		if n.flags&fInLink != 0 {
+			n.links = n.chars
+		}
+		if owner >= 0 && n.chars > 0 {
+			o := &t.nodes[owner]
+			o.own += n.chars
+			o.ownLinks += n.links
+			o.flags &^= fEllipsis
+			if endsWithEllipsis(h.Data) {
+				o.flags |= fEllipsis
+			}
+		}
+		t.nodes = append(t.nodes, n)
 		return
 	case html.ElementNode:
 	case html.DocumentNode:
@@ -204,6 +219,34 @@ func textChars(s string) int32 {
 		}
 	}
 	return n
+}
+
+func endsWithEllipsis(s string) bool {
+	s = strings.TrimRight(s, " \t\r\n\u00a0")
+	return strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
+}
+
+// markTeasers finds the summaries of story teasers: prose that follows a
+// headline made of a link (dates and bylines may sit between them), or
+// that ends in an ellipsis. Lists of teasers otherwise read as prose.
+func (t *tree) markTeasers() {
+	title := false
+	for i := range t.nodes {
+		n := &t.nodes[i]
+		if n.own == 0 || n.flags&fText != 0 {
+			continue
+		}
+		prose := n.own - n.ownLinks
+		switch {
+		case n.ownLinks*10 >= n.own*9 && n.own >= 15:
+			title = isHeading(n.tag) || n.ownLinks >= 25
+		case prose >= minParagraph:
+			if title || n.flags&fEllipsis != 0 {
+				n.flags |= fTeaser
+			}
+			title = false
+		}
+	}
 }
 
 // isHeading reports whether a is h1-h6.

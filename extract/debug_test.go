@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/tread-reader/tread/corpus"
+	"github.com/tread-reader/tread/extract/meta"
+)
+
+// TestDebugPage prints how the body of one corpus page was chosen:
+// TREAD_DEBUG=idprefix go test -run DebugPage -v ./extract/
+func TestDebugPage(t *testing.T) {
+	id := os.Getenv("TREAD_DEBUG")
+	if id == "" {
+		t.Skip("set TREAD_DEBUG to a corpus page id prefix")
+	}
+	dir := corpus.Require(t)
+	var pages []corpus.Page
+	a, err := corpus.AEB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range a {
+		pages = append(pages, p.Page)
+	}
+	w, err := corpus.WCXB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range w {
+		pages = append(pages, p.Page)
+	}
+	for _, p := range pages {
+		if !strings.HasPrefix(p.ID, id) {
+			continue
+		}
+		data, err := p.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := decode(data, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		root, err := parse(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := meta.Extract(goquery.NewDocumentFromNode(root), p.URL)
+		tr := buildTree(root)
+		if m.ArticleBody != "" {
+			tr.matchArticleBody(m.ArticleBody)
+		}
+		tr.markTeasers()
+		tr.measure(false)
+		tr.measure(true)
+		best := tr.bestRoot()
+		fmt.Printf("%s title=%q articleBody=%d chars\nbest: %s\n", p.URL, m.Title, len(m.ArticleBody), tr.describe(best))
+		var idx []int
+		for i := range tr.nodes {
+			if tr.nodes[i].flags&fText == 0 && tr.nodes[i].score > 0 {
+				idx = append(idx, i)
+			}
+		}
+		sort.Slice(idx, func(x, y int) bool { return tr.nodes[idx[x]].score > tr.nodes[idx[y]].score })
+		for _, i := range idx[:min(12, len(idx))] {
+			fmt.Println("  ", tr.describe(int32(i)))
+		}
+		if os.Getenv("TREAD_DEAD") != "" {
+			for i := range tr.nodes {
+				n := &tr.nodes[i]
+				if n.flags&fDead != 0 && n.parent >= 0 && tr.nodes[n.parent].flags&fDead == 0 && n.chars+n.good > 0 {
+					fmt.Println("  dead:", tr.describe(int32(i)))
+				}
+			}
+		}
+		if os.Getenv("TREAD_OWNERS") != "" {
+			for i := range tr.nodes {
+				n := &tr.nodes[i]
+				if n.own > 0 {
+					var b bytes.Buffer
+					for k := int32(i) + 1; k < n.end; k++ {
+						if tr.nodes[k].flags&fText != 0 && tr.nodes[k].owner == int32(i) {
+							b.WriteString(tr.nodes[k].h.Data)
+						}
+					}
+					s := strings.Join(strings.Fields(b.String()), " ")
+					fmt.Printf("  own %d/%d q=%d dead=%v %s: %.80s\n", n.own, n.ownLinks, n.quality(), n.flags&fDead != 0, tr.describe(int32(i)), s)
+				}
+			}
+		}
+	}
+}
+
+func (t *tree) describe(i int32) string {
+	var path []string
+	for k := i; k >= 0 && len(path) < 6; k = t.nodes[k].parent {
+		n := &t.nodes[k]
+		s := n.h.Data
+		if c := attr(n.h, "class"); c != "" {
+			s += "." + strings.ReplaceAll(c, " ", ".")
+		}
+		if id := attr(n.h, "id"); id != "" {
+			s += "#" + id
+		}
+		path = append(path, s)
+	}
+	for l, r := 0, len(path)-1; l < r; l, r = l+1, r-1 {
+		path[l], path[r] = path[r], path[l]
+	}
+	n := &t.nodes[i]
+	return fmt.Sprintf("[%d] score=%.0f good=%d chars=%d links=%d hint=%d %s", i, n.score, n.good, n.chars, n.links, n.hint, strings.Join(path, " > "))
+}
