@@ -28,12 +28,13 @@ func main() {
 	names := flag.String("x", "all", "extractors to run, comma-separated: "+allNames())
 	limit := flag.Duration("limit", 30*time.Second, "per-page time limit in the scoring pass")
 	slow := flag.Float64("slow", 3, "list pages where tread takes this many times readeck's time (0: off)")
+	split := flag.String("split", "all", "pages to time: all, aeb-dev or wcxb-dev (scores always use both)")
 	commit := flag.String("commit", os.Getenv("TREAD_COMMIT"), "label for the tread commit measured (default $TREAD_COMMIT, else git about ..)")
 	flag.Parse()
 	if *commit == "" {
 		*commit = treadCommit()
 	}
-	if err := run(os.Stdout, *count, *names, *limit, *slow, *commit); err != nil {
+	if err := run(os.Stdout, *count, *names, *split, *limit, *slow, *commit); err != nil {
 		fmt.Fprintln(os.Stderr, "compare:", err)
 		os.Exit(1)
 	}
@@ -47,7 +48,7 @@ func allNames() string {
 	return strings.Join(n, ",")
 }
 
-func run(w io.Writer, count int, names string, limit time.Duration, slow float64, commit string) error {
+func run(w io.Writer, count int, names, split string, limit time.Duration, slow float64, commit string) error {
 	exts, err := bench.Select(names)
 	if err != nil {
 		return err
@@ -77,7 +78,12 @@ func run(w io.Writer, count int, names string, limit time.Duration, slow float64
 		}
 	}
 	// Every extractor is timed on the same pages: none that hung for any.
-	timed := slices.DeleteFunc(slices.Clone(pages), func(p bench.Page) bool { return timedOut[p.ID] })
+	timed := slices.DeleteFunc(slices.Clone(pages), func(p bench.Page) bool {
+		return timedOut[p.ID] || (split != "all" && p.Split != split)
+	})
+	if len(timed) == 0 && count > 0 {
+		return fmt.Errorf("no pages to time in split %q", split)
+	}
 
 	times := make([][]testing.BenchmarkResult, len(exts))
 	for round := range count {
@@ -88,6 +94,7 @@ func run(w io.Writer, count int, names string, limit time.Duration, slow float64
 	}
 
 	table(w, exts, qs, times, len(timed), len(pages))
+	fmt.Fprintf(w, "load average at the end: %s\n", loadAvg())
 	failures(w, qs)
 	if slow > 0 && count > 0 {
 		return slowPages(w, exts, timed, slow)
@@ -106,6 +113,7 @@ func header(w io.Writer, pages []bench.Page, commit string) {
 	for _, p := range pages {
 		n[p.Split]++
 	}
+	fmt.Fprintf(w, "load average at the start: %s\n", loadAvg())
 	fmt.Fprintf(w, "pages: %d aeb-dev + %d wcxb-dev, %.1f MB of HTML\n\n",
 		n[bench.AEB], n[bench.WCXB], float64(bench.TotalBytes(pages))/1e6)
 }
@@ -121,6 +129,20 @@ func cpuModel() string {
 		}
 	}
 	return "cpu unknown"
+}
+
+// loadAvg is the 1, 5 and 15 minute load average: timings made while other
+// work shares the machine read high, and this says so.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 // treadCommit names the commit of the tread tree the replace directive points

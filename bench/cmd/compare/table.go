@@ -30,50 +30,62 @@ func summarise(rs []testing.BenchmarkResult, metric string) stat {
 }
 
 func table(w io.Writer, exts []bench.Extractor, qs []bench.Quality, times [][]testing.BenchmarkResult, timed, total int) {
-	ref := -1
-	for i, e := range exts {
-		if e.Name == "readeck" && len(times[i]) > 0 {
-			ref = i
-		}
-	}
-	var refNs float64
-	if ref >= 0 {
-		refNs = summarise(times[ref], bench.NsPerPage).med
-	}
-
-	fmt.Fprintln(w, "| extractor | aeb P | aeb R | aeb F1 | wcxb F1 | headline | byline | date | ms/page (min–max) | × readeck | MB alloc/page | allocs/page | failed pages |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| extractor | aeb P | aeb R | aeb F1 | wcxb P | wcxb R | wcxb F1 | headline | byline | date | failed pages |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|")
 	for i, e := range exts {
 		q := qs[i]
-		name := e.Name
-		if e.Floor {
-			name += " (floor; body = whole page text)"
-		}
 		meta := [3]string{"—", "—", "—"}
 		if e.Meta && q.WCXBPages > 0 {
 			n := q.WCXBPages
 			meta = [3]string{pct(q.Headline, n), pct(q.Byline, n), pct(q.Date, n)}
 		}
-		tm, ratio, mem, allocs := "—", "—", "—", "—"
-		if len(times[i]) > 0 {
-			ns := summarise(times[i], bench.NsPerPage)
-			tm = fmt.Sprintf("%.2f (%.2f–%.2f)", ns.med/1e6, ns.lo/1e6, ns.hi/1e6)
-			if refNs > 0 {
-				ratio = fmt.Sprintf("%.2f", ns.med/refNs)
-			}
-			mem = fmt.Sprintf("%.2f", summarise(times[i], bench.BytesPerPage).med/1e6)
-			allocs = fmt.Sprintf("%.0f", summarise(times[i], bench.AllocsPerPage).med)
-		}
-		fmt.Fprintf(w, "| %s | %.3f | %.3f | **%.3f** | **%.3f** | %s | %s | %s | %s | %s | %s | %s | %d |\n",
-			name, q.AEB.P, q.AEB.R, q.AEB.F1, q.WCXBF1, meta[0], meta[1], meta[2],
-			tm, ratio, mem, allocs, len(q.Failures))
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | **%.3f** | %.3f | %.3f | **%.3f** | %s | %s | %s | %d |\n",
+			label(e), q.AEB.P, q.AEB.R, q.AEB.F1, q.WCXBP, q.WCXBR, q.WCXBF1, meta[0], meta[1], meta[2], len(q.Failures))
 	}
 	runs := 0
 	if len(times) > 0 {
 		runs = len(times[0])
 	}
+	if runs == 0 {
+		return
+	}
+
+	var refWall, refCPU float64
+	for i, e := range exts {
+		if e.Name == "readeck" {
+			refWall = summarise(times[i], bench.NsPerPage).med
+			refCPU = summarise(times[i], bench.CPUNsPerPage).med
+		}
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| extractor | wall ms/page (min–max) | CPU ms/page (min–max) | × readeck wall | × readeck CPU | MB alloc/page | allocs/page |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	for i, e := range exts {
+		wall, cpu := summarise(times[i], bench.NsPerPage), summarise(times[i], bench.CPUNsPerPage)
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %.2f | %.0f |\n", label(e), span(wall), span(cpu),
+			ratio(wall.med, refWall), ratio(cpu.med, refCPU),
+			summarise(times[i], bench.BytesPerPage).med/1e6, summarise(times[i], bench.AllocsPerPage).med)
+	}
 	fmt.Fprintf(w, "\nTime and memory: median of %d interleaved testing.Benchmark passes over %d of %d pages (min–max in brackets).\n",
 		runs, timed, total)
+}
+
+func label(e bench.Extractor) string {
+	if e.Floor {
+		return e.Name + " (floor)"
+	}
+	return e.Name
+}
+
+func span(s stat) string {
+	return fmt.Sprintf("%.2f (%.2f–%.2f)", s.med/1e6, s.lo/1e6, s.hi/1e6)
+}
+
+func ratio(v, ref float64) string {
+	if ref <= 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", v/ref)
 }
 
 func pct(n, of int) string {
