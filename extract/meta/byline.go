@@ -4,16 +4,24 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 var (
-	byPrefixRE  = regexp.MustCompile(`(?i)^(?:(?:written|posted|authored|words|story|text|reported|published|compiled)\s+by|by|author(?:s|\(s\))?|von|par|por|di|door|av|af)\b\s*[:\-–—]?\s*`)
-	nameSplitRE = regexp.MustCompile(`(?i)\s*(?:,|;|\s&\s|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+og\s+|\s*\|\s*|\s+/\s+|\s*·\s*|\s*•\s*)\s*`)
-	// cutRE marks where a byline stops being a name: a date, an "updated"
-	// note, a place or a separator before the rest of the header.
-	cutRE     = regexp.MustCompile(`(?i)\s+(?:on|at|in|from|updated|published|posted|last updated|modified|for)\s*[:]?\s+.*$|\s+[-–—]\s+.*$|\s*\(.*$|\s*\d.*$`)
+	byPrefixRE = regexp.MustCompile(`(?i)^(?:(?:written|posted|authored|words|story|text|reported|compiled|published)\s+by|by|author(?:s|\(s\))?|von|par|por|door|av|af)\b\s*[:\-–—]?\s*`)
+	// notAuthorRE marks credits that are not authorship.
+	notAuthorRE = regexp.MustCompile(`(?i)^(?:(?:medically\s+|fact[\s-]*)?(?:reviewed|checked|edited|verified|photographed|illustrated|produced|narrated)|photos?|illustrations?|images?|video|graphics)\s+by\b`)
+	commaRE     = regexp.MustCompile(`\s*[,;|·•∙/]\s*|\s+[-–—]\s+`)
+	andRE       = regexp.MustCompile(`(?i)\s+(?:and|&|und|et|y|e|en|og|och|i)\s+`)
+	// cutRE marks where a byline stops being a name: a date or an
+	// "updated" note, a place, or the rest of a header line.
+	cutRE = regexp.MustCompile(`(?i)\s+(?:on|at|in|from|updated|published|posted|last\s+updated|modified|for)\b.*$|\s*\(.*$|\s*\d.*$`)
+	// credentialRE is a degree or title written after a name ("Jane Doe,
+	// MD"); it stays with the name.
+	credentialRE = regexp.MustCompile(`^(?:MD|DO|PhD|Ph\.D\.|DVM|RD|RDN|RN|NP|PA-C|MPH|MS|MA|MBA|CPA|CFP|JD|Esq\.?|Jr\.?|Sr\.?|II|III|IV|LCSW|PharmD|DDS|DPT|OD|CNM|FACS|FAAP)$`)
+	// groupRE is a collective byline: "The Currency editors", "Podium
+	// Staff", "the Lavazza Team". Pages print these where no person is
+	// credited, and they are kept as they are.
+	groupRE   = regexp.MustCompile(`(?i)^(?:the\s+)?[\p{Lu}\d][\p{L}\d'’&.\- ]{0,40}?\s+(?:(?:editorial|news|content|research|web)\s+)?(?:team|staff|editors|desk|newsroom|contributors?)$`)
 	roleWords = map[string]bool{
 		"writer": true, "editor": true, "reporter": true, "correspondent": true, "contributor": true,
 		"staff": true, "columnist": true, "journalist": true, "producer": true, "director": true,
@@ -23,14 +31,28 @@ var (
 		"photographer": true, "editorial": true, "contributing": true, "freelance": true, "expert": true,
 		"professor": true, "researcher": true, "marketing": true, "engineer": true, "developer": true,
 		"designer": true, "coordinator": true, "vp": true, "cto": true, "cmo": true, "coo": true,
+		"representative": true, "member": true, "fellow": true, "faculty": true, "program": true,
 	}
-	// notNames are placeholders CMSs put where an author would be.
+	// notNames are placeholders and words that sit where a name would.
 	notNames = map[string]bool{
 		"admin": true, "administrator": true, "user": true, "guest": true, "webmaster": true,
 		"unknown": true, "anonymous": true, "author": true, "authors": true, "null": true, "none": true,
 		"undefined": true, "false": true, "true": true, "by": true, "share": true, "follow": true,
+		"more": true, "view": true, "profile": true, "bio": true, "about": true, "read": true, "home": true,
+		"posts": true, "articles": true, "email": true, "twitter": true, "facebook": true, "linkedin": true,
+		"instagram": true, "updated": true, "published": true, "contact": true, "team": true,
+		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+		"saturday": true, "sunday": true, "today": true, "yesterday": true, "youtube": true,
+		"pinterest": true, "tiktok": true, "rss": true, "paid": true, "free": true, "subscribe": true,
 	}
 )
+
+// notNameWords never appear in a name but do in the links around one.
+var notNameWords = map[string]bool{
+	"bio": true, "profile": true, "view": true, "posts": true, "articles": true, "follow": true,
+	"subscribe": true, "share": true, "contact": true, "login": true, "sign": true, "read": true,
+	"more": true, "website": true, "newsletter": true, "menu": true, "search": true,
+}
 
 // nameList is a byline being assembled: names in order, without repeats.
 type nameList struct {
@@ -38,16 +60,14 @@ type nameList struct {
 	seen  map[string]bool
 }
 
-func (l *nameList) add(raw string) {
-	for _, n := range splitNames(raw) {
-		k := squash(n)
-		if l.seen == nil {
-			l.seen = map[string]bool{}
-		}
-		if !l.seen[k] {
-			l.seen[k] = true
-			l.names = append(l.names, n)
-		}
+func (l *nameList) add(n string) {
+	k := squash(n)
+	if l.seen == nil {
+		l.seen = map[string]bool{}
+	}
+	if k != "" && !l.seen[k] {
+		l.seen[k] = true
+		l.names = append(l.names, n)
 	}
 }
 
@@ -62,29 +82,54 @@ func (l *nameList) String() string {
 	return strings.Join(l.names[:len(l.names)-1], ", ") + " and " + l.names[len(l.names)-1]
 }
 
-// splitNames cleans a raw author string into person-like names: no "By ",
-// no dates, no job titles, no URLs or handles.
+// splitNames cleans a raw author string into names: no "By ", no dates, no
+// job titles, no URLs or handles. Credentials stay with their name.
 func splitNames(raw string) []string {
 	s := clean(raw)
-	if s == "" || len(s) > 300 || looksLikeURL(s) {
+	if s == "" || len(s) > 300 || looksLikeURL(s) || notAuthorRE.MatchString(s) {
 		return nil
 	}
 	s = byPrefixRE.ReplaceAllString(s, "")
 	var out []string
-	for _, part := range nameSplitRE.Split(s, -1) {
-		part = byPrefixRE.ReplaceAllString(strings.TrimSpace(part), "")
-		part = cutRE.ReplaceAllString(part, "")
-		part = strings.Trim(part, " .,:;|-–—\"'“”")
-		if isName(part) {
-			out = append(out, part)
+	for _, part := range commaRE.Split(s, -1) {
+		part = strings.TrimSpace(part)
+		if credentialRE.MatchString(strings.Trim(part, ".")) || credentialRE.MatchString(part) {
+			if len(out) > 0 {
+				out[len(out)-1] += ", " + part
+			}
+			continue
+		}
+		if groupRE.MatchString(part) {
+			out = append(out, strings.Trim(part, " .,:;"))
+			continue
+		}
+		if hasRoleWord(part) || strings.Contains(part, ":") && !byPrefixRE.MatchString(part) {
+			continue
+		}
+		for _, n := range andRE.Split(part, -1) {
+			n = byPrefixRE.ReplaceAllString(strings.TrimSpace(n), "")
+			n = cutRE.ReplaceAllString(n, "")
+			n = strings.Trim(n, " .,:;|-–—\"'“”")
+			if isName(n) {
+				out = append(out, n)
+			}
 		}
 	}
 	return out
 }
 
+func hasRoleWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if roleWords[strings.ToLower(strings.Trim(w, ".,()"))] {
+			return true
+		}
+	}
+	return false
+}
+
 // isName reports whether a cleaned fragment can be an author's name.
 func isName(s string) bool {
-	if s == "" || len(s) > 60 || looksLikeURL(s) || strings.ContainsAny(s, "@<>{}=") {
+	if s == "" || len(s) > 60 || looksLikeURL(s) || strings.ContainsAny(s, "@<>{}=:#%") {
 		return false
 	}
 	words := strings.Fields(s)
@@ -97,19 +142,30 @@ func isName(s string) bool {
 			letters++
 		}
 	}
+	// A login ("aawoods") is kept: pages print it as the author's name.
 	if letters < 2 {
 		return false
 	}
-	if notNames[strings.ToLower(s)] {
+	lower := strings.ToLower(s)
+	switch strings.ToLower(words[0]) {
+	case "updated", "published", "posted", "modified", "reviewed", "last", "edited", "on":
 		return false
 	}
 	for _, w := range words {
-		if roleWords[strings.ToLower(strings.Trim(w, ".,"))] {
+		if notNameWords[strings.ToLower(w)] {
 			return false
 		}
 	}
-	// Credentials (MD, PhD, RDN) split off by a comma are not names.
-	if len(words) == 1 && len(s) <= 4 && strings.ToUpper(s) == s {
+	if notNames[lower] || monthNames[strings.TrimSuffix(lower, ".")] != 0 && len(words) == 1 {
+		return false
+	}
+	for _, w := range words {
+		// A dotted path ("page.head.author") is a template left unfilled.
+		if strings.Count(w, ".") >= 2 && len(w) > 6 {
+			return false
+		}
+	}
+	if hasRoleWord(s) {
 		return false
 	}
 	return true
@@ -123,19 +179,15 @@ func looksLikeURL(s string) bool {
 
 // pickByline chooses the article's authors. People beat organisations: a
 // JSON-LD author typed Organization, or a name equal to the site's, is only
-// used when no source names a person.
+// used when no source names a person. Metadata beats the page's printed
+// byline, unless the printed one names the same people and more.
 func (s *signals) pickByline(site string) string {
 	names := s.siteNames(site, nil)
 	isOrg := func(n string) bool {
-		for _, sn := range names {
-			if squash(sn) == squash(n) || strings.Contains(sn, ".") && isSiteName(n, []string{sn}) {
-				return true
-			}
-		}
-		return false
+		return isSiteName(n, names)
 	}
 	var orgs nameList
-	try := func(raws []string) string {
+	people := func(raws []string) nameList {
 		var l nameList
 		for _, r := range raws {
 			for _, n := range splitNames(r) {
@@ -146,20 +198,23 @@ func (s *signals) pickByline(site string) string {
 				}
 			}
 		}
-		return l.String()
+		return l
 	}
 	fromLD := func(as []ldAgent) []string {
 		var raws []string
 		for _, a := range as {
 			if a.Org && !a.Person {
-				orgs.add(a.Name)
+				for _, n := range splitNames(a.Name) {
+					orgs.add(n)
+				}
 				continue
 			}
 			raws = append(raws, a.Name)
 		}
 		return raws
 	}
-	sources := [][]string{
+	printed := people(s.printedByline(isOrg))
+	for _, raws := range [][]string{
 		fromLD(s.ld.Authors),
 		s.tags["author"],
 		s.tags["article:author"],
@@ -171,28 +226,37 @@ func (s *signals) pickByline(site string) string {
 		s.tags["byl"],
 		fromLD(s.ld.PageAuthors),
 		s.itemAuthors(),
-		s.domAuthors(),
-	}
-	for _, raws := range sources {
-		if b := try(raws); b != "" {
-			return b
+	} {
+		l := people(raws)
+		if len(l.names) == 0 {
+			continue
 		}
+		// The printed byline wins when it credits the same people and
+		// more: co-authors, "Dr.", a credential.
+		if len(printed.names) >= len(l.names) && covers(printed, l) && len(printed.String()) > len(l.String()) {
+			return printed.String()
+		}
+		return l.String()
+	}
+	if len(printed.names) > 0 {
+		return printed.String()
 	}
 	return orgs.String()
 }
 
-// domAuthors reads visible author links and byline elements.
-func (s *signals) domAuthors() []string {
-	var out []string
-	s.doc.Find(`a[rel~="author"], [class*="byline"], [class*="author-name"], [class*="authorname"]`).EachWithBreak(func(i int, n *goquery.Selection) bool {
-		cls := strings.ToLower(n.AttrOr("class", ""))
-		if strings.Contains(cls, "comment") || hidden(n) {
-			return i < 30
+// covers reports whether every name of b is within a name of a.
+func covers(a, b nameList) bool {
+	for _, n := range b.names {
+		k, found := squash(n), false
+		for _, m := range a.names {
+			if strings.Contains(squash(m), k) {
+				found = true
+				break
+			}
 		}
-		if t := clean(n.Text()); t != "" && len(t) < 120 {
-			out = append(out, t)
+		if !found {
+			return false
 		}
-		return len(out) == 0 && i < 30
-	})
-	return out
+	}
+	return true
 }

@@ -96,16 +96,16 @@ func parseISO(s string) (time.Time, bool) {
 	if m[4] != "" {
 		hh, mm, ss = atoi(m[4]), atoi(m[5]), atoi(m[6])
 	}
-	loc, ok := zone(m[7])
+	loc, ok := parseZone(m[7])
 	if !ok {
 		return time.Time{}, false
 	}
 	return build(y, mo, d, hh, mm, ss, loc)
 }
 
-// zone turns "Z", "+05:30", "-0800" or "+02" into a location; no zone means
+// parseZone turns "Z", "+05:30", "-0800" or "+02" into a location; no zone means
 // UTC.
-func zone(z string) (*time.Location, bool) {
+func parseZone(z string) (*time.Location, bool) {
 	switch strings.ToUpper(z) {
 	case "", "Z", "UTC", "GMT":
 		return time.UTC, true

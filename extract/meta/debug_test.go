@@ -3,6 +3,7 @@ package meta
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/tread-reader/tread/corpus"
@@ -43,7 +44,7 @@ func TestWCXBDateSignals(t *testing.T) {
 		s.pickTitle(s.pickSite())
 		t.Logf("== %s want %q got %v anchor=%v", p.ID, p.PublishDate, m.Published, s.anchor != nil)
 		t.Logf("   pub %v mods %v", s.metaPublished(), s.metaModified())
-		for _, d := range s.printedDates(s.anchor) {
+		for _, d := range s.printedDates() {
 			t.Logf("   printed %v upd=%v pub=%v", d.t, d.updated, d.published)
 		}
 	}
@@ -61,7 +62,7 @@ func TestWCXBDateSources(t *testing.T) {
 		if s.anchor == nil {
 			s.anchor = s.firstHeading()
 		}
-		printed := len(s.printedDates(s.anchor)) > 0
+		printed := len(s.printedDates()) > 0
 		m := Extract(doc, p.URL)
 		ok := corpus.SameDay(m.Published, p.PublishDate)
 		key := fmt.Sprintf("printed=%v gtset=%v ok=%v", printed, p.PublishDate != "", ok)
@@ -86,7 +87,7 @@ func TestWCXBDateConflicts(t *testing.T) {
 			s.anchor = s.firstHeading()
 		}
 		pub, mods := s.metaPublished(), s.metaModified()
-		printed := s.printedDates(s.anchor)
+		printed := s.printedDates()
 		if pub.IsZero() || len(printed) == 0 {
 			continue
 		}
@@ -110,5 +111,30 @@ func TestWCXBDateConflicts(t *testing.T) {
 	}
 	for k, v := range counts {
 		t.Logf("%3d %s", v, k)
+	}
+}
+
+func TestWCXBZone(t *testing.T) {
+	ids := os.Getenv("TREAD_META_ZONE")
+	if ids == "" {
+		t.Skip()
+	}
+	for _, p := range loadWCXB(t) {
+		if !strings.Contains(ids, p.ID) {
+			continue
+		}
+		doc := parsePage(t, p)
+		s := gather(doc, p.URL)
+		s.pickTitle(s.pickSite())
+		if s.anchor == nil {
+			s.anchor = s.firstHeading()
+		}
+		z := s.headZone()
+		t.Logf("== %s want %q / %q anchor=%v", p.ID, p.Author, p.PublishDate, s.anchor != nil)
+		for _, i := range z.near {
+			it := z.items[i]
+			t.Logf("   %4d auth=%v <%s class=%q> %q", i, authorish(it.node), it.node.Data, attr(it.node, "class"), it.text)
+		}
+		t.Logf("   printed %q", s.printedByline(func(string) bool { return false }))
 	}
 }

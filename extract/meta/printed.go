@@ -8,14 +8,9 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
-// How far around the headline a printed date may sit: the line above it
-// (category, "Last updated") and the deck and byline below it.
 const (
-	printedBefore = 300
-	printedAfter  = 700
 	// Long runs of prose only count at their start ("RAJSHAHI, Dec 20,
 	// 2025 (BSS) –"); a date later in a paragraph is what the story is about.
 	proseHead = 80
@@ -78,80 +73,14 @@ func labelled(t time.Time, before string) printedDate {
 	}
 }
 
-// textItem is one run of text in reading order, or a <time> whose machine
-// readable value stands for its text.
-type textItem struct {
-	text   string
-	time   time.Time
-	anchor bool // inside the headline
-}
-
-// printedDates finds the dates printed just above and below the headline.
-func (s *signals) printedDates(anchor *html.Node) []printedDate {
-	if anchor == nil {
-		return nil
-	}
-	var items []textItem
-	var walk func(n *html.Node, inAnchor bool, depth int)
-	walk = func(n *html.Node, inAnchor bool, depth int) {
-		if depth > 256 || len(items) > 200000 {
-			return
-		}
-		if n == anchor {
-			inAnchor = true
-		}
-		switch n.Type {
-		case html.TextNode:
-			if t := strings.TrimSpace(n.Data); t != "" {
-				items = append(items, textItem{text: clean(t), anchor: inAnchor})
-			}
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head,
-				atom.Select, atom.Option, atom.Iframe, atom.Button:
-				return
-			case atom.Time:
-				if t, ok := parseDate(attr(n, "datetime")); ok {
-					items = append(items, textItem{text: nodeText(n), time: t, anchor: inAnchor})
-					return
-				}
-			}
-			if isHiddenNode(n) {
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inAnchor, depth+1)
-		}
-	}
-	for _, n := range s.doc.Nodes {
-		walk(n, false, 0)
-	}
-	first, last := -1, -1
-	for i, it := range items {
-		if it.anchor {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first < 0 {
-		return nil
-	}
-	// Dates below the headline (the byline line) come first, nearest first,
-	// then those above it ("Last updated" over the title).
+// printedDates finds the dates printed just below and above the headline,
+// nearest first: the byline line under the title, then a "Last updated"
+// line over it.
+func (s *signals) printedDates() []printedDate {
+	z := s.headZone()
 	var out []printedDate
-	budget := printedAfter
-	for i := last + 1; i < len(items) && budget > 0; i++ {
-		out = append(out, itemDates(items, i)...)
-		budget -= len(items[i].text)
-	}
-	budget = printedBefore
-	for i := first - 1; i >= 0 && budget > 0; i-- {
-		out = append(out, itemDates(items, i)...)
-		budget -= len(items[i].text)
+	for _, i := range z.near {
+		out = append(out, itemDates(z.items, i)...)
 	}
 	return out
 }
@@ -199,6 +128,12 @@ func isHiddenNode(n *html.Node) bool {
 			if a.Val == "true" {
 				return true
 			}
+		case "class":
+			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
+				if srOnly[c] {
+					return true
+				}
+			}
 		case "style":
 			st := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
 			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
@@ -207,4 +142,11 @@ func isHiddenNode(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// srOnly are class names that hide text from sighted readers.
+var srOnly = map[string]bool{
+	"sr-only": true, "screen-reader-text": true, "visually-hidden": true, "visuallyhidden": true,
+	"elementor-screen-only": true, "screen-reader-only": true, "hidden": true, "d-none": true,
+	"a11y-hidden": true, "u-hidden": true, "is-hidden": true,
 }

@@ -57,7 +57,7 @@ func (s *signals) pickPublished() time.Time {
 // metadata. A printed date the metadata also gives is taken from the
 // metadata, which carries the time and zone.
 func (s *signals) printedChoice(pub time.Time, mods []time.Time) (time.Time, bool) {
-	printed := s.printedDates(s.anchor)
+	printed := s.printedDates()
 	if len(printed) == 0 {
 		return time.Time{}, false
 	}

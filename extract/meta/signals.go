@@ -23,6 +23,7 @@ type signals struct {
 	// anchor is the element holding the headline the reader sees; the
 	// byline and date are looked for around it.
 	anchor *html.Node
+	zone   *zone
 }
 
 // heading is an <h1> with whether it sits inside the article or main
