@@ -155,11 +155,14 @@ func TestGoodFile(t *testing.T) {
 	if !reflect.DeepEqual(c.Keys, wantKeys) {
 		t.Errorf("Keys = %v\nwant %v", c.Keys, wantKeys)
 	}
-	if a, ok := c.Keys.Action("ctrl+p"); !ok || a != Up {
-		t.Errorf("Action(ctrl+p) = %v, %v", a, ok)
+	if got := c.Keys.Actions("ctrl+p"); !slices.Equal(got, []Action{Up}) {
+		t.Errorf("Actions(ctrl+p) = %v", got)
 	}
-	if _, ok := c.Keys.Action("q"); ok {
-		t.Error("q still bound after quit was rebound to x")
+	if got := c.Keys.Actions("q"); len(got) != 0 {
+		t.Errorf("q still bound to %v after quit was rebound to x", got)
+	}
+	if got := c.Keys.Actions("n"); !slices.Equal(got, []Action{Next, NextMatch}) {
+		t.Errorf("Actions(n) = %v, want next and next-match", got)
 	}
 }
 
@@ -202,7 +205,7 @@ func TestThemeNamesAndHome(t *testing.T) {
 }
 
 func TestUnbindAndDuplicateKeys(t *testing.T) {
-	c, err := Load(writeConfig(t, "[keys]\nbrowser = []\ncopy = [\"y\", \"y\", \" c \"]\n"))
+	c, err := Load(writeConfig(t, "[keys]\nbrowser = []\ncopy = [\"y\", \"y\", \" c \"]\nprev-match = [\"N\", \"p\"]\nquit = []\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,6 +214,12 @@ func TestUnbindAndDuplicateKeys(t *testing.T) {
 	}
 	if got := c.Keys.Keys(Copy); !slices.Equal(got, []string{"y", "c"}) {
 		t.Errorf("copy keys = %q", got)
+	}
+	if got := c.Keys.Actions("p"); !slices.Equal(got, []Action{Prev, PrevMatch}) {
+		t.Errorf("Actions(p) = %v, want prev and prev-match sharing it", got)
+	}
+	if got := c.Keys.Keys(Quit); len(got) != 0 {
+		t.Errorf("quit keys = %v, want none (ctrl+c still quits)", got)
 	}
 }
 
@@ -255,12 +264,13 @@ func TestErrors(t *testing.T) {
 		{"keys not a table", "keys = \"q\"\n", 1, "keys", nil, "want a table, not a string"},
 		{"conflict with default", "[keys]\n\nup = \"j\"\n", 3, "keys.up", ErrKeyConflict, `"j" is bound to both up and down`},
 		{"conflict between overrides", "[keys]\nup = \"x\"\ndown = [\"j\", \"x\"]\n", 3, "keys.down", ErrKeyConflict, `"x" is bound to both up and down`},
-		{"conflict later action", "[keys]\nquit = [\"q\", \"J\"]\n", 2, "keys.quit", ErrKeyConflict, `"J" is bound to both next and quit`},
+		{"conflict later action", "[keys]\nquit = [\"q\", \"p\"]\n", 2, "keys.quit", ErrKeyConflict, `"p" is bound to both prev and quit`},
+		{"context sharing is per pair", "[keys]\nnext-match = \"p\"\n", 2, "keys.next-match", ErrKeyConflict, `"p" is bound to both prev and next-match`},
+		{"ctrl+c is reserved", "[keys]\nhelp = [\"?\", \"ctrl+c\"]\n", 2, "keys.help", nil, "ctrl+c always quits"},
 		{"bad modifier", "[keys]\ndown = \"ctlr+d\"\n", 2, "keys.down", nil, `unknown modifier "ctlr"`},
 		{"bad key name", "[keys]\ndown = \"pagedown\"\n", 2, "keys.down", nil, `unknown key name "pagedown"`},
 		{"control character key", "[keys]\ndown = \"ctrl+\\u0007\"\n", 2, "keys.down", nil, "not a printable"},
 		{"key not a string", "[keys]\ndown = [1]\n", 2, "keys.down", nil, "want a key name string, not an integer"},
-		{"quit unbound", "[keys]\nquit = []\n", 2, "keys.quit", nil, "at least one key"},
 		{"style file missing", "theme = \"nope.json\"\n", 1, "theme", fs.ErrNotExist, "nope.json"},
 		{"style file broken", "theme = \"style-broken.json\"\n", 1, "theme", nil, "style-broken.json:4: invalid character"},
 		{"style file unknown field", "theme = \"style-unknown-field.json\"\n", 1, "theme", nil, `style-unknown-field.json:6: json: unknown field "colour"`},

@@ -12,31 +12,37 @@ import (
 // [keys] table in the config file.
 type Action string
 
-// The actions, in the order help lists them. Key names are Bubble Tea v2's
-// (tea.KeyPressMsg.String()): "up", "pgdown", "space", "ctrl+c", "G".
+// The actions, in the order help lists them. The names and defaults are
+// the ones package ui uses. Key names are Bubble Tea v2's
+// (tea.KeyPressMsg.String()): "up", "pgdown", "space", "ctrl+d", "G".
+// ctrl+c is not among them: it always quits, so no action may take it.
 const (
-	Up        Action = "up"        // up, k
-	Down      Action = "down"      // down, j
-	PageUp    Action = "pageup"    // pgup, b
-	PageDown  Action = "pagedown"  // pgdown, space, f
-	Top       Action = "top"       // home, g
-	Bottom    Action = "bottom"    // end, G
-	Next      Action = "next"      // J: the next story, from either pane
-	Prev      Action = "prev"      // K: the previous story
-	Focus     Action = "focus"     // tab, shift+tab: switch panes
-	Open      Action = "open"      // enter, l, right
-	Back      Action = "back"      // backspace, h, left
-	Reload    Action = "reload"    // r
-	Search    Action = "search"    // /
-	NextMatch Action = "nextmatch" // n
-	PrevMatch Action = "prevmatch" // N
-	Cancel    Action = "cancel"    // esc: clear a search, stop a fetch, close help
-	Links     Action = "links"     // L: list the links in the story
-	Browser   Action = "browser"   // o: open in the web browser
-	Copy      Action = "copy"      // y: copy the URL
-	Help      Action = "help"      // ?
-	Quit      Action = "quit"      // q, ctrl+c
+	Up           Action = "up"             // up, k
+	Down         Action = "down"           // down, j
+	Next         Action = "next"           // n: the next story, from either pane
+	Prev         Action = "prev"           // p: the previous story
+	PageDown     Action = "page-down"      // pgdown, space
+	PageUp       Action = "page-up"        // pgup, b
+	HalfPageDown Action = "half-page-down" // ctrl+d, d
+	HalfPageUp   Action = "half-page-up"   // ctrl+u, u
+	Top          Action = "top"            // g, home
+	Bottom       Action = "bottom"         // G, end
+	Focus        Action = "focus"          // tab, shift+tab: switch panes
+	Open         Action = "open"           // enter: read the selected story
+	Back         Action = "back"           // esc: clear a search, close help, go back
+	Search       Action = "search"         // /
+	NextMatch    Action = "next-match"     // n, while a search has matches
+	PrevMatch    Action = "prev-match"     // N
+	Reload       Action = "reload"         // r: fetch the page again
+	Links        Action = "links"          // L: list the story's links
+	Browser      Action = "browser"        // o: open in the web browser
+	Copy         Action = "copy"           // y: copy the URL
+	Help         Action = "help"           // ?
+	Quit         Action = "quit"           // q
 )
+
+// reservedKey always quits, whatever the keymap says.
+const reservedKey = "ctrl+c"
 
 type actionInfo struct {
 	action Action
@@ -47,27 +53,36 @@ type actionInfo struct {
 // actionTable is the single source of the action list, default keys and help
 // text, so that help, defaults and validation cannot drift apart.
 var actionTable = []actionInfo{
-	{Up, []string{"up", "k"}, "move up"},
-	{Down, []string{"down", "j"}, "move down"},
+	{Up, []string{"up", "k"}, "up"},
+	{Down, []string{"down", "j"}, "down"},
+	{Next, []string{"n"}, "next story"},
+	{Prev, []string{"p"}, "previous story"},
+	{PageDown, []string{"pgdown", "space"}, "page down"},
 	{PageUp, []string{"pgup", "b"}, "page up"},
-	{PageDown, []string{"pgdown", "space", "f"}, "page down"},
-	{Top, []string{"home", "g"}, "go to top"},
-	{Bottom, []string{"end", "G"}, "go to bottom"},
-	{Next, []string{"J"}, "next story"},
-	{Prev, []string{"K"}, "previous story"},
+	{HalfPageDown, []string{"ctrl+d", "d"}, "half page down"},
+	{HalfPageUp, []string{"ctrl+u", "u"}, "half page up"},
+	{Top, []string{"g", "home"}, "top"},
+	{Bottom, []string{"G", "end"}, "bottom"},
 	{Focus, []string{"tab", "shift+tab"}, "switch pane"},
-	{Open, []string{"enter", "l", "right"}, "open"},
-	{Back, []string{"backspace", "h", "left"}, "go back"},
-	{Reload, []string{"r"}, "reload from the network"},
-	{Search, []string{"/"}, "search"},
+	{Open, []string{"enter"}, "read story"},
+	{Back, []string{"esc"}, "back / clear"},
+	{Search, []string{"/"}, "filter list / search story"},
 	{NextMatch, []string{"n"}, "next match"},
 	{PrevMatch, []string{"N"}, "previous match"},
-	{Cancel, []string{"esc"}, "cancel"},
+	{Reload, []string{"r"}, "reload from the network"},
 	{Links, []string{"L"}, "list links"},
 	{Browser, []string{"o"}, "open in browser"},
 	{Copy, []string{"y"}, "copy URL"},
-	{Help, []string{"?"}, "toggle help"},
-	{Quit, []string{"q", "ctrl+c"}, "quit"},
+	{Help, []string{"?"}, "help"},
+	{Quit, []string{"q"}, "quit"},
+}
+
+// mayShare lists the pairs of actions that may share a key because the
+// program tells them apart by context: n moves to the next match while a
+// search in the reader has matches, and to the next story otherwise.
+var mayShare = map[[2]Action]bool{
+	{Next, NextMatch}: true,
+	{Prev, PrevMatch}: true,
 }
 
 // Actions lists every action in help order.
@@ -116,14 +131,26 @@ func DefaultKeys() Keymap {
 // Keys returns the keys bound to a.
 func (k Keymap) Keys(a Action) []string { return k[a] }
 
-// Action returns the action bound to key, if any.
-func (k Keymap) Action(key string) (Action, bool) {
+// Actions returns the actions bound to key, in help order: one, or two
+// that share it by context (next and next-match).
+func (k Keymap) Actions(key string) []Action {
+	var out []Action
 	for _, in := range actionTable {
 		if slices.Contains(k[in.action], key) {
-			return in.action, true
+			out = append(out, in.action)
 		}
 	}
-	return "", false
+	return out
+}
+
+// Strings is the keymap keyed by action name, the shape ui.Options.Keys
+// takes.
+func (k Keymap) Strings() map[string][]string {
+	m := make(map[string][]string, len(k))
+	for a, keys := range k {
+		m[string(a)] = slices.Clone(keys)
+	}
+	return m
 }
 
 // Clone returns a deep copy, so a caller may change it freely.
@@ -135,17 +162,19 @@ func (k Keymap) Clone() Keymap {
 	return m
 }
 
-// conflict reports a key bound to two actions, naming the key and both
-// actions (a before b in help order). Actions are checked in table order so
-// the report is stable.
+// conflict reports a key bound to two actions that cannot share it, naming
+// the key and both actions (a before b in help order). Actions are checked
+// in table order so the report is stable.
 func (k Keymap) conflict() (a, b Action, err error) {
-	owner := map[string]Action{}
+	owners := map[string][]Action{}
 	for _, in := range actionTable {
 		for _, key := range k[in.action] {
-			if prev, ok := owner[key]; ok && prev != in.action {
-				return prev, in.action, fmt.Errorf("%w: %q is bound to both %s and %s", ErrKeyConflict, key, prev, in.action)
+			for _, prev := range owners[key] {
+				if prev != in.action && !mayShare[[2]Action{prev, in.action}] {
+					return prev, in.action, fmt.Errorf("%w: %q is bound to both %s and %s", ErrKeyConflict, key, prev, in.action)
+				}
 			}
-			owner[key] = in.action
+			owners[key] = append(owners[key], in.action)
 		}
 	}
 	return "", "", nil
@@ -168,6 +197,9 @@ var namedKeys = map[string]bool{
 func checkKey(key string) error {
 	if key == "" {
 		return fmt.Errorf("empty key name")
+	}
+	if key == reservedKey {
+		return fmt.Errorf("%s always quits and cannot be bound", reservedKey)
 	}
 	base := key
 	// "+" on its own, or after modifiers ("ctrl++"), is the plus key.

@@ -344,9 +344,6 @@ func (d *decoder) keys(c *Config, key toml.Key, p toml.Primitive) error {
 		if err != nil {
 			return d.errAt(key, p, err)
 		}
-		if a == Quit && len(keys) == 0 {
-			return d.errAt(key, p, errors.New("quit needs at least one key"))
-		}
 		c.Keys[a] = keys
 		set[a] = p
 	}

@@ -38,7 +38,7 @@ func (c Config) Write(w io.Writer) error {
 		for i, k := range keys {
 			q[i] = quote(k)
 		}
-		fmt.Fprintf(&b, "%-9s = [%s]  # %s\n", a, strings.Join(q, ", "), a.Help())
+		fmt.Fprintf(&b, "%-14s = [%s]  # %s\n", a, strings.Join(q, ", "), a.Help())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -75,7 +75,7 @@ func TestWriteShowsEverySetting(t *testing.T) {
 	text := Default().String()
 	for _, k := range []string{"theme = \"auto\"", "reading_width = 100", "list_width = \"40%\"", "library = ",
 		"[network]", "timeout = \"30s\"", "connect_timeout = \"10s\"", "max_size = \"20MB\"", "user_agent = \"\"",
-		"[keys]", `quit      = ["q", "ctrl+c"]  # quit`} {
+		"[keys]", `quit           = ["q"]  # quit`} {
 		if !strings.Contains(text, k) {
 			t.Errorf("printed defaults lack %q:\n%s", k, text)
 		}

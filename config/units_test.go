@@ -81,9 +81,9 @@ func TestParsePaneWidth(t *testing.T) {
 }
 
 func TestCheckKey(t *testing.T) {
-	good := []string{"j", "G", "?", "/", "+", "ctrl++", "ctrl+c", "ctrl+shift+alt+a", "f1", "f12", "f63",
+	good := []string{"j", "G", "?", "/", "+", "ctrl++", "ctrl+x", "ctrl+shift+alt+a", "f1", "f12", "f63",
 		"shift+tab", "pgdown", "space", "esc", "é", "ctrl+ü", "super+enter"}
-	bad := []string{"", "ctlr+c", "pagedown", "f0", "f64", "fx", "ctrl+", "jj", "ctrl+space bar", "\x01", "\u00ad", "escape"}
+	bad := []string{"", "ctlr+c", "pagedown", "f0", "f64", "fx", "ctrl+", "jj", "ctrl+space bar", "\x01", "\u00ad", "escape", "ctrl+c"}
 	for _, k := range good {
 		if err := checkKey(k); err != nil {
 			t.Errorf("checkKey(%q) = %v", k, err)
