@@ -7,10 +7,10 @@ import (
 	"time"
 )
 
-// cpuTime is the CPU time this process has used, user and system, over all
+// CPUTime is the CPU time this process has used, user and system, over all
 // its threads: unlike wall time it hardly moves when other programs share
 // the machine, and it still counts the garbage collector's background work.
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

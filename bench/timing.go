@@ -27,7 +27,7 @@ func Pass(e Extractor, pages []Page) func(b *testing.B) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		cpu0 := cpuTime()
+		cpu0 := CPUTime()
 		b.ResetTimer()
 		for range b.N {
 			for _, p := range pages {
@@ -38,7 +38,7 @@ func Pass(e Extractor, pages []Page) func(b *testing.B) {
 			}
 		}
 		b.StopTimer()
-		cpu := cpuTime() - cpu0
+		cpu := CPUTime() - cpu0
 		runtime.ReadMemStats(&after)
 		n := float64(b.N) * float64(len(pages))
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, NsPerPage)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -109,9 +110,9 @@ func failures(w io.Writer, qs []bench.Quality) {
 	}
 }
 
-// slowPages times every page on its own (best of a few runs: a diagnostic,
-// not the headline numbers) and lists those where tread takes factor times
-// readeck's time or more.
+// slowPages times every page on its own (CPU time, best of three runs: a
+// diagnostic, not the headline numbers) and lists those where tread takes
+// factor times readeck's time or more, then tread's slowest pages.
 func slowPages(w io.Writer, exts []bench.Extractor, pages []bench.Page, factor float64) error {
 	var tread, readeck *bench.Extractor
 	for i := range exts {
@@ -130,34 +131,42 @@ func slowPages(w io.Writer, exts []bench.Extractor, pages []bench.Page, factor f
 		t, r  time.Duration
 		ratio float64
 	}
-	var rows []row
+	var all []row
 	for _, p := range pages {
 		t, terr := best(*tread, p)
 		r, rerr := best(*readeck, p)
 		if terr != nil || rerr != nil {
 			continue // listed with the failures already
 		}
-		if ratio := float64(t) / float64(r); ratio >= factor {
-			rows = append(rows, row{p, t, r, ratio})
-		}
+		all = append(all, row{p, t, r, float64(t) / float64(r)})
 	}
-	slices.SortFunc(rows, func(a, b row) int { return int(b.ratio*1000) - int(a.ratio*1000) })
-	fmt.Fprintf(w, "\nPages where tread takes ≥ %.1f× readeck's time (best of 3 runs each): %d\n", factor, len(rows))
-	for _, x := range rows {
-		fmt.Fprintf(w, "- %s/%s (%d KB): tread %.1f ms, readeck %.1f ms, %.1f×\n",
-			x.p.Split, x.p.ID, len(x.p.HTML)/1000, ms(x.t), ms(x.r), x.ratio)
+	slow := slices.DeleteFunc(slices.Clone(all), func(x row) bool { return x.ratio < factor })
+	slices.SortFunc(slow, func(a, b row) int { return cmp.Compare(b.ratio, a.ratio) })
+	fmt.Fprintf(w, "\nPages where tread takes ≥ %.1f× readeck's time (CPU time, best of 3 runs each): %d\n", factor, len(slow))
+	for _, x := range slow {
+		printRow(w, x.p, x.t, x.r)
+	}
+	slices.SortFunc(all, func(a, b row) int { return cmp.Compare(b.t, a.t) })
+	fmt.Fprintln(w, "\ntread's slowest pages (CPU time, best of 3 runs each):")
+	for _, x := range all[:min(5, len(all))] {
+		printRow(w, x.p, x.t, x.r)
 	}
 	return nil
+}
+
+func printRow(w io.Writer, p bench.Page, t, r time.Duration) {
+	fmt.Fprintf(w, "- %s/%s (%d KB): tread %.1f ms, readeck %.1f ms, %.2f×\n",
+		p.Split, p.ID, len(p.HTML)/1000, ms(t), ms(r), float64(t)/float64(r))
 }
 
 func best(e bench.Extractor, p bench.Page) (time.Duration, error) {
 	var b time.Duration
 	for i := range 3 {
-		start := time.Now()
+		start := bench.CPUTime()
 		if _, err := e.Run(p.HTML, p.URL); err != nil {
 			return 0, err
 		}
-		if d := time.Since(start); i == 0 || d < b {
+		if d := bench.CPUTime() - start; i == 0 || d < b {
 			b = d
 		}
 	}
