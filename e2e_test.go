@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tread-reader/tread/corpus"
+)
+
+// The end-to-end tests run the built binary in tmux, as a person would:
+// type keys, read the screen, resize the window, quit.
+
+// tmuxSession is one tread running in a private tmux server.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	status string // file the wrapper writes tread's exit status to
+}
+
+func buildTread(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed; .ci/run installs it")
+	}
+	bin := filepath.Join(t.TempDir(), "tread")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// startTmux runs tread with args in a detached tmux window of the given size.
+func startTmux(t *testing.T, bin string, w, h int, args ...string) *tmuxSession {
+	t.Helper()
+	dir := t.TempDir()
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("tread-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), status: filepath.Join(dir, "status")}
+	quoted := []string{shellQuote(bin)}
+	for _, a := range args {
+		quoted = append(quoted, shellQuote(a))
+	}
+	cmd := strings.Join(quoted, " ") + " 2>" + shellQuote(filepath.Join(dir, "stderr")) +
+		"; echo $? > " + shellQuote(s.status) + "; sleep 5"
+	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "sh", "-c", cmd)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p") }
+
+// waitFor polls the screen until it contains want.
+func (s *tmuxSession) waitFor(want string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	var scr string
+	for time.Now().Before(deadline) {
+		scr = s.screen()
+		if strings.Contains(scr, want) {
+			return scr
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	s.t.Fatalf("screen never showed %q; last screen:\n%s", want, scr)
+	return ""
+}
+
+func (s *tmuxSession) keys(keys ...string) { s.tmux(append([]string{"send-keys"}, keys...)...) }
+
+func (s *tmuxSession) resize(w, h int) {
+	s.tmux("resize-window", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h))
+}
+
+// exitStatus waits for tread to exit and returns its status.
+func (s *tmuxSession) exitStatus() string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(s.status); err == nil && len(bytes.TrimSpace(b)) > 0 {
+			return string(bytes.TrimSpace(b))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	s.t.Fatalf("tread did not exit; screen:\n%s", s.screen())
+	return ""
+}
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+func TestE2EReferenceDump(t *testing.T) {
+	dir := corpus.Require(t)
+	bin := buildTread(t)
+	ref := filepath.Join(dir, "dumps", "daily8-starmer-ukraine.txt")
+	s := startTmux(t, bin, 120, 36, ref)
+	scr := s.waitFor("Starmer hails")
+	for _, want := range []string{"Glasgow Times", "'It will be a betrayal'", "The Independent"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("first screen lacks %q:\n%s", want, scr)
+		}
+	}
+	s.keys("Down")
+	s.waitFor("By ITV News Producer")
+
+	s.resize(40, 8)
+	time.Sleep(300 * time.Millisecond)
+	small := s.screen()
+	if strings.TrimSpace(small) == "" {
+		t.Errorf("blank screen at 40x8")
+	}
+	for i, line := range strings.Split(strings.TrimRight(small, "\n"), "\n") {
+		if w := len([]rune(line)); w > 40 {
+			t.Errorf("line %d is %d wide at 40x8: %q", i, w, line)
+		}
+	}
+	s.resize(120, 36)
+	s.waitFor("By ITV News Producer")
+	s.keys("q")
+	if st := s.exitStatus(); st != "0" {
+		t.Fatalf("exit status %s, want 0", st)
+	}
+}
+
+func TestE2EBadFileAndSizes(t *testing.T) {
+	bin := buildTread(t)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "missing.txt")
+	good := filepath.Join("testdata", "e2e", "plain.txt")
+	for _, size := range [][2]int{{80, 24}, {200, 50}, {40, 8}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			s := startTmux(t, bin, size[0], size[1], bad, good)
+			// A narrow status bar may only have room for the count of failures.
+			want := "missing.txt"
+			if size[0] < 60 {
+				want = "failed"
+			}
+			scr := s.waitFor(want)
+			if !strings.Contains(scr, "Lantern") {
+				t.Errorf("good source not listed beside the bad one:\n%s", scr)
+			}
+			s.keys("q")
+			if st := s.exitStatus(); st != "1" {
+				t.Fatalf("exit status %s, want 1 (a source failed)", st)
+			}
+		})
+	}
+}
+
+// TestE2EEscapes opens a dump whose headline and body carry terminal escapes
+// and checks that none of them reached the terminal: tmux's pane title and
+// paste buffer are untouched and the screen was not cleared of the list.
+func TestE2EEscapes(t *testing.T) {
+	bin := buildTread(t)
+	s := startTmux(t, bin, 100, 30, filepath.Join("testdata", "e2e", "escapes.txt"))
+	scr := s.waitFor("Harmless headline")
+	if title := s.tmux("display-message", "-p", "#{pane_title}"); strings.Contains(title, "PWNED") {
+		t.Errorf("a document set the window title: %q", title)
+	}
+	if out, err := exec.Command("tmux", "-L", s.socket, "show-buffer").CombinedOutput(); err == nil && len(out) > 0 {
+		t.Errorf("a document wrote the clipboard: %q", out)
+	}
+	if !strings.Contains(scr, "Second story") {
+		t.Errorf("the list did not survive the document's clear-screen:\n%s", scr)
+	}
+	s.keys("q")
+	if st := s.exitStatus(); st != "0" {
+		t.Fatalf("exit status %s, want 0", st)
+	}
+}

@@ -1,0 +1,115 @@
+// Command tread is a terminal news reader: it reads saved page dumps and
+// HTML pages and shows their stories, with related stories, in two panes.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+const usage = `tread — read saved news pages in the terminal
+
+Usage:
+  tread [flags] [SOURCE...]
+
+SOURCE is a page dump (.txt), a saved HTML page, a folder of them, or - for
+standard input. With no SOURCE, tread opens its built-in sample edition.
+
+Flags:
+  --json           print the stories as JSON instead of opening the reader
+  --dump           print the rendered stories instead of opening the reader
+  --width N        wrap width for --dump (default: the terminal's, else 80)
+  --version        print the version
+  -h, --help       show this help
+
+Exit status: 0 when every source loaded, 1 when any failed, 2 for a usage error.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// options are the parsed command line.
+type options struct {
+	json, dump, version bool
+	width               int
+	sources             []string
+}
+
+// errUsage marks a command-line mistake (exit status 2).
+var errUsage = errors.New("usage")
+
+// parseArgs parses flags anywhere on the command line: `tread a.txt --json`
+// works as well as `tread --json a.txt`. A lone "-" is a source (stdin);
+// everything after "--" is a source.
+func parseArgs(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("tread", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&o.json, "json", false, "")
+	fs.BoolVar(&o.dump, "dump", false, "")
+	fs.BoolVar(&o.version, "version", false, "")
+	fs.IntVar(&o.width, "width", 0, "")
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return o, flag.ErrHelp
+			}
+			return o, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		// fs.Parse stops at the first non-flag; "--" ends flags for good.
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			o.sources = append(o.sources, rest...)
+			break
+		}
+		o.sources = append(o.sources, rest[0])
+		args = rest[1:]
+	}
+	if o.json && o.dump {
+		return o, fmt.Errorf("%w: --json and --dump cannot be used together", errUsage)
+	}
+	if o.width < 0 {
+		return o, fmt.Errorf("%w: --width must be positive", errUsage)
+	}
+	return o, nil
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	o, err := parseArgs(args, stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
+		return 0
+	case err != nil:
+		fmt.Fprintf(stderr, "tread: %s\n", strings.TrimPrefix(err.Error(), "usage: "))
+		fmt.Fprintln(stderr, "Run 'tread --help' for usage.")
+		return 2
+	case o.version:
+		fmt.Fprintf(stdout, "tread %s\n", version)
+		return 0
+	}
+	switch {
+	case o.json:
+		return printJSON(ctx, o, stdin, stdout, stderr)
+	case o.dump:
+		return printDump(ctx, o, stdin, stdout, stderr)
+	}
+	return runTUI(ctx, o, stdin, stderr)
+}

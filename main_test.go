@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/tread-reader/tread/corpus"
+)
+
+func runArgs(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestParseArgs(t *testing.T) {
+	tests := []struct {
+		args    []string
+		sources []string
+		json    bool
+		wantErr bool
+	}{
+		{[]string{"a.txt"}, []string{"a.txt"}, false, false},
+		{[]string{"--json", "a.txt", "b.html"}, []string{"a.txt", "b.html"}, true, false},
+		{[]string{"a.txt", "--json", "b.html"}, []string{"a.txt", "b.html"}, true, false},
+		{[]string{"-", "--json"}, []string{"-"}, true, false},
+		{[]string{"--", "--json"}, []string{"--json"}, false, false},
+		{[]string{"--bogus"}, nil, false, true},
+		{[]string{"--json", "--dump"}, nil, true, true},
+	}
+	for _, tt := range tests {
+		o, err := parseArgs(tt.args, nil)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("parseArgs(%q) error = %v, want error %v", tt.args, err, tt.wantErr)
+			continue
+		}
+		if err == nil && (!reflect.DeepEqual(o.sources, tt.sources) || o.json != tt.json) {
+			t.Errorf("parseArgs(%q) = sources %q json %v, want %q %v", tt.args, o.sources, o.json, tt.sources, tt.json)
+		}
+	}
+}
+
+func TestUsageAndVersion(t *testing.T) {
+	if code, out, _ := runArgs(t, "", "--help"); code != 0 || !strings.Contains(out, "Usage:") {
+		t.Errorf("--help: code %d, out %q", code, out)
+	}
+	if code, out, _ := runArgs(t, "", "--version"); code != 0 || !strings.HasPrefix(out, "tread ") {
+		t.Errorf("--version: code %d, out %q", code, out)
+	}
+	if code, _, errOut := runArgs(t, "", "--nope"); code != 2 || !strings.Contains(errOut, "nope") {
+		t.Errorf("bad flag: code %d, stderr %q", code, errOut)
+	}
+}
+
+// TestJSONReference checks --json on the reference dump against its
+// expected reading, field by field (markdown is ours to shape, so it is
+// only checked for presence).
+func TestJSONReference(t *testing.T) {
+	dir := corpus.Require(t)
+	src := filepath.Join(dir, "dumps", "daily8-starmer-ukraine.txt")
+	want, err := os.ReadFile(filepath.Join(dir, "dumps", "daily8-starmer-ukraine.expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runArgs(t, "", "--json", src)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	var got, exp []map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if err := json.Unmarshal(want, &exp); err != nil {
+		t.Fatal(err)
+	}
+	exp[0]["source"] = src
+	stripMarkdown(t, got)
+	if !reflect.DeepEqual(got, exp) {
+		g, _ := json.MarshalIndent(got, "", "  ")
+		t.Errorf("--json differs from the expected reading.\ngot:\n%.3000s", g)
+	}
+}
+
+// stripMarkdown removes the markdown fields after checking each story has one.
+func stripMarkdown(t *testing.T, docs []map[string]any) {
+	var walk func(stories []any)
+	walk = func(stories []any) {
+		for _, s := range stories {
+			m := s.(map[string]any)
+			if md, _ := m["markdown"].(string); md == "" && m["text"] != "" {
+				t.Errorf("story %q has no markdown", m["title"])
+			}
+			delete(m, "markdown")
+			if rel, ok := m["related"].([]any); ok {
+				walk(rel)
+			}
+		}
+	}
+	for _, d := range docs {
+		if st, ok := d["stories"].([]any); ok {
+			walk(st)
+		}
+	}
+}
+
+func TestJSONErrorsAndOrder(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join("testdata", "e2e", "plain.txt")
+	code, out, errOut := runArgs(t, "", "--json", empty, good, filepath.Join(dir, "nope.html"))
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	var docs []struct {
+		Source  string           `json:"source"`
+		Error   string           `json:"error"`
+		Stories []map[string]any `json:"stories"`
+	}
+	if err := json.Unmarshal([]byte(out), &docs); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(docs) != 3 || docs[0].Source != empty || docs[1].Source != good {
+		t.Fatalf("sources out of order: %+v", docs)
+	}
+	for _, i := range []int{0, 2} {
+		if docs[i].Error == "" || strings.Contains(docs[i].Error, "\n") || !strings.Contains(docs[i].Error, filepath.Base(docs[i].Source)) {
+			t.Errorf("doc %d error %q: want one line naming the source", i, docs[i].Error)
+		}
+	}
+	if len(docs[1].Stories) != 1 || docs[1].Stories[0]["byline"] != "Mira Okafor" {
+		t.Errorf("plain article: %+v", docs[1].Stories)
+	}
+	if strings.Count(strings.TrimSpace(errOut), "\n") != 1 {
+		t.Errorf("want one stderr line per failed source, got %q", errOut)
+	}
+}
+
+func TestStdinSource(t *testing.T) {
+	in, err := os.ReadFile(filepath.Join("testdata", "e2e", "plain.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runArgs(t, string(in), "--json", "-")
+	if code != 0 || !strings.Contains(out, "Lantern festival") {
+		t.Fatalf("stdin: exit %d, out %.300s", code, out)
+	}
+}
+
+func TestSampleEdition(t *testing.T) {
+	d := sampleEdition()
+	if d.Err != nil {
+		t.Fatal(d.Err)
+	}
+	if len(d.Stories) != 1 || len(d.Stories[0].Related) < 3 {
+		t.Fatalf("sample edition: %d stories", len(d.Stories))
+	}
+	if s := d.Stories[0]; s.Site == "" || s.Age == "" || !strings.Contains(s.Text(), "press") && !strings.Contains(s.Text(), "Press") {
+		t.Errorf("sample story: %+v", s)
+	}
+}
+
+func TestDumpPlain(t *testing.T) {
+	code, out, _ := runArgs(t, "", "--dump", filepath.Join("testdata", "e2e", "plain.txt"))
+	if code != 0 || !strings.Contains(out, "Lantern festival") || strings.Contains(out, "\x1b") {
+		t.Fatalf("--dump to a pipe: exit %d, out %q", code, out)
+	}
+	code, out, _ = runArgs(t, "", "--dump", filepath.Join("testdata", "e2e", "escapes.txt"))
+	if code != 0 || strings.ContainsAny(out, "\x1b\x07") {
+		t.Fatalf("--dump let an escape through: %q", out)
+	}
+}

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+
+	"github.com/tread-reader/tread/feed"
+	"github.com/tread-reader/tread/render"
+	"github.com/tread-reader/tread/sample"
+	"github.com/tread-reader/tread/sanitize"
+	"github.com/tread-reader/tread/story"
+)
+
+// loadAll reads every source in order; with none it returns the sample
+// edition. The batch modes (--json, --dump) load in turn: nothing waits on
+// them but the user who asked.
+func loadAll(ctx context.Context, sources []string, stdin io.Reader) []story.Document {
+	if len(sources) == 0 {
+		return []story.Document{sampleEdition()}
+	}
+	var docs []story.Document
+	for _, src := range sources {
+		docs = append(docs, feed.Load(ctx, src, feed.Options{Stdin: stdin})...)
+	}
+	return docs
+}
+
+// sampleEdition parses the built-in sample. It is our own text, so a parse
+// failure is a bug that the tests catch; it still surfaces as a document
+// error rather than a crash.
+func sampleEdition() story.Document {
+	stories, err := feed.ParseDump(feed.DecodeText(sample.Edition()))
+	return story.Document{Source: sample.Source, Stories: stories, Err: err}
+}
+
+// failed reports whether any document could not be read.
+func failed(docs []story.Document) bool {
+	for _, d := range docs {
+		if d.Err != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// errorLine is a document's error as one line naming its source.
+func errorLine(d story.Document) string {
+	msg := sanitize.Line(d.Err.Error())
+	if src := sanitize.Line(d.Source); !strings.Contains(msg, src) {
+		msg = src + ": " + msg
+	}
+	return msg
+}
+
+type jsonStory struct {
+	Title     string       `json:"title"`
+	Site      string       `json:"site"`
+	Byline    string       `json:"byline"`
+	Published string       `json:"published"`
+	Age       string       `json:"age"`
+	URL       string       `json:"url"`
+	Text      string       `json:"text"`
+	Markdown  string       `json:"markdown"`
+	Related   *[]jsonStory `json:"related,omitempty"` // main stories only
+}
+
+type jsonDoc struct {
+	Source  string      `json:"source"`
+	Stories []jsonStory `json:"stories,omitempty"`
+	Error   string      `json:"error,omitempty"`
+}
+
+func toJSONStory(s story.Story, withRelated bool) jsonStory {
+	j := jsonStory{
+		Title:     sanitize.Line(s.Title),
+		Site:      sanitize.Line(s.Site),
+		Byline:    sanitize.Line(s.Byline),
+		Published: s.PublishedString(),
+		Age:       sanitize.Line(s.Age),
+		URL:       sanitize.Line(s.URL),
+		Text:      sanitize.Text(s.Text()),
+		Markdown:  render.BodyMarkdown(s),
+	}
+	if withRelated {
+		rel := make([]jsonStory, 0, len(s.Related))
+		for _, r := range s.Related {
+			rel = append(rel, toJSONStory(r, false))
+		}
+		j.Related = &rel
+	}
+	return j
+}
+
+func printJSON(ctx context.Context, o options, stdin io.Reader, stdout, stderr io.Writer) int {
+	docs := loadAll(ctx, o.sources, stdin)
+	out := make([]jsonDoc, 0, len(docs))
+	for _, d := range docs {
+		jd := jsonDoc{Source: d.Source}
+		if d.Err != nil {
+			jd.Error = errorLine(d)
+			fmt.Fprintf(stderr, "tread: %s\n", jd.Error)
+		} else {
+			jd.Stories = make([]jsonStory, 0, len(d.Stories))
+			for _, s := range d.Stories {
+				jd.Stories = append(jd.Stories, toJSONStory(s, true))
+			}
+		}
+		out = append(out, jd)
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		fmt.Fprintf(stderr, "tread: write json: %v\n", err)
+		return 1
+	}
+	if failed(docs) {
+		return 1
+	}
+	return 0
+}
+
+// printDump renders every story, main stories and their related items, for
+// reading without the TUI: styled on a terminal, plain text when stdout is
+// not one or NO_COLOR is set.
+func printDump(ctx context.Context, o options, stdin io.Reader, stdout, stderr io.Writer) int {
+	docs := loadAll(ctx, o.sources, stdin)
+	style, width := dumpStyle(stdout)
+	if o.width > 0 {
+		width = o.width
+	}
+	r := render.NewRenderer(0)
+	first := true
+	emit := func(s story.Story) error {
+		out, err := r.Render(render.Markdown(s), render.ReadingWidth(width), style)
+		if err != nil {
+			return err
+		}
+		if !first {
+			fmt.Fprintln(stdout, "\n"+strings.Repeat("─", min(width, render.MaxWidth))+"\n")
+		}
+		first = false
+		_, err = fmt.Fprintln(stdout, out)
+		return err
+	}
+	code := 0
+	for _, d := range docs {
+		if d.Err != nil {
+			fmt.Fprintf(stderr, "tread: %s\n", errorLine(d))
+			code = 1
+			continue
+		}
+		for _, s := range d.Stories {
+			if err := emit(s); err != nil {
+				fmt.Fprintf(stderr, "tread: %s: %v\n", sanitize.Line(d.Source), err)
+				return 1
+			}
+			for _, rel := range s.Related {
+				if err := emit(rel); err != nil {
+					fmt.Fprintf(stderr, "tread: %s: %v\n", sanitize.Line(d.Source), err)
+					return 1
+				}
+			}
+		}
+	}
+	return code
+}
+
+// dumpStyle picks the --dump style and width from the output: a terminal
+// gets the dark style at its width; a pipe, or NO_COLOR, gets plain text.
+func dumpStyle(w io.Writer) (render.Style, int) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return render.NoTTY, 80
+	}
+	width := 80
+	if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
+		width = cols
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return render.NoTTY, width
+	}
+	return render.Dark, width
+}

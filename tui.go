@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/tread-reader/tread/feed"
+	"github.com/tread-reader/tread/render"
+	"github.com/tread-reader/tread/story"
+	"github.com/tread-reader/tread/ui"
+)
+
+// runTUI opens the reader. Sources load inside the program, in tea.Cmds, so
+// the window is up at once; errors stay in the status bar while the reader
+// runs and are repeated on stderr after it exits.
+func runTUI(ctx context.Context, o options, stdin io.Reader, stderr io.Writer) int {
+	opts := ui.Options{
+		Sources:  o.sources,
+		Renderer: render.NewRenderer(0),
+		Load: func(ctx context.Context, src string) []story.Document {
+			if src == "-" && isTerminal(stdin) {
+				// The reader owns the terminal's input; a page has to be piped in.
+				return []story.Document{{Source: src, Err: errors.New("standard input is the terminal; pipe a page into tread to read it")}}
+			}
+			return feed.Load(ctx, src, feed.Options{Stdin: stdin})
+		},
+	}
+	if len(o.sources) == 0 {
+		opts.Docs = []story.Document{sampleEdition()}
+	}
+	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx))
+	final, err := p.Run()
+	if err != nil && ctx.Err() == nil {
+		fmt.Fprintf(stderr, "tread: %v\n", err)
+		return 1
+	}
+	if m, ok := final.(ui.Model); ok {
+		errs := m.Errors()
+		for _, e := range errs {
+			fmt.Fprintf(stderr, "tread: %s\n", e)
+		}
+		if len(errs) > 0 {
+			return 1
+		}
+	}
+	return 0
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
