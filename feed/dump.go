@@ -80,6 +80,7 @@ type item struct {
 	title     string
 	site      string
 	age       string
+	byline    string
 	related   bool // its header has related-item lines (time…, • …)
 }
 
@@ -258,6 +259,12 @@ func header(ls []string, lo, s, e int) (it item, ok bool) {
 	if it.site == "" {
 		it.site = bulletSite
 	}
+	if p-1 >= lo {
+		if name := byline(ls[p]); name != "" {
+			it.byline = name
+			p--
+		}
+	}
 	if p < lo || len(ls[p]) > maxTitleBytes || isEnd(ls[p]) {
 		return item{}, false
 	}
@@ -297,9 +304,9 @@ func assemble(ls []string, items []item) []story.Story {
 				break
 			}
 		}
-		s := story.Story{Title: it.title, Site: it.site, Age: it.age}
+		s := story.Story{Title: it.title, Site: it.site, Age: it.age, Byline: it.byline}
 		for i, l := range body[:cut] {
-			if i == 0 {
+			if i == 0 && s.Byline == "" {
 				if name := byline(l); name != "" {
 					s.Byline = name
 					continue

@@ -230,6 +230,8 @@ func TestParseDumpStructure(t *testing.T) {
 		{"body lines that look like metadata stay in the body",
 			"Weir gates replaced\nWeir gates replaced\nRiver Post4 hours ago\nThe old gates failed 2 days ago\n• Work is done\nIt rained yesterday\nThe end.\n",
 			[]want{{title: "Weir gates replaced", site: "River Post", age: "4 hours ago", paras: 4}}},
+		{"byline above the publisher line", "Weir gates\nWeir gates\nBy Ann Lee\nRiver Post4 hours ago\nThe gates are steel.\n",
+			[]want{{title: "Weir gates", site: "River Post", age: "4 hours ago", byline: "Ann Lee", paras: 1}}},
 		{"captions by credit", "Weir gates\n\nWeir gates\n\nRiver Post4 hours ago\nA crane lifts the gate (Photo: Ann Lee)\nThe gate at dawn (Bo Ek/River Post)\nWork goes on (and/or stops)\n",
 			[]want{{title: "Weir gates", site: "River Post", age: "4 hours ago", paras: 3, captions: 2}}},
 		{"byline after a plain headline", "Weir gates replaced\n\nBy Ann Lee\n\nRiver Post · 4 hours ago\n\nThe new gates are steel.\n",
@@ -256,4 +258,14 @@ func TestParseDumpNothing(t *testing.T) {
 			t.Errorf("ParseDump(%q) = %v, %v; want ErrNoStory", text, titles(got), err)
 		}
 	}
+}
+
+func TestParsePlainChrome(t *testing.T) {
+	text := "Weir gates replaced\n\nRiver Post 4 hours ago\nThe new gates are steel.\nlogo\nOrange background\n\nComments\n\nNo comments yet...\n"
+	got, err := ParseDump(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkStories(t, got, []want{{title: "Weir gates replaced", site: "River Post", age: "4 hours ago", paras: 1,
+		first: "The new gates are steel."}})
 }

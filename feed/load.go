@@ -100,10 +100,17 @@ func readAll(ctx context.Context, open func() (io.ReadCloser, error), limit int6
 
 // document parses what was read from source; name gives Parse the file's
 // extension.
-func document(source, name string, data []byte, err error) story.Document {
+func document(source, name string, data []byte, err error) (doc story.Document) {
 	if err != nil {
 		return failed(source, err)
 	}
+	// One bad file must not take the others (or the UI) down with it:
+	// a panic in a parser becomes this source's error.
+	defer func() {
+		if r := recover(); r != nil {
+			doc = failed(source, fmt.Errorf("internal error: %v", r))
+		}
+	}()
 	stories, err := Parse(name, data)
 	if err != nil {
 		return failed(source, err)

@@ -31,7 +31,7 @@ func Parse(name string, data []byte) ([]story.Story, error) {
 		return nil, ErrBinary
 	}
 	if isHTML(name, head) {
-		s, err := extract.Page(data, "")
+		s, err := extractPage(data, "")
 		if err != nil {
 			return nil, fmt.Errorf("extract html: %w", err)
 		}
@@ -43,6 +43,9 @@ func Parse(name string, data []byte) ([]story.Story, error) {
 	}
 	return ParseDump(text)
 }
+
+// extractPage is extract.Page; tests swap it to see what reaches it.
+var extractPage = extract.Page
 
 var htmlExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true, ".shtml": true}
 

@@ -52,7 +52,14 @@ func parsePlain(text string) (s story.Story, ok bool) {
 			queue = queue[1:]
 		}
 	}
+	// The first line of page furniture ends the article, as in a dump.
 	for _, b := range queue {
+		for i, l := range b {
+			if isEnd(l) {
+				s.Body = append(s.Body, blockOf(b[:i])...)
+				return s, s.Title != "" || len(s.Body) > 0
+			}
+		}
 		s.Body = append(s.Body, blockOf(b)...)
 	}
 	return s, s.Title != "" || len(s.Body) > 0
@@ -67,7 +74,7 @@ func textBlocks(text string) [][]string {
 		var l string
 		l, text, _ = strings.Cut(text, "\n")
 		lines++
-		if l = trimLine(l); l == "" {
+		if l = trimLine(l); l == "" || isDecor(l) {
 			if cur != nil {
 				blocks = append(blocks, cur)
 				cur = nil
