@@ -10,12 +10,12 @@ import (
 
 // emitter turns the live nodes under the chosen root into story blocks.
 type emitter struct {
-	t      *tree
-	blocks []story.Block
-	para   inline
-	kind   story.Kind    // kind of the paragraph being built
-	images []story.Block // images met inside the paragraph, written after it
-	brs    int           // consecutive <br>s: two end a paragraph
+	t       *tree
+	blocks  []story.Block
+	para    inline
+	caption int           // inside a caption
+	images  []story.Block // images met inside the paragraph, written after it
+	brs     int           // consecutive <br>s: two end a paragraph
 
 	// flat > 0 renders blocks as inline text (list items, table cells,
 	// headings); lists met meanwhile are queued in nested.
@@ -118,15 +118,17 @@ func (e *emitter) node(i int32) {
 			e.children(i)
 			e.flush()
 		}
-	case atom.Figcaption:
-		e.flush()
-		e.kind = story.Caption
-		e.children(i)
-		e.flush()
 	default:
 		e.flush()
+		caption := n.tag == atom.Figcaption || n.flags&fCaption != 0
+		if caption {
+			e.caption++
+		}
 		e.children(i)
 		e.flush()
+		if caption {
+			e.caption--
+		}
 	}
 }
 
@@ -205,10 +207,17 @@ func (e *emitter) inlineElement(i int32) {
 // it, as blocks.
 func (e *emitter) flush() {
 	if text := e.para.plain(); text != "" {
-		e.blocks = append(e.blocks, story.Block{Kind: e.kind, Text: text, MD: e.para.markdown()})
+		b := story.Block{Kind: story.Paragraph, Text: text, MD: e.para.markdown()}
+		if e.caption > 0 {
+			b.Kind = story.Caption
+			// A caption belongs to its picture: the reader sees it set
+			// apart under the image, but it is not running text.
+			b.Text = ""
+			b.MD = "_" + b.MD + "_"
+		}
+		e.blocks = append(e.blocks, b)
 	}
 	e.para.reset()
-	e.kind = story.Paragraph
 	e.blocks = append(e.blocks, e.images...)
 	e.images = e.images[:0]
 	e.brs = 0

@@ -60,7 +60,8 @@ func (t *tree) measure(prune bool) {
 }
 
 // quality scores an element's own inline text: positive for prose, negative
-// for link lists and scraps (labels, dates, buttons).
+// for link lists and scraps (labels, dates, buttons). A short line that
+// ends like a sentence is given the benefit of the doubt.
 func (n *node) quality() int32 {
 	if n.own == 0 {
 		return 0
@@ -72,11 +73,13 @@ func (n *node) quality() int32 {
 		return -n.ownLinks
 	}
 	prose := n.own - n.ownLinks
-	if n.flags&fTeaser != 0 {
-		return -prose / 2
-	}
-	if prose >= minParagraph && n.ownLinks*2 <= n.own {
+	switch {
+	case n.flags&fTeaser != 0:
+		return -n.ownLinks
+	case prose >= minParagraph && n.ownLinks*5 <= n.own*3:
 		return prose
+	case n.ownLinks == 0 && n.flags&fSentence != 0:
+		return prose / 2
 	}
 	return -(prose/2 + n.ownLinks)
 }

@@ -101,6 +101,18 @@ func report(t *testing.T, rows []scored) {
 			t.Logf("P %.3f R %.3f  %s %s", r.p, r.r, r.id[:min(12, len(r.id))], r.url)
 		}
 	}
+	if os.Getenv("TREAD_JUNK") != "" {
+		// Blocks mostly absent from the truth, and truth lines mostly
+		// absent from the extraction.
+		for _, r := range rows {
+			extra := missing(r.got, r.want, "+")
+			lost := missing(r.want, r.got, "-")
+			if extra == "" && lost == "" {
+				continue
+			}
+			fmt.Printf("=== %s %s P %.3f R %.3f\n%s%s", r.id[:min(12, len(r.id))], r.url, r.p, r.r, extra, lost)
+		}
+	}
 	if id := os.Getenv("TREAD_PAGE"); id != "" {
 		for _, r := range rows {
 			if strings.HasPrefix(r.id, id) {
@@ -108,4 +120,29 @@ func report(t *testing.T, rows []scored) {
 			}
 		}
 	}
+}
+
+// missing lists the paragraphs of a whose words are mostly not in b.
+func missing(a, b, sign string) string {
+	words := map[string]int{}
+	for _, w := range corpus.Tokens(b) {
+		words[w]++
+	}
+	var out strings.Builder
+	for _, para := range strings.Split(a, "\n") {
+		toks := corpus.Tokens(para)
+		if len(toks) == 0 {
+			continue
+		}
+		in := 0
+		for _, w := range toks {
+			if words[w] > 0 {
+				in++
+			}
+		}
+		if in*2 < len(toks) {
+			fmt.Fprintf(&out, "  %s %.120s\n", sign, para)
+		}
+	}
+	return out.String()
 }

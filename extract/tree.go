@@ -42,6 +42,8 @@ const (
 	fMatched         // its own text is part of the JSON-LD articleBody
 	fEllipsis        // its own text ends in an ellipsis, as teasers do
 	fTeaser          // a teaser's summary: prose under a linked headline
+	fSentence        // its own text ends like a sentence
+	fCaption         // a picture's caption or credit, by its class
 )
 
 // tree is the mirror of a page.
@@ -100,10 +102,8 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 			o := &t.nodes[owner]
 			o.own += n.chars
 			o.ownLinks += n.links
-			o.flags &^= fEllipsis
-			if endsWithEllipsis(h.Data) {
-				o.flags |= fEllipsis
-			}
+			o.flags &^= fEllipsis | fSentence
+			o.flags |= textEnd(h.Data)
 		}
 		t.nodes = append(t.nodes, n)
 		return
@@ -156,6 +156,9 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 			return
 		}
 		n.hint = max(n.hint, ch)
+		if strings.Contains(class, "caption") || strings.Contains(class, "credit") {
+			n.flags |= fCaption
+		}
 	}
 	switch a {
 	case atom.Nav, atom.Footer:
@@ -221,9 +224,18 @@ func textChars(s string) int32 {
 	return n
 }
 
-func endsWithEllipsis(s string) bool {
+// textEnd classifies how a text ends: in an ellipsis, or like a sentence.
+func textEnd(s string) uint16 {
 	s = strings.TrimRight(s, " \t\r\n\u00a0")
-	return strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
+	switch {
+	case strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…"):
+		return fEllipsis
+	case strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") ||
+		strings.HasSuffix(s, "\"") || strings.HasSuffix(s, "”") || strings.HasSuffix(s, "。") ||
+		strings.HasSuffix(s, ":"):
+		return fSentence
+	}
+	return 0
 }
 
 // markTeasers finds the summaries of story teasers: prose that follows a
@@ -241,7 +253,7 @@ func (t *tree) markTeasers() {
 		case n.ownLinks*10 >= n.own*9 && n.own >= 15:
 			title = isHeading(n.tag) || n.ownLinks >= 25
 		case prose >= minParagraph:
-			if title || n.flags&fEllipsis != 0 {
+			if title || n.flags&fEllipsis != 0 && prose < 400 {
 				n.flags |= fTeaser
 			}
 			title = false
