@@ -54,8 +54,11 @@ func (in *lineInput) update(msg tea.Msg) bool {
 }
 
 func (in *lineInput) insert(s string) {
-	s = sanitize.Line(s)
+	s = sanitize.Text(s)
 	for _, r := range s {
+		if r == '\n' || r == '\t' {
+			r = ' '
+		}
 		if len(in.value) >= maxInput {
 			return
 		}

@@ -23,10 +23,26 @@ type listPane struct {
 
 	filter    lineInput
 	filtering bool // the filter input has the keyboard
+
+	// drawn caches the rows of unselected entries (by index into all) at
+	// the current width and styles: redrawing every title through lipgloss
+	// on every frame was most of a frame's cost. It is a pointer so the
+	// copies of the model Bubble Tea passes around share one cache.
+	drawn *map[int][entryHeight]string
 }
 
 func newListPane() listPane {
-	return listPane{cursor: -1, filter: lineInput{prompt: "/", placeholder: "filter by title or site"}}
+	drawn := map[int][entryHeight]string{}
+	return listPane{
+		cursor: -1,
+		filter: lineInput{prompt: "/", placeholder: "filter by title or site"},
+		drawn:  &drawn,
+	}
+}
+
+// redraw forgets the drawn rows, after a change of entries, width or styles.
+func (l *listPane) redraw() {
+	clear(*l.drawn)
 }
 
 // selected is the selected entry, if any.
@@ -42,6 +58,7 @@ func (l listPane) selected() (entry, bool) {
 func (l *listPane) setEntries(all []entry) {
 	prev, had := l.selected()
 	l.all = all
+	l.redraw()
 	l.refilter(prev.key, had)
 }
 
@@ -94,6 +111,9 @@ func matchesAll(s string, terms []string) bool {
 }
 
 func (l *listPane) setSize(w, h int) {
+	if w != l.width {
+		l.redraw()
+	}
 	l.width, l.height = max(w, 0), max(h, 0)
 	l.ensureVisible()
 }
@@ -171,6 +191,20 @@ func (l *listPane) updateFilter(msg tea.Msg) {
 	}
 }
 
+// row draws visible entry n, from the cache unless it is the selection.
+func (l listPane) row(n int, focused bool, st styles) [entryHeight]string {
+	i := l.visible[n]
+	if n == l.cursor {
+		return renderEntry(l.all[i], l.width, true, focused, st)
+	}
+	if r, ok := (*l.drawn)[i]; ok {
+		return r
+	}
+	r := renderEntry(l.all[i], l.width, false, focused, st)
+	(*l.drawn)[i] = r
+	return r
+}
+
 // view draws the pane; empty is shown when there is nothing to list.
 func (l listPane) view(st styles, focused bool, empty string) string {
 	if l.width <= 0 || l.height <= 0 {
@@ -190,11 +224,15 @@ func (l listPane) view(st styles, focused bool, empty string) string {
 		for ; row < l.top[n] && len(lines) < l.height; row++ {
 			lines = append(lines, blank)
 		}
-		drawn := renderEntry(l.all[l.visible[n]], l.width, n == l.cursor, focused, st)
+		drawn := l.row(n, focused, st)
 		for i := row - l.top[n]; i < entryHeight && len(lines) < l.height; i++ {
 			lines = append(lines, drawn[i])
 			row++
 		}
 	}
-	return fitBlock(strings.Join(lines, "\n"), l.width, l.height)
+	for len(lines) < l.height {
+		lines = append(lines, blank)
+	}
+	// Rows are drawn exactly l.width wide, so no fitBlock pass is needed.
+	return strings.Join(lines, "\n")
 }

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tread-reader/tread/render"
 )
@@ -35,10 +36,14 @@ type readerPane struct {
 	ready  bool       // the viewport holds a render (else note is shown)
 	note   string     // "rendering…", an empty state, an error
 	base   []string   // the rendered lines before search highlighting
+	lines  []string   // the lines on offer: base, or base with highlights
+	marked bool       // lines carry search highlights
+	widths []int      // display width of each line, measured once
 	width  int
 	height int
 
 	positions map[entryKey]scrollPos // per story, while tread runs
+	split     map[renderWant]splitRender
 
 	search    lineInput
 	searching bool // the search input has the keyboard
@@ -54,7 +59,37 @@ func newReaderPane() readerPane {
 		vp:        vp,
 		search:    lineInput{prompt: "/", placeholder: "search this story"},
 		positions: map[entryKey]scrollPos{},
+		split:     map[renderWant]splitRender{},
 	}
+}
+
+// splitRender is a render cut into lines with their widths measured, kept
+// for the last few stories so that n and p back and forth do not measure
+// the same story again.
+type splitRender struct {
+	lines  []string
+	widths []int
+}
+
+const keepSplit = 8
+
+func (r *readerPane) splitLines(want renderWant, out string) splitRender {
+	if s, ok := r.split[want]; ok {
+		return s
+	}
+	s := splitRender{lines: strings.Split(out, "\n")}
+	s.widths = make([]int, len(s.lines))
+	for i, l := range s.lines {
+		s.widths[i] = ansi.StringWidth(l)
+	}
+	if len(r.split) >= keepSplit {
+		for k := range r.split { // any one will do; they are cheap to redo
+			delete(r.split, k)
+			break
+		}
+	}
+	r.split[want] = s
+	return s
 }
 
 func (r *readerPane) setSize(w, h int) {
@@ -95,7 +130,7 @@ func (r *readerPane) savePosition() {
 func (r *readerPane) showNote(note string) {
 	r.ready = false
 	r.note = note
-	r.base = nil
+	r.base, r.lines, r.widths, r.marked = nil, nil, nil, false
 	r.matches = nil
 	r.vp.SetContent("")
 }
@@ -117,7 +152,9 @@ func (r *readerPane) deliver(want renderWant, out string, st styles) {
 	if r.showing() {
 		pos = scrollPos{offset: r.vp.YOffset(), total: r.vp.TotalLineCount()}
 	}
-	r.base = strings.Split(out, "\n")
+	s := r.splitLines(want, out)
+	r.base, r.widths = s.lines, s.widths
+	r.lines, r.marked = nil, false
 	r.ready = true
 	r.note = ""
 	r.shown = want
@@ -158,8 +195,8 @@ func (r *readerPane) clearSearch() {
 	r.searching = false
 	r.search.Reset()
 	r.matches = nil
-	if r.ready {
-		r.vp.SetContentLines(slices.Clone(r.base))
+	if r.ready && r.marked {
+		r.setLines(r.base, false)
 	}
 }
 
@@ -181,7 +218,9 @@ func (r *readerPane) refreshSearch(st styles, jump bool) {
 	}
 	r.matches = findMatches(r.base, r.query())
 	if len(r.matches) == 0 {
-		r.vp.SetContentLines(slices.Clone(r.base))
+		if r.lines == nil || r.marked {
+			r.setLines(r.base, false)
+		}
 		return
 	}
 	if jump || r.cur >= len(r.matches) {
@@ -194,7 +233,7 @@ func (r *readerPane) refreshSearch(st styles, jump bool) {
 			}
 		}
 	}
-	r.vp.SetContentLines(highlight(r.base, r.matches, r.cur, st))
+	r.setLines(highlight(r.base, r.matches, r.cur, st), true)
 	if jump {
 		r.revealMatch()
 	}
@@ -206,7 +245,7 @@ func (r *readerPane) stepMatch(d int, st styles) {
 		return
 	}
 	r.cur = (r.cur + d + len(r.matches)) % len(r.matches)
-	r.vp.SetContentLines(highlight(r.base, r.matches, r.cur, st))
+	r.setLines(highlight(r.base, r.matches, r.cur, st), true)
 	r.revealMatch()
 }
 
@@ -230,6 +269,15 @@ func (r readerPane) matchInfo() string {
 	return fmt.Sprintf("match %d/%d", r.cur+1, len(r.matches))
 }
 
+// setLines hands the viewport the lines to scroll through. The viewport
+// keeps the offset arithmetic; view draws the lines itself, from widths
+// measured once per render, because measuring every styled line on every
+// frame was most of the cost of a frame.
+func (r *readerPane) setLines(lines []string, marked bool) {
+	r.lines, r.marked = lines, marked
+	r.vp.SetContentLines(slices.Clone(lines))
+}
+
 func (r readerPane) view(st styles) string {
 	if r.width <= 0 || r.height <= 0 {
 		return ""
@@ -238,5 +286,22 @@ func (r readerPane) view(st styles) string {
 		body := "\n" + wrapPlain(r.note, r.width-4, "  ", st.placeholder)
 		return fitBlock(body, r.width, r.height)
 	}
-	return fitBlock(r.vp.View(), r.width, r.height)
+	var sb strings.Builder
+	top := r.vp.YOffset()
+	for row := range r.height {
+		if row > 0 {
+			sb.WriteByte('\n')
+		}
+		w := 0
+		if i := top + row; i < len(r.lines) {
+			line := r.lines[i]
+			if w = r.widths[i]; w > r.width {
+				// only when the pane is narrower than the narrowest render
+				line, w = clip(line, r.width)+"\x1b[m", r.width
+			}
+			sb.WriteString(line)
+		}
+		sb.WriteString(strings.Repeat(" ", r.width-w))
+	}
+	return sb.String()
 }
