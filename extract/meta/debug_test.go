@@ -43,7 +43,8 @@ func TestWCXBDateSignals(t *testing.T) {
 		s := gather(doc, p.URL)
 		s.pickTitle(s.pickSite())
 		t.Logf("== %s want %q got %v anchor=%v", p.ID, p.PublishDate, m.Published, s.anchor != nil)
-		t.Logf("   pub %v mods %v", s.metaPublished(), s.metaModified())
+		pub, _ := s.metaPublished()
+		t.Logf("   pub %v mods %v", pub, s.metaModified())
 		for _, d := range s.printedDates() {
 			t.Logf("   printed %v upd=%v pub=%v", d.t, d.updated, d.published)
 		}
@@ -86,7 +87,8 @@ func TestWCXBDateConflicts(t *testing.T) {
 		if s.anchor == nil {
 			s.anchor = s.firstHeading()
 		}
-		pub, mods := s.metaPublished(), s.metaModified()
+		pub, _ := s.metaPublished()
+		mods := s.metaModified()
 		printed := s.printedDates()
 		if pub.IsZero() || len(printed) == 0 {
 			continue
@@ -136,5 +138,55 @@ func TestWCXBZone(t *testing.T) {
 			t.Logf("   %4d auth=%v <%s class=%q> %q", i, authorish(it.node), it.node.Data, attr(it.node, "class"), it.text)
 		}
 		t.Logf("   printed %q", s.printedByline(func(string) bool { return false }))
+	}
+}
+
+func TestWCXBZones(t *testing.T) {
+	if os.Getenv("TREAD_META_SIG") == "" {
+		t.Skip()
+	}
+	for _, p := range loadWCXB(t) {
+		m := Extract(parsePage(t, p), p.URL)
+		if _, off := m.Published.Zone(); off == 0 || m.Published.IsZero() {
+			continue
+		}
+		t.Logf("%s local=%v utc=%v %v", p.ID, corpus.SameDay(m.Published, p.PublishDate), corpus.SameDay(m.Published.UTC(), p.PublishDate), m.Published)
+	}
+}
+
+func TestWCXBDateOrigin(t *testing.T) {
+	if os.Getenv("TREAD_META_SIG") == "" {
+		t.Skip()
+	}
+	for _, p := range loadWCXB(t) {
+		doc := parsePage(t, p)
+		s := gather(doc, p.URL)
+		s.pickTitle(s.pickSite())
+		if s.anchor == nil {
+			s.anchor = s.firstHeading()
+		}
+		if len(s.printedDates()) > 0 {
+			continue
+		}
+		m := Extract(doc, p.URL)
+		if m.Published.IsZero() {
+			continue
+		}
+		var src []string
+		if _, ok := parseDate(s.ld.Published); ok {
+			src = append(src, "ld")
+		}
+		if _, ok := parseDate(s.ld.PagePublished); ok {
+			src = append(src, "ldpage")
+		}
+		for _, k := range publishedKeys {
+			if len(s.tags[k]) > 0 {
+				src = append(src, k)
+			}
+		}
+		if s.ld.HasArticle {
+			src = append(src, "HASART")
+		}
+		t.Logf("%s gt=%q ok=%v %v %s", p.ID, p.PublishDate, corpus.SameDay(m.Published, p.PublishDate), src, p.URL)
 	}
 }

@@ -30,15 +30,15 @@ var urlDateRE = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(
 // pickPublished is the article's publication time as the reader sees it.
 // Metadata gives the exact time and zone, but pages that were revised often
 // print only one of their dates beside the headline; the printed date
-// decides which the page stands by. Without one, datePublished beats
-// dateModified, and the page's <time> and URL come after the metadata.
+// decides which the page stands by. Without one, datePublished counts, then
+// the page's <time> and URL; a dateModified alone is no publication date.
 func (s *signals) pickPublished() time.Time {
-	pub := s.metaPublished()
+	pub, weak := s.metaPublished()
 	mods := s.metaModified()
 	if t, ok := s.printedChoice(pub, mods); ok {
 		return t
 	}
-	if !pub.IsZero() {
+	if !pub.IsZero() && !weak {
 		return pub
 	}
 	if t, ok := s.timeElement(); ok {
@@ -46,9 +46,6 @@ func (s *signals) pickPublished() time.Time {
 	}
 	if t, ok := s.urlDate(); ok {
 		return t
-	}
-	if len(mods) > 0 {
-		return mods[0]
 	}
 	return time.Time{}
 }
@@ -73,7 +70,7 @@ func (s *signals) printedChoice(pub time.Time, mods []time.Time) (time.Time, boo
 		return d.t
 	}
 	for _, d := range printed {
-		if sameDate(d.t, pub) {
+		if !d.updated && sameDate(d.t, pub) {
 			return pub, true
 		}
 	}
@@ -113,19 +110,25 @@ func sameDate(a, b time.Time) bool {
 	return ay == by && am == bm && ad == bd
 }
 
-// metaPublished is the first publication date the metadata gives.
-func (s *signals) metaPublished() time.Time {
+// metaPublished is the first publication date the metadata gives. It is
+// weak when only a WebPage object gives it: CMSs stamp every page, static
+// ones included, with a WebPage datePublished, and sites mark their dated
+// articles with an Article object or article:published_time as well.
+func (s *signals) metaPublished() (t time.Time, weak bool) {
 	cands := []string{s.ld.Published}
 	for _, k := range publishedKeys {
 		cands = append(cands, s.tags[k]...)
 	}
-	cands = append(cands, s.ld.Created, s.ld.PagePublished, s.itemprop("datePublished"))
+	cands = append(cands, s.ld.Created, s.itemprop("datePublished"))
 	for _, c := range cands {
 		if t, ok := parseDate(c); ok {
-			return t
+			return t, false
 		}
 	}
-	return time.Time{}
+	if t, ok := parseDate(s.ld.PagePublished); ok {
+		return t, !s.ld.HasArticle
+	}
+	return time.Time{}, false
 }
 
 // metaModified lists the modification dates the metadata gives.
