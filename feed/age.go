@@ -12,14 +12,14 @@ import (
 // age takes as much as it can ("Reutersan hour ago" is Reuters, an hour ago);
 // the digits are re-split by splitAge when they are glued to the publisher.
 var ageRe = regexp.MustCompile(`(?i)^(.*?)\s*((?:(\d{1,6})\s*|an?\s+|one\s+|a\s+few\s+|few\s+|several\s+)` +
-	`(secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|mos?|months?|yrs?|years?)\s+ago` +
+	`(secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|mos?|months?|yrs?|years?|[smhdwy])\s+ago` +
 	`|moments\s+ago|just\s+now|yesterday)$`)
 
 // ageUnitMax is the largest count a site prints before moving to the next
 // unit. It settles the one real ambiguity of a glued age: in
 // "Channel 412 hours ago" the age is "12 hours ago", since no site says
 // 412 hours.
-var ageUnitMax = map[byte]int{'s': 59, 'm': 59, 'h': 23, 'd': 31, 'w': 52, 'y': 99}
+var ageUnitMax = map[byte]int{'s': 59, 'm': 59, 'h': 23, 'd': 31, 'w': 12, 'o': 24, 'y': 99}
 
 // splitAge splits a line that ends in a relative age into what precedes it
 // (a publisher, "time", or nothing) and the age as printed. glued reports
@@ -52,17 +52,14 @@ func splitAge(line string) (prefix, age string, glued, ok bool) {
 func unitOf(unit string) byte {
 	u := strings.ToLower(unit)
 	if strings.HasPrefix(u, "mo") {
-		return 'o' // months: no cap below
+		return 'o'
 	}
 	return u[0]
 }
 
 // plausibleTail returns how many trailing digits of a glued count to keep.
 func plausibleTail(digits string, unit byte) int {
-	limit, capped := ageUnitMax[unit]
-	if !capped {
-		limit = 99
-	}
+	limit := ageUnitMax[unit]
 	for n := len(digits); n > 1; n-- {
 		tail := digits[len(digits)-n:]
 		if tail[0] == '0' {

@@ -13,6 +13,7 @@ const (
 	maxStories    = 500     // main stories in one text
 	maxRelated    = 200     // related items under one story
 	maxTitleBytes = 300     // longer lines are prose, never a headline
+	maxHead       = 8       // lines of chrome above a page's first headline
 )
 
 // ParseDump reads a text page dump, or a plain-text article, into stories.
@@ -45,7 +46,10 @@ func ParseDump(text string) ([]story.Story, error) {
 		return nil, ErrNoStory
 	}
 	items := findItems(lines)
-	if len(items) == 0 {
+	// Page chrome above the first headline is a few lines (a logo, a
+	// menu); a header found deep in the text, and not printed twice, is
+	// more likely a line of an article that is plain text.
+	if len(items) == 0 || items[0].start > maxHead && !items[0].twice {
 		s, ok := parsePlain(text)
 		if !ok {
 			return nil, ErrNoStory
@@ -82,6 +86,7 @@ type item struct {
 	age       string
 	byline    string
 	related   bool // its header has related-item lines (time…, • …)
+	twice     bool // its headline is printed twice
 }
 
 type metaKind int
@@ -102,8 +107,10 @@ type meta struct {
 
 var bulletRe = regexp.MustCompile(`^[•·▪◦‣]\s*(.+)$`)
 
-// timePrefixes introduce an age in a related item's header.
-var timePrefixes = map[string]bool{"time": true, "updated": true, "posted": true, "published": true}
+// agePrefixes introduce an age. Only "time" (how aggregator dumps print a
+// related item's age) marks a header by itself; the others are common in
+// article text too.
+var agePrefixes = map[string]metaKind{"time": metaTime, "updated": metaAge, "posted": metaAge, "published": metaAge}
 
 func classify(l string) meta {
 	if !maybeMeta(l) {
@@ -122,8 +129,8 @@ func classify(l string) meta {
 	switch {
 	case prefix == "":
 		return meta{kind: metaAge, age: age}
-	case timePrefixes[strings.ToLower(prefix)]:
-		return meta{kind: metaTime, age: age}
+	case agePrefixes[strings.ToLower(prefix)] != notMeta:
+		return meta{kind: agePrefixes[strings.ToLower(prefix)], age: age}
 	}
 	prefix = strings.TrimRight(prefix, " ·|-–—•")
 	if !publisherLike(prefix) {
@@ -155,7 +162,7 @@ func findItems(ls []string) []item {
 		// A headline printed twice with no publisher or age lines: the top
 		// of the page, or an item in a related block.
 		if (len(items) == 0 && i == 0 || inRelated) && doubled(ls, i) && !metaFollows(ls, i+2) {
-			it := item{start: i, bodyStart: i + 2, title: ls[i]}
+			it := item{start: i, bodyStart: i + 2, title: ls[i], twice: true}
 			if it.bodyStart < n && same(ls[it.bodyStart], it.title) {
 				it.bodyStart++
 			}
@@ -269,11 +276,11 @@ func header(ls []string, lo, s, e int) (it item, ok bool) {
 		return item{}, false
 	}
 	it.title = ls[p]
-	twice := p-1 >= lo && same(ls[p-1], ls[p])
-	if twice {
+	it.twice = p-1 >= lo && same(ls[p-1], ls[p])
+	if it.twice {
 		p--
 	}
-	if !(twice || hasTime || gluedPub || pubLine) {
+	if !(it.twice || hasTime || gluedPub || pubLine) {
 		return item{}, false
 	}
 	it.start = p

@@ -186,6 +186,11 @@ func TestParseDumpMetaLine(t *testing.T) {
 		{"Harbour Gazette 30 seconds ago", "Harbour Gazette", "30 seconds ago"},
 		{"Harbour Gazette · 5 hrs ago", "Harbour Gazette", "5 hrs ago"},
 		{"2 days ago", "", "2 days ago"},
+		{"Wire Desk2h ago", "Wire Desk", "2h ago"},
+		{"Wire Desk 5 mins ago", "Wire Desk", "5 mins ago"},
+		{"France 2410 minutes ago", "France 24", "10 minutes ago"},
+		{"Daily Post18 months ago", "Daily Post", "18 months ago"},
+		{"Updated 3 hours ago", "", "3 hours ago"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -238,6 +243,12 @@ func TestParseDumpStructure(t *testing.T) {
 			[]want{{title: "Weir gates replaced", site: "River Post", age: "4 hours ago", byline: "Ann Lee", paras: 1}}},
 		{"plain text, one paragraph per line", "Weir gates replaced\n\n" + strings.Repeat("A long line of prose about the weir that goes on for well over a hundred characters, as saved paragraphs do. ", 1) + "\nSecond paragraph on its own line.\n",
 			[]want{{title: "Weir gates replaced", paras: 2, last: "Second paragraph on its own line."}}},
+		{"plain text with an age line deep inside",
+			"Weir gates replaced\n\nBy Ann Lee\n\nPosted 3 hours ago\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\nSeven.\n\nA short line\nReuters2 hours ago\n\nEight.\n",
+			[]want{{title: "Weir gates replaced", byline: "Ann Lee", age: "3 hours ago", paras: 9, first: "One.", last: "Eight."}}},
+		{"updated line inside a dump body stays there",
+			"Weir gates\nWeir gates\nRiver Post4 hours ago\nThe gates are steel.\nA short line\nUpdated 2 hours ago\nMore.\n",
+			[]want{{title: "Weir gates", site: "River Post", age: "4 hours ago", paras: 4}}},
 		{"plain text, headline only", "Weir gates replaced\n", []want{{title: "Weir gates replaced"}}},
 		{"markdown-style headline", "# Weir gates replaced\n\nThe new gates are steel.\n", []want{{title: "Weir gates replaced", paras: 1}}},
 	}
