@@ -1,9 +1,13 @@
 // Package render turns a story into markdown and markdown into styled
 // terminal output. It is pure: story, width and style in, string out. Every
-// string that came from a document is sanitized here before glamour sees it.
+// string that came from a document is sanitized here before glamour sees it,
+// and glamour's output passes a last filter that lets only SGR styling
+// through.
 package render
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/tread-reader/tread/sanitize"
@@ -32,7 +36,8 @@ func Markdown(s story.Story) string {
 }
 
 // MetaLine is "site · byline · age" with the parts the story has. When the
-// age is unknown the published day stands in for it.
+// age is unknown the published day stands in for it. It is plain text, not
+// markdown.
 func MetaLine(s story.Story) string {
 	var parts []string
 	for _, p := range []string{s.Site, s.Byline} {
@@ -50,7 +55,7 @@ func MetaLine(s story.Story) string {
 }
 
 // BodyMarkdown is the story body alone as markdown, blocks separated by a
-// blank line. Captions are set apart in italics.
+// blank line. Captions are set apart in italics, embedded posts as quotes.
 func BodyMarkdown(s story.Story) string {
 	var out []string
 	for _, bl := range s.Body {
@@ -61,40 +66,94 @@ func BodyMarkdown(s story.Story) string {
 	return strings.Join(out, "\n\n")
 }
 
+// blockMarkdown renders one block. A block's MD, when set, is trusted to
+// be markdown for that block, but the block kind still decides its shape:
+// a heading's level, a caption's italics and a quote's markers are applied
+// here whether or not the extractor wrote them.
 func blockMarkdown(bl story.Block) string {
-	if md := strings.TrimSpace(sanitize.Text(bl.MD)); md != "" {
-		if bl.Kind == story.Caption {
+	if md := dropDataURIs(strings.TrimSpace(sanitize.Text(bl.MD))); md != "" {
+		md = expandTabs(md)
+		switch bl.Kind {
+		case story.Heading:
+			return heading(bl.Level, strings.Join(strings.Fields(atxMarker.ReplaceAllString(md, "")), " "))
+		case story.Caption:
 			return emphasize(md)
+		case story.Quote, story.Embed:
+			if !strings.HasPrefix(md, ">") {
+				md = prefixLines(md, "> ")
+			}
+			return md
+		case story.Paragraph, story.List, story.Table:
+			return md
 		}
-		return md
+		// Code and images come from their fields, not from MD.
 	}
 	text := strings.TrimSpace(sanitize.Text(bl.Text))
 	switch bl.Kind {
 	case story.Heading:
-		level := min(max(bl.Level, 2), 6)
-		return strings.Repeat("#", level) + " " + escapeInline(sanitize.Line(text))
+		return heading(bl.Level, escapeInline(sanitize.Line(text)))
 	case story.Caption:
 		return emphasize(escapeInline(sanitize.Line(text)))
 	case story.Quote:
 		return prefixLines(escapeBlock(text), "> ")
+	case story.Embed:
+		return embedMarkdown(text, sanitize.Line(bl.URL))
 	case story.Code:
-		return fence(text, sanitize.Line(bl.URL))
+		// Text, untrimmed: leading indentation is part of the code.
+		return fence(expandTabs(strings.Trim(sanitize.Text(bl.Text), "\n")), fenceLang(sanitize.Line(bl.URL)))
 	case story.List:
 		return listMarkdown(bl)
 	case story.Table:
 		return tableMarkdown(bl.Rows)
 	case story.Image:
-		alt := sanitize.Line(text)
-		if alt == "" {
-			alt = "image"
-		}
-		u := sanitize.Line(bl.URL)
-		if u == "" || strings.HasPrefix(strings.ToLower(u), "data:") {
-			return ""
-		}
-		return "*Image: " + escapeInline(alt) + "* <" + strings.ReplaceAll(u, ">", "%3E") + ">"
+		return imageMarkdown(sanitize.Line(text), sanitize.Line(bl.URL))
 	}
 	return escapeBlock(text)
+}
+
+// atxMarker is the "## " that starts a markdown heading.
+var atxMarker = regexp.MustCompile(`^#{1,6}(?:[ \t]+|$)`)
+
+// heading is a heading at level, kept between 2 and 6: the headline is the
+// story's only level-1 heading.
+func heading(level int, md string) string {
+	if md == "" {
+		return ""
+	}
+	return strings.Repeat("#", min(max(level, 2), 6)) + " " + md
+}
+
+// imageMarkdown shows an image as its description and a link to it. A data:
+// URI is never shown (it is the image itself, as base64), nor is a relative
+// one; the description stays when there is one.
+func imageMarkdown(alt, u string) string {
+	u = linkURL(u)
+	switch {
+	case alt == "" && u == "":
+		return ""
+	case alt == "":
+		alt = "image"
+	}
+	md := "*Image: " + escapeInline(alt) + "*"
+	if u != "" {
+		md += " <" + u + ">"
+	}
+	return md
+}
+
+// embedMarkdown sets an embedded post (a tweet, a video's caption) apart as
+// a quote, with a link to the original after it when it has one. The link
+// stays outside the quote: glamour drops the quote bar from the lines of a
+// long URL it wraps.
+func embedMarkdown(text, u string) string {
+	var parts []string
+	if md := escapeBlock(text); md != "" {
+		parts = append(parts, prefixLines(md, "> "))
+	}
+	if u = linkURL(u); u != "" {
+		parts = append(parts, "— <"+u+">")
+	}
+	return strings.Join(parts, "\n\n")
 }
 
 // emphasize wraps each non-empty line of md in *…* so a caption reads as
@@ -123,11 +182,12 @@ func listMarkdown(bl story.Block) string {
 		}
 		n++
 		if bl.Ordered {
-			b.WriteString(itoa(n) + ". ")
+			b.WriteString(strconv.Itoa(n) + ". ")
 		} else {
 			b.WriteString("- ")
 		}
-		b.WriteString(escapeInline(it))
+		// An item's own leading "1. " or "- " would nest a list.
+		b.WriteString(escapeLineStart(escapeInline(it)))
 		b.WriteString("\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
@@ -159,7 +219,12 @@ func tableMarkdown(rows [][]string) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
+// fence puts code in a fenced block with a fence longer than any run of
+// backticks inside it.
 func fence(code, lang string) string {
+	if strings.TrimSpace(code) == "" {
+		return ""
+	}
 	f := "```"
 	for strings.Contains(code, f) {
 		f += "`"
@@ -173,58 +238,4 @@ func prefixLines(s, p string) string {
 		lines[i] = p + lines[i]
 	}
 	return strings.Join(lines, "\n")
-}
-
-// escapeBlock escapes a paragraph of plain text: inline syntax everywhere
-// and block syntax (headings, list markers, quotes) at the start of a line.
-func escapeBlock(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = escapeLineStart(escapeInline(strings.TrimSpace(l)))
-	}
-	return strings.Join(lines, "\n")
-}
-
-// escapeInline backslash-escapes the ASCII punctuation that CommonMark
-// treats as inline syntax.
-func escapeInline(s string) string {
-	if !strings.ContainsAny(s, "\\`*_[]<>|~#&!") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|~#&!", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// escapeLineStart escapes a list marker ("- ", "+ ", "1. ", "1) ") or a
-// thematic break at the start of a line; '#', '>' and '*' are already
-// escaped by escapeInline.
-func escapeLineStart(l string) string {
-	if len(l) == 0 {
-		return l
-	}
-	if (l[0] == '-' || l[0] == '+' || l[0] == '=') && (len(l) == 1 || l[1] == ' ' || l[1] == l[0]) {
-		return "\\" + l
-	}
-	i := 0
-	for i < len(l) && i < 9 && l[i] >= '0' && l[i] <= '9' {
-		i++
-	}
-	if i > 0 && i < len(l) && (l[i] == '.' || l[i] == ')') && (i+1 == len(l) || l[i+1] == ' ') {
-		return l[:i] + "\\" + l[i:]
-	}
-	return l
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
