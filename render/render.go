@@ -9,27 +9,29 @@ import (
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
-)
 
-// Style names a glamour style.
-type Style string
-
-// The built-in styles. Dark is the default; Light is chosen when the terminal
-// reports a light background; NoTTY is plain text for pipes and NO_COLOR.
-const (
-	Dark  Style = "dark"
-	Light Style = "light"
-	NoTTY Style = "notty"
+	"github.com/tread-reader/tread/story"
 )
 
 // MaxWidth caps the reading width: long lines are hard to read.
 const MaxWidth = 100
 
+// minWidth is the narrowest wrap width ReadingWidth gives: glamour's
+// margins take four columns, and below this text wraps a word a line.
+const minWidth = 10
+
 // ReadingWidth is the wrap width for a pane of the given width.
 func ReadingWidth(pane int) int {
-	return max(min(pane, MaxWidth), 10)
+	return max(min(pane, MaxWidth), minWidth)
 }
+
+// maxGlamours bounds the glamour renderers kept: dragging a window edge
+// asks for many widths, and each renderer holds a parser and style tree.
+const maxGlamours = 24
+
+// entryOverhead is what one cache entry costs besides its output (key,
+// list element, map slot), so many tiny renders still count.
+const entryOverhead = 128
 
 // Renderer renders markdown for the terminal. It keeps one glamour renderer
 // per (width, style) and caches output per (markdown, width, style). It is
@@ -38,6 +40,7 @@ type Renderer struct {
 	mu        sync.Mutex
 	seed      maphash.Seed
 	glamours  map[glamourKey]*lockedRenderer
+	uses      uint64 // clock for lockedRenderer.lastUse
 	cache     map[cacheKey]*list.Element
 	lru       *list.List // of *cacheEntry, most recent at front
 	maxBytes  int
@@ -50,6 +53,8 @@ type glamourKey struct {
 	style Style
 }
 
+// cacheKey names a render by a hash of its markdown; the length rides
+// along so a collision also needs equal sizes.
 type cacheKey struct {
 	md    uint64
 	size  int
@@ -62,15 +67,19 @@ type cacheEntry struct {
 	out string
 }
 
+func (e *cacheEntry) cost() int { return len(e.out) + entryOverhead }
+
 // lockedRenderer serialises use of one glamour TermRenderer, which keeps
 // per-render state and is not safe for concurrent use.
 type lockedRenderer struct {
-	mu sync.Mutex
-	tr *glamour.TermRenderer
+	mu      sync.Mutex
+	tr      *glamour.TermRenderer
+	lastUse uint64 // guarded by Renderer.mu
 }
 
 // NewRenderer returns a Renderer whose cache holds up to maxBytes of output
-// (64 MiB when maxBytes <= 0).
+// (64 MiB when maxBytes <= 0). A render larger than the whole cache is
+// returned but not kept.
 func NewRenderer(maxBytes int) *Renderer {
 	if maxBytes <= 0 {
 		maxBytes = 64 << 20
@@ -85,15 +94,29 @@ func NewRenderer(maxBytes int) *Renderer {
 	}
 }
 
-// AddStyle registers a custom glamour style under name (from a JSON style
-// file, say).
+// AddStyle registers a custom glamour style under name (from LoadStyle,
+// say). Registering a name again replaces the style and forgets what was
+// rendered with the old one.
 func (r *Renderer) AddStyle(name Style, cfg ansi.StyleConfig) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.custom[name] = cfg
+	for k := range r.glamours {
+		if k.style == name {
+			delete(r.glamours, k)
+		}
+	}
+	for e := r.lru.Front(); e != nil; {
+		next := e.Next()
+		if ce := e.Value.(*cacheEntry); ce.key.style == name {
+			r.remove(e)
+		}
+		e = next
+	}
 }
 
 func (r *Renderer) key(md string, width int, style Style) cacheKey {
+	width = max(width, minWidth)
 	return cacheKey{md: maphash.String(r.seed, md), size: len(md), width: width, style: style}
 }
 
@@ -111,8 +134,11 @@ func (r *Renderer) Cached(md string, width int, style Style) (string, bool) {
 }
 
 // Render returns md rendered for a terminal at width columns in style,
-// from the cache when it can.
+// from the cache when it can. No line of the output is wider than width,
+// and it carries no escape sequences but SGR styling. Widths below 10 are
+// taken as 10: glamour's margins leave nothing to wrap in below that.
 func (r *Renderer) Render(md string, width int, style Style) (string, error) {
+	width = max(width, minWidth)
 	if out, ok := r.Cached(md, width, style); ok {
 		return out, nil
 	}
@@ -121,38 +147,54 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 		return "", err
 	}
 	g.mu.Lock()
-	out, err := g.tr.Render(md)
+	out, err := g.tr.Render(markBreaks(md))
 	g.mu.Unlock()
 	if err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
-	out = strings.Trim(out, "\n")
+	out = fit(strings.Trim(tidy(out), "\n"), width)
 	r.store(r.key(md, width, style), out)
 	return out, nil
 }
 
+// RenderStory renders s for a reader pane pane columns wide: its markdown
+// wrapped at ReadingWidth(pane).
+func (r *Renderer) RenderStory(s story.Story, pane int, style Style) (string, error) {
+	return r.Render(Markdown(s), ReadingWidth(pane), style)
+}
+
 func (r *Renderer) store(k cacheKey, out string) {
+	ce := &cacheEntry{key: k, out: out}
+	if ce.cost() > r.maxBytes {
+		return
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, ok := r.cache[k]; ok {
 		return
 	}
-	r.cache[k] = r.lru.PushFront(&cacheEntry{key: k, out: out})
-	r.usedBytes += len(out)
-	for r.usedBytes > r.maxBytes && r.lru.Len() > 1 {
-		e := r.lru.Back()
-		ce := e.Value.(*cacheEntry)
-		r.lru.Remove(e)
-		delete(r.cache, ce.key)
-		r.usedBytes -= len(ce.out)
+	r.cache[k] = r.lru.PushFront(ce)
+	r.usedBytes += ce.cost()
+	for r.usedBytes > r.maxBytes {
+		r.remove(r.lru.Back())
 	}
+}
+
+// remove drops one cache entry; r.mu is held.
+func (r *Renderer) remove(e *list.Element) {
+	ce := e.Value.(*cacheEntry)
+	r.lru.Remove(e)
+	delete(r.cache, ce.key)
+	r.usedBytes -= ce.cost()
 }
 
 func (r *Renderer) glamour(width int, style Style) (*lockedRenderer, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.uses++
 	k := glamourKey{width, style}
 	if g, ok := r.glamours[k]; ok {
+		g.lastUse = r.uses
 		return g, nil
 	}
 	cfg, ok := r.custom[style]
@@ -169,19 +211,23 @@ func (r *Renderer) glamour(width int, style Style) (*lockedRenderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new glamour renderer: %w", err)
 	}
-	g := &lockedRenderer{tr: tr}
+	if len(r.glamours) >= maxGlamours {
+		r.evictGlamour()
+	}
+	g := &lockedRenderer{tr: tr, lastUse: r.uses}
 	r.glamours[k] = g
 	return g, nil
 }
 
-func builtin(s Style) (ansi.StyleConfig, bool) {
-	switch s {
-	case Dark:
-		return styles.DarkStyleConfig, true
-	case Light:
-		return styles.LightStyleConfig, true
-	case NoTTY:
-		return styles.NoTTYStyleConfig, true
+// evictGlamour forgets the least recently used glamour renderer; r.mu is
+// held. A render still using it finishes undisturbed.
+func (r *Renderer) evictGlamour() {
+	var oldest glamourKey
+	first := true
+	for k, g := range r.glamours {
+		if first || g.lastUse < r.glamours[oldest].lastUse {
+			oldest, first = k, false
+		}
 	}
-	return ansi.StyleConfig{}, false
+	delete(r.glamours, oldest)
 }
