@@ -165,11 +165,7 @@ func (km keyMap) ShortHelp() []key.Binding {
 		)
 	}
 	short := func(b key.Binding, desc string) key.Binding {
-		label := "?"
-		if ks := b.Keys(); len(ks) > 0 {
-			label = keyLabel(ks[:1])
-		}
-		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(label, desc))
+		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(firstKey(b), desc))
 	}
 	return []key.Binding{
 		pair(km.Down, km.Up, "move"),
@@ -190,13 +186,15 @@ func (km keyMap) FullHelp() [][]key.Binding {
 	}
 }
 
+// firstKey labels a binding by its first key.
+func firstKey(b key.Binding) string {
+	if ks := b.Keys(); len(ks) > 0 {
+		return keyLabel(ks[:1])
+	}
+	return "?"
+}
+
 // firstKeys labels a pair of bindings by their first keys ("↓/↑", "n/p").
 func firstKeys(a, b key.Binding) string {
-	first := func(b key.Binding) string {
-		if ks := b.Keys(); len(ks) > 0 {
-			return keyLabel(ks[:1])
-		}
-		return "?"
-	}
-	return first(a) + "/" + first(b)
+	return firstKey(a) + "/" + firstKey(b)
 }

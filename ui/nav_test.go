@@ -284,8 +284,17 @@ func TestBackgroundColourSwitchesToLightAndRerenders(t *testing.T) {
 	// A fixed style stays put whatever the terminal says.
 	d2 := newDriver(t, frontOptions(), 120, 36)
 	d2.send(tea.BackgroundColorMsg{Color: whiteColor{}})
-	if d2.m.style != render.Dark {
-		t.Fatalf("explicit dark style changed to %q", d2.m.style)
+	if d2.m.style != render.Dark || !d2.m.dark {
+		t.Fatalf("explicit dark style changed to %q (dark chrome %v)", d2.m.style, d2.m.dark)
+	}
+	// Any other fixed style keeps its stories but the chrome follows the
+	// terminal.
+	opts = frontOptions()
+	opts.Style = render.NoTTY
+	d3 := newDriver(t, opts, 120, 36)
+	d3.send(tea.BackgroundColorMsg{Color: whiteColor{}})
+	if d3.m.style != render.NoTTY || d3.m.dark {
+		t.Fatalf("notty style on a light terminal: style %q, dark chrome %v", d3.m.style, d3.m.dark)
 	}
 }
 

@@ -130,10 +130,9 @@ func New(opts Options) Model {
 
 // Init starts loading the sources and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{}
-	if m.auto {
-		cmds = append(cmds, tea.RequestBackgroundColor)
-	}
+	// Even with a fixed glamour style the chrome (list, status bar, help)
+	// wants to match the terminal, so always ask for its background.
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	for i, s := range m.slots {
 		if !s.loaded {
 			cmds = append(cmds, loadCmd(m.ctx, m.load, i, s.gen, s.source))

@@ -20,14 +20,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.showSelected()
 
 	case tea.BackgroundColorMsg:
-		m.dark = msg.IsDark()
-		m.applyStyles()
-		if m.auto {
+		// The chrome follows the terminal unless the story style is fixed
+		// to light or dark, when it matches the story instead.
+		switch {
+		case m.auto:
+			m.dark = msg.IsDark()
 			m.style = render.Dark
 			if !m.dark {
 				m.style = render.Light
 			}
+		case m.style == render.Dark || m.style == render.Light:
+			m.dark = m.style == render.Dark
+		default:
+			m.dark = msg.IsDark()
 		}
+		m.applyStyles()
 		return m, m.showSelected()
 
 	case docLoaded:

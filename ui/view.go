@@ -107,8 +107,11 @@ func (m Model) helpView(h int) string {
 	title := m.styles.helpTitle.Render("tread keys") + m.styles.meta.Render("  (? or esc closes)")
 	keys := m.help.FullHelpView(m.keys.FullHelp())
 	indented := "  " + strings.ReplaceAll(keys, "\n", "\n  ")
-	notes := wrapPlain("In the list, / filters by title and site; in the reader, / searches the story and n/N move "+
-		"between matches. The mouse wheel scrolls the pane under the pointer; a click selects a story or focuses a pane.",
+	search := firstKey(m.keys.Search)
+	notes := wrapPlain(fmt.Sprintf("In the list, %s filters by title and site (enter keeps the filter, esc drops it). "+
+		"In the reader, %s searches the story and %s move between matches. "+
+		"The mouse wheel scrolls the pane under the pointer; a click selects a story or focuses a pane.",
+		search, search, firstKeys(m.keys.NextMatch, m.keys.PrevMatch)),
 		m.width-4, "  ", m.styles.meta)
 	return fitBlock("\n  "+title+"\n\n"+indented+"\n\n"+notes, m.width, h)
 }
