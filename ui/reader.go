@@ -98,11 +98,13 @@ func (r *readerPane) setSize(w, h int) {
 	r.vp.SetHeight(r.height)
 }
 
-// request makes want the render the pane waits for and reports whether it
-// is not already on screen. Leaving a story remembers where the reader was
-// in it and ends its search.
+// request makes want the render the pane waits for and reports whether
+// anything needs doing: false when want is already on screen or already on
+// its way (a resize to the same size, or another source arriving, must not
+// start the same render twice). Leaving a story remembers where the reader
+// was in it and ends its search.
 func (r *readerPane) request(want renderWant) bool {
-	if r.ready && r.shown == want && r.want == want {
+	if want == r.want {
 		return false
 	}
 	if want.key != r.want.key {

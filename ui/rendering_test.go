@@ -113,3 +113,17 @@ func TestSupersededRenderIsCancelled(t *testing.T) {
 		t.Errorf("renders for a superseded selection still ran: %d results", len(msgs))
 	}
 }
+
+func TestPendingRenderIsNotStartedTwice(t *testing.T) {
+	d := &driver{tb: t, m: New(frontOptions())}
+	d.run(d.m.Init())
+	first := d.update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	again := d.update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	if again != nil {
+		t.Fatal("the same size started a second render of a story already rendering")
+	}
+	d.run(first)
+	if !strings.Contains(d.readerText(), "about barrier") {
+		t.Fatal("the first render was lost")
+	}
+}
