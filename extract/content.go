@@ -92,7 +92,7 @@ func (n *node) quality() int32 {
 // page's prose, as the article sometimes carries a misleading class.
 func (n *node) judge(total int32) bool {
 	switch n.hint {
-	case hintStrong:
+	case hintStrong, hintHidden:
 		return n.good*10 < total*6 || n.good < minArticle
 	case hintMaybe:
 		return n.good*3 < n.chars*2 || n.good < minArticle
@@ -112,9 +112,6 @@ func (t *tree) bestRoot() int32 {
 		n := &ns[i]
 		if n.flags&(fText|fDead) != 0 || n.score <= 0 {
 			continue
-		}
-		if n.tag == atom.Body || n.tag == atom.Html {
-			n.hint = hintNone
 		}
 		s := n.score
 		switch {

@@ -11,7 +11,8 @@ const (
 	hintWeak   // often chrome, sometimes content: kept when half of it is prose
 	hintMaybe  // chrome, or a state class on the article ("modal-enabled"): kept when mostly prose
 	hintStrong // chrome: share bars, comments, promos, related blocks, ads
-	hintHidden // not shown to readers
+	hintHidden // not shown to readers (kept only when it holds most of the page's prose,
+	// as pages that reveal their body with script do)
 )
 
 // tokenHints classifies the words of class and id values. Words are
@@ -83,9 +84,13 @@ var hiddenClasses = map[string]bool{
 func classHint(class, id string) hint {
 	h := hintNone
 	if class != "" {
-		for _, c := range strings.Fields(class) {
-			if hiddenClasses[strings.ToLower(c)] {
-				return hintHidden
+		// A utility class such as "sm:block" shows a "hidden" element on
+		// larger screens.
+		if !strings.Contains(class, ":") {
+			for _, c := range strings.Fields(class) {
+				if hiddenClasses[strings.ToLower(c)] {
+					return hintHidden
+				}
 			}
 		}
 		h = max(h, wordsHint(class))

@@ -20,6 +20,31 @@ var boilerLines = map[string]bool{
 	"loading...": true, "loading": true, "related": true, "related:": true,
 	"read more": true, "read more:": true, "see also": true, "recommended": true,
 	"you may also like": true, "more from": true, "comments": true, "print": true,
+	"close": true, "caption": true, "getty": true, "getty images": true, "photo": true,
+	"enlarge this image": true, "toggle caption": true, "hide caption": true,
+	"expand": true, "view gallery": true, "loading content ...": true, "subscribe": true,
+}
+
+// creditPrefixes start the picture credits that sit loose in the text.
+var creditPrefixes = []string{"photo:", "photo by", "image:", "picture:", "credit:", "©",
+	"(photo", "photograph:", "source:", "image credit", "photo credit", "getty images"}
+
+// isCredit reports whether a short paragraph is a picture credit.
+func isCredit(f string) bool {
+	if len(f) > 80 {
+		return false
+	}
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isURL reports whether a paragraph is nothing but an address.
+func isURL(f string) bool {
+	return !strings.ContainsAny(f, " \n") && (strings.HasPrefix(f, "http://") || strings.HasPrefix(f, "https://") || strings.HasPrefix(f, "www."))
 }
 
 // tidy drops what a reader should not see in the body: the headline and
@@ -29,9 +54,12 @@ func tidy(blocks []story.Block, title string) []story.Block {
 	out := blocks[:0]
 	lead := true
 	ft := fold(title)
-	for _, b := range blocks {
+	for k, b := range blocks {
 		f := fold(b.Text)
-		if lead && ft != "" && f == ft {
+		if (lead || k < 8) && ft != "" && f == ft {
+			continue
+		}
+		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f)) {
 			continue
 		}
 		if lead && b.Kind == story.Heading && b.Level == 1 {

@@ -122,6 +122,7 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 	}
 	n := node{h: h, parent: parent, owner: owner, tag: a, flags: inherited & (fInLink | fInPre)}
 	var class, id string
+	hidden := false
 	for _, at := range h.Attr {
 		switch at.Key {
 		case "class":
@@ -129,15 +130,11 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 		case "id":
 			id = at.Val
 		case "hidden":
-			return
+			hidden = true
 		case "aria-hidden":
-			if at.Val == "true" {
-				return
-			}
+			hidden = hidden || at.Val == "true"
 		case "style":
-			if styleHidden(at.Val) {
-				return
-			}
+			hidden = hidden || styleHidden(at.Val)
 		case "role":
 			n.hint = max(n.hint, roleHint(at.Val))
 		case "itemprop":
@@ -151,22 +148,24 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 		}
 	}
 	if class != "" || id != "" {
-		ch := classHint(class, id)
-		if ch == hintHidden {
-			return
-		}
-		n.hint = max(n.hint, ch)
+		n.hint = max(n.hint, classHint(class, id))
 		if strings.Contains(class, "caption") || strings.Contains(class, "credit") {
 			n.flags |= fCaption
 		}
 	}
 	switch a {
+	case atom.Html, atom.Body:
+		// Page-wide classes describe the layout, not this element.
+		n.hint = hintNone
 	case atom.Nav, atom.Footer:
 		n.hint = max(n.hint, hintStrong)
 	case atom.Aside, atom.Header, atom.Form:
 		n.hint = max(n.hint, hintWeak)
 	case atom.Pre:
 		n.flags |= fInPre
+	}
+	if hidden {
+		n.hint = hintHidden
 	}
 	if !inlineTags[a] {
 		n.flags |= fBlock
