@@ -10,7 +10,7 @@ var (
 	byPrefixRE = regexp.MustCompile(`(?i)^(?:(?:written|posted|authored|words|story|text|reported|compiled|published)\s+by|by|author(?:s|\(s\))?|von|par|por|door|av|af)\b\s*[:\-–—]?\s*`)
 	// notAuthorRE marks credits that are not authorship.
 	notAuthorRE = regexp.MustCompile(`(?i)^(?:(?:medically\s+|fact[\s-]*)?(?:reviewed|checked|edited|verified|photographed|illustrated|produced|narrated)|photos?|illustrations?|images?|video|graphics)\s+by\b`)
-	commaRE     = regexp.MustCompile(`\s*[,;|·•∙/]\s*|\s+[-–—]\s+`)
+	commaRE     = regexp.MustCompile(`\s*[,;|·•∙/／]\s*|\s+[-–—]\s+`)
 	andRE       = regexp.MustCompile(`(?i)\s+(?:and|&|und|et|y|e|en|og|och|i)\s+`)
 	// cutRE marks where a byline stops being a name: a date or an
 	// "updated" note, a place, or the rest of a header line.
@@ -99,7 +99,7 @@ func splitNames(raw string) []string {
 			}
 			continue
 		}
-		if groupRE.MatchString(part) {
+		if groupRE.MatchString(part) && !hasRoleWord(groupHead(part)) {
 			out = append(out, strings.Trim(part, " .,:;"))
 			continue
 		}
@@ -109,13 +109,51 @@ func splitNames(raw string) []string {
 		for _, n := range andRE.Split(part, -1) {
 			n = byPrefixRE.ReplaceAllString(strings.TrimSpace(n), "")
 			n = cutRE.ReplaceAllString(n, "")
-			n = strings.Trim(n, " .,:;|-–—\"'“”")
+			n = trimCalendarWords(strings.Trim(n, " .,:;|-–—\"'“”／"))
 			if isName(n) {
 				out = append(out, n)
 			}
 		}
 	}
 	return out
+}
+
+// groupHead is a group byline without its group word: "Senior" for
+// "Senior Contributor", which is a job title, not a group.
+func groupHead(s string) string {
+	return groupTailRE.ReplaceAllString(s, "")
+}
+
+var groupTailRE = regexp.MustCompile(`(?i)\s+(?:(?:editorial|news|content|research|web)\s+)?(?:team|staff|editors|desk|newsroom|contributors?)$`)
+
+// trimCalendarWords drops the day and month names a date left around a
+// name once its digits were cut ("Jeff Foust Monday", "Monday November").
+func trimCalendarWords(n string) string {
+	f := strings.Fields(n)
+	for len(f) > 0 && isCalendarWord(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
+	for len(f) > 0 && isWeekday(f[0]) {
+		f = f[1:]
+		for len(f) > 0 && isCalendarWord(f[0]) {
+			f = f[1:]
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+func isCalendarWord(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,"))
+	return monthNames[w] != 0 || isWeekday(w)
+}
+
+func isWeekday(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ".,")) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun":
+		return true
+	}
+	return false
 }
 
 func hasRoleWord(s string) bool {

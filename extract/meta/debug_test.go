@@ -1,7 +1,12 @@
 package meta
 
 import (
+	"bytes"
+	"time"
+
 	"fmt"
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html/charset"
 	"os"
 	"strings"
 	"testing"
@@ -188,5 +193,71 @@ func TestWCXBDateOrigin(t *testing.T) {
 			src = append(src, "HASART")
 		}
 		t.Logf("%s gt=%q ok=%v %v %s", p.ID, p.PublishDate, corpus.SameDay(m.Published, p.PublishDate), src, p.URL)
+	}
+}
+
+func TestWCXBPubVisible(t *testing.T) {
+	if os.Getenv("TREAD_META_SIG") == "" {
+		t.Skip()
+	}
+	for _, p := range loadWCXB(t) {
+		doc := parsePage(t, p)
+		s := gather(doc, p.URL)
+		s.pickTitle(s.pickSite())
+		if s.anchor == nil {
+			s.anchor = s.firstHeading()
+		}
+		pub, _ := s.metaPublished()
+		mods := s.metaModified()
+		printed := s.printedDates()
+		if pub.IsZero() || len(printed) == 0 {
+			continue
+		}
+		d := printed[0]
+		if sameDate(d.t, pub) || !isModified(d.t, pub, mods) {
+			continue
+		}
+		// Is the publication date printed anywhere in the body text?
+		body := doc.Find("body").Clone()
+		body.Find("script, style, noscript, template").Remove()
+		found := false
+		for _, fd := range findDates("", body.Text()) {
+			if sameDate(fd.t, pub) {
+				found = true
+			}
+		}
+		all := dateInTextRE.FindAllString(body.Text(), -1)
+		for _, a := range all {
+			if tt, ok := parseDate(a); ok && sameDate(tt, pub) {
+				found = true
+			}
+		}
+		t.Logf("%s upd=%v pubVisible=%v gt=pub:%v gt=printed:%v", p.ID, d.updated, found, corpus.SameDay(pub, p.PublishDate), corpus.SameDay(d.t, p.PublishDate))
+	}
+}
+
+func TestAEBTitles(t *testing.T) {
+	if os.Getenv("TREAD_META_SIG") == "" {
+		t.Skip()
+	}
+	pages, err := corpus.AEB(corpus.Require(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		raw, err := p.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := goquery.NewDocumentFromReader(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := Extract(doc, p.URL)
+		t.Logf("%s | %q | %q | %q | %s | %s", p.ID[:6], m.Title, m.Byline, m.Site, m.Published.Format(time.RFC3339), p.URL)
 	}
 }

@@ -4,6 +4,7 @@
 package meta
 
 import (
+	"net/url"
 	"strings"
 	"time"
 
@@ -54,9 +55,20 @@ func firstOf(vals ...string) string {
 	return ""
 }
 
-// pickSite is the publisher's name as the page gives it, else its host.
+// pickSite is the publisher's name as the page gives it, else its host. A
+// name that is itself a URL is reduced to its host.
 func (s *signals) pickSite() string {
-	return firstOf(s.tag("og:site_name"), s.ld.Publisher, s.ld.Site, s.tag("application-name"), s.host())
+	for _, c := range []string{s.tag("og:site_name"), s.ld.Publisher, s.ld.Site, s.tag("application-name")} {
+		c = clean(c)
+		if c == "" {
+			continue
+		}
+		if u, err := url.Parse(c); err == nil && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https") {
+			return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		}
+		return c
+	}
+	return s.host()
 }
 
 func (s *signals) pickURL() string {
