@@ -10,8 +10,10 @@ import (
 
 // Action names for Options.Keys. Each maps to the keys that trigger it; an
 // override replaces that action's default keys. Some actions share a key on
-// purpose and are told apart by context: n is ActionNextMatch while a search
-// in the reader has matches, ActionNext otherwise.
+// purpose and are told apart by context: n is ActionNextMatch while the
+// reader has the focus and a search, ActionNext otherwise. Three keys are
+// fixed: ctrl+c always quits, and while a filter or search is being typed
+// enter keeps it and esc drops it.
 const (
 	ActionUp           = "up"             // move the selection up (list) or scroll up (reader)
 	ActionDown         = "down"           // move the selection down (list) or scroll down (reader)

@@ -69,13 +69,15 @@ func (l listPane) query() string { return strings.TrimSpace(l.filter.Value()) }
 // when it is still visible, else on the first entry.
 func (l *listPane) refilter(keep entryKey, had bool) {
 	terms := strings.Fields(strings.ToLower(l.query()))
-	l.visible = l.visible[:0]
+	// Fresh slices, not l.visible[:0]: an older copy of the model may
+	// still be looking at the old ones.
+	l.visible = make([]int, 0, len(l.all))
 	for i, e := range l.all {
 		if matchesAll(e.match, terms) {
 			l.visible = append(l.visible, i)
 		}
 	}
-	l.top = l.top[:0]
+	l.top = make([]int, 0, len(l.visible))
 	row := 0
 	for n, i := range l.visible {
 		if n > 0 && !l.all[i].related {

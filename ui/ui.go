@@ -48,6 +48,13 @@ const (
 	readerFocus
 )
 
+func (p pane) other() pane {
+	if p == listFocus {
+		return readerFocus
+	}
+	return listFocus
+}
+
 // narrowWidth is the width below which one pane is shown at a time.
 const narrowWidth = 70
 

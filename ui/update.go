@@ -123,7 +123,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, km.Help):
 		m.showHelp = true
 	case key.Matches(msg, km.Focus):
-		m.focus = 1 - m.focus
+		m.focus = m.focus.other()
 	case key.Matches(msg, km.Back):
 		switch {
 		case inReader && m.reader.query() != "":
