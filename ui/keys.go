@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -11,7 +10,7 @@ import (
 // Action names for Options.Keys. Each maps to the keys that trigger it; an
 // override replaces that action's default keys. Some actions share a key on
 // purpose and are told apart by context: n is ActionNextMatch while the
-// reader has the focus and a search, ActionNext otherwise. Three keys are
+// reader has the focus and a search with matches, ActionNext otherwise. Three keys are
 // fixed: ctrl+c always quits, and while a filter or search is being typed
 // enter keeps it and esc drops it.
 const (
@@ -114,10 +113,12 @@ func DefaultKeys() map[string][]string {
 	return out
 }
 
-// withOverrides returns km with the keys of the named actions replaced. An
-// unknown action name or an empty key list is reported, not applied.
-func (km keyMap) withOverrides(over map[string][]string) (keyMap, []string) {
-	var errs []string
+// withOverrides returns km with the keys of the named actions replaced.
+// The configuration validates names and keys before they get here; an
+// action this UI does not have (one the configuration knows for a feature
+// not built yet, say) or an empty key list is skipped and returned in
+// ignored, so that it cannot break the program.
+func (km keyMap) withOverrides(over map[string][]string) (_ keyMap, ignored []string) {
 	table := km.bindings()
 	names := make([]string, 0, len(over))
 	for name := range over {
@@ -127,18 +128,14 @@ func (km keyMap) withOverrides(over map[string][]string) (keyMap, []string) {
 	for _, name := range names {
 		keys := over[name]
 		b, ok := table[name]
-		switch {
-		case !ok:
-			errs = append(errs, fmt.Sprintf("keys: unknown action %q", name))
-			continue
-		case len(keys) == 0:
-			errs = append(errs, fmt.Sprintf("keys: action %q has no keys", name))
+		if !ok || len(keys) == 0 {
+			ignored = append(ignored, name)
 			continue
 		}
 		b.SetKeys(keys...)
 		b.SetHelp(keyLabel(keys), b.Help().Desc)
 	}
-	return km, errs
+	return km, ignored
 }
 
 // keyLabel is how keys are shown in help: arrows for arrow keys, joined by /.

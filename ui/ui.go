@@ -95,7 +95,7 @@ func New(opts Options) Model {
 	if r == nil {
 		r = render.NewRenderer(0)
 	}
-	keys, keyErrs := defaultKeyMap().withOverrides(opts.Keys)
+	keys, _ := defaultKeyMap().withOverrides(opts.Keys) // config reports bad keys
 	dark := opts.Style != render.Light
 	st := newStyles(dark)
 	m := Model{
@@ -119,7 +119,6 @@ func New(opts Options) Model {
 		m.style = render.Dark
 	}
 	m.help.Styles = st.help
-	m.errs = append(m.errs, keyErrs...)
 	if len(opts.Docs) > 0 {
 		entries, errs := prepare(0, 0, "", opts.Docs)
 		m.slots = append(m.slots, slot{loaded: true, entries: entries, errs: errs})
@@ -152,8 +151,8 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Errors lists every problem found so far, one line each: sources that
-// failed to load (naming the source) and key overrides that were refused.
+// Errors lists the sources that failed to load so far, one line each,
+// naming the source. tread exits with status 1 when there are any.
 func (m Model) Errors() []string {
 	return slices.Clone(m.errs)
 }

@@ -140,9 +140,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		} else {
 			m.list.startFilter()
 		}
-	case inReader && m.reader.query() != "" && key.Matches(msg, km.NextMatch):
+	case inReader && len(m.reader.matches) > 0 && key.Matches(msg, km.NextMatch):
 		m.reader.stepMatch(1, m.styles)
-	case inReader && m.reader.query() != "" && key.Matches(msg, km.PrevMatch):
+	case inReader && len(m.reader.matches) > 0 && key.Matches(msg, km.PrevMatch):
 		m.reader.stepMatch(-1, m.styles)
 	case key.Matches(msg, km.Next):
 		return m.moveSelection(m.list.cursor + 1)
