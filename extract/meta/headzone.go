@@ -42,6 +42,12 @@ func (s *signals) headZone() *zone {
 		return s.zone
 	}
 	z := s.zone
+	// The headline's own ancestors are never skipped, whatever their class
+	// says ("comments-open" on a <body>).
+	holds := map[*html.Node]bool{}
+	for p := s.anchor; p != nil; p = p.Parent {
+		holds[p] = true
+	}
 	first, last := -1, -1
 	afterBudget := zoneAfter
 	var walk func(n *html.Node, depth int) bool
@@ -81,7 +87,7 @@ func (s *signals) headZone() *zone {
 					return afterBudget > 0
 				}
 			}
-			if isHiddenNode(n) {
+			if !holds[n] && (isHiddenNode(n) || isCommentNode(n)) {
 				return true
 			}
 		}
@@ -109,4 +115,19 @@ func (s *signals) headZone() *zone {
 		budget -= len(z.items[i].text) + 1
 	}
 	return z
+}
+
+// isCommentNode reports a reader comment or comment thread: its dates and
+// names are the commenters', never the article's.
+func isCommentNode(n *html.Node) bool {
+	if strings.HasSuffix(attr(n, "itemtype"), "Comment") {
+		return true
+	}
+	for _, k := range []string{"class", "id"} {
+		v := strings.ToLower(attr(n, k))
+		if strings.Contains(v, "comment") && !strings.Contains(v, "comments-count") && !strings.Contains(v, "comment-count") {
+			return true
+		}
+	}
+	return false
 }
