@@ -27,7 +27,7 @@ func main() {
 	count := flag.Int("count", 5, "timing passes per extractor (interleaved); 0 skips timing")
 	names := flag.String("x", "all", "extractors to run, comma-separated: "+allNames())
 	limit := flag.Duration("limit", 30*time.Second, "per-page time limit in the scoring pass")
-	slow := flag.Float64("slow", 3, "list pages where tread takes this many times readeck's time (0: off)")
+	slow := flag.Float64("slow", 2, "list pages where tread takes this many times readeck's time (0: off)")
 	split := flag.String("split", "all", "pages to time: all, aeb-dev or wcxb-dev (scores always use both)")
 	commit := flag.String("commit", os.Getenv("TREAD_COMMIT"), "label for the tread commit measured (default $TREAD_COMMIT, else git about ..)")
 	flag.Parse()
@@ -96,7 +96,7 @@ func run(w io.Writer, count int, names, split string, limit time.Duration, slow 
 	table(w, exts, qs, times, len(timed), len(pages))
 	fmt.Fprintf(w, "load average at the end: %s\n", loadAvg())
 	failures(w, qs)
-	if slow > 0 && count > 0 {
+	if slow > 0 {
 		return slowPages(w, exts, timed, slow)
 	}
 	return nil
