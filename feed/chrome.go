@@ -1,6 +1,9 @@
 package feed
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Page chrome in text dumps. Structure does most of the work — a story's
 // header is found from its doubled headline and its publisher/age lines,
@@ -32,8 +35,8 @@ var endLines = setOf(
 
 // endPrefixes and endSuffixes catch furniture whose wording varies.
 var (
-	endPrefixes = []string{"no comments yet", "get started now", "get it on ", "explore what "}
-	endSuffixes = []string{" can do for you:", " can do for you"}
+	endPrefixes = byteSlices("no comments yet", "get started now", "get it on ", "explore what ")
+	endSuffixes = byteSlices(" can do for you:", " can do for you")
 )
 
 // relatedHeadings open a block of related stories: stories after one belong
@@ -43,6 +46,14 @@ var relatedHeadings = setOf(
 	"more stories", "more on this story", "more news", "read more", "read next", "see also",
 	"you may also like", "you might also like", "recommended", "recommended for you", "top stories",
 )
+
+func byteSlices(ss ...string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
 
 func setOf(keys ...string) map[string]bool {
 	m := make(map[string]bool, len(keys))
@@ -55,39 +66,79 @@ func setOf(keys ...string) map[string]bool {
 // maxChrome is longer than any furniture line; longer lines are text.
 const maxChrome = 80
 
-func chromeKey(line string) string {
-	return strings.ToLower(strings.Join(strings.Fields(line), " "))
+// chromeKey is a short line's identity for the lists above: lower case,
+// runs of white space as one space. buf keeps the common ASCII case free of
+// allocation, since every line of a dump is checked.
+func chromeKey(line string, buf *[maxChrome]byte) []byte {
+	n := 0
+	space := false
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c >= 0x80:
+			return []byte(strings.ToLower(strings.Join(strings.Fields(line), " ")))
+		case c == ' ' || c == '\t':
+			space = n > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			buf[n] = ' '
+			n++
+			space = false
+		}
+		buf[n] = c
+		n++
+	}
+	return buf[:n]
 }
 
-func isDecor(line string) bool { return len(line) <= 24 && decorLines[chromeKey(line)] }
+func isDecor(line string) bool {
+	if len(line) > 24 {
+		return false
+	}
+	var buf [maxChrome]byte
+	return decorLines[string(chromeKey(line, &buf))]
+}
 
 func isEnd(line string) bool {
 	if len(line) > maxChrome {
 		return false
 	}
-	k := chromeKey(line)
-	if endLines[k] || relatedHeadings[k] {
+	var buf [maxChrome]byte
+	k := chromeKey(line, &buf)
+	if endLines[string(k)] || relatedHeadings[string(k)] {
 		return true
 	}
 	for _, p := range endPrefixes {
-		if strings.HasPrefix(k, p) {
+		if bytes.HasPrefix(k, p) {
 			return true
 		}
 	}
 	for _, sfx := range endSuffixes {
-		if strings.HasSuffix(k, sfx) {
+		if bytes.HasSuffix(k, sfx) {
 			return true
 		}
 	}
 	// "3 comments", "1 comment"
-	n, ok := strings.CutSuffix(strings.TrimSuffix(k, "s"), " comment")
+	n, ok := bytes.CutSuffix(bytes.TrimSuffix(k, []byte("s")), []byte(" comment"))
 	return ok && isDigits(n)
 }
 
 func isRelatedHeading(line string) bool {
-	return len(line) <= maxChrome && relatedHeadings[chromeKey(line)]
+	if len(line) > maxChrome {
+		return false
+	}
+	var buf [maxChrome]byte
+	return relatedHeadings[string(chromeKey(line, &buf))]
 }
 
-func isDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
 }

@@ -45,7 +45,8 @@ func ParseDump(text string) ([]story.Story, error) {
 	if len(lines) == 0 {
 		return nil, ErrNoStory
 	}
-	items := findItems(lines)
+	pg := newPage(lines)
+	items := pg.findItems()
 	// Page chrome above the first headline is a few lines (a logo, a
 	// menu); a header found deep in the text, and not printed twice, is
 	// more likely a line of an article that is plain text.
@@ -56,7 +57,7 @@ func ParseDump(text string) ([]story.Story, error) {
 		}
 		return []story.Story{s}, nil
 	}
-	stories := assemble(lines, items)
+	stories := pg.assemble(items)
 	if len(stories) == 0 {
 		return nil, ErrNoStory
 	}
@@ -139,19 +140,36 @@ func classify(l string) meta {
 	return meta{kind: metaPubAge, site: prefix, age: age, glued: glued}
 }
 
+// page is a dump's significant lines with what each one is, worked out once.
+type page struct {
+	ls   []string
+	meta []meta
+	end  []bool // isEnd
+}
+
+func newPage(ls []string) *page {
+	p := &page{ls: ls, meta: make([]meta, len(ls)), end: make([]bool, len(ls))}
+	for i, l := range ls {
+		p.meta[i] = classify(l)
+		p.end[i] = isEnd(l)
+	}
+	return p
+}
+
 // findItems scans the lines once for story headers.
-func findItems(ls []string) []item {
+func (pg *page) findItems() []item {
+	ls := pg.ls
 	var items []item
 	lo := 0 // a header may not reach back into the previous one
 	inRelated := false
 	n := len(ls)
 	for i := 0; i < n; {
-		if isEnd(ls[i]) {
+		if pg.end[i] {
 			inRelated = isRelatedHeading(ls[i])
 		}
-		if classify(ls[i]).kind != notMeta {
-			j := metaRun(ls, i)
-			if it, ok := header(ls, lo, i, j); ok {
+		if pg.meta[i].kind != notMeta {
+			j := pg.metaRun(i)
+			if it, ok := pg.header(lo, i, j); ok {
 				items = append(items, it)
 				lo, i = it.bodyStart, it.bodyStart
 				continue
@@ -161,7 +179,7 @@ func findItems(ls []string) []item {
 		}
 		// A headline printed twice with no publisher or age lines: the top
 		// of the page, or an item in a related block.
-		if (len(items) == 0 && i == 0 || inRelated) && doubled(ls, i) && !metaFollows(ls, i+2) {
+		if (len(items) == 0 && i == 0 || inRelated) && pg.doubled(i) && !pg.metaFollows(i+2) {
 			it := item{start: i, bodyStart: i + 2, title: ls[i], twice: true}
 			if it.bodyStart < n && same(ls[it.bodyStart], it.title) {
 				it.bodyStart++
@@ -180,14 +198,15 @@ func findItems(ls []string) []item {
 // publisher; the run stops at the first line that would break that, so a
 // body line ending in "2 days ago" or starting with "•" right after a header
 // stays in the body.
-func metaRun(ls []string, i int) int {
+func (pg *page) metaRun(i int) int {
+	ls := pg.ls
 	var age bool
 	site := ""
 	if i > 0 {
 		site = ls[i-1] // maybe the publisher line
 	}
 	for j := i; j < len(ls); j++ {
-		m := classify(ls[j])
+		m := pg.meta[j]
 		switch m.kind {
 		case metaTime, metaAge, metaPubAge:
 			if age {
@@ -209,15 +228,16 @@ func metaRun(ls []string, i int) int {
 }
 
 // doubled reports a headline-like line at i printed again at i+1.
-func doubled(ls []string, i int) bool {
+func (pg *page) doubled(i int) bool {
+	ls := pg.ls
 	return i+1 < len(ls) && len(ls[i]) <= maxTitleBytes && same(ls[i], ls[i+1]) &&
-		!isEnd(ls[i]) && classify(ls[i]).kind == notMeta
+		!pg.end[i] && pg.meta[i].kind == notMeta
 }
 
 // metaFollows reports header lines at i or just after one publisher line.
-func metaFollows(ls []string, i int) bool {
-	for k := i; k < len(ls) && k <= i+1; k++ {
-		if classify(ls[k]).kind != notMeta {
+func (pg *page) metaFollows(i int) bool {
+	for k := i; k < len(pg.ls) && k <= i+1; k++ {
+		if pg.meta[k].kind != notMeta {
 			return true
 		}
 	}
@@ -228,11 +248,11 @@ func metaFollows(ls []string, i int) bool {
 // back no further than lo for the publisher and headline lines. It refuses
 // (ok false) when the lines do not have a header's shape, so that a body
 // paragraph ending in "2 days ago" is not taken for one.
-func header(ls []string, lo, s, e int) (it item, ok bool) {
+func (pg *page) header(lo, s, e int) (it item, ok bool) {
+	ls := pg.ls
 	var hasTime, gluedPub, hasPub bool
 	var bulletSite string
-	for _, l := range ls[s:e] {
-		m := classify(l)
+	for _, m := range pg.meta[s:e] {
 		switch m.kind {
 		case metaTime:
 			hasTime = true
@@ -272,7 +292,7 @@ func header(ls []string, lo, s, e int) (it item, ok bool) {
 			p--
 		}
 	}
-	if p < lo || len(ls[p]) > maxTitleBytes || isEnd(ls[p]) {
+	if p < lo || len(ls[p]) > maxTitleBytes || pg.end[p] {
 		return item{}, false
 	}
 	it.title = ls[p]
@@ -295,7 +315,8 @@ func header(ls []string, lo, s, e int) (it item, ok bool) {
 // to the next header, cut at the first line of page furniture. A header of
 // the related-item shape, or any header after a related-stories heading,
 // makes a related item of the story above it.
-func assemble(ls []string, items []item) []story.Story {
+func (pg *page) assemble(items []item) []story.Story {
+	ls := pg.ls
 	var stories []story.Story
 	inRelated := false
 	for k, it := range items {
@@ -305,8 +326,8 @@ func assemble(ls []string, items []item) []story.Story {
 		}
 		body := ls[it.bodyStart:end]
 		cut := len(body)
-		for i, l := range body {
-			if isEnd(l) {
+		for i := range body {
+			if pg.end[it.bodyStart+i] {
 				cut = i
 				break
 			}
@@ -334,8 +355,8 @@ func assemble(ls []string, items []item) []story.Story {
 		// related-stories heading opens a related block, anything else
 		// (an app banner, a footer) closes it, so a second page saved into
 		// the same dump starts a new main story.
-		for _, l := range body[cut:] {
-			if isEnd(l) {
+		for i, l := range body[cut:] {
+			if pg.end[it.bodyStart+cut+i] {
 				inRelated = isRelatedHeading(l)
 			}
 		}

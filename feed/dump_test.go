@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -279,4 +280,22 @@ func TestParsePlainChrome(t *testing.T) {
 	}
 	checkStories(t, got, []want{{title: "Weir gates replaced", site: "River Post", age: "4 hours ago", paras: 1,
 		first: "The new gates are steel."}})
+}
+
+// BenchmarkParseDumpLarge reads 2,000 invented pages saved into one dump
+// (about 3 MiB), to show the reader stays linear on big input.
+func BenchmarkParseDumpLarge(b *testing.B) {
+	page, err := os.ReadFile(filepath.Join("testdata", "dumps", "harbour.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := bytes.Repeat(page, 2000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		stories, err := Parse("big.txt", data)
+		if err != nil || len(stories) != 500 {
+			b.Fatalf("got %d stories, %v", len(stories), err)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/tread-reader/tread/story"
@@ -111,6 +112,13 @@ func TestLoadUnreadable(t *testing.T) {
 	}
 	checkErr(t, loadOne(t, path, Options{}), path, fs.ErrPermission, "read %s: permission denied")
 
+	// In a folder, the unreadable file is reported and the others load.
+	write(t, filepath.Join(dir, "ok.txt"), []byte(goodDump))
+	docs := Load(context.Background(), dir, Options{})
+	if len(docs) != 2 || docs[0].Err != nil || !errors.Is(docs[1].Err, fs.ErrPermission) {
+		t.Errorf("folder with an unreadable file: %v", docs)
+	}
+
 	sub := filepath.Join(dir, "locked")
 	write(t, filepath.Join(sub, "a.txt"), []byte(goodDump))
 	if err := os.Chmod(sub, 0); err != nil {
@@ -156,6 +164,10 @@ func TestLoadFolder(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "a"), filepath.Join(dir, "e-dirlink")); err != nil {
 		t.Fatal(err)
 	}
+	loop := filepath.Join(dir, "f-loop.txt")
+	if err := os.Symlink(loop, loop); err != nil {
+		t.Fatal(err)
+	}
 
 	docs := Load(context.Background(), dir, Options{})
 	type got struct {
@@ -169,6 +181,7 @@ func TestLoadFolder(t *testing.T) {
 		{filepath.Join(dir, "b.txt"), "Weir gates replaced", nil},
 		{filepath.Join(dir, "c.bin"), "", ErrBinary},
 		{filepath.Join(dir, "d-broken.txt"), "", fs.ErrNotExist},
+		{loop, "", syscall.ELOOP},
 	}
 	if len(docs) != len(wantDocs) {
 		for _, d := range docs {

@@ -17,14 +17,11 @@ const sniffBytes = 64 << 10
 // is none) lends its extension to the sniffing: .html, .htm and .xhtml
 // files, and anything that opens with HTML markup, go to extract.Page; the
 // rest is read as a text page dump or plain-text article (ParseDump).
-// Errors are ErrEmpty, ErrBinary, ErrNoStory or extract's, unwrapped: the
-// caller names the source.
+// Errors are ErrEmpty, ErrBinary, ErrNoStory or extract's behind
+// "extract html: "; the caller names the source.
 func Parse(name string, data []byte) ([]story.Story, error) {
-	if len(data) == 0 {
-		return nil, ErrEmpty
-	}
 	head := DecodeText(data[:min(len(data), sniffBytes)])
-	if strings.TrimSpace(strings.TrimPrefix(head, "\ufeff")) == "" && len(data) <= sniffBytes {
+	if len(data) <= sniffBytes && trimLine(head) == "" {
 		return nil, ErrEmpty
 	}
 	if looksBinary(head) {
@@ -38,7 +35,7 @@ func Parse(name string, data []byte) ([]story.Story, error) {
 		return []story.Story{s}, nil
 	}
 	text := DecodeText(data)
-	if strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")) == "" {
+	if trimLine(text) == "" {
 		return nil, ErrEmpty
 	}
 	return ParseDump(text)
