@@ -43,7 +43,7 @@ type readerPane struct {
 	height int
 
 	positions map[entryKey]scrollPos // per story, while tread runs
-	split     map[renderWant]splitRender
+	split     *splitCache
 
 	search    lineInput
 	searching bool // the search input has the keyboard
@@ -59,37 +59,53 @@ func newReaderPane() readerPane {
 		vp:        vp,
 		search:    lineInput{prompt: "/", placeholder: "search this story"},
 		positions: map[entryKey]scrollPos{},
-		split:     map[renderWant]splitRender{},
+		split:     &splitCache{m: map[renderWant]splitRender{}},
 	}
 }
 
-// splitRender is a render cut into lines with their widths measured, kept
-// for the last few stories so that n and p back and forth do not measure
-// the same story again.
+// splitRender is a render cut into lines, each line's width measured. The
+// render commands make it in the background, so that putting a story on
+// screen in Update is only slicing.
 type splitRender struct {
 	lines  []string
 	widths []int
 }
 
-const keepSplit = 8
-
-func (r *readerPane) splitLines(want renderWant, out string) splitRender {
-	if s, ok := r.split[want]; ok {
-		return s
-	}
+func splitLines(out string) splitRender {
 	s := splitRender{lines: strings.Split(out, "\n")}
 	s.widths = make([]int, len(s.lines))
 	for i, l := range s.lines {
 		s.widths[i] = ansi.StringWidth(l)
 	}
-	if len(r.split) >= keepSplit {
-		for k := range r.split { // any one will do; they are cheap to redo
-			delete(r.split, k)
-			break
-		}
-	}
-	r.split[want] = s
 	return s
+}
+
+// keepSplit is how many split renders the reader keeps: the story on
+// screen, the ones rendered ahead either side, and a few just visited.
+const keepSplit = 8
+
+// splitCache holds the last few split renders, oldest out first. It is a
+// pointer in the model so that copies of the model share it.
+type splitCache struct {
+	m     map[renderWant]splitRender
+	order []renderWant
+}
+
+func (c *splitCache) get(w renderWant) (splitRender, bool) {
+	s, ok := c.m[w]
+	return s, ok
+}
+
+func (c *splitCache) put(w renderWant, s splitRender) {
+	if _, ok := c.m[w]; ok {
+		return
+	}
+	if len(c.order) >= keepSplit {
+		delete(c.m, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.m[w] = s
+	c.order = append(c.order, w)
 }
 
 func (r *readerPane) setSize(w, h int) {
@@ -149,12 +165,12 @@ func (r *readerPane) forget(note string) {
 // deliver puts the render for want on screen. A re-wrap of the story on
 // screen keeps the reader's place; a story opened again returns to where
 // the reader left it.
-func (r *readerPane) deliver(want renderWant, out string, st styles) {
+func (r *readerPane) deliver(want renderWant, s splitRender, st styles) {
 	pos := r.positions[want.key]
 	if r.showing() {
 		pos = scrollPos{offset: r.vp.YOffset(), total: r.vp.TotalLineCount()}
 	}
-	s := r.splitLines(want, out)
+	r.split.put(want, s)
 	r.base, r.widths = s.lines, s.widths
 	r.lines, r.marked = nil, false
 	r.ready = true

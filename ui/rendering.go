@@ -9,11 +9,12 @@ import (
 	"github.com/tread-reader/tread/render"
 )
 
-// storyRendered carries a finished render and the want it was made for.
+// storyRendered carries a finished render, already split into measured
+// lines, and the want it was made for.
 type storyRendered struct {
-	want renderWant
-	out  string
-	err  error
+	want  renderWant
+	split splitRender
+	err   error
 }
 
 // renderCmd renders md in the background. A render whose selection has
@@ -29,7 +30,10 @@ func renderCmd(ctx context.Context, r *render.Renderer, want renderWant, md stri
 			}
 		}()
 		out, err := r.Render(md, want.width, want.style)
-		return storyRendered{want: want, out: out, err: err}
+		if err != nil {
+			return storyRendered{want: want, err: err}
+		}
+		return storyRendered{want: want, split: splitLines(out)}
 	}
 }
 
@@ -57,8 +61,8 @@ func (m *Model) showSelected() tea.Cmd {
 	m.renderCancel = cancel
 
 	var cmds []tea.Cmd
-	if out, ok := m.renderer.Cached(e.md, want.width, want.style); ok {
-		m.reader.deliver(want, out, m.styles)
+	if s, ok := m.warm(want, e.md); ok {
+		m.reader.deliver(want, s, m.styles)
 	} else {
 		if !m.reader.showing() {
 			m.reader.showNote("rendering…")
@@ -70,13 +74,25 @@ func (m *Model) showSelected() tea.Cmd {
 			continue
 		}
 		ne := m.list.all[m.list.visible[n]]
-		if _, ok := m.renderer.Cached(ne.md, want.width, want.style); !ok {
-			nw := want
-			nw.key = ne.key
+		nw := want
+		nw.key = ne.key
+		if _, ok := m.reader.split.get(nw); !ok {
 			cmds = append(cmds, renderCmd(ctx, m.renderer, nw, ne.md))
 		}
 	}
 	return tea.Batch(cmds...)
+}
+
+// warm finds a render that needs no glamour work: split already, or in the
+// renderer's cache (split here then, which is cheap next to rendering).
+func (m *Model) warm(want renderWant, md string) (splitRender, bool) {
+	if s, ok := m.reader.split.get(want); ok {
+		return s, true
+	}
+	if out, ok := m.renderer.Cached(md, want.width, want.style); ok {
+		return splitLines(out), true
+	}
+	return splitRender{}, false
 }
 
 func (m *Model) cancelRenders() {
@@ -90,13 +106,19 @@ func (m *Model) cancelRenders() {
 // Renders ahead of the selection and renders the selection has moved past
 // are dropped here; they are in the renderer's cache either way.
 func (m Model) onRendered(msg storyRendered) (tea.Model, tea.Cmd) {
-	if msg.want != m.reader.want || (m.reader.ready && m.reader.shown == msg.want) {
+	if msg.want != m.reader.want {
+		if msg.err == nil && msg.want.width == m.reader.want.width && msg.want.style == m.reader.want.style {
+			m.reader.split.put(msg.want, msg.split) // rendered ahead: keep it ready
+		}
+		return m, nil
+	}
+	if m.reader.ready && m.reader.shown == msg.want {
 		return m, nil
 	}
 	if msg.err != nil {
 		m.reader.showNote("This story could not be rendered: " + msg.err.Error())
 		return m, m.notify(errorLine("render", msg.err), true)
 	}
-	m.reader.deliver(msg.want, msg.out, m.styles)
+	m.reader.deliver(msg.want, msg.split, m.styles)
 	return m, nil
 }
