@@ -72,11 +72,33 @@ func PageWithContentType(data []byte, pageURL, contentType string) (story.Story,
 func fromDocument(root *html.Node, pageURL string) story.Story {
 	doc := goquery.NewDocumentFromNode(root)
 	m := readMeta(doc, pageURL)
+	s, body := fromMeta(root, m, pageURL)
+	if body != nil {
+		s.Related = findRelated(doc, body, pageURL)
+	}
+	return s
+}
 
+// fromMeta builds the story from the page's metadata and its body, and
+// returns the element the body was taken from (nil when there is none).
+func fromMeta(root *html.Node, m meta.Meta, pageURL string) (story.Story, *html.Node) {
+	s := story.Story{
+		Title:       m.Title,
+		Site:        m.Site,
+		Byline:      m.Byline,
+		Published:   m.Published,
+		URL:         m.URL,
+		Image:       m.Image,
+		Description: m.Description,
+	}
 	t := buildTree(root)
 	t.urls = newResolver(baseHref(root), pageURL, m.URL)
+	if s.URL == "" {
+		s.URL = t.urls.resolve(pageURL)
+	}
 	if len(t.nodes) == 0 {
-		return story.Story{Title: m.Title, Partial: true}
+		s.Partial = true
+		return s, nil
 	}
 	if m.ArticleBody != "" {
 		t.matchArticleBody(m.ArticleBody)
@@ -90,25 +112,12 @@ func fromDocument(root *html.Node, pageURL string) story.Story {
 	e.children(best)
 	e.flush()
 
-	s := story.Story{
-		Title:       m.Title,
-		Site:        m.Site,
-		Byline:      m.Byline,
-		Published:   m.Published,
-		URL:         m.URL,
-		Image:       m.Image,
-		Description: m.Description,
-	}
 	if s.Title == "" {
 		s.Title = fallbackTitle(t)
 	}
-	if s.URL == "" {
-		s.URL = t.urls.resolve(pageURL)
-	}
 	s.Body = tidy(e.blocks, s.Title)
 	s.Partial = t.truncated || t.nodes[best].good < minArticle
-	s.Related = findRelated(doc, t.nodes[best].h, pageURL)
-	return s
+	return s, t.nodes[best].h
 }
 
 // readMeta calls the metadata reader, treating a panic in it as a page

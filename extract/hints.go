@@ -71,6 +71,23 @@ var strongPrefixes = []string{
 	"disqus", "paywall", "readmore", "morestories", "mostread", "mostpopular", "trending",
 }
 
+// prefixIndex files strongPrefixes under their first letter.
+var prefixIndex = func() (idx [256][]string) {
+	for _, p := range strongPrefixes {
+		idx[p[0]] = append(idx[p[0]], p)
+	}
+	return idx
+}()
+
+// pairFirst holds the first words of pairHints.
+var pairFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range pairHints {
+		m[k[0]] = true
+	}
+	return m
+}()
+
 // hiddenClasses are whole class names that hide an element from readers.
 var hiddenClasses = map[string]bool{
 	"hidden": true, "hide": true, "sr-only": true, "visually-hidden": true,
@@ -79,30 +96,46 @@ var hiddenClasses = map[string]bool{
 	"element-invisible": true, "a11y-hidden": true, "assistive-text": true,
 }
 
-// classHint classifies an element from its class and id values. The
-// strongest signal wins, so "article-comments" is a comment block.
-func classHint(class, id string) hint {
-	h := hintNone
+// classHint classifies an element from its class and id values, and
+// reports whether they name a caption or picture credit. The strongest
+// signal wins, so "article-comments" is a comment block.
+func classHint(class, id string) (hint, bool) {
+	h, caption := hintNone, false
 	if class != "" {
 		// A utility class such as "sm:block" shows a "hidden" element on
 		// larger screens.
-		if !strings.Contains(class, ":") {
-			for _, c := range strings.Fields(class) {
-				if hiddenClasses[strings.ToLower(c)] {
-					return hintHidden
-				}
-			}
+		if strings.IndexByte(class, ':') < 0 && hasHiddenClass(class) {
+			return hintHidden, false
 		}
-		h = max(h, wordsHint(class))
+		h, caption = wordsHint(class)
 	}
 	if id != "" {
-		h = max(h, wordsHint(id))
+		ih, ic := wordsHint(id)
+		h, caption = max(h, ih), caption || ic
 	}
-	return h
+	return h, caption
 }
 
-func wordsHint(s string) hint {
-	h := hintNone
+func hasHiddenClass(class string) bool {
+	var buf [32]byte
+	for i := 0; i < len(class); {
+		for i < len(class) && class[i] <= ' ' {
+			i++
+		}
+		j := i
+		for j < len(class) && class[j] > ' ' {
+			j++
+		}
+		if w := class[i:j]; len(w) >= 4 && len(w) <= len(buf) && hiddenClasses[lowerInto(buf[:0], w)] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func wordsHint(s string) (hint, bool) {
+	h, caption := hintNone, false
 	var prev string
 	var buf [64]byte
 	i := 0
@@ -130,27 +163,28 @@ func wordsHint(s string) hint {
 		} else {
 			w = strings.ToLower(w)
 		}
+		switch w {
+		case "caption", "credit", "credits", "figcaption":
+			caption = true
+		}
 		wh, ok := tokenHints[w]
 		if !ok && len(w) > 5 {
-			for _, p := range strongPrefixes {
+			for _, p := range prefixIndex[w[0]] {
 				if strings.HasPrefix(w, p) {
 					wh = hintStrong
 					break
 				}
 			}
 		}
-		if prev != "" {
+		if prev != "" && pairFirst[prev] {
 			if ph, ok := pairHints[[2]string{prev, w}]; ok {
 				wh = max(wh, ph)
 			}
 		}
 		h = max(h, wh)
-		if h == hintStrong {
-			return h
-		}
 		prev = w
 	}
-	return h
+	return h, caption
 }
 
 func isAlnum(c byte) bool {

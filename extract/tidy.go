@@ -55,7 +55,11 @@ func tidy(blocks []story.Block, title string) []story.Block {
 	lead := true
 	ft := fold(title)
 	for k, b := range blocks {
-		f := fold(b.Text)
+		f := ""
+		if len(b.Text) <= len(title)+100 {
+			// Only short texts can be the headline, a label or a credit.
+			f = fold(b.Text)
+		}
 		if (lead || k < 8) && ft != "" && f == ft {
 			continue
 		}

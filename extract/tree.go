@@ -50,6 +50,7 @@ const (
 type tree struct {
 	nodes     []node
 	truncated bool
+	hints     map[string]classResult // class values already classified
 	urls      resolver
 }
 
@@ -74,6 +75,28 @@ var inlineTags = map[atom.Atom]bool{
 	atom.Sup: true, atom.Time: true, atom.Tt: true, atom.U: true, atom.Var: true,
 	atom.Wbr: true, atom.Picture: true, atom.Big: true, atom.Nobr: true, atom.Acronym: true,
 	atom.Rp: true, atom.Rt: true, atom.Ruby: true,
+}
+
+type classResult struct {
+	h       hint
+	caption bool
+}
+
+// classHint is the package's classHint, remembered per class value: pages
+// repeat the same few class values on thousands of elements.
+func (t *tree) classHint(class, id string) (hint, bool) {
+	if id != "" {
+		return classHint(class, id)
+	}
+	if r, ok := t.hints[class]; ok {
+		return r.h, r.caption
+	}
+	h, c := classHint(class, "")
+	if t.hints == nil {
+		t.hints = make(map[string]classResult, 256)
+	}
+	t.hints[class] = classResult{h, c}
+	return h, c
 }
 
 // buildTree mirrors the page under root, leaving out what can never be
@@ -148,8 +171,9 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 		}
 	}
 	if class != "" || id != "" {
-		n.hint = max(n.hint, classHint(class, id))
-		if strings.Contains(class, "caption") || strings.Contains(class, "credit") {
+		ch, caption := t.classHint(class, id)
+		n.hint = max(n.hint, ch)
+		if caption {
 			n.flags |= fCaption
 		}
 	}
