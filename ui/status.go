@@ -58,33 +58,51 @@ func (s *statusBar) tick(seq int) bool {
 }
 
 // statusLine lays out the one-line bar: position on the left, then the
-// middle (a notice, an input or the key hints, drawn by middle for the room
-// left), then the right-hand facts. Each part is cut by display width so
-// the bar is exactly width cells.
+// middle (a notice, an input or the key hints, drawn by middleFor for the
+// room left), then the right-hand facts. Widths are taken from the plain
+// text before styling, so each part is measured once; the bar comes out
+// exactly width cells.
 func statusLine(width int, position string, middleFor func(room int) string, right string, st styles) string {
 	if width <= 0 {
 		return ""
 	}
-	pos := ""
+	var posText, rightText string
 	if position != "" {
-		pos = st.position.Render(" " + position + " ")
+		posText = " " + position + " "
 	}
-	rightPart := ""
 	if right != "" {
-		rightPart = st.statusNote.Render(" " + right + " ")
+		rightText = " " + right + " "
 	}
-	room := width - ansi.StringWidth(pos) - ansi.StringWidth(rightPart)
+	posW, rightW := ansi.StringWidth(posText), ansi.StringWidth(rightText)
+	if posW >= width {
+		return fitBlock(st.position.Render(posText), width, 1)
+	}
+	room := width - posW - rightW
 	if room < 12 {
 		// Too narrow for everything: the position and the middle win.
-		rightPart = ""
-		room = width - ansi.StringWidth(pos)
+		rightText, rightW = "", 0
+		room = width - posW
 	}
-	middle := middleFor(room - 1)
-	mid := ""
+	var b strings.Builder
+	if posText != "" {
+		b.WriteString(st.position.Render(posText))
+	}
+	used := posW
 	if room > 1 {
-		mid = st.statusBar.Render(" ") + clip(middle, room-1)
+		middle := middleFor(room - 1)
+		midW := ansi.StringWidth(middle)
+		if midW > room-1 {
+			middle, midW = clip(middle, room-1)+"\x1b[m", room-1
+		}
+		b.WriteString(st.statusBar.Render(" "))
+		b.WriteString(middle)
+		used += 1 + midW
 	}
-	fill := width - ansi.StringWidth(pos) - ansi.StringWidth(mid) - ansi.StringWidth(rightPart)
-	line := pos + mid + st.statusBar.Render(strings.Repeat(" ", max(fill, 0))) + rightPart
-	return fitBlock(line, width, 1)
+	if fill := width - used - rightW; fill > 0 {
+		b.WriteString(st.statusBar.Render(strings.Repeat(" ", fill)))
+	}
+	if rightText != "" {
+		b.WriteString(st.statusNote.Render(rightText))
+	}
+	return b.String()
 }

@@ -78,6 +78,9 @@ type Model struct {
 	reader readerPane
 	status statusBar
 	help   help.Model
+	// hints caches the status bar's key hints by the room they had: the
+	// keymap never changes while tread runs and styles drop the cache.
+	hints map[int]string
 
 	ctx          context.Context    // cancelled when tread quits
 	cancel       context.CancelFunc //
@@ -109,6 +112,7 @@ func New(opts Options) Model {
 		list:     newListPane(),
 		reader:   newReaderPane(),
 		help:     help.New(),
+		hints:    map[int]string{},
 		ctx:      ctx,
 		cancel:   cancel,
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {

@@ -138,9 +138,14 @@ func (m Model) statusView() string {
 			}
 			return style.Render(truncate(m.status.current.text, room))
 		}
+		if hint, ok := m.hints[room]; ok {
+			return hint
+		}
 		h := m.help
 		h.SetWidth(room)
-		return h.ShortHelpView(m.keys.ShortHelp())
+		hint := h.ShortHelpView(m.keys.ShortHelp())
+		m.hints[room] = hint
+		return hint
 	}
 	var right []string
 	if info := m.reader.matchInfo(); info != "" && m.focus == readerFocus {
