@@ -13,8 +13,8 @@ import (
 )
 
 // Loader reads one source into documents. It is called inside a tea.Cmd and
-// must honour ctx: when tread quits or reloads, ctx is cancelled and the
-// result is thrown away.
+// must honour ctx: when tread quits, ctx is cancelled and the result is
+// thrown away.
 type Loader func(ctx context.Context, source string) []story.Document
 
 // entryKey names one story for as long as tread runs: the slot (a source, or
