@@ -87,11 +87,13 @@ func bomEncoding(data []byte) (encoding.Encoding, bool) {
 			odd++
 		}
 	}
+	// Markup is ASCII, so at least a fifth of the units have a zero byte,
+	// always on the same side; other text almost never puts one there.
 	half := n / 2
 	switch {
-	case odd > half*3/5 && even < half/10:
+	case odd >= half/5 && even*20 <= odd:
 		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), true
-	case even > half*3/5 && odd < half/10:
+	case even >= half/5 && odd*20 <= even:
 		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), true
 	}
 	return nil, false
