@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/tread-reader/tread/config"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -44,9 +46,10 @@ func main() {
 
 // options are the parsed command line.
 type options struct {
-	json, dump, version bool
-	width               int
-	sources             []string
+	json, dump, version, printConfig bool
+	width                            int
+	configPath                       string
+	sources                          []string
 }
 
 // errUsage marks a command-line mistake (exit status 2).
@@ -63,6 +66,8 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.dump, "dump", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	fs.IntVar(&o.width, "width", 0, "")
+	fs.StringVar(&o.configPath, "config", "", "")
+	fs.BoolVar(&o.printConfig, "print-config", false, "")
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -105,11 +110,23 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stdout, "tread %s\n", version)
 		return 0
 	}
+	cfg, err := config.Load(o.configPath)
+	if err != nil {
+		// A broken settings file is the user's to fix before anything runs.
+		fmt.Fprintf(stderr, "tread: %v\n", err)
+		return 2
+	}
 	switch {
+	case o.printConfig:
+		if err := cfg.Write(stdout); err != nil {
+			fmt.Fprintf(stderr, "tread: print config: %v\n", err)
+			return 1
+		}
+		return 0
 	case o.json:
 		return printJSON(ctx, o, stdin, stdout, stderr)
 	case o.dump:
-		return printDump(ctx, o, stdin, stdout, stderr)
+		return printDump(ctx, o, cfg, stdin, stdout, stderr)
 	}
-	return runTUI(ctx, o, stdin, stderr)
+	return runTUI(ctx, o, cfg, stdin, stderr)
 }

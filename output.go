@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/feed"
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sample"
@@ -129,21 +130,27 @@ func printJSON(ctx context.Context, o options, stdin io.Reader, stdout, stderr i
 // printDump renders every story, main stories and their related items, for
 // reading without the TUI: styled on a terminal, plain text when stdout is
 // not one or NO_COLOR is set.
-func printDump(ctx context.Context, o options, stdin io.Reader, stdout, stderr io.Writer) int {
+func printDump(ctx context.Context, o options, cfg config.Config, stdin io.Reader, stdout, stderr io.Writer) int {
 	docs := loadAll(ctx, o.sources, stdin)
+	r := render.NewRenderer(0)
 	style, width := dumpStyle(stdout)
+	if style != render.NoTTY {
+		if s := tuiStyle(cfg, r); s != "" {
+			style = s
+		}
+	}
 	if o.width > 0 {
 		width = o.width
 	}
-	r := render.NewRenderer(0)
+	width = min(width, cfg.ReadingWidth)
 	first := true
 	emit := func(s story.Story) error {
-		out, err := r.Render(render.Markdown(s), render.ReadingWidth(width), style)
+		out, err := r.Render(render.Markdown(s), max(width, 10), style)
 		if err != nil {
 			return err
 		}
 		if !first {
-			fmt.Fprintln(stdout, "\n"+strings.Repeat("─", min(width, render.MaxWidth))+"\n")
+			fmt.Fprintln(stdout, "\n"+strings.Repeat("─", width)+"\n")
 		}
 		first = false
 		_, err = fmt.Fprintln(stdout, out)
@@ -183,7 +190,7 @@ func dumpStyle(w io.Writer) (render.Style, int) {
 	if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
 		width = cols
 	}
-	if os.Getenv("NO_COLOR") != "" {
+	if noColor() {
 		return render.NoTTY, width
 	}
 	return render.Dark, width

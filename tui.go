@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/feed"
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/story"
@@ -19,10 +20,13 @@ import (
 // runTUI opens the reader. Sources load inside the program, in tea.Cmds, so
 // the window is up at once; errors stay in the status bar while the reader
 // runs and are repeated on stderr after it exits.
-func runTUI(ctx context.Context, o options, stdin io.Reader, stderr io.Writer) int {
+func runTUI(ctx context.Context, o options, cfg config.Config, stdin io.Reader, stderr io.Writer) int {
+	r := render.NewRenderer(0)
 	opts := ui.Options{
 		Sources:  o.sources,
-		Renderer: render.NewRenderer(0),
+		Renderer: r,
+		Style:    tuiStyle(cfg, r),
+		Keys:     keyOverrides(cfg),
 		Load: func(ctx context.Context, src string) []story.Document {
 			if src == "-" && isTerminal(stdin) {
 				// The reader owns the terminal's input; a page has to be piped in.
