@@ -1,0 +1,299 @@
+package library
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/tread-reader/tread/fetch"
+)
+
+// An entry file is
+//
+//	tread-page 1\n
+//	{"url":…,"fetched":…,"size":N,"sha256":…}\n
+//	N bytes of body, as received
+//
+// One file per page means one rename publishes header and body together.
+const magic = "tread-page 1\n"
+
+// maxHeader bounds the JSON line, so a damaged file cannot make a reader
+// swallow a whole body looking for a newline.
+const maxHeader = 64 << 10
+
+type header struct {
+	URL         string      `json:"url"`
+	Requested   string      `json:"requested,omitempty"`
+	Status      int         `json:"status"`
+	ContentType string      `json:"content_type"`
+	Charset     string      `json:"charset,omitempty"`
+	Header      http.Header `json:"header,omitempty"`
+	Fetched     time.Time   `json:"fetched"`
+	Size        int64       `json:"size"`
+	SHA256      string      `json:"sha256"`
+}
+
+// key normalises a URL for matching: the scheme, the host's case, a default
+// port and the fragment do not change which page it is. What does not parse
+// is compared as written.
+func key(raw string) string {
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	host := strings.ToLower(u.Hostname())
+	if p := u.Port(); p != "" && p != "80" && p != "443" {
+		host += ":" + p
+	}
+	path := u.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	k := "//" + host + path
+	if u.RawQuery != "" {
+		k += "?" + u.RawQuery
+	}
+	return k
+}
+
+// maxSlug bounds the readable part of a file name; with the hash and the
+// extension a name stays well under every file system's limit.
+const maxSlug = 60
+
+// fileName is a safe name for the page at URL key k: a readable slug of
+// host and path, then a hash of the whole key that makes it unique.
+func fileName(k string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(k) {
+		ok := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		switch {
+		case ok:
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+		if b.Len() >= maxSlug {
+			break
+		}
+	}
+	slug := strings.Trim(b.String(), "-")
+	if slug == "" {
+		slug = "page"
+	}
+	sum := sha256.Sum256([]byte(k))
+	return slug + "-" + hex.EncodeToString(sum[:8]) + fileExt
+}
+
+// testHookBody, when set by a test, wraps the writer the body goes to, to
+// slow a save down enough to kill it halfway.
+var testHookBody func(io.Writer) io.Writer
+
+// writePage writes page to dir/name atomically: a temp file in the same
+// folder, flushed to disk, renamed over the old copy, and the folder
+// flushed so the rename itself survives a power cut.
+func writePage(dir, name string, page fetch.Page) (_ Entry, err error) {
+	sum := sha256.Sum256(page.Body)
+	h := header{
+		URL: page.URL, Status: page.Status, ContentType: page.ContentType, Charset: page.Charset,
+		Header: page.Header, Fetched: page.Fetched.UTC(), Size: int64(len(page.Body)),
+		SHA256: hex.EncodeToString(sum[:]),
+	}
+	if page.Requested != page.URL {
+		h.Requested = page.Requested
+	}
+	line, err := json.Marshal(h)
+	if err != nil {
+		return Entry{}, fmt.Errorf("encode header: %w", err)
+	}
+	if len(line) >= maxHeader {
+		return Entry{}, fmt.Errorf("header of %d bytes is too large", len(line))
+	}
+	final := filepath.Join(dir, name)
+	f, err := os.CreateTemp(dir, tempPrefix+name+"-*")
+	if err != nil {
+		return Entry{}, err
+	}
+	tmp := f.Name()
+	renamed := false
+	defer func() {
+		if renamed {
+			return
+		}
+		// The close may fail again on a file already closed; only the
+		// removal matters, and a leftover temp is skipped by List anyway.
+		if cerr := f.Close(); cerr != nil && !errors.Is(cerr, os.ErrClosed) {
+			err = errors.Join(err, cerr)
+		}
+		if rerr := os.Remove(tmp); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+	}()
+	w := bufio.NewWriterSize(f, 256<<10)
+	var body io.Writer = w
+	if testHookBody != nil {
+		body = testHookBody(w)
+	}
+	if _, err := io.WriteString(w, magic); err != nil {
+		return Entry{}, err
+	}
+	if _, err := w.Write(append(line, '\n')); err != nil {
+		return Entry{}, err
+	}
+	if _, err := body.Write(page.Body); err != nil {
+		return Entry{}, err
+	}
+	if err := w.Flush(); err != nil {
+		return Entry{}, err
+	}
+	if err := f.Sync(); err != nil {
+		return Entry{}, err
+	}
+	if err := f.Close(); err != nil {
+		return Entry{}, err
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return Entry{}, err
+	}
+	renamed = true
+	if err := syncDir(dir); err != nil {
+		return Entry{}, err
+	}
+	return h.entry(final), nil
+}
+
+// syncDir flushes a folder's entries, making a rename in it durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		d.Close()
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return d.Close()
+}
+
+func (h header) entry(path string) Entry {
+	return Entry{
+		URL: h.URL, Requested: h.Requested, Fetched: h.Fetched, Status: h.Status,
+		ContentType: h.ContentType, Charset: h.Charset, Size: h.Size, Path: path,
+	}
+}
+
+// openEntry opens path and reads its header, checking the file is as long
+// as the header says. The returned reader is positioned at the body.
+func openEntry(path string) (*os.File, *bufio.Reader, header, error) {
+	corrupt := func(format string, args ...any) (*os.File, *bufio.Reader, header, error) {
+		return nil, nil, header{}, fmt.Errorf("%s: %s: %w", path, fmt.Sprintf(format, args...), ErrCorrupt)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, header{}, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, header{}, err
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return corrupt("not a regular file")
+	}
+	r := bufio.NewReaderSize(f, 4096)
+	first := make([]byte, len(magic))
+	if _, err := io.ReadFull(r, first); err != nil || string(first) != magic {
+		f.Close()
+		return corrupt("not a tread page")
+	}
+	line, err := readLine(r, maxHeader)
+	if err != nil {
+		f.Close()
+		return corrupt("header: %v", err)
+	}
+	var h header
+	if err := json.Unmarshal(line, &h); err != nil {
+		f.Close()
+		return corrupt("header: %v", err)
+	}
+	if h.URL == "" || h.Size < 0 || len(h.SHA256) != 2*sha256.Size {
+		f.Close()
+		return corrupt("header incomplete")
+	}
+	want := int64(len(magic)+len(line)+1) + h.Size
+	if fi.Size() != want {
+		f.Close()
+		return corrupt("%d bytes, want %d", fi.Size(), want)
+	}
+	return f, r, h, nil
+}
+
+// readLine reads up to a newline, giving up after max bytes.
+func readLine(r *bufio.Reader, max int) ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		line = append(line, chunk...)
+		if len(line) > max {
+			return nil, fmt.Errorf("longer than %d bytes", max)
+		}
+		switch {
+		case err == nil:
+			return line[:len(line)-1], nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF):
+			return nil, errors.New("cut short")
+		default:
+			return nil, err
+		}
+	}
+}
+
+func readEntry(path string) (Entry, error) {
+	f, _, h, err := openEntry(path)
+	if err != nil {
+		return Entry{}, err
+	}
+	if err := f.Close(); err != nil {
+		return Entry{}, err
+	}
+	return h.entry(path), nil
+}
+
+func readPage(path string) (fetch.Page, error) {
+	f, r, h, err := openEntry(path)
+	if err != nil {
+		return fetch.Page{}, fmt.Errorf("read saved page: %w", err)
+	}
+	defer f.Close()
+	body := make([]byte, h.Size)
+	if _, err := io.ReadFull(r, body); err != nil {
+		return fetch.Page{}, fmt.Errorf("read saved page %s: %w", path, err)
+	}
+	if sum := sha256.Sum256(body); hex.EncodeToString(sum[:]) != h.SHA256 {
+		return fetch.Page{}, fmt.Errorf("read saved page %s: checksum mismatch: %w", path, ErrCorrupt)
+	}
+	requested := h.Requested
+	if requested == "" {
+		requested = h.URL
+	}
+	return fetch.Page{
+		URL: h.URL, Requested: requested, Status: h.Status, ContentType: h.ContentType,
+		Charset: h.Charset, Header: h.Header, Body: body, Fetched: h.Fetched,
+	}, nil
+}
