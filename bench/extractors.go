@@ -75,6 +75,7 @@ func Extractors() []Extractor {
 	return []Extractor{
 		{Name: "tread", Meta: true, Extract: treadExtract},
 		{Name: "readeck", Meta: true, Extract: readeckExtract},
+		{Name: "readeck-rawparse", Meta: true, Extract: readeckRawExtract},
 		{Name: "trafilatura", Meta: true, Extract: trafilaturaExtract(true)},
 		{Name: "trafilatura-nofb", Meta: true, Extract: trafilaturaExtract(false)},
 		{Name: "html.Parse", Floor: true, Extract: floorExtract},
@@ -123,6 +124,31 @@ func readeckExtract(data []byte, pageURL string) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("readeck: %w", err)
 	}
+	return readeckResult(a)
+}
+
+// readeckRawExtract skips readeck's own decoding (chardet detection and NFC
+// normalisation in go-shiori/dom.Parse) and hands it a tree parsed straight
+// from the bytes: readeck at its cheapest, so the time bar is not won on
+// decoding alone.
+func readeckRawExtract(data []byte, pageURL string) (Result, error) {
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return Result{}, fmt.Errorf("readeck: page url: %w", err)
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return Result{}, fmt.Errorf("readeck: parse: %w", err)
+	}
+	p := readability.NewParser()
+	a, err := p.ParseAndMutate(doc, u)
+	if err != nil {
+		return Result{}, fmt.Errorf("readeck: %w", err)
+	}
+	return readeckResult(a)
+}
+
+func readeckResult(a readability.Article) (Result, error) {
 	r := Result{Title: a.Title(), Byline: a.Byline()}
 	if a.Node != nil {
 		var sb strings.Builder

@@ -16,7 +16,7 @@ shift
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(git -C "$here" rev-parse --show-toplevel)
 TREAD_CORPUS=${TREAD_CORPUS:-$(cd "$root/.." && pwd)/shared/corpus}
-TREAD_COMMIT=$(git -C "$root" log -1 --format='%h %cs %s' "$commit")
+TREAD_COMMIT="$(git -C "$root" log -1 --format='%h' "$commit"); extract/ as of $(git -C "$root" log -1 --format='%h %cI "%s"' "$commit" -- extract)"
 export TREAD_CORPUS TREAD_COMMIT
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -146,16 +146,21 @@ func loadAvg() string {
 }
 
 // treadCommit names the commit of the tread tree the replace directive points
-// at (the parent folder), and says when extract/ differs from it.
+// at (the parent folder) and the last commit that changed extract/, and says
+// when extract/ differs from it.
 func treadCommit() string {
-	out, err := exec.Command("git", "-C", "..", "log", "-1", "--format=%h %cs %s").Output()
+	head, err := exec.Command("git", "-C", "..", "log", "-1", "--format=%h").Output()
 	if err != nil {
 		return ""
 	}
-	s := strings.TrimSpace(string(out))
+	ex, err := exec.Command("git", "-C", "..", "log", "-1", "--format=%h %cI \"%s\"", "--", "extract").Output()
+	if err != nil {
+		return ""
+	}
+	s := strings.TrimSpace(string(head)) + "; extract/ as of " + strings.TrimSpace(string(ex))
 	st, err := exec.Command("git", "-C", "..", "status", "--porcelain", "--", "extract").Output()
 	if err == nil && len(strings.TrimSpace(string(st))) > 0 {
-		s += " (extract/ has uncommitted changes: measured as found on disk)"
+		s += " plus uncommitted changes (measured as found on disk)"
 	}
 	return s
 }
