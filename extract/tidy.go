@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/tread-reader/tread/story"
 )
@@ -23,6 +24,53 @@ var boilerLines = map[string]bool{
 	"close": true, "caption": true, "getty": true, "getty images": true, "photo": true,
 	"enlarge this image": true, "toggle caption": true, "hide caption": true,
 	"expand": true, "view gallery": true, "loading content ...": true, "subscribe": true,
+	"advert": true, "don't miss": true, "more:": true, "also read:": true, "also read": true,
+	"read more here": true, "watch:": true, "listen:": true,
+}
+
+// promoPhrases mark a short paragraph as a call to subscribe, follow or
+// share rather than part of the story.
+var promoPhrases = []string{"newsletter", "subscribe to", "sign up for", "sign up to",
+	"follow us on", "share it with", "give us feedback", "have a tip?", "in your inbox",
+	"to your inbox", "click here to subscribe", "join our", "like us on facebook",
+	"download our app", "download the app", "turn on notifications"}
+
+// datelinePrefixes start the publication stamps printed beside a body.
+var datelinePrefixes = []string{"published", "updated", "last updated", "first published",
+	"posted on", "posted:", "updated:", "published:", "reading time", "tempo de leitura"}
+
+// isPromo reports whether a short paragraph is a promotion or a date stamp.
+func isPromo(f string) bool {
+	if f == "" || len(f) > 200 {
+		return false
+	}
+	for _, p := range promoPhrases {
+		if strings.Contains(f, p) {
+			return true
+		}
+	}
+	if len(f) < 100 {
+		for _, p := range datelinePrefixes {
+			if strings.HasPrefix(f, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNumberScrap reports whether a paragraph is a bare count or a page
+// number: a few characters without a letter.
+func isNumberScrap(f string) bool {
+	if f == "" || len(f) > 6 {
+		return false
+	}
+	for _, r := range f {
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // creditPrefixes start the picture credits that sit loose in the text.
@@ -63,7 +111,7 @@ func tidy(blocks []story.Block, title string) []story.Block {
 		if (lead || k < 8) && ft != "" && f == ft {
 			continue
 		}
-		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f)) {
+		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f)) {
 			continue
 		}
 		if lead && b.Kind == story.Heading && b.Level == 1 {
