@@ -12,6 +12,9 @@ const (
 	maxLineLinks   = 6
 	maxHeadingText = 120 // bytes of text a heading may have
 	maxClimb       = 6   // levels a heading climbs to find its links
+	maxSiblings    = 64  // siblings examined after a heading
+	maxRegions     = 400 // regions examined on one page
+	maxSmallElems  = 200 // elements inside a heading or a line, at most
 )
 
 // region is a run of the page whose links Find considers, with the tier the
@@ -45,6 +48,9 @@ func (d *dom) blocks(body int32) []region {
 		if r, ok := d.lineBlock(i); ok {
 			out = append(out, r)
 		}
+		if len(out) >= maxRegions {
+			return out
+		}
 	}
 	return append(out, d.trailingLists(body)...)
 }
@@ -70,7 +76,7 @@ func (d *dom) classBlock(i, body int32) (region, bool) {
 		return region{}, false
 	}
 	if d.anchors(i) == 0 {
-		if d.text(i) == 0 || d.text(i) > maxHeadingText {
+		if d.text(i) == 0 || d.text(i) > maxHeadingText || d.end[i]-i > maxSmallElems {
 			return region{}, false
 		}
 		return d.below(i, body, d.sigTier[i], "class heading")
@@ -103,11 +109,12 @@ func (d *dom) insideBlock(i, body int32) bool {
 // further-reading block ("Related stories", "More from Sport", "Most read").
 func (d *dom) headingBlock(i, body int32) (region, bool) {
 	n := d.nodes[i]
-	if !headingLike(n) {
+	tl := d.text(i)
+	if tl < 3 || tl > maxHeadingText || d.end[i]-i > maxSmallElems || d.inLink[i] || !headingLike(n) {
 		return region{}, false
 	}
-	tl := d.text(i)
-	if tl < 3 || tl > maxHeadingText {
+	// A wrapper around a heading with the same text: the outer one decides.
+	if p := d.parent[i]; p >= 0 && d.text(p) == tl && headingLike(d.nodes[p]) {
 		return region{}, false
 	}
 	text := innerText(n, maxHeadingText)
@@ -171,7 +178,9 @@ func (d *dom) below(h, body int32, t tier, kind string) (region, bool) {
 // class) or a real heading: where the next block of a flat list starts.
 func (d *dom) nextHeadingSibling(c *html.Node) *html.Node {
 	cls := attr(c, "class")
-	for s := c.NextSibling; s != nil; s = s.NextSibling {
+	seen := 0
+	for s := c.NextSibling; s != nil && seen < maxSiblings; s = s.NextSibling {
+		seen++
 		if s.Type != html.ElementNode {
 			continue
 		}
@@ -204,8 +213,9 @@ func isHeadingTag(a atom.Atom) bool {
 func (d *dom) siblings(c int32, t tier, kind string) (region, bool) {
 	stop := d.nextHeadingSibling(d.nodes[c])
 	lo, hi := int32(-1), int32(-1)
-	count := 0
-	for s := d.nodes[c].NextSibling; s != nil && s != stop && count < 8; s = s.NextSibling {
+	count, steps := 0, 0
+	for s := d.nodes[c].NextSibling; s != nil && s != stop && count < 8 && steps < maxSiblings; s = s.NextSibling {
+		steps++
 		if s.Type != html.ElementNode {
 			continue
 		}
@@ -246,7 +256,7 @@ func (d *dom) lineBlock(i int32) (region, bool) {
 		return region{}, false
 	}
 	a, tl := d.anchors(i), d.text(i)
-	if a == 0 || a > maxLineLinks || tl < 10 || tl > textLimit {
+	if a == 0 || a > maxLineLinks || tl < 10 || tl > textLimit || d.end[i]-i > maxSmallElems {
 		return region{}, false
 	}
 	// A line is one paragraph: a container of blocks is judged by its

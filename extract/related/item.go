@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
+	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -105,16 +105,26 @@ func cjkRunes(t string) int {
 // titleWords mark the element that holds a card's headline.
 var titleWords = map[string]bool{"title": true, "headline": true, "hed": true, "heading": true}
 
-func isTitleElement(n *html.Node) bool {
-	if isHeadingTag(n.DataAtom) {
-		return true
-	}
-	for _, w := range attrWords(n) {
-		if titleWords[w] {
-			return true
+func (d *dom) isTitleElement(j int32) bool {
+	return isHeadingTag(d.nodes[j].DataAtom) || d.part[j]&partTitle != 0
+}
+
+// cardPart reads which part of a story card an element's words name.
+func cardPart(ws []string) part {
+	var p part
+	for _, w := range ws {
+		switch {
+		case titleWords[w]:
+			p |= partTitle
+		case descWords[w]:
+			p |= partDesc
+		case timeWords[w]:
+			p |= partTime
+		case siteWords[w]:
+			p |= partSite
 		}
 	}
-	return false
+	return p
 }
 
 // title picks the headline for anchor k, looking first inside the anchor
@@ -124,7 +134,7 @@ func isTitleElement(n *html.Node) bool {
 // the title element is the headline alone.
 func (d *dom) title(k, lo, hi int32) string {
 	for j := k + 1; j <= d.end[k]; j++ {
-		if isTitleElement(d.nodes[j]) {
+		if d.isTitleElement(j) {
 			if t := clean(innerText(d.nodes[j], textLimit)); headline(t) {
 				return t
 			}
@@ -143,7 +153,7 @@ func (d *dom) title(k, lo, hi int32) string {
 		if j >= k && j <= d.end[k] {
 			continue
 		}
-		if isTitleElement(d.nodes[j]) && d.anchors(j) == 0 {
+		if d.isTitleElement(j) && d.anchors(j) == 0 {
 			if t := clean(innerText(d.nodes[j], textLimit)); headline(t) {
 				return t
 			}
@@ -154,13 +164,11 @@ func (d *dom) title(k, lo, hi int32) string {
 
 // clean trims a title and drops the arrows and bullets cards decorate
 // headlines with.
+// Control characters and escape sequences are dropped here already (the UI
+// sanitizes again before display): a title is one clean line.
 func clean(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.Trim(s, " •·|»«›‹>→←")
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "")
-	}
-	return s
+	s = sanitize.Line(s)
+	return strings.Trim(s, " •·|»«›‹>→←")
 }
 
 // item is the element around anchor k that belongs to its story alone: the
@@ -176,9 +184,7 @@ func (d *dom) item(k int32, r region, kk string) int32 {
 		same := true
 		for j := p; j <= d.end[p] && same; j++ {
 			if j != k && d.nodes[j].DataAtom == atom.A && hasAttr(d.nodes[j], "href") {
-				if abs := resolve(d.base, attr(d.nodes[j], "href")); abs != "" && key(abs) != kk {
-					same = false
-				}
+				same = !d.otherStory(j, kk)
 			}
 		}
 		if !same {
@@ -190,6 +196,17 @@ func (d *dom) item(k int32, r region, kk string) int32 {
 		}
 	}
 	return it
+}
+
+// otherStory reports whether anchor j links a story other than kk. Author,
+// tag and section links beside a card's headline belong to the card.
+func (d *dom) otherStory(j int32, kk string) bool {
+	abs := resolve(d.base, attr(d.nodes[j], "href"))
+	if abs == "" || key(abs) == kk {
+		return false
+	}
+	u, err := url.Parse(abs)
+	return err == nil && storyLike(u)
 }
 
 // Words naming the parts of a story card.
@@ -205,11 +222,11 @@ var relAge = regexp.MustCompile(`(?i)^(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minut
 func (d *dom) details(s *story.Story, it, k int32) {
 	for j := it; j <= d.end[it]; j++ {
 		n := d.nodes[j]
-		if n.Type != html.ElementNode || j >= k && j <= d.end[k] && isTitleElement(n) {
+		if n.Type != html.ElementNode || j >= k && j <= d.end[k] && d.isTitleElement(j) {
 			continue
 		}
-		ws := attrWords(n)
-		if n.DataAtom == atom.Time || anyWord(ws, timeWords) {
+		pt := d.part[j]
+		if n.DataAtom == atom.Time || pt&partTime != 0 {
 			if d.text(j) <= 60 {
 				t := clean(innerText(n, 80))
 				if s.Age == "" && relAge.MatchString(t) {
@@ -221,13 +238,13 @@ func (d *dom) details(s *story.Story, it, k int32) {
 			}
 			continue
 		}
-		if s.Site == "" && anyWord(ws, siteWords) && d.text(j) <= 50 && d.anchors(j) <= 1 {
+		if s.Site == "" && pt&partSite != 0 && d.text(j) <= 50 && d.anchors(j) <= 1 {
 			if t := clean(innerText(n, 60)); t != "" && len(t) <= 40 && t != s.Title {
 				s.Site = t
 			}
 			continue
 		}
-		if s.Description == "" && (n.DataAtom == atom.P || anyWord(ws, descWords)) && !isHeadingTag(n.DataAtom) {
+		if s.Description == "" && (n.DataAtom == atom.P || pt&partDesc != 0) && !isHeadingTag(n.DataAtom) {
 			if d.text(j) < 30 {
 				continue
 			}
@@ -237,15 +254,6 @@ func (d *dom) details(s *story.Story, it, k int32) {
 			}
 		}
 	}
-}
-
-func anyWord(ws []string, set map[string]bool) bool {
-	for _, w := range ws {
-		if set[w] {
-			return true
-		}
-	}
-	return false
 }
 
 func parseTime(v string) time.Time {

@@ -24,8 +24,8 @@ import (
 // MaxStories caps how many related stories Find returns.
 const MaxStories = 30
 
-// maxAnchors bounds the links examined on one page.
-const maxAnchors = 5000
+// maxWork bounds the elements examined across all regions of one page.
+const maxWork = 1_000_000
 
 // Find returns the page's related stories (title and URL, plus site, age and
 // summary when the page gives them). body is the article body node the
@@ -35,7 +35,7 @@ const maxAnchors = 5000
 // reading, each in page order; URLs are absolute, without fragment or
 // tracking parameters, and appear once.
 func Find(doc *goquery.Document, body *goquery.Selection, pageURL string) []story.Story {
-	if doc == nil || len(doc.Nodes) == 0 || doc.Nodes[0] == nil {
+	if doc == nil || doc.Selection == nil || len(doc.Nodes) == 0 || doc.Nodes[0] == nil {
 		return nil
 	}
 	d := newDOM(doc.Nodes[0])
@@ -48,7 +48,7 @@ func Find(doc *goquery.Document, body *goquery.Selection, pageURL string) []stor
 
 	var found []link
 	byKey := map[string]int{}
-	budget := maxAnchors
+	budget := maxWork
 	for _, r := range d.blocks(b) {
 		if budget <= 0 {
 			break
@@ -84,12 +84,14 @@ func Find(doc *goquery.Document, body *goquery.Selection, pageURL string) []stor
 // regionLinks returns the story links of region r, or none when the region
 // reads as a menu or an ad: more of its link targets fail as stories
 // (section roots, short labels) than pass, or it carries an ad label.
-// budget counts down the anchors examined.
+// budget counts down the elements examined.
 func (d *dom) regionLinks(r region, budget *int) []link {
 	var out []link
 	seen := map[string]bool{}
 	menuish := 0
 	for k := r.lo; k <= r.hi && *budget > 0; k++ {
+		*budget-- // every element visited costs a little, so overlapping
+		// regions over a huge page stay bounded
 		n := d.nodes[k]
 		if d.text(k) <= 24 && d.anchors(k) <= 1 && k != r.skip {
 			if adLabel.MatchString(clean(innerText(n, 30))) || adLabel.MatchString(attr(n, "title")) && n.DataAtom == atom.A {
@@ -102,10 +104,9 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 		if r.skip >= 0 && d.contains(r.skip, k) || d.chrome[k] {
 			continue
 		}
-		*budget--
-		abs, kk, u := d.storyURL(k)
+		abs, kk, _ := d.storyURL(k)
 		if abs == "" {
-			if u == nil && d.menuTarget(k) {
+			if d.menuTarget(k) && menuLabel(clean(innerText(n, 80))) {
 				menuish++
 			}
 			continue
@@ -119,7 +120,9 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 		it := d.item(k, r, kk)
 		t := d.title(k, it, d.end[it])
 		if !headline(t) {
-			if !d.laterAnchor(k, r.hi, kk) {
+			// A short label on a story URL ("Space Calendar") is a menu
+			// entry; a control ("Read more") or an image link is not.
+			if menuLabel(t) && !d.laterAnchor(k, r.hi, kk) {
 				menuish++
 				seen[kk] = true
 			}
@@ -170,6 +173,12 @@ func (d *dom) phrase(k int32) bool {
 	return other > lt && other > 20
 }
 
+// menuLabel reports a link text that names a place, as menu entries do,
+// rather than a control ("Read more", "More in World") or nothing (an image).
+func menuLabel(t string) bool {
+	return t != "" && !controlText.MatchString(t) && headingTier(t) == tierNone
+}
+
 // menuTarget reports whether anchor k, which failed as a story, points
 // where menus point: a home or section page of some site. Links to tag,
 // author and share pages, fragments and scripts don't count: story cards
@@ -180,7 +189,7 @@ func (d *dom) menuTarget(k int32) bool {
 		return false
 	}
 	u, err := url.Parse(abs)
-	if err != nil || d.self[key(abs)] {
+	if err != nil || d.self[key(abs)] || social(u) {
 		return false
 	}
 	segs := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })

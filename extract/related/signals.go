@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -23,27 +24,35 @@ const (
 // "most_read" all read as "most read".
 func words(s string) []string {
 	var out []string
-	var b strings.Builder
+	start := -1
 	var prev rune
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
-		}
-	}
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if unicode.IsUpper(r) && unicode.IsLower(prev) {
-				flush()
+	lower := func(w string) string {
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+				return strings.ToLower(w)
 			}
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			flush()
+		}
+		return w
+	}
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case !word:
+			if start >= 0 {
+				out = append(out, lower(s[start:i]))
+				start = -1
+			}
+		case start < 0:
+			start = i
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			out = append(out, lower(s[start:i]))
+			start = i
 		}
 		prev = r
 	}
-	flush()
+	if start >= 0 {
+		out = append(out, lower(s[start:]))
+	}
 	return out
 }
 
@@ -52,15 +61,21 @@ func words(s string) []string {
 func attrWords(n *html.Node) []string {
 	var out []string
 	for _, a := range n.Attr {
-		switch a.Key {
-		case "class", "id", "aria-label", "data-module", "data-component", "data-type",
-			"data-section", "data-block", "data-widget", "data-name", "role", "itemprop":
-			if len(a.Val) <= 200 {
-				out = append(out, words(a.Val)...)
-			}
+		if naming(a.Key) && len(a.Val) <= 200 {
+			out = append(out, words(a.Val)...)
 		}
 	}
 	return out
+}
+
+// naming reports the attributes read for an element's role.
+func naming(k string) bool {
+	switch k {
+	case "class", "id", "aria-label", "data-module", "data-component", "data-type",
+		"data-section", "data-block", "data-widget", "data-name", "role", "itemprop":
+		return true
+	}
+	return false
 }
 
 // Single words in class, id or label that mark a related-links block. They
@@ -105,7 +120,11 @@ func classTier(ws []string) tier {
 	}
 	t := tierNone
 	for i, w := range ws {
+		long := len(w) >= 6 // the shortest stem has six letters
 		for _, s := range relatedStems {
+			if !long {
+				break
+			}
 			if strings.Contains(w, s) {
 				return tierRelated
 			}
@@ -123,7 +142,7 @@ func classTier(ws []string) tier {
 			}
 		}
 		for _, s := range moreStems {
-			if strings.Contains(w, s) {
+			if long && strings.Contains(w, s) {
 				t = tierMore
 			}
 		}
@@ -140,6 +159,9 @@ func hasAdWord(ws []string) bool {
 	for _, w := range ws {
 		if adWords[w] {
 			return true
+		}
+		if len(w) < 6 {
+			continue // shorter than any stem
 		}
 		for _, s := range adStems {
 			if strings.Contains(w, s) {
@@ -183,32 +205,46 @@ func chromeByWords(ws []string) bool {
 	return false
 }
 
-// Heading texts. Each pattern is matched at the start of a short heading,
-// lower-cased, with a leading "the" dropped. Related patterns come first.
-var relatedHeading = regexp.MustCompile(`^(` +
-	`related(?: (?:stories|story|articles?|posts?|news|content|coverage|reading|reads|links|videos?|items|features))?\b|` +
-	`more (?:on|about) |more on this|(?:more )?(?:stories|articles|posts) like this|more like this|read (?:this )?next|up next|what to read next|(?:also|keep) read(?:ing)?|` +
-	`read also|see also|also see|also on |you (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested)|` +
-	`(?:you )?might also like|recommended|we recommend|suggested (?:reading|stories|articles)|further reading|` +
-	`(?:story )?timeline|in this series|more in this series|don'?t miss|must read|other stories you|` +
-	`по теме|читайте также|читайте еще|читать также|смотрите также|материалы по теме|похожие|рекомендуем|` +
-	`mehr zum thema|lesen sie auch|auch interessant|das könnte sie auch|ähnliche|weitere artikel zum|` +
-	`à lire aussi|a lire aussi|lire aussi|sur le même sujet|voir aussi|articles? similaires|` +
-	`te puede interesar|lee también|noticias relacionadas|relacionad|leia também|veja também|` +
-	`leggi anche|articoli correlati|potrebbe interessarti|lees ook|gerelateerd|czytaj (?:także|też)|zobacz (?:także|też)|powiązane|` +
-	`関連|おすすめ|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|관련|함께 (?:보면|읽)|` +
-	`ilgili|benzer|aynı konuda|liittyvät|relaterade|relaterte|relaterede` +
-	`)`)
+// Heading texts, as phrases that open a short heading (lower-cased, a
+// leading "the" dropped). A phrase ending in a letter must end a word there,
+// unless it ends in "*": a stem ("relacionad*" for relacionadas).
+// Literal prefixes rather than one big regexp: every short text on a page is
+// tested, and most fail on their first bytes.
+var relatedPhrases = []string{
+	"related", "more on ", "more about ", "more like this", "stories like this", "articles like this",
+	"posts like this", "more stories like this", "more articles like this", "read next", "read this next",
+	"up next", "what to read next", "also read", "keep reading", "read also", "see also", "also see",
+	"also on ", "you may also like", "you might also like", "you may like", "you might like", "you'll also like",
+	"you will also like", "you may be interested", "you might be interested", "you may also be interested",
+	"you may enjoy", "you might enjoy", "you may also enjoy", "you might also enjoy", "might also like",
+	"recommended", "we recommend", "suggested reading", "suggested stories", "suggested articles",
+	"suggested for you", "further reading", "story timeline", "timeline", "in this series",
+	"more in this series", "don't miss", "don’t miss", "dont miss", "must read", "other stories you",
+	"по теме", "читайте также", "читайте еще", "читайте ещё", "читать также", "смотрите также",
+	"материалы по теме", "похожие", "рекомендуем", "mehr zum thema", "lesen sie auch", "auch interessant",
+	"das könnte sie auch", "ähnliche*", "weitere artikel zum", "à lire aussi", "a lire aussi", "lire aussi",
+	"sur le même sujet", "voir aussi", "article similaire", "articles similaires", "te puede interesar",
+	"lee también", "noticias relacionadas", "relacionad*", "leia também", "veja também", "leggi anche",
+	"articoli correlati", "potrebbe interessarti", "lees ook", "gerelateerd", "czytaj także", "czytaj też",
+	"zobacz także", "zobacz też", "powiązane", "関連", "おすすめ", "相关", "相關", "延伸阅读", "延伸閱讀",
+	"推荐阅读", "推薦閱讀", "관련", "함께 보면", "함께 읽", "ilgili", "benzer", "aynı konuda", "liittyvät",
+	"relaterade", "relaterte", "relaterede",
+}
 
-var moreHeading = regexp.MustCompile(`^(` +
-	`more (?:from|in|news|stories|articles|headlines|top stories)\b|most (?:read|popular|viewed|shared|emailed|commented|watched|recent)\b|` +
-	`popular\b|trending\b|latest\b|top (?:stories|news|articles|headlines|reads)\b|editor'?s'? (?:picks?|choice)|` +
-	`(?:other|recent) (?:news|stories|articles|posts|headlines)\b|recent from|next up in|what'?s (?:hot|popular|trending)|` +
-	`our picks|elsewhere on|also in |in other news|` +
-	`самое (?:популярное|читаемое)|популярное|последние новости|meistgelesen|meistgelesene|beliebt|les plus lus|` +
-	`lo más (?:leído|visto)|más leídas|mais lidas|più lett|meest gelezen|najpopularniejsze|` +
-	`人気|ランキング|热门|熱門|排行|많이 본|인기|주요뉴스|주요 뉴스|최신` +
-	`)`)
+var morePhrases = []string{
+	"more from", "more in ", "more news", "more stories", "more articles", "more headlines", "more top stories",
+	"most read", "most popular", "most viewed", "most shared", "most emailed", "most commented",
+	"most watched", "most recent", "popular", "trending", "latest", "top stories", "top news",
+	"top articles", "top headlines", "top reads", "editor's pick", "editors' pick", "editors pick",
+	"editor’s pick", "editor's choice", "editors' choice", "other news", "other stories", "other articles",
+	"other posts", "other headlines", "recent news", "recent stories", "recent articles", "recent posts",
+	"recent headlines", "recent from", "next up in", "what's hot", "what's popular", "what's trending",
+	"whats hot", "our picks", "elsewhere on", "also in ", "in other news", "самое популярное",
+	"самое читаемое", "популярное", "последние новости", "meistgelesen*", "beliebt*", "les plus lus",
+	"lo más leído", "lo más visto", "más leídas", "mais lidas", "più lett*", "meest gelezen",
+	"najpopularniejsze", "人気", "ランキング", "热门", "熱門", "排行", "많이 본", "인기", "주요뉴스",
+	"주요 뉴스", "최신",
+}
 
 // Headings that look like ours but name something else.
 var notHeading = regexp.MustCompile(`(?:about (?:me|us|the author)|sponsor|promoted|partner|advert|from around the web|around the web|paid (?:post|content)|related (?:topics|tags|searches|keywords|categories|terms)|trending (?:topics|tags|searches)|popular (?:topics|tags|searches))`)
@@ -218,16 +254,41 @@ func headingTier(text string) tier {
 	t := strings.ToLower(strings.TrimSpace(text))
 	t = strings.TrimLeft(t, " \t:•·-–—|»›>#*")
 	t = strings.TrimPrefix(t, "the ")
-	if t == "" || len(t) > 120 || notHeading.MatchString(t) {
+	if t == "" || len(t) > 120 {
 		return tierNone
 	}
-	if relatedHeading.MatchString(t) {
-		return tierRelated
+	tr := tierNone
+	switch {
+	case opens(t, relatedPhrases):
+		tr = tierRelated
+	case opens(t, morePhrases):
+		tr = tierMore
 	}
-	if moreHeading.MatchString(t) {
-		return tierMore
+	if tr != tierNone && notHeading.MatchString(t) {
+		return tierNone
 	}
-	return tierNone
+	return tr
+}
+
+// opens reports whether t starts with one of the phrases, ending a word.
+func opens(t string, phrases []string) bool {
+	for _, p := range phrases {
+		stem := strings.HasSuffix(p, "*")
+		p = strings.TrimSuffix(p, "*")
+		if !strings.HasPrefix(t, p) {
+			continue
+		}
+		rest := t[len(p):]
+		if rest == "" || stem {
+			return true
+		}
+		last, _ := utf8.DecodeLastRuneInString(p)
+		next, _ := utf8.DecodeRuneInString(rest)
+		if !unicode.IsLetter(last) || !unicode.IsLetter(next) || unicode.Is(unicode.Han, last) || unicode.Is(unicode.Hangul, last) || unicode.Is(unicode.Katakana, last) || unicode.Is(unicode.Hiragana, last) {
+			return true
+		}
+	}
+	return false
 }
 
 // lineLabel matches the label that opens an in-body line of related links:

@@ -126,6 +126,17 @@ var socialHosts = []string{
 	"zergnet.com", "revcontent.com", "mgid.com", "amazon-adsystem.com",
 }
 
+// social reports a link to a share target, social network or ad server.
+func social(u *url.URL) bool {
+	host := strings.ToLower(u.Hostname())
+	for _, s := range socialHosts {
+		if strings.HasSuffix(s, ".") && strings.Contains(host, s) || host == s || strings.HasSuffix(host, "."+s) {
+			return true
+		}
+	}
+	return false
+}
+
 // nonStorySegments name pages that list stories or people rather than being
 // one: tag, topic, author and category pages, search, accounts, feeds.
 var nonStorySegments = map[string]bool{
@@ -156,11 +167,8 @@ var nonStorySegments = map[string]bool{
 // id: a hyphenated or long last segment, digits, a page extension with a
 // name, or a numeric query id.
 func storyLike(u *url.URL) bool {
-	host := strings.ToLower(u.Hostname())
-	for _, s := range socialHosts {
-		if strings.HasSuffix(s, ".") && strings.Contains(host, s) || host == s || strings.HasSuffix(host, "."+s) {
-			return false
-		}
+	if social(u) {
+		return false
 	}
 	p := strings.ToLower(u.EscapedPath())
 	segs := strings.FieldsFunc(p, func(r rune) bool { return r == '/' })

@@ -32,6 +32,7 @@ type dom struct {
 	chrome  []bool  // inside navigation, page header/footer, share bars, ads (after settle)
 	frame   []bool  // inside the page's structural chrome: <nav>, page <header>/<footer>
 	marked  []bool  // the element's own class or id names chrome or an ad
+	part    []part  // the card part the element's class names
 	section []bool  // inside article, aside, nav, section or main
 	inLink  []bool  // inside an <a>
 	signal  []int32 // nearest ancestor-or-self whose attributes mark a block, or -1
@@ -54,13 +55,25 @@ func skipped(a atom.Atom) bool {
 func newDOM(root *html.Node) *dom {
 	d := &dom{index: make(map[*html.Node]int32)}
 	var open []int32
+	// textOf counts the bytes of a text node's words, one space between,
+	// as strings.Fields would but without allocating.
 	textOf := func(n *html.Node) int {
-		c := 0
-		for _, f := range strings.Fields(n.Data) {
-			c += len(f) + 1
+		c, in := 0, false
+		for i := 0; i < len(n.Data); i++ {
+			switch n.Data[i] {
+			case ' ', '\n', '\t', '\r', '\f':
+				in = false
+			default:
+				if !in {
+					c++ // the space before the word
+					in = true
+				}
+				c++
+			}
 		}
 		return c
 	}
+	infos := map[string]attrInfo{}
 	var textLen, linkLen []int32
 	enter := func(n *html.Node) bool {
 		switch n.Type {
@@ -91,7 +104,7 @@ func newDOM(root *html.Node) *dom {
 		d.end = append(d.end, idx)
 		textLen = append(textLen, 0)
 		linkLen = append(linkLen, 0)
-		ws := attrWords(n)
+		info := attrsOf(n, infos)
 		var pFrame, pSection, pLink bool
 		pSig, pTier := int32(-1), tierNone
 		if par >= 0 {
@@ -99,10 +112,11 @@ func newDOM(root *html.Node) *dom {
 			pSig, pTier = d.signal[par], d.sigTier[par]
 		}
 		d.frame = append(d.frame, pFrame || isFrame(n, pSection))
-		d.marked = append(d.marked, isMarked(n, ws))
+		d.marked = append(d.marked, info.marked && !outer(n.DataAtom))
+		d.part = append(d.part, info.part)
 		d.section = append(d.section, pSection || isSection(n.DataAtom))
 		d.inLink = append(d.inLink, pLink || n.DataAtom == atom.A)
-		if t := classTier(ws); t != tierNone {
+		if t := info.tier; t != tierNone {
 			pSig, pTier = idx, t
 		}
 		d.signal = append(d.signal, pSig)
@@ -229,14 +243,50 @@ func isFrame(n *html.Node, inSection bool) bool {
 	return false
 }
 
-// isMarked: the element's own words name navigation, sharing, comments,
-// pagination or an ad. The document's outer elements are never marked.
-func isMarked(n *html.Node, ws []string) bool {
-	switch n.DataAtom {
-	case atom.Html, atom.Body, atom.Main:
-		return false
+// attrInfo is what an element's naming attributes say about it.
+type attrInfo struct {
+	tier   tier // the block it marks, if any
+	marked bool // it names navigation, sharing, comments, pagination or an ad
+	part   part // the part of a story card it holds, if any
+}
+
+// part names the parts of a story card.
+type part uint8
+
+const (
+	partTitle part = 1 << iota
+	partDesc
+	partTime
+	partSite
+)
+
+// attrsOf reads an element's naming attributes. Pages repeat the same class
+// strings thousands of times, so results are cached per distinct string.
+func attrsOf(n *html.Node, cache map[string]attrInfo) attrInfo {
+	var k strings.Builder
+	for _, a := range n.Attr {
+		if naming(a.Key) && a.Val != "" && len(a.Val) <= 200 {
+			k.WriteString(a.Val)
+			k.WriteByte(0)
+		}
 	}
-	return chromeByWords(ws) || hasAdWord(ws)
+	if k.Len() == 0 {
+		return attrInfo{}
+	}
+	if info, ok := cache[k.String()]; ok {
+		return info
+	}
+	ws := attrWords(n)
+	info := attrInfo{tier: classTier(ws), marked: chromeByWords(ws) || hasAdWord(ws), part: cardPart(ws)}
+	if len(cache) < 10_000 {
+		cache[k.String()] = info
+	}
+	return info
+}
+
+// outer elements (the document, its body, its main) are never chrome.
+func outer(a atom.Atom) bool {
+	return a == atom.Html || a == atom.Body || a == atom.Main
 }
 
 func (d *dom) anchors(i int32) int { return int(d.anchorsPre[d.end[i]+1] - d.anchorsPre[i]) }
@@ -270,13 +320,18 @@ func hasAttr(n *html.Node, k string) bool {
 // short, and a capped read keeps a huge element from costing much.
 const textLimit = 600
 
+// maxTextVisits bounds the nodes innerText walks: text hidden under
+// thousands of empty elements is not a headline.
+const maxTextVisits = 4096
+
 // innerText is the element's visible text with spaces collapsed, read
 // iteratively and stopped after about limit bytes.
 func innerText(n *html.Node, limit int) string {
 	var b strings.Builder
 	space := false
+	visits := 0
 	for c := n.FirstChild; c != nil; {
-		if b.Len() >= limit {
+		if visits++; b.Len() >= limit || visits > maxTextVisits {
 			break
 		}
 		descend := false
