@@ -74,38 +74,41 @@ const maxSlug = 60
 // fileName is a safe name for the page at URL key k: a readable slug of
 // host and path, then a hash of the whole key that makes it unique.
 func fileName(k string) string {
+	sum := sha256.Sum256([]byte(k))
+	return slug(k, "page") + "-" + hex.EncodeToString(sum[:8]) + fileExt
+}
+
+// slug keeps the ASCII letters and digits of s, lower case, runs of
+// anything else turned into one dash, at most maxSlug bytes: safe in a file
+// name on any system. It is fallback when nothing is left.
+func slug(s, fallback string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(k) {
-		ok := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+	for _, r := range strings.ToLower(s) {
+		if b.Len() >= maxSlug {
+			break
+		}
 		switch {
-		case ok:
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			b.WriteRune(r)
 			dash = false
 		case !dash && b.Len() > 0:
 			b.WriteByte('-')
 			dash = true
 		}
-		if b.Len() >= maxSlug {
-			break
-		}
 	}
-	slug := strings.Trim(b.String(), "-")
-	if slug == "" {
-		slug = "page"
+	if out := strings.Trim(b.String(), "-"); out != "" {
+		return out
 	}
-	sum := sha256.Sum256([]byte(k))
-	return slug + "-" + hex.EncodeToString(sum[:8]) + fileExt
+	return fallback
 }
 
 // testHookBody, when set by a test, wraps the writer the body goes to, to
 // slow a save down enough to kill it halfway.
 var testHookBody func(io.Writer) io.Writer
 
-// writePage writes page to dir/name atomically: a temp file in the same
-// folder, flushed to disk, renamed over the old copy, and the folder
-// flushed so the rename itself survives a power cut.
-func writePage(dir, name string, page fetch.Page) (_ Entry, err error) {
+// writePage writes page to dir/name atomically.
+func writePage(dir, name string, page fetch.Page) (Entry, error) {
 	sum := sha256.Sum256(page.Body)
 	h := header{
 		URL: page.URL, Status: page.Status, ContentType: page.ContentType, Charset: page.Charset,
@@ -122,10 +125,33 @@ func writePage(dir, name string, page fetch.Page) (_ Entry, err error) {
 	if len(line) >= maxHeader {
 		return Entry{}, fmt.Errorf("header of %d bytes is too large", len(line))
 	}
+	path, err := writeAtomic(dir, name, func(w io.Writer) error {
+		if _, err := io.WriteString(w, magic); err != nil {
+			return err
+		}
+		if _, err := w.Write(append(line, '\n')); err != nil {
+			return err
+		}
+		if testHookBody != nil {
+			w = testHookBody(w)
+		}
+		_, err := w.Write(page.Body)
+		return err
+	})
+	if err != nil {
+		return Entry{}, err
+	}
+	return h.entry(path), nil
+}
+
+// writeAtomic writes dir/name so that it is never seen half-written: a
+// temp file in the same folder, flushed to disk, renamed over the old
+// file, and the folder flushed so the rename itself survives a power cut.
+func writeAtomic(dir, name string, write func(io.Writer) error) (_ string, err error) {
 	final := filepath.Join(dir, name)
 	f, err := os.CreateTemp(dir, tempPrefix+name+"-*")
 	if err != nil {
-		return Entry{}, err
+		return "", err
 	}
 	tmp := f.Name()
 	renamed := false
@@ -133,8 +159,8 @@ func writePage(dir, name string, page fetch.Page) (_ Entry, err error) {
 		if renamed {
 			return
 		}
-		// The close may fail again on a file already closed; only the
-		// removal matters, and a leftover temp is skipped by List anyway.
+		// The file may be closed already; only the removal matters, and a
+		// leftover temp is skipped by List and cleaned by Open anyway.
 		if cerr := f.Close(); cerr != nil && !errors.Is(cerr, os.ErrClosed) {
 			err = errors.Join(err, cerr)
 		}
@@ -143,36 +169,26 @@ func writePage(dir, name string, page fetch.Page) (_ Entry, err error) {
 		}
 	}()
 	w := bufio.NewWriterSize(f, 256<<10)
-	var body io.Writer = w
-	if testHookBody != nil {
-		body = testHookBody(w)
-	}
-	if _, err := io.WriteString(w, magic); err != nil {
-		return Entry{}, err
-	}
-	if _, err := w.Write(append(line, '\n')); err != nil {
-		return Entry{}, err
-	}
-	if _, err := body.Write(page.Body); err != nil {
-		return Entry{}, err
+	if err := write(w); err != nil {
+		return "", err
 	}
 	if err := w.Flush(); err != nil {
-		return Entry{}, err
+		return "", err
 	}
 	if err := f.Sync(); err != nil {
-		return Entry{}, err
+		return "", err
 	}
 	if err := f.Close(); err != nil {
-		return Entry{}, err
+		return "", err
 	}
 	if err := os.Rename(tmp, final); err != nil {
-		return Entry{}, err
+		return "", err
 	}
 	renamed = true
 	if err := syncDir(dir); err != nil {
-		return Entry{}, err
+		return "", err
 	}
-	return h.entry(final), nil
+	return final, nil
 }
 
 // syncDir flushes a folder's entries, making a rename in it durable.
@@ -182,7 +198,9 @@ func syncDir(dir string) error {
 		return err
 	}
 	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
-		d.Close()
+		if cerr := d.Close(); cerr != nil {
+			err = errors.Join(err, cerr)
+		}
 		return fmt.Errorf("sync %s: %w", dir, err)
 	}
 	return d.Close()
