@@ -21,6 +21,7 @@ type emitter struct {
 	// headings); lists met meanwhile are queued in nested.
 	flat   int
 	nested []int32
+	quotes int // blockquotes open
 }
 
 func (e *emitter) first(i int32) int32 {

@@ -253,7 +253,11 @@ func TestHostilePages(t *testing.T) {
 	script := "<html><body><script>" + strings.Repeat("var x = '<p>';", 300_000) + "</script><article><p>" +
 		strings.Repeat("Real words after a megabyte of script. ", 10) + "</p></article></body></html>"
 	inline := "<p>" + strings.Repeat("<b>", 100_000) + "x"
-	tests := map[string]string{"deep": deep, "script": script, "deep inline": inline}
+	quotes := strings.Repeat("<blockquote><p>"+strings.Repeat("quoted words ", 80)+"</p>", 480)
+	tables := strings.Repeat("<table><tr><td>"+strings.Repeat("cell words ", 20), 400)
+	lists := strings.Repeat("<ul><li>"+strings.Repeat("item words ", 20), 400)
+	tests := map[string]string{"deep": deep, "script": script, "deep inline": inline,
+		"nested quotes": quotes, "nested tables": tables, "nested lists": lists}
 	for name, page := range tests {
 		t.Run(name, func(t *testing.T) {
 			s, err := Page([]byte(page), "")

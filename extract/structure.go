@@ -73,16 +73,28 @@ func (e *emitter) listItems(i int32, depth int, items, md *[]string) {
 	}
 }
 
+// maxQuoteDepth bounds nested blockquotes.
+const maxQuoteDepth = 4
+
 // embedClasses mark blockquotes that are embedded social posts.
 var embedClasses = []string{"twitter-tweet", "instagram-media", "tiktok-embed", "reddit-card",
 	"bluesky-embed", "mastodon-embed", "threads-post", "fb-xfbml-parse-ignore", "embedly-card"}
 
 // quote emits a <blockquote>: a quotation, or the text of an embedded post.
 func (e *emitter) quote(i int32) {
+	if e.quotes >= maxQuoteDepth {
+		// Deeper quotes are read as plain text: each level re-prefixes
+		// everything inside it, which hostile nesting would make quadratic.
+		e.children(i)
+		e.flush()
+		return
+	}
 	saved := e.blocks
 	e.blocks = nil
+	e.quotes++
 	e.children(i)
 	e.flush()
+	e.quotes--
 	inner := e.blocks
 	e.blocks = saved
 	if len(inner) == 0 {

@@ -9,15 +9,33 @@ import (
 // itemprop is the first microdata value of a property that belongs to the
 // page's article rather than to a comment, review or product on it.
 func (s *signals) itemprop(prop string) string {
-	var out string
-	s.doc.Find(`[itemprop~="` + prop + `"]`).EachWithBreak(func(i int, n *goquery.Selection) bool {
-		if foreignScope(n) {
-			return i < 50
+	for i, n := range s.props()[strings.ToLower(prop)] {
+		if i >= 50 {
+			break
 		}
-		out = itemValue(n)
-		return out == "" && i < 50
+		if foreignScope(n) {
+			continue
+		}
+		if v := itemValue(n); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// props indexes the page's microdata properties by lower-cased name, read
+// in one pass over the document.
+func (s *signals) props() map[string][]*goquery.Selection {
+	if s.propIndex != nil {
+		return s.propIndex
+	}
+	s.propIndex = map[string][]*goquery.Selection{}
+	s.doc.Find("[itemprop]").Each(func(_ int, n *goquery.Selection) {
+		for _, p := range strings.Fields(strings.ToLower(n.AttrOr("itemprop", ""))) {
+			s.propIndex[p] = append(s.propIndex[p], n)
+		}
 	})
-	return out
+	return s.propIndex
 }
 
 // itemValue is a microdata property's value: its content or datetime
@@ -53,13 +71,16 @@ func foreignScope(n *goquery.Selection) bool {
 // itemAuthors lists the article's microdata authors.
 func (s *signals) itemAuthors() []string {
 	var out []string
-	s.doc.Find(`[itemprop~="author"], [itemprop~="creator"]`).EachWithBreak(func(i int, n *goquery.Selection) bool {
+	ns := append(append([]*goquery.Selection(nil), s.props()["author"]...), s.props()["creator"]...)
+	for i, n := range ns {
+		if i >= 20 {
+			break
+		}
 		if !foreignScope(n) {
 			if v := itemValue(n); v != "" && !strings.Contains(v, "://") {
 				out = append(out, v)
 			}
 		}
-		return i < 20
-	})
+	}
 	return out
 }

@@ -50,6 +50,9 @@ func init() {
 // words just before it, which may end the previous text run ("Updated:"
 // in one element, the date in the next).
 func findDates(prefix, s string) []printedDate {
+	if !hasYear(s) {
+		return nil
+	}
 	var out []printedDate
 	for _, loc := range dateInTextRE.FindAllStringIndex(s, 8) {
 		t, ok := parseDate(s[loc[0]:loc[1]])
@@ -149,4 +152,21 @@ var srOnly = map[string]bool{
 	"sr-only": true, "screen-reader-text": true, "visually-hidden": true, "visuallyhidden": true,
 	"elementor-screen-only": true, "screen-reader-only": true, "hidden": true, "d-none": true,
 	"a11y-hidden": true, "u-hidden": true, "is-hidden": true,
+}
+
+// hasYear reports a run of four digits, which every date the text reader
+// knows contains; it spares the regexp most text runs.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -12,12 +12,21 @@ import (
 var (
 	// authorHrefRE is a link to an author's page.
 	authorHrefRE = regexp.MustCompile(`(?i)/(?:author|authors|people|person|profile|profiles|staff|contributor|contributors|writer|writers|journalist|journalists|expert|experts|u|user|users|bio|team-member|our-team)/[^/?#]+|/@[\w.-]+/?$`)
-	// authorHintRE is a class, id, rel or itemprop that marks an author.
-	authorHintRE = regexp.MustCompile(`(?i)author|byline|writer|contributor|posted-by|postedby`)
-	// notAuthorHintRE marks elements that name other people: commenters,
+	// authorHints in a class, id, rel or itemprop mark an author.
+	authorHints = []string{"author", "byline", "writer", "contributor", "posted-by", "postedby"}
+	// notAuthorHints mark elements that name other people: commenters,
 	// reviewers, avatars' alt text, "more by this author" lists.
-	notAuthorHintRE = regexp.MustCompile(`(?i)comment|review|avatar|image|photo|img|more-by|related|share`)
+	notAuthorHints = []string{"comment", "review", "avatar", "image", "photo", "img", "more-by", "related", "share"}
 )
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
 
 // printedByline reads the byline printed beside the headline: a "By …"
 // line, links to author pages, or elements whose class says author or
@@ -136,11 +145,11 @@ func authorRun(items []textItem, i int) []string {
 // ancestors) marks it as an author's name.
 func authorish(n *html.Node) bool {
 	for d := 0; n != nil && n.Type == html.ElementNode && d < 4; d, n = d+1, n.Parent {
-		hint := attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "rel") + " " + attr(n, "itemprop")
-		if notAuthorHintRE.MatchString(hint) {
+		hint := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "rel") + " " + attr(n, "itemprop"))
+		if containsAny(hint, notAuthorHints) {
 			return false
 		}
-		if authorHintRE.MatchString(hint) {
+		if containsAny(hint, authorHints) {
 			return true
 		}
 		if n.Data == "a" && authorHrefRE.MatchString(attr(n, "href")) {

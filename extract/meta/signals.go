@@ -22,8 +22,9 @@ type signals struct {
 	lang  string
 	// anchor is the element holding the headline the reader sees; the
 	// byline and date are looked for around it.
-	anchor *html.Node
-	zone   *zone
+	anchor    *html.Node
+	zone      *zone
+	propIndex map[string][]*goquery.Selection
 }
 
 // heading is an <h1> with whether it sits inside the article or main

@@ -124,6 +124,10 @@ func (s *signals) siteNames(site string, metas []string) []string {
 // "Headline | Section | Site" everything after the first pipe goes.
 func stripSite(t string, names []string) string {
 	t = trimDecor(clean(t))
+	// "Site: Headline" has no space before its colon.
+	if i := strings.Index(t, ": "); i > 0 && isSiteName(t[:i], names) {
+		return stripSite(t[i+2:], names)
+	}
 	locs := titleSepRE.FindAllStringIndex(t, -1)
 	if len(locs) == 0 {
 		return t

@@ -28,7 +28,7 @@ type region struct {
 }
 
 // blocks collects every region the page marks as related or further reading.
-func (d *dom) blocks(body int32) []region {
+func (d *dom) blocks(body, core int32) []region {
 	var out []region
 	for i := range d.nodes {
 		i := int32(i)
@@ -52,7 +52,7 @@ func (d *dom) blocks(body int32) []region {
 			return out
 		}
 	}
-	return append(out, d.trailingLists(body)...)
+	return append(out, d.trailingLists(core)...)
 }
 
 // broad reports an element too large to be one block: the document, the

@@ -43,13 +43,13 @@ func Find(doc *goquery.Document, body *goquery.Selection, pageURL string) []stor
 		return nil
 	}
 	d.setBase(pageURL)
-	b := d.mainBody(body)
+	b, core := d.mainBody(body)
 	d.settle(b)
 
 	var found []link
 	byKey := map[string]int{}
 	budget := maxWork
-	for _, r := range d.blocks(b) {
+	for _, r := range d.blocks(b, core) {
 		if budget <= 0 {
 			break
 		}
