@@ -142,6 +142,8 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Unwrap gives the problem to errors.Is: ErrUnknownKey, ErrKeyConflict,
+// fs.ErrNotExist for a missing style file, and so on.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Load reads the settings file at path over the defaults. An empty path

@@ -103,7 +103,7 @@ func (a Action) info() (actionInfo, bool) {
 	return actionInfo{}, false
 }
 
-// Help is the short description help shows for the action ("move up").
+// Help is the short description help shows for the action ("next story").
 func (a Action) Help() string {
 	in, _ := a.info()
 	return in.help

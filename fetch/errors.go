@@ -74,6 +74,8 @@ type TypeError struct {
 	MediaType string // "application/pdf"
 }
 
+// Error says what the response was instead: "not a web page but a PDF
+// document (application/pdf)".
 func (e *TypeError) Error() string {
 	return fmt.Sprintf("not a web page but %s (%s)", describeType(e.MediaType), e.MediaType)
 }
@@ -181,4 +183,5 @@ type redirectError struct {
 	detail string
 }
 
+// Error is the detail shown to the reader.
 func (e *redirectError) Error() string { return e.detail }

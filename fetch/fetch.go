@@ -91,8 +91,10 @@ type Page struct {
 	Fetched     time.Time
 }
 
-// KeptHeaders are the response headers a Page keeps.
-var KeptHeaders = []string{"Content-Type", "Last-Modified", "Etag", "Date"}
+// keptHeaders are the response headers a Page keeps: what a saved copy
+// needs to be read again (type and charset) and to be checked for
+// freshness later (validators and dates).
+var keptHeaders = []string{"Content-Type", "Last-Modified", "Etag", "Date"}
 
 // Fetch gets rawURL. It follows redirects, decompresses gzip, and refuses
 // what tread cannot read; every error is an *Error. Cancelling ctx stops it
@@ -253,7 +255,7 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 	}
 
 	header := http.Header{}
-	for _, k := range KeptHeaders {
+	for _, k := range keptHeaders {
 		if v := resp.Header.Values(k); len(v) > 0 {
 			header[http.CanonicalHeaderKey(k)] = append([]string(nil), v...)
 		}
