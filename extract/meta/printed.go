@@ -19,15 +19,13 @@ const (
 
 // printedDate is a date the page prints near its headline.
 type printedDate struct {
-	t         time.Time
-	updated   bool // labelled "Updated", "Modified", "Reviewed"
-	published bool // labelled "Published", "Posted"
+	t       time.Time
+	updated bool // labelled "Updated", "Modified", "Reviewed"
 }
 
 var (
 	dateInTextRE   *regexp.Regexp
 	updatedLabelRE = regexp.MustCompile(`(?i)(updated|modified|reviewed|edited|revised|aktualisiert|mis à jour|actualizado)[^\p{L}]*$`)
-	publishLabelRE = regexp.MustCompile(`(?i)(published|posted|released|written|created|publié|veröffentlicht|publicado|pubblicato)( on| at)?[^\p{L}]*$`)
 )
 
 func init() {
@@ -69,11 +67,7 @@ func findDates(prefix, s string) []printedDate {
 }
 
 func labelled(t time.Time, before string) printedDate {
-	return printedDate{
-		t:         t,
-		updated:   updatedLabelRE.MatchString(before),
-		published: publishLabelRE.MatchString(before),
-	}
+	return printedDate{t: t, updated: updatedLabelRE.MatchString(before)}
 }
 
 // printedDates finds the dates printed just below and above the headline,

@@ -147,7 +147,7 @@ func TestWCXBMisses(t *testing.T) {
 			t.Logf("DATE %s %s\n  got  %q\n  want %q\n  metadata %v (weak %v), modified %v", p.ID, p.URL,
 				day(g.Published), p.PublishDate, day(pub), weak, s.metaModified())
 			for _, d := range s.printedDates() {
-				t.Logf("  printed %s updated=%v published=%v", day(d.t), d.updated, d.published)
+				t.Logf("  printed %s updated=%v", day(d.t), d.updated)
 			}
 		}
 	}
