@@ -35,7 +35,7 @@ var urlDateRE = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(
 func (s *signals) pickPublished() time.Time {
 	pub, weak := s.metaPublished()
 	mods := s.metaModified()
-	if t, ok := s.printedChoice(pub, mods); ok {
+	if t, ok := s.printedChoice(pub, weak, mods); ok {
 		return t
 	}
 	if !pub.IsZero() && !weak {
@@ -53,7 +53,7 @@ func (s *signals) pickPublished() time.Time {
 // printedChoice weighs the dates printed by the headline against the
 // metadata. A printed date the metadata also gives is taken from the
 // metadata, which carries the time and zone.
-func (s *signals) printedChoice(pub time.Time, mods []time.Time) (time.Time, bool) {
+func (s *signals) printedChoice(pub time.Time, weak bool, mods []time.Time) (time.Time, bool) {
 	printed := s.printedDates()
 	if len(printed) == 0 {
 		return time.Time{}, false
@@ -74,6 +74,9 @@ func (s *signals) printedChoice(pub time.Time, mods []time.Time) (time.Time, boo
 			return pub, true
 		}
 	}
+	if listing(printed) {
+		return time.Time{}, false
+	}
 	// "Published X · Updated Y" and "Updated Y (first published X)" both
 	// mean X.
 	for _, d := range printed {
@@ -83,13 +86,24 @@ func (s *signals) printedChoice(pub time.Time, mods []time.Time) (time.Time, boo
 		// An unlabelled date the metadata calls dateModified is a template
 		// printing the last edit; the metadata's publication date is the
 		// better answer. A date the page labels "Updated" is kept: that is
-		// the date the page chose to show.
-		if !pub.IsZero() && isModified(d.t, pub, mods) {
+		// the date the page chose to show, and so is any printed date when
+		// the publication date is only a WebPage's.
+		if !pub.IsZero() && !weak && isModified(d.t, pub, mods) {
 			return pub, true
 		}
 		return exact(d), true
 	}
 	return exact(printed[0]), true
+}
+
+// listing reports a headline followed by many different dates: a list of
+// posts under a section heading, whose dates are not this page's.
+func listing(printed []printedDate) bool {
+	days := map[string]bool{}
+	for _, d := range printed {
+		days[d.t.Format("2006-01-02")] = true
+	}
+	return len(days) >= 4
 }
 
 func isModified(t, pub time.Time, mods []time.Time) bool {

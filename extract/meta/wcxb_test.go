@@ -17,7 +17,7 @@ import (
 const (
 	floorHeadline = 0.86 // measured 0.875
 	floorByline   = 0.83 // measured 0.845
-	floorDate     = 0.86 // measured 0.875
+	floorDate     = 0.87 // measured 0.885
 )
 
 type wcxbResult struct {
