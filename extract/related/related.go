@@ -44,7 +44,7 @@ func Find(doc *goquery.Document, body *goquery.Selection, pageURL string) []stor
 	}
 	d.setBase(pageURL)
 	b, core := d.mainBody(body)
-	d.settle(b)
+	d.settle(core)
 
 	var found []link
 	byKey := map[string]int{}

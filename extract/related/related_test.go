@@ -269,6 +269,23 @@ func TestFindInputs(t *testing.T) {
 			t.Errorf("empty selection: got %q, want %q", got, want)
 		}
 	})
+	t.Run("a wide body from the extractor", func(t *testing.T) {
+		// The extractor may choose the whole article column, sidebar and
+		// all, inside a page wrapper whose class mentions a nav.
+		list := `<ul><li><a href="/world/2024/03/01/last-great-flood-remembered">The last great flood, remembered by those who saw it</a></li>
+<li><a href="/world/2024/03/02/river-levels-explained-in-charts">River levels explained in five charts</a></li></ul>`
+		for _, wrapper := range []string{"wrap has-section-nav", "content-nav-wrap"} {
+			src := strings.Replace(article(list, `<aside><h3>Most read</h3><a href="/sport/2024/05/01/cup-final-tickets-sell-out">Cup final tickets sell out in minutes</a></aside>`),
+				"<main>", `<main><div class="page"><div class="`+wrapper+`">`, 1)
+			src = strings.Replace(src, "</main>", "</div></div></main>", 1)
+			doc := parse(t, src)
+			got := urls(Find(doc, doc.Find("div.page"), pageURL))
+			want := abs("/world/2024/03/01/last-great-flood-remembered", "/world/2024/03/02/river-levels-explained-in-charts", "/sport/2024/05/01/cup-final-tickets-sell-out")
+			if !slices.Equal(got, want) {
+				t.Errorf("wrapper %q: got %q, want %q", wrapper, got, want)
+			}
+		}
+	})
 	t.Run("no page URL: the canonical link resolves", func(t *testing.T) {
 		got := urls(Find(parse(t, article("", rel)), nil, ""))
 		if want := abs("/world/2024/04/28/dam-warning-issued-upstream"); !slices.Equal(got, want) {

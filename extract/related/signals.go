@@ -156,7 +156,10 @@ var adStems = []string{"nativead", "sponsor", "advert", "outbrain", "taboola", "
 
 // hasAdWord reports whether the words mark an ad or sponsored widget.
 func hasAdWord(ws []string) bool {
-	for _, w := range ws {
+	for i, w := range ws {
+		if i > 0 && modifiers[ws[i-1]] {
+			continue
+		}
 		if adWords[w] {
 			return true
 		}
@@ -189,8 +192,15 @@ var chromeWords = map[string]bool{
 // Pairs of words that name page-level chrome ("site-header", "post-navigation").
 var chromePairs = [][2]string{{"site", "header"}, {"site", "footer"}, {"page", "header"}, {"page", "footer"}, {"global", "header"}, {"global", "footer"}, {"main", "header"}, {"main", "footer"}, {"nav", "links"}, {"nav", "previous"}, {"nav", "next"}, {"post", "nav"}, {"prev", "next"}, {"previous", "next"}, {"next", "prev"}}
 
+// modifiers are words that describe a page variant rather than name the
+// element: "has-section-nav", "no-ads", "hide-share".
+var modifiers = map[string]bool{"has": true, "with": true, "no": true, "without": true, "hide": true, "show": true, "not": true}
+
 func chromeByWords(ws []string) bool {
 	for i, w := range ws {
+		if i > 0 && modifiers[ws[i-1]] {
+			continue
+		}
 		if chromeWords[w] {
 			return true
 		}
