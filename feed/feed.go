@@ -1,6 +1,6 @@
-// Package feed turns sources — files, folders, standard input — into
-// story.Documents. It owns everything between raw bytes and stories: text
-// decoding, telling page dumps, plain-text articles and HTML apart, reading
+// Package feed turns sources — files, folders, standard input, web pages —
+// into story.Documents. It owns everything between raw bytes and stories:
+// choosing between a page's offline copy and the network, text decoding, telling page dumps, plain-text articles and HTML apart, reading
 // the two text layouts itself, and handing HTML to package extract. It never
 // touches the terminal; callers sanitize what they display.
 package feed
@@ -8,6 +8,9 @@ package feed
 import (
 	"errors"
 	"io"
+
+	"github.com/tread-reader/tread/fetch"
+	"github.com/tread-reader/tread/library"
 )
 
 // Limits on the work one Load does. They keep a hostile or mistaken source
@@ -34,6 +37,19 @@ type Options struct {
 	MaxFiles int
 	// MaxDepth caps the folder levels walked; 0 means DefaultMaxDepth.
 	MaxDepth int
+
+	// Library holds the offline copies of web pages: a URL with a copy
+	// there opens from it, and every page fetched is saved to it. Nil
+	// means pages are fetched every time and kept nowhere.
+	Library *library.Library
+	// Fetch tunes fetching (user agent, timeouts, size cap).
+	Fetch fetch.Options
+	// Offline forbids the network: a URL opens its saved copy or fails
+	// with ErrNotSaved.
+	Offline bool
+	// Refresh fetches a URL even when the library has a copy, and saves
+	// the new page over it (the reader's reload). Offline wins over it.
+	Refresh bool
 }
 
 func (o Options) maxBytes() int64 {

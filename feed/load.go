@@ -26,9 +26,11 @@ var (
 )
 
 // Load reads one source into Documents: a file gives one, "-" reads
-// opts.Stdin, and a folder gives one per regular file under it, in sorted
+// opts.Stdin, a folder gives one per regular file under it, in sorted
 // order, hidden files and folders skipped, symbolic links to folders not
-// followed. A source that cannot be read yields a Document whose Err is one
+// followed, and an http or https URL gives its page, from the library's
+// saved copy or the network (see Options). Other URL schemes fail with
+// ErrScheme. A source that cannot be read yields a Document whose Err is one
 // line naming it ("read notes.bin: binary file, not a page dump or HTML");
 // in a folder, the other files still load. Load never panics and stops early
 // when ctx is cancelled, ending the list with a Document carrying ctx's
@@ -43,6 +45,12 @@ func Load(ctx context.Context, source string, opts Options) []story.Document {
 		}
 		data, err := readAll(ctx, func() (io.ReadCloser, error) { return io.NopCloser(opts.Stdin), nil }, opts.maxBytes())
 		return []story.Document{document(source, "", data, err)}
+	}
+	if IsURL(source) {
+		return loadURL(ctx, source, opts)
+	}
+	if otherScheme(source) {
+		return []story.Document{{Source: source, Err: fmt.Errorf("open %s: %w", source, ErrScheme)}}
 	}
 	fi, err := os.Stat(source)
 	if err != nil {
