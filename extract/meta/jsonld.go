@@ -13,6 +13,7 @@ import (
 // objects thousands deep; neither may cost more than a bounded amount of work.
 const (
 	maxLDBytes   = 2 << 20 // per script
+	maxLDTotal   = 4 << 20 // all scripts together
 	maxLDScripts = 64
 	maxLDDepth   = 24
 	maxLDNodes   = 20000

@@ -33,14 +33,19 @@ type ldInfo struct {
 // readLD gathers the JSON-LD of every ld+json script on the page.
 func readLD(doc *goquery.Document) ldInfo {
 	var g ldGraph
-	n := 0
+	n, total := 0, 0
 	doc.Find("script").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		t, _ := s.Attr("type")
 		if !strings.Contains(strings.ToLower(t), "ld+json") {
 			return true
 		}
 		n++
-		for _, v := range parseLD(s.Text()) {
+		text := s.Text()
+		total += len(text)
+		if total > maxLDTotal {
+			return false
+		}
+		for _, v := range parseLD(text) {
 			g.add(v, 0)
 		}
 		return n < maxLDScripts
@@ -82,7 +87,7 @@ func (g *ldGraph) info() ldInfo {
 			in.Image = g.ldURL(art["thumbnailUrl"])
 		}
 		in.Description = clean(ldString(art["description"]))
-		in.Body = strings.TrimSpace(ldString(art["articleBody"]))
+		in.Body = strings.TrimSpace(unescape(ldString(art["articleBody"])))
 		in.Lang = ldString(art["inLanguage"])
 	}
 	if page != nil {

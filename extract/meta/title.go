@@ -56,7 +56,7 @@ func (s *signals) pickTitle(site string) string {
 func (s *signals) findHeading(t string) *html.Node {
 	var found *html.Node
 	s.doc.Find("h1, h2, h3, legend, [class*=title], [class*=headline]").EachWithBreak(func(i int, n *goquery.Selection) bool {
-		if txt := n.Text(); len(txt) < 400 && sameTitle(txt, t) {
+		if txt, ok := shortText(n.Get(0), 400); ok && sameTitle(txt, t) {
 			found = n.Get(0)
 			return false
 		}
@@ -347,4 +347,31 @@ func squash(s string) string {
 func sameTitle(a, b string) bool {
 	a, b = squash(a), squash(b)
 	return a != "" && a == b
+}
+
+// shortText is an element's text when it has at most limit bytes; it stops
+// reading as soon as the text grows longer, so that a wrapper around the
+// whole page costs no more than a heading.
+func shortText(n *html.Node, limit int) (string, bool) {
+	var b strings.Builder
+	var walk func(n *html.Node, depth int) bool
+	walk = func(n *html.Node, depth int) bool {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return b.Len() <= limit
+		}
+		if depth > 32 {
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n, 0) {
+		return "", false
+	}
+	return b.String(), true
 }
