@@ -87,7 +87,7 @@ func (s *signals) tag(keys ...string) string {
 // the canonical URL when the page URL is unknown.
 func baseURL(doc *goquery.Document, pageURL string) *url.URL {
 	var base *url.URL
-	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.IsAbs() {
+	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && isWeb(u) {
 		base = u
 	}
 	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
@@ -95,7 +95,7 @@ func baseURL(doc *goquery.Document, pageURL string) *url.URL {
 			if base != nil {
 				u = base.ResolveReference(u)
 			}
-			if u.IsAbs() {
+			if isWeb(u) {
 				return u
 			}
 		}
@@ -104,12 +104,17 @@ func baseURL(doc *goquery.Document, pageURL string) *url.URL {
 		for _, sel := range []string{`link[rel~="canonical"]`, `meta[property="og:url"]`} {
 			n := doc.Find(sel).First()
 			v := n.AttrOr("href", n.AttrOr("content", ""))
-			if u, err := url.Parse(strings.TrimSpace(v)); err == nil && u.IsAbs() {
+			if u, err := url.Parse(strings.TrimSpace(v)); err == nil && isWeb(u) {
 				return u
 			}
 		}
 	}
 	return base
+}
+
+// isWeb reports an absolute http or https URL with a host.
+func isWeb(u *url.URL) bool {
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // abs makes a URL absolute against the page's base. It returns "" for
@@ -127,7 +132,7 @@ func (s *signals) abs(raw string) string {
 	if s.base != nil {
 		u = s.base.ResolveReference(u)
 	}
-	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+	if !isWeb(u) {
 		return ""
 	}
 	return u.String()
