@@ -1,0 +1,165 @@
+// Package export writes stories as markdown files for notes apps: a YAML
+// front-matter header (title, site, byline, published, url, saved), the
+// headline, the body, and the related stories as links. Files get safe,
+// unique names from their titles and are written atomically.
+package export
+
+import (
+	"cmp"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/tread-reader/tread/render"
+	"github.com/tread-reader/tread/sanitize"
+	"github.com/tread-reader/tread/story"
+)
+
+// Markdown is the file for s: front matter, then the story as markdown.
+// saved is when the page was saved, zero when unknown. Every field passes
+// through package sanitize, so no escape sequence from a page survives.
+func Markdown(s story.Story, saved time.Time) []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	title := sanitize.Line(s.Title)
+	// The title is always there; the other fields when known.
+	b.WriteString("title: " + cmp.Or(yamlString(title), `""`) + "\n")
+	field := func(key, value string) {
+		if value != "" {
+			b.WriteString(key + ": " + value + "\n")
+		}
+	}
+	field("site", yamlString(sanitize.Line(s.Site)))
+	field("byline", yamlString(sanitize.Line(s.Byline)))
+	if !s.Published.IsZero() {
+		field("published", s.Published.Format(time.RFC3339))
+	}
+	field("url", yamlString(webURL(s.URL)))
+	if !saved.IsZero() {
+		field("saved", saved.UTC().Format(time.RFC3339))
+	}
+	b.WriteString("---\n\n")
+	if title != "" {
+		b.WriteString("# " + escapeInline(title) + "\n\n")
+	}
+	if body := render.BodyMarkdown(s); body != "" {
+		b.WriteString(body + "\n\n")
+	}
+	var links []string
+	for _, r := range s.Related {
+		u, t := webURL(r.URL), sanitize.Line(r.Title)
+		if u == "" || t == "" {
+			continue
+		}
+		line := "- [" + escapeInline(t) + "](<" + u + ">)"
+		if site := sanitize.Line(r.Site); site != "" {
+			line += " — " + escapeInline(site)
+		}
+		links = append(links, line)
+	}
+	if len(links) > 0 {
+		b.WriteString("## Related\n\n" + strings.Join(links, "\n") + "\n")
+	}
+	return []byte(strings.TrimRight(b.String(), "\n") + "\n")
+}
+
+// yamlString quotes s as a YAML double-quoted scalar, so that no title can
+// end the header, start a new key or be read as a number or a date. Empty
+// stays empty, for field to leave out.
+func yamlString(s string) string {
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == ' ' || unicode.IsPrint(r) && r != '\u2028' && r != '\u2029' && r != '\u0085' && r != '\ufeff':
+			b.WriteRune(r)
+		case r <= 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// webURL is u when it is an http or https URL, re-encoded so that it can
+// sit between angle brackets in a link; otherwise "".
+func webURL(raw string) string {
+	u, err := url.Parse(sanitize.Line(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	s := u.String()
+	if strings.ContainsAny(s, "<> \"") {
+		return strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20", `"`, "%22").Replace(s)
+	}
+	return s
+}
+
+// escapeInline keeps text literal in markdown: a title with brackets or
+// asterisks must not become a link or emphasis.
+func escapeInline(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#|!~", r) || (i == 0 && strings.ContainsRune("-+=", r)) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Name is a safe file name stem for title: letters and digits of any
+// script, lower case, runs of anything else as one dash, at most maxName
+// bytes; "story" when nothing is left.
+func Name(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(sanitize.Line(title)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if b.Len()+len(string(r)) > maxName {
+				break
+			}
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			if b.Len()+1 > maxName {
+				break
+			}
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	name := strings.TrimRight(b.String(), "-")
+	if name == "" {
+		return "story"
+	}
+	if reserved[name] {
+		name += "-story"
+	}
+	return name
+}
+
+// maxName keeps names well inside every file system's limit, with room for
+// a "-NN" suffix and ".md".
+const maxName = 80
+
+// reserved are names Windows will not give a file, whatever the extension.
+var reserved = func() map[string]bool {
+	m := map[string]bool{"con": true, "prn": true, "aux": true, "nul": true}
+	for i := 1; i <= 9; i++ {
+		m["com"+strconv.Itoa(i)] = true
+		m["lpt"+strconv.Itoa(i)] = true
+	}
+	return m
+}()
