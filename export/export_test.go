@@ -127,13 +127,13 @@ func TestName(t *testing.T) {
 		"Harbour ferry returns after winter repairs": "harbour-ferry-returns-after-winter-repairs",
 		"  ../../etc/passwd  ":                       "etc-passwd",
 		"Café: “quotes” & slashes/back\\slashes":     "café-quotes-slashes-back-slashes",
-		"":                                           "story",
-		"!!!":                                        "story",
-		"CON":                                        "con-story",
-		"Nul":                                        "nul-story",
-		"Ukraine: Україна відновлює":                 "ukraine-україна-відновлює",
-		strings.Repeat("word ", 40):                  strings.TrimSuffix(strings.Repeat("word-", 16), "-"),
-		"a\x1b[31mb":                                 "ab",
+		"":    "story",
+		"!!!": "story",
+		"CON": "con-story",
+		"Nul": "nul-story",
+		"Ukraine: Україна відновлює": "ukraine-україна-відновлює",
+		strings.Repeat("word ", 40):  strings.TrimSuffix(strings.Repeat("word-", 16), "-"),
+		"a\x1b[31mb":                 "ab",
 	}
 	for title, want := range tests {
 		got := Name(title)
