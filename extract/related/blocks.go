@@ -17,6 +17,10 @@ const (
 	maxSmallElems  = 200 // elements inside a heading or a line, at most
 )
 
+// kindLine marks regions that are one in-body line: their links sit beside a
+// label by design, so they are not phrase links.
+const kindLine = "line"
+
 // region is a run of the page whose links Find considers, with the tier the
 // page gives them.
 type region struct {
@@ -275,5 +279,5 @@ func (d *dom) lineBlock(i int32) (region, bool) {
 	if rest <= 0 || d.linkText(i)*10 < rest*6 {
 		return region{}, false
 	}
-	return region{lo: i, hi: d.end[i], skip: -1, tier: tierRelated, kind: "line"}, true
+	return region{lo: i, hi: d.end[i], skip: -1, tier: tierRelated, kind: kindLine}, true
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
@@ -66,6 +67,14 @@ func (d *dom) verifiedLink(i int32) bool {
 
 // Titles that name a control, not a story.
 var controlText = regexp.MustCompile(`(?i)^(?:read (?:more|the (?:full )?(?:story|article))|(?:go to|read|view|open|see) (?:the )?(?:full )?(?:article|story|post|review|recipe|video)|continue reading|view (?:all|more)|see (?:all|more)|show (?:all|more)|load more|more|next|previous|prev|older|newer|older posts|newer posts|next (?:post|article|story)|previous (?:post|article|story)|comments?|\d+ comments?|share|click here|learn more|subscribe|sign up|watch|listen|video|photos|gallery)\W*$`)
+
+// readMore matches a link that wraps its headline in a call to read it.
+var readMore = regexp.MustCompile(`(?i)^(?:read more|read|continue reading|more)(?: about| on)?\s*[:\-–—]?\s+(.+)$`)
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
 
 // headline reports text shaped like a story's headline: a few words, not a
 // control label, not a paragraph.
@@ -141,6 +150,9 @@ func (d *dom) title(k, lo, hi int32) string {
 		}
 	}
 	text := clean(innerText(d.nodes[k], textLimit))
+	if m := readMore.FindStringSubmatch(text); m != nil && headline(m[1]) {
+		text = upperFirst(m[1]) // "Read more about Happy Thanksgiving"
+	}
 	if headline(text) {
 		return text
 	}
@@ -218,6 +230,9 @@ var (
 
 var relAge = regexp.MustCompile(`(?i)^(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)(?:\s+ago)?|an? (?:minute|hour|day|week|month|year) ago|yesterday|just now|today)$`)
 
+// byline matches a credit line, which is not a summary.
+var byline = regexp.MustCompile(`(?i)^(?:by|von|par|por|di|door|автор)\s`)
+
 // details fills the summary, age, published time and site a card gives.
 func (d *dom) details(s *story.Story, it, k int32) {
 	for j := it; j <= d.end[it]; j++ {
@@ -249,7 +264,7 @@ func (d *dom) details(s *story.Story, it, k int32) {
 				continue
 			}
 			t := clean(innerText(n, 400))
-			if len(t) >= 30 && !strings.Contains(s.Title, t) && !strings.Contains(t, s.Title) {
+			if len(t) >= 30 && !d.chrome[j] && !byline.MatchString(t) && !strings.Contains(s.Title, t) && !strings.Contains(t, s.Title) {
 				s.Description = t
 			}
 		}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/tread-reader/tread/story"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -89,14 +90,13 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 	var out []link
 	seen := map[string]bool{}
 	menuish := 0
+	// Every element visited costs one unit of budget, so that overlapping
+	// regions over a huge page stay bounded.
 	for k := r.lo; k <= r.hi && *budget > 0; k++ {
-		*budget-- // every element visited costs a little, so overlapping
-		// regions over a huge page stay bounded
+		*budget--
 		n := d.nodes[k]
-		if d.text(k) <= 24 && d.anchors(k) <= 1 && k != r.skip {
-			if adLabel.MatchString(clean(innerText(n, 30))) || adLabel.MatchString(attr(n, "title")) && n.DataAtom == atom.A {
-				return nil
-			}
+		if d.adLabel(k) && k != r.skip {
+			return nil
 		}
 		if n.DataAtom != atom.A || !hasAttr(n, "href") {
 			continue
@@ -114,8 +114,11 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 		if seen[kk] {
 			continue
 		}
-		if r.kind != "line" && d.phrase(k) {
+		if r.kind != kindLine && d.phrase(k) {
 			continue
+		}
+		if d.text(k) == 0 && d.laterAnchor(k, r.hi, kk) {
+			continue // an image link: the headline link after it names the story
 		}
 		it := d.item(k, r, kk)
 		t := d.title(k, it, d.end[it])
@@ -157,6 +160,17 @@ func distinctTitles(ls []link) ([]link, int) {
 	return kept, len(ls) - len(kept)
 }
 
+// adLabel reports an element that labels its block as an ad: a short text
+// ("Ad", "Sponsored") or an ad link's title.
+func (d *dom) adLabel(k int32) bool {
+	n := d.nodes[k]
+	if n.DataAtom == atom.A && adLabel.MatchString(attr(n, "title")) {
+		return true
+	}
+	t := d.text(k)
+	return t > 0 && t <= 24 && d.anchors(k) <= 1 && adLabel.MatchString(clean(innerText(n, 30)))
+}
+
 // phrase reports a link on a phrase inside a sentence: its paragraph or
 // list item holds much more text than the link, outside any other link.
 // A card's headline sits in its own element, apart from the summary.
@@ -170,6 +184,18 @@ func (d *dom) phrase(k int32) bool {
 	}
 	lt := d.text(k)
 	other := d.text(b) - d.linkText(b)
+	// Text in the block's own child blocks (a card's summary or byline
+	// paragraph) is not around the link.
+	seen := 0
+	for c := d.nodes[b].FirstChild; c != nil && seen < maxSiblings; c = c.NextSibling {
+		seen++
+		if c.Type != html.ElementNode || !block(c.DataAtom) {
+			continue
+		}
+		if j, ok := d.index[c]; ok && !d.contains(j, k) {
+			other -= d.text(j) - d.linkText(j)
+		}
+	}
 	return other > lt && other > 20
 }
 

@@ -64,6 +64,7 @@ func TestFindKinds(t *testing.T) {
 		name          string
 		inBody, after string
 		want          []string
+		titles        []string // when set, the titles expected
 	}{
 		{
 			name: "heading block after the body",
@@ -88,6 +89,12 @@ func TestFindKinds(t *testing.T) {
 			name:   "READ MORE line in the body",
 			inBody: `<p><strong>READ MORE: <a href="/world/2024/04/10/heavy-rain-forecast-for-week">Heavy rain forecast for the rest of the week</a></strong></p>` + prose,
 			want:   abs("/world/2024/04/10/heavy-rain-forecast-for-week"),
+		},
+		{
+			name:   "a link that says read more about a story",
+			after:  `<div class="related"><a href="/world/2024/04/14/what-the-rain-means-for-farms">Read more about what the rain means for farms</a></div>`,
+			want:   abs("/world/2024/04/14/what-the-rain-means-for-farms"),
+			titles: []string{"What the rain means for farms"},
 		},
 		{
 			name:   "Related line in the body",
@@ -132,9 +139,18 @@ func TestFindKinds(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := urls(Find(parse(t, article(tc.inBody, tc.after)), nil, pageURL))
-			if !slices.Equal(got, tc.want) {
+			stories := Find(parse(t, article(tc.inBody, tc.after)), nil, pageURL)
+			if got := urls(stories); !slices.Equal(got, tc.want) {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+			if tc.titles != nil {
+				var got []string
+				for _, s := range stories {
+					got = append(got, s.Title)
+				}
+				if !slices.Equal(got, tc.titles) {
+					t.Errorf("titles %q, want %q", got, tc.titles)
+				}
 			}
 		})
 	}
