@@ -152,7 +152,8 @@ func parseUnix(s string) (time.Time, bool) {
 	}
 	var t time.Time
 	if len(s) == 13 {
-		t = time.UnixMilli(n).UTC()
+		// Whole seconds, like every other form read here.
+		t = time.UnixMilli(n).UTC().Truncate(time.Second)
 	} else {
 		t = time.Unix(n, 0).UTC()
 	}
