@@ -290,7 +290,7 @@ func TestFindInputs(t *testing.T) {
 		// all, inside a page wrapper whose class mentions a nav.
 		list := `<ul><li><a href="/world/2024/03/01/last-great-flood-remembered">The last great flood, remembered by those who saw it</a></li>
 <li><a href="/world/2024/03/02/river-levels-explained-in-charts">River levels explained in five charts</a></li></ul>`
-		for _, wrapper := range []string{"wrap has-section-nav", "content-nav-wrap"} {
+		for _, wrapper := range []string{"wrap has-section-nav", "content-nav-wrap", `page" id="menu-push`} {
 			src := strings.Replace(article(list, `<aside><h3>Most read</h3><a href="/sport/2024/05/01/cup-final-tickets-sell-out">Cup final tickets sell out in minutes</a></aside>`),
 				"<main>", `<main><div class="page"><div class="`+wrapper+`">`, 1)
 			src = strings.Replace(src, "</main>", "</div></div></main>", 1)
@@ -300,6 +300,14 @@ func TestFindInputs(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Errorf("wrapper %q: got %q, want %q", wrapper, got, want)
 			}
+		}
+	})
+	t.Run("the whole page in a form", func(t *testing.T) {
+		src := strings.Replace(article("", rel), "<main>", `<form id="aspnetForm" action="/post"><main>`, 1)
+		src = strings.Replace(src, "</main>", "</main></form>", 1)
+		got := urls(Find(parse(t, src), nil, pageURL))
+		if want := abs("/world/2024/04/28/dam-warning-issued-upstream"); !slices.Equal(got, want) {
+			t.Errorf("got %q, want %q", got, want)
 		}
 	})
 	t.Run("no page URL: the canonical link resolves", func(t *testing.T) {

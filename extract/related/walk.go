@@ -112,7 +112,7 @@ func newDOM(root *html.Node) *dom {
 			pSig, pTier = d.signal[par], d.sigTier[par]
 		}
 		d.frame = append(d.frame, pFrame || isFrame(n, pSection))
-		d.marked = append(d.marked, info.marked && !outer(n.DataAtom))
+		d.marked = append(d.marked, (info.marked || frameLike(n)) && !outer(n.DataAtom))
 		d.part = append(d.part, info.part)
 		d.section = append(d.section, pSection || isSection(n.DataAtom))
 		d.inLink = append(d.inLink, pLink || n.DataAtom == atom.A)
@@ -216,12 +216,12 @@ func (d *dom) settle(body int32) {
 	}
 }
 
-// isFrame: <nav>, navigation roles, forms, and <header>/<footer> that belong
-// to the page rather than to an article or section (HTML's own rule for
-// which section a header heads).
+// isFrame: <nav>, navigation roles, buttons, and <header>/<footer> that
+// belong to the page rather than to an article or section (HTML's own rule
+// for which section a header heads).
 func isFrame(n *html.Node, inSection bool) bool {
 	switch n.DataAtom {
-	case atom.Nav, atom.Form, atom.Button, atom.Select:
+	case atom.Nav, atom.Button, atom.Select:
 		return true
 	case atom.Header, atom.Footer:
 		if !inSection {
@@ -232,12 +232,22 @@ func isFrame(n *html.Node, inSection bool) bool {
 	case "navigation", "banner", "contentinfo", "menu", "menubar", "search":
 		return true
 	}
-	switch strings.ToLower(attr(n, "id")) {
-	case "header", "footer", "nav", "navigation", "menu", "masthead", "site-header", "site-footer":
-		return true
-	}
 	switch attr(n, "rel") {
 	case "prev", "next", "tag", "author", "category", "sponsored":
+		return true
+	}
+	return false
+}
+
+// frameLike: a form, or an id naming the header, footer or menu. Unlike the
+// frame these are only chrome when they do not hold the body: some sites
+// wrap the whole page in one <form> or a div#menu-wrapper.
+func frameLike(n *html.Node) bool {
+	if n.DataAtom == atom.Form {
+		return true
+	}
+	switch strings.ToLower(attr(n, "id")) {
+	case "header", "footer", "nav", "navigation", "menu", "masthead", "site-header", "site-footer":
 		return true
 	}
 	return false
