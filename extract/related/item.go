@@ -264,7 +264,8 @@ func (d *dom) details(s *story.Story, it, k int32) {
 				continue
 			}
 			t := clean(innerText(n, 400))
-			if len(t) >= 30 && !d.chrome[j] && !byline.MatchString(t) && !strings.Contains(s.Title, t) && !strings.Contains(t, s.Title) {
+			lt, ls := strings.ToLower(t), strings.ToLower(s.Title)
+			if len(t) >= 30 && !d.chrome[j] && !byline.MatchString(t) && !strings.Contains(ls, lt) && !strings.Contains(lt, ls) {
 				s.Description = t
 			}
 		}

@@ -92,7 +92,7 @@ func TestFindKinds(t *testing.T) {
 		},
 		{
 			name:   "a link that says read more about a story",
-			after:  `<div class="related"><a href="/world/2024/04/14/what-the-rain-means-for-farms">Read more about what the rain means for farms</a></div>`,
+			after:  `<div class="related"><p><a href="/world/2024/04/14/what-the-rain-means-for-farms">Read more about what the rain means for farms</a></p></div>`,
 			want:   abs("/world/2024/04/14/what-the-rain-means-for-farms"),
 			titles: []string{"What the rain means for farms"},
 		},
@@ -147,6 +147,9 @@ func TestFindKinds(t *testing.T) {
 				var got []string
 				for _, s := range stories {
 					got = append(got, s.Title)
+					if s.Description != "" {
+						t.Errorf("%s: summary %q repeats the link", s.URL, s.Description)
+					}
 				}
 				if !slices.Equal(got, tc.titles) {
 					t.Errorf("titles %q, want %q", got, tc.titles)
