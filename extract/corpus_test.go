@@ -14,7 +14,7 @@ import (
 // Regression floors, set just under the scores measured when they were
 // last raised. They guard against losing ground, they are not the targets.
 const (
-	aebFloorF1  = 0.962
+	aebFloorF1  = 0.966
 	wcxbFloorF1 = 0.950
 )
 

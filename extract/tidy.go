@@ -104,7 +104,7 @@ func tidy(blocks []story.Block, title string) []story.Block {
 	ft := fold(title)
 	for k, b := range blocks {
 		f := ""
-		if len(b.Text) <= len(title)+100 {
+		if len(b.Text) <= max(len(title)+100, 250) {
 			// Only short texts can be the headline, a label or a credit.
 			f = fold(b.Text)
 		}

@@ -262,10 +262,11 @@ func textEnd(s string) uint16 {
 }
 
 // markTeasers finds the summaries of story teasers: prose that follows a
-// headline made of a link (dates and bylines may sit between them), or
-// that ends in an ellipsis. Lists of teasers otherwise read as prose.
+// headline made of a link within the same small card (dates and bylines
+// may sit between them), or short prose that ends in an ellipsis. Lists of
+// teasers otherwise read as prose.
 func (t *tree) markTeasers() {
-	title := false
+	title := int32(-1)
 	for i := range t.nodes {
 		n := &t.nodes[i]
 		if n.own == 0 || n.flags&fText != 0 {
@@ -274,14 +275,30 @@ func (t *tree) markTeasers() {
 		prose := n.own - n.ownLinks
 		switch {
 		case n.ownLinks*10 >= n.own*9 && n.own >= 15:
-			title = isHeading(n.tag) || n.ownLinks >= 25
+			title = -1
+			if isHeading(n.tag) || n.ownLinks >= 25 {
+				title = int32(i)
+			}
 		case prose >= minParagraph:
-			if title || n.flags&fEllipsis != 0 && prose < 400 {
+			if title >= 0 && int32(i)-title <= 40 && t.near(title, int32(i)) || n.flags&fEllipsis != 0 && prose < 400 {
 				n.flags |= fTeaser
 			}
-			title = false
+			title = -1
 		}
 	}
+}
+
+// near reports whether element a lies inside one of b's closest ancestors:
+// the two belong to the same card.
+func (t *tree) near(a, b int32) bool {
+	p := t.nodes[b].parent
+	for k := 0; k < 5 && p >= 0; k++ {
+		if a > p && a < t.nodes[p].end {
+			return true
+		}
+		p = t.nodes[p].parent
+	}
+	return false
 }
 
 // isHeading reports whether a is h1-h6.
