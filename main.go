@@ -19,18 +19,28 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
 
-const usage = `tread — read saved news pages in the terminal
+const usage = `tread — read news pages in the terminal
 
 Usage:
   tread [flags] [SOURCE...]
 
-SOURCE is a page dump (.txt), a saved HTML page, a folder of them, or - for
-standard input. With no SOURCE, tread opens its built-in sample edition.
+SOURCE is a page dump (.txt), a saved HTML page, a folder of them, - for
+standard input, or an http or https URL. A URL opens from its offline copy in
+the library when there is one, else it is fetched and the page is saved there.
+With no SOURCE, tread opens the library, newest page first (at most 500 in the
+reader), or its built-in sample edition when the library is empty.
 
 Flags:
+  --offline        never use the network: a URL opens its saved copy or fails
+  --library DIR    keep offline copies in DIR instead of the settings' folder
+                   (default: $XDG_DATA_HOME/tread/library)
   --json           print the stories as JSON instead of opening the reader
   --dump           print the rendered stories instead of opening the reader
   --width N        wrap width for --dump (default: the terminal's, else 80)
+  --export DIR     write each story as a markdown file with a front-matter
+                   header into DIR and print the paths written
+  --config FILE    read settings from FILE (default: $XDG_CONFIG_HOME/tread/config.toml)
+  --print-config   print the settings in effect and exit
   --version        print the version
   -h, --help       show this help
 
@@ -47,8 +57,11 @@ func main() {
 // options are the parsed command line.
 type options struct {
 	json, dump, version, printConfig bool
+	offline                          bool
 	width                            int
 	configPath                       string
+	library                          string // --library: the library folder
+	export                           string // --export: the folder to write markdown to
 	sources                          []string
 }
 
@@ -68,6 +81,9 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.width, "width", 0, "")
 	fs.StringVar(&o.configPath, "config", "", "")
 	fs.BoolVar(&o.printConfig, "print-config", false, "")
+	fs.BoolVar(&o.offline, "offline", false, "")
+	fs.StringVar(&o.library, "library", "", "")
+	fs.StringVar(&o.export, "export", "", "")
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -89,6 +105,9 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	}
 	if o.json && o.dump {
 		return o, fmt.Errorf("%w: --json and --dump cannot be used together", errUsage)
+	}
+	if o.export != "" && (o.json || o.dump) {
+		return o, fmt.Errorf("%w: --export cannot be used with --json or --dump", errUsage)
 	}
 	if o.width < 0 {
 		return o, fmt.Errorf("%w: --width must be positive", errUsage)
@@ -123,10 +142,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return 1
 		}
 		return 0
-	case o.json:
-		return printJSON(ctx, o, stdin, stdout, stderr)
-	case o.dump:
-		return printDump(ctx, o, cfg, stdin, stdout, stderr)
 	}
-	return runTUI(ctx, o, cfg, stdin, stderr)
+	sess := newSession(o, cfg, stdin)
+	switch {
+	case o.json:
+		return printJSON(ctx, o, sess, stdout, stderr)
+	case o.dump:
+		return printDump(ctx, o, cfg, sess, stdout, stderr)
+	case o.export != "":
+		return printExport(ctx, o, sess, stdout, stderr)
+	}
+	return runTUI(ctx, o, cfg, sess, stdin, stderr)
 }

@@ -18,16 +18,20 @@ import (
 	"github.com/tread-reader/tread/story"
 )
 
-// loadAll reads every source in order; with none it returns the sample
-// edition. The batch modes (--json, --dump) load in turn: nothing waits on
-// them but the user who asked.
-func loadAll(ctx context.Context, sources []string, stdin io.Reader) []story.Document {
-	if len(sources) == 0 {
-		return []story.Document{sampleEdition()}
-	}
+// loadAll reads every source in order. With none it reads the library,
+// newest first, or the sample edition when the library is empty. The batch
+// modes (--json, --dump, --export) load in turn: nothing waits on them but
+// the user who asked.
+func loadAll(ctx context.Context, s *session, sources []string) []story.Document {
 	var docs []story.Document
+	if len(sources) == 0 {
+		sources, docs = s.librarySources(0)
+		if len(sources) == 0 {
+			return append(docs, sampleEdition())
+		}
+	}
 	for _, src := range sources {
-		docs = append(docs, feed.Load(ctx, src, feed.Options{Stdin: stdin})...)
+		docs = append(docs, s.load(ctx, src)...)
 	}
 	return docs
 }
@@ -98,8 +102,8 @@ func toJSONStory(s story.Story, withRelated bool) jsonStory {
 	return j
 }
 
-func printJSON(ctx context.Context, o options, stdin io.Reader, stdout, stderr io.Writer) int {
-	docs := loadAll(ctx, o.sources, stdin)
+func printJSON(ctx context.Context, o options, s *session, stdout, stderr io.Writer) int {
+	docs := loadAll(ctx, s, o.sources)
 	out := make([]jsonDoc, 0, len(docs))
 	for _, d := range docs {
 		jd := jsonDoc{Source: d.Source}
@@ -130,8 +134,8 @@ func printJSON(ctx context.Context, o options, stdin io.Reader, stdout, stderr i
 // printDump renders every story, main stories and their related items, for
 // reading without the TUI: styled on a terminal, plain text when stdout is
 // not one or NO_COLOR is set.
-func printDump(ctx context.Context, o options, cfg config.Config, stdin io.Reader, stdout, stderr io.Writer) int {
-	docs := loadAll(ctx, o.sources, stdin)
+func printDump(ctx context.Context, o options, cfg config.Config, sess *session, stdout, stderr io.Writer) int {
+	docs := loadAll(ctx, sess, o.sources)
 	r := render.NewRenderer(0)
 	style, width := dumpStyle(stdout)
 	if style != render.NoTTY {

@@ -10,8 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/tread-reader/tread/browser"
 	"github.com/tread-reader/tread/config"
-	"github.com/tread-reader/tread/feed"
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/story"
 	"github.com/tread-reader/tread/ui"
@@ -20,7 +20,7 @@ import (
 // runTUI opens the reader. Sources load inside the program, in tea.Cmds, so
 // the window is up at once; errors stay in the status bar while the reader
 // runs and are repeated on stderr after it exits.
-func runTUI(ctx context.Context, o options, cfg config.Config, stdin io.Reader, stderr io.Writer) int {
+func runTUI(ctx context.Context, o options, cfg config.Config, sess *session, stdin io.Reader, stderr io.Writer) int {
 	r := render.NewRenderer(0)
 	opts := ui.Options{
 		Sources:  o.sources,
@@ -32,11 +32,16 @@ func runTUI(ctx context.Context, o options, cfg config.Config, stdin io.Reader, 
 				// The reader owns the terminal's input; a page has to be piped in.
 				return []story.Document{{Source: src, Err: errors.New("standard input is the terminal; pipe a page into tread to read it")}}
 			}
-			return feed.Load(ctx, src, feed.Options{Stdin: stdin})
+			return sess.load(ctx, src)
 		},
 	}
 	if len(o.sources) == 0 {
-		opts.Docs = []story.Document{sampleEdition()}
+		sources, notes := sess.librarySources(maxLibrarySources)
+		opts.Sources = sources
+		opts.Docs = notes
+		if len(sources) == 0 {
+			opts.Docs = append(opts.Docs, sampleEdition())
+		}
 	}
 	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx))
 	final, err := p.Run()
@@ -54,6 +59,18 @@ func runTUI(ctx context.Context, o options, cfg config.Config, stdin io.Reader, 
 		}
 	}
 	return 0
+}
+
+// openURL opens a story's page or a link in the user's browser. The reader
+// calls it inside a tea.Cmd: starting a process is I/O.
+func openURL(url string) error {
+	return browser.Open(url)
+}
+
+// listWidth is the list pane's width from the settings for a terminal
+// total columns wide.
+func listWidth(cfg config.Config) func(total int) int {
+	return cfg.ListWidth.Columns
 }
 
 func isTerminal(r io.Reader) bool {

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/tread-reader/tread/export"
+	"github.com/tread-reader/tread/sanitize"
+	"github.com/tread-reader/tread/story"
+)
+
+// printExport writes every loaded story as a markdown file in o.export and
+// prints the paths written, one a line. Related stories are written too
+// when they were loaded with a body of their own (a page dump carries
+// some); a related item that is only a link is listed in its main story's
+// file instead.
+func printExport(ctx context.Context, o options, sess *session, stdout, stderr io.Writer) int {
+	w, err := export.NewWriter(o.export)
+	if err != nil {
+		fmt.Fprintf(stderr, "tread: %v\n", err)
+		return 1
+	}
+	docs := loadAll(ctx, sess, o.sources)
+	code := 0
+	write := func(d story.Document, st story.Story) {
+		path, err := w.Write(st, sess.savedTime(d.Source, st))
+		if err != nil {
+			fmt.Fprintf(stderr, "tread: %s\n", sanitize.Line(err.Error()))
+			code = 1
+			return
+		}
+		fmt.Fprintln(stdout, sanitize.Line(path))
+	}
+	for _, d := range docs {
+		if d.Err != nil {
+			fmt.Fprintf(stderr, "tread: %s\n", errorLine(d))
+			code = 1
+			continue
+		}
+		for _, st := range d.Stories {
+			write(d, st)
+			for _, rel := range st.Related {
+				if len(rel.Body) > 0 {
+					write(d, rel)
+				}
+			}
+		}
+	}
+	return code
+}

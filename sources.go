@@ -1,0 +1,184 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/tread-reader/tread/config"
+	"github.com/tread-reader/tread/feed"
+	"github.com/tread-reader/tread/fetch"
+	"github.com/tread-reader/tread/library"
+	"github.com/tread-reader/tread/story"
+)
+
+// maxLibrarySources is how many saved pages `tread` with no source lists,
+// newest first: each is read and extracted when the reader opens, so a
+// library of thousands must not all load at once.
+const maxLibrarySources = 500
+
+// session is what loading a source needs beyond its name: the settings,
+// the flags, and the library of offline copies, opened on first use so
+// that reading local files never creates a library folder.
+type session struct {
+	libDir  string // the library folder; "" when there is none
+	offline bool
+	fetch   fetch.Options
+	stdin   io.Reader
+
+	// busy bounds the sources loading at once: the reader starts every
+	// source's load together, and a hundred URLs or a big library would
+	// otherwise all be fetched and extracted at the same moment.
+	busy chan struct{}
+
+	once     sync.Once
+	lib      *library.Library
+	libErr   error
+	reported sync.Once // the library's failure to open is said once
+}
+
+func newSession(o options, cfg config.Config, stdin io.Reader) *session {
+	dir := cfg.Library
+	if o.library != "" {
+		dir = o.library
+	}
+	ua := cfg.UserAgent
+	if ua == "" {
+		ua = "tread/" + version
+	}
+	return &session{
+		libDir:  dir,
+		offline: o.offline,
+		fetch: fetch.Options{
+			UserAgent:      ua,
+			Timeout:        cfg.Timeout,
+			ConnectTimeout: cfg.ConnectTimeout,
+			MaxSize:        int64(cfg.MaxSize),
+		},
+		stdin: stdin,
+		busy:  make(chan struct{}, max(8, runtime.GOMAXPROCS(0))),
+	}
+}
+
+// library opens the library folder, once.
+func (s *session) library() (*library.Library, error) {
+	s.once.Do(func() {
+		if s.libDir == "" {
+			s.libErr = errors.New("no library folder: set library in the settings or use --library")
+			return
+		}
+		s.lib, s.libErr = library.Open(s.libDir)
+	})
+	return s.lib, s.libErr
+}
+
+// load reads one source: the reader's Loader and the batch modes' reader.
+func (s *session) load(ctx context.Context, source string) []story.Document {
+	return s.loadWith(ctx, source, false)
+}
+
+// reload reads a source again, a URL from the network even when it has a
+// saved copy (offline, the saved copy is all there is).
+func (s *session) reload(ctx context.Context, source string) []story.Document {
+	return s.loadWith(ctx, source, true)
+}
+
+func (s *session) loadWith(ctx context.Context, source string, refresh bool) []story.Document {
+	select {
+	case s.busy <- struct{}{}:
+		defer func() { <-s.busy }()
+	case <-ctx.Done():
+		return []story.Document{{Source: source, Err: ctx.Err()}}
+	}
+	opts := feed.Options{Stdin: s.stdin, Fetch: s.fetch, Offline: s.offline, Refresh: refresh}
+	var notes []story.Document
+	if feed.IsURL(source) {
+		lib, err := s.library()
+		opts.Library = lib
+		if err != nil && s.libDir != "" {
+			// Pages still open without a library; the reader hears once
+			// that they are not being kept.
+			s.reported.Do(func() {
+				notes = append(notes, story.Document{Source: s.libDir, Err: fmt.Errorf("library: %w", err)})
+			})
+		}
+	}
+	return append(feed.Load(ctx, source, opts), notes...)
+}
+
+// saved reports whether the library holds a copy of url. It never creates
+// the library folder. It costs a file-system call or two, so the reader
+// asks it in a tea.Cmd, not while drawing.
+func (s *session) saved(url string) bool {
+	if !s.libraryExists() {
+		return false
+	}
+	lib, err := s.library()
+	if err != nil {
+		return false
+	}
+	_, ok := lib.Lookup(url)
+	return ok
+}
+
+func (s *session) libraryExists() bool {
+	if s.libDir == "" {
+		return false
+	}
+	fi, err := os.Stat(s.libDir)
+	return err == nil && fi.IsDir()
+}
+
+// librarySources lists the saved pages, newest first, as sources (their
+// URLs), at most limit of them when limit > 0; warnings are documents
+// naming the entries that had to be skipped. A library folder that does
+// not exist gives nothing, and is not created.
+func (s *session) librarySources(limit int) ([]string, []story.Document) {
+	if !s.libraryExists() {
+		return nil, nil
+	}
+	lib, err := s.library()
+	if err != nil {
+		return nil, []story.Document{{Source: s.libDir, Err: fmt.Errorf("library: %w", err)}}
+	}
+	entries, warnings := lib.List()
+	var notes []story.Document
+	for _, w := range warnings {
+		notes = append(notes, story.Document{Source: s.libDir, Err: w})
+	}
+	if limit > 0 && len(entries) > limit {
+		entries = entries[:limit]
+	}
+	sources := make([]string, 0, len(entries))
+	for _, e := range entries {
+		sources = append(sources, e.URL)
+	}
+	return sources, notes
+}
+
+// savedTime is when a story's page was saved: its library copy's fetch
+// time for a web page, a file's modification time for a file; zero when
+// unknown.
+func (s *session) savedTime(source string, st story.Story) time.Time {
+	if feed.IsURL(source) {
+		if lib, err := s.library(); err == nil && st.URL != "" {
+			if e, ok := lib.Lookup(st.URL); ok {
+				return e.Fetched
+			}
+		}
+		return time.Time{}
+	}
+	if source == "-" {
+		return time.Time{}
+	}
+	if fi, err := os.Stat(source); err == nil && fi.Mode().IsRegular() {
+		return fi.ModTime()
+	}
+	// A pipe, or a file gone since it was read: no time to give.
+	return time.Time{}
+}
