@@ -135,7 +135,7 @@ func hasHiddenClass(class string) bool {
 }
 
 func wordsHint(s string) (hint, bool) {
-	h, caption := hintNone, false
+	h, caption, embed := hintNone, false, false
 	var prev string
 	var buf [64]byte
 	i := 0
@@ -166,6 +166,8 @@ func wordsHint(s string) (hint, bool) {
 		switch w {
 		case "caption", "credit", "credits", "figcaption":
 			caption = true
+		case "embed", "embedded", "tweet":
+			embed = true
 		}
 		wh, ok := tokenHints[w]
 		if !ok && len(w) > 5 {
@@ -183,6 +185,10 @@ func wordsHint(s string) (hint, bool) {
 		}
 		h = max(h, wh)
 		prev = w
+	}
+	if embed && h > hintWeak {
+		// "social-embed" holds an embedded post, whose text is content.
+		h = hintWeak
 	}
 	return h, caption
 }
