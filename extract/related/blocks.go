@@ -168,7 +168,7 @@ func (d *dom) below(h, body int32, t tier, kind string) (region, bool) {
 			return d.siblings(c, t, kind)
 		}
 		if d.anchors(a)-d.anchors(h) > 0 {
-			if next := d.nextHeadingSibling(d.nodes[c]); next != nil {
+			if d.nextHeadingSibling(c) >= 0 {
 				return d.siblings(c, t, kind)
 			}
 			return region{lo: a, hi: d.end[a], skip: h, tier: t, kind: kind}, true
@@ -179,28 +179,23 @@ func (d *dom) below(h, body int32, t tier, kind string) (region, bool) {
 }
 
 // nextHeadingSibling finds a later sibling shaped like c (same element and
-// class) or a real heading: where the next block of a flat list starts.
-func (d *dom) nextHeadingSibling(c *html.Node) *html.Node {
-	cls := attr(c, "class")
+// class, without links) or a real heading: where the next block of a flat
+// list starts. It returns -1 when there is none nearby.
+func (d *dom) nextHeadingSibling(c int32) int32 {
+	cn := d.nodes[c]
+	cls := attr(cn, "class")
 	seen := 0
-	for s := c.NextSibling; s != nil && seen < maxSiblings; s = s.NextSibling {
+	for s := d.next(c); s >= 0 && seen < maxSiblings; s = d.next(s) {
 		seen++
-		if s.Type != html.ElementNode {
-			continue
-		}
-		if s.DataAtom == c.DataAtom && attr(s, "class") == cls && (isHeadingTag(c.DataAtom) || cls != "") && !d.hasLink(s) {
+		sn := d.nodes[s]
+		if sn.DataAtom == cn.DataAtom && attr(sn, "class") == cls && (isHeadingTag(cn.DataAtom) || cls != "") && d.anchors(s) == 0 {
 			return s
 		}
-		if isHeadingTag(s.DataAtom) && isHeadingTag(c.DataAtom) {
+		if isHeadingTag(sn.DataAtom) && isHeadingTag(cn.DataAtom) {
 			return s
 		}
 	}
-	return nil
-}
-
-func (d *dom) hasLink(n *html.Node) bool {
-	i, ok := d.index[n]
-	return ok && d.anchors(i) > 0
+	return -1
 }
 
 func isHeadingTag(a atom.Atom) bool {
@@ -215,18 +210,10 @@ func isHeadingTag(a atom.Atom) bool {
 // heading or the next paragraph of plain text, bounded in elements and
 // links.
 func (d *dom) siblings(c int32, t tier, kind string) (region, bool) {
-	stop := d.nextHeadingSibling(d.nodes[c])
+	stop := d.nextHeadingSibling(c)
 	lo, hi := int32(-1), int32(-1)
-	count, steps := 0, 0
-	for s := d.nodes[c].NextSibling; s != nil && s != stop && count < 8 && steps < maxSiblings; s = s.NextSibling {
-		steps++
-		if s.Type != html.ElementNode {
-			continue
-		}
-		j, ok := d.index[s]
-		if !ok {
-			break
-		}
+	count := 0
+	for j := d.next(c); j >= 0 && j != stop && count < 8; j = d.next(j) {
 		count++
 		if d.anchors(j) == 0 {
 			if d.text(j) >= 40 {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -18,10 +19,14 @@ import (
 // trailing headline list is judged against the text it ends.
 func (d *dom) mainBody(body *goquery.Selection) (b, core int32) {
 	b = -1
-	if body != nil {
+	if body != nil && len(body.Nodes) > 0 {
+		want := make(map[*html.Node]bool, len(body.Nodes))
 		for _, n := range body.Nodes {
-			if i, ok := d.index[n]; ok {
-				b = i
+			want[n] = true
+		}
+		for i, n := range d.nodes {
+			if want[n] {
+				b = int32(i)
 				break
 			}
 		}

@@ -18,7 +18,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/tread-reader/tread/story"
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -187,13 +186,10 @@ func (d *dom) phrase(k int32) bool {
 	// Text in the block's own child blocks (a card's summary or byline
 	// paragraph) is not around the link.
 	seen := 0
-	for c := d.nodes[b].FirstChild; c != nil && seen < maxSiblings; c = c.NextSibling {
+	for c := d.firstChild(b); c >= 0 && seen < maxSiblings; c = d.next(c) {
 		seen++
-		if c.Type != html.ElementNode || !block(c.DataAtom) {
-			continue
-		}
-		if j, ok := d.index[c]; ok && !d.contains(j, k) {
-			other -= d.text(j) - d.linkText(j)
+		if block(d.nodes[c].DataAtom) && !d.contains(c, k) {
+			other -= d.text(c) - d.linkText(c)
 		}
 	}
 	return other > lt && other > 20

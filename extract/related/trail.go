@@ -1,7 +1,6 @@
 package related
 
 import (
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -21,54 +20,45 @@ func (d *dom) trailingLists(body int32) []region {
 		return nil
 	}
 	var out []region
-	consider := func(items []*html.Node) {
+	consider := func(items []int32) {
 		if r, ok := d.headlineRun(body, items); ok {
 			out = append(out, r)
 		}
 	}
-	scan := func(parent *html.Node) {
-		var run []*html.Node
-		for c := parent.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
+	var run []int32
+	for c := d.firstChild(body); c >= 0; c = d.next(c) {
+		switch d.nodes[c].DataAtom {
+		case atom.Ul, atom.Ol:
+			consider(d.children(c, atom.Li))
+		case atom.P, atom.H3, atom.H4, atom.H5, atom.H6:
+			if d.oneLink(c) {
+				run = append(run, c)
 				continue
 			}
-			switch c.DataAtom {
-			case atom.Ul, atom.Ol:
-				consider(children(c, atom.Li))
-			case atom.P, atom.H3, atom.H4, atom.H5, atom.H6:
-				if d.oneLink(c) {
-					run = append(run, c)
-					continue
-				}
-			}
-			if len(run) >= 2 {
-				consider(run)
-			}
-			run = nil
 		}
 		if len(run) >= 2 {
 			consider(run)
 		}
+		run = nil
 	}
-	scan(d.nodes[body])
+	if len(run) >= 2 {
+		consider(run)
+	}
 	// The body's next two element siblings: lists placed right after it.
-	seen := 0
-	for s := d.nodes[body].NextSibling; s != nil && seen < 2; s = s.NextSibling {
-		if s.Type != html.ElementNode {
-			continue
-		}
-		seen++
-		if s.DataAtom == atom.Ul || s.DataAtom == atom.Ol {
-			consider(children(s, atom.Li))
+	for s, seen := d.next(body), 0; s >= 0 && seen < 2; s, seen = d.next(s), seen+1 {
+		if a := d.nodes[s].DataAtom; a == atom.Ul || a == atom.Ol {
+			consider(d.children(s, atom.Li))
 		}
 	}
 	return out
 }
 
-func children(n *html.Node, a atom.Atom) []*html.Node {
-	var out []*html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == a {
+// children lists element i's child elements of one kind, stopping once
+// there are more than a trailing list may hold.
+func (d *dom) children(i int32, a atom.Atom) []int32 {
+	var out []int32
+	for c := d.firstChild(i); c >= 0; c = d.next(c) {
+		if d.nodes[c].DataAtom == a {
 			out = append(out, c)
 			if len(out) > maxTrailItems {
 				break
@@ -79,9 +69,8 @@ func children(n *html.Node, a atom.Atom) []*html.Node {
 }
 
 // oneLink reports an element that is a single link and nothing else.
-func (d *dom) oneLink(n *html.Node) bool {
-	i, ok := d.index[n]
-	if !ok || d.anchors(i) != 1 {
+func (d *dom) oneLink(i int32) bool {
+	if d.anchors(i) != 1 {
 		return false
 	}
 	t := d.text(i)
@@ -90,20 +79,16 @@ func (d *dom) oneLink(n *html.Node) bool {
 
 // headlineRun checks a candidate list: 2..20 items, each one link with a
 // headline to a same-site story, and little body text after it.
-func (d *dom) headlineRun(body int32, items []*html.Node) (region, bool) {
+func (d *dom) headlineRun(body int32, items []int32) (region, bool) {
 	if len(items) < 2 || len(items) > maxTrailItems {
 		return region{}, false
 	}
-	for _, it := range items {
-		if !d.oneLink(it) {
-			return region{}, false
-		}
-		i := d.index[it]
-		if d.chrome[i] || !d.verifiedLink(i) {
+	for _, i := range items {
+		if !d.oneLink(i) || d.chrome[i] || !d.verifiedLink(i) {
 			return region{}, false
 		}
 	}
-	first, last := d.index[items[0]], d.index[items[len(items)-1]]
+	first, last := items[0], items[len(items)-1]
 	hi := d.end[last]
 	if d.contains(body, first) {
 		after := int(d.textPre[d.end[body]+1] - d.textPre[hi+1])

@@ -19,7 +19,6 @@ const maxNodes = 300_000
 // Every walk over it is iterative: deep nesting cannot exhaust the stack.
 type dom struct {
 	nodes  []*html.Node
-	index  map[*html.Node]int32
 	parent []int32
 	end    []int32 // last descendant's index
 
@@ -53,7 +52,7 @@ func skipped(a atom.Atom) bool {
 }
 
 func newDOM(root *html.Node) *dom {
-	d := &dom{index: make(map[*html.Node]int32)}
+	d := &dom{}
 	var open []int32
 	// textOf counts the bytes of a text node's words, one space between,
 	// as strings.Fields would but without allocating.
@@ -99,7 +98,6 @@ func newDOM(root *html.Node) *dom {
 			par = open[len(open)-1]
 		}
 		d.nodes = append(d.nodes, n)
-		d.index[n] = idx
 		d.parent = append(d.parent, par)
 		d.end = append(d.end, idx)
 		textLen = append(textLen, 0)
@@ -303,6 +301,23 @@ func (d *dom) anchors(i int32) int { return int(d.anchorsPre[d.end[i]+1] - d.anc
 func (d *dom) text(i int32) int    { return int(d.textPre[d.end[i]+1] - d.textPre[i]) }
 func (d *dom) linkText(i int32) int {
 	return int(d.linkPre[d.end[i]+1] - d.linkPre[i])
+}
+
+// firstChild is element i's first child element, or -1.
+func (d *dom) firstChild(i int32) int32 {
+	if i+1 <= d.end[i] {
+		return i + 1
+	}
+	return -1
+}
+
+// next is the element after i among its parent's children, or -1.
+func (d *dom) next(i int32) int32 {
+	j := d.end[i] + 1
+	if int(j) < len(d.nodes) && d.parent[j] == d.parent[i] {
+		return j
+	}
+	return -1
 }
 
 // contains reports whether element j is inside element i (or is i).
