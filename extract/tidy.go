@@ -25,7 +25,10 @@ var boilerLines = map[string]bool{
 	"enlarge this image": true, "toggle caption": true, "hide caption": true,
 	"expand": true, "view gallery": true, "loading content ...": true, "subscribe": true,
 	"advert": true, "don't miss": true, "more:": true, "also read:": true, "also read": true,
-	"read more here": true, "watch:": true, "listen:": true,
+	"read more here": true, "watch:": true, "listen:": true, "related content": true,
+	"by": true, "text size": true, "highlights": true, "sponsored links": true,
+	"this slideshow requires javascript": true, "related articles": true, "related posts": true,
+	"related stories": true, "more stories": true, "trending": true, "most popular": true,
 }
 
 // promoPhrases mark a short paragraph as a call to subscribe, follow or
@@ -62,6 +65,9 @@ func isPromo(f string) bool {
 // isNumberScrap reports whether a paragraph is a bare count or a page
 // number: a few characters without a letter.
 func isNumberScrap(f string) bool {
+	if a, b, ok := strings.Cut(f, " of "); ok && isNumber(a) && isNumber(b) {
+		return true // a gallery counter: "1 of 6"
+	}
 	if f == "" || len(f) > 6 {
 		return false
 	}
@@ -75,11 +81,17 @@ func isNumberScrap(f string) bool {
 
 // creditPrefixes start the picture credits that sit loose in the text.
 var creditPrefixes = []string{"photo:", "photo by", "image:", "picture:", "credit:", "©",
-	"(photo", "photograph:", "source:", "image credit", "photo credit", "getty images"}
+	"(photo", "photograph:", "source:", "image credit", "photo credit", "getty images",
+	"copyright", "(image", "(credit", "reporting by", "(reporting by", "additional reporting by",
+	"editing by", "writing by"}
+
+// creditSuffixes end picture credits and captions printed as text.
+var creditSuffixes = []string{"getty images", "(image: getty)", "/ap", ", ap", "/reuters",
+	"/afp", "shutterstock", "all rights reserved."}
 
 // isCredit reports whether a short paragraph is a picture credit.
 func isCredit(f string) bool {
-	if len(f) > 80 {
+	if f == "" || len(f) > 300 {
 		return false
 	}
 	for _, p := range creditPrefixes {
@@ -87,13 +99,62 @@ func isCredit(f string) bool {
 			return true
 		}
 	}
+	if len(f) > 150 {
+		return false
+	}
+	for _, p := range creditSuffixes {
+		if strings.HasSuffix(f, p) {
+			return true
+		}
+	}
+	// A caption ending in its credit: "... (Image: Agency)".
+	if strings.HasSuffix(f, ")") {
+		if k := strings.LastIndexByte(f, '('); k >= 0 {
+			tail := f[k+1:]
+			return strings.HasPrefix(tail, "image:") || strings.HasPrefix(tail, "photo:") ||
+				strings.HasPrefix(tail, "picture:") || strings.HasPrefix(tail, "credit:")
+		}
+	}
 	return false
 }
 
-// isURL reports whether a paragraph is nothing but an address.
+// isURL reports whether a paragraph is nothing but an address: a URL, an
+// e-mail address or a social handle.
 func isURL(f string) bool {
-	return !strings.ContainsAny(f, " \n") && (strings.HasPrefix(f, "http://") || strings.HasPrefix(f, "https://") || strings.HasPrefix(f, "www."))
+	return f != "" && !strings.ContainsAny(f, " \n") && strings.ContainsAny(f, "@/.") && len(f) > 4
 }
+
+// months start the English dates that sit alone as publication stamps.
+var months = []string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan ", "feb ", "mar ",
+	"apr ", "jun ", "jul ", "aug ", "sep ", "sept ", "oct ", "nov ", "dec "}
+
+// isDateStamp reports whether a short paragraph is only a date, like
+// "November 20, 2019" or "Monday 18 Nov 2019 7:45 am".
+func isDateStamp(f string) bool {
+	if f == "" || len(f) > 48 || strings.Count(f, " ") > 7 {
+		return false
+	}
+	year := false
+	for i := 0; i+4 <= len(f); i++ {
+		if (f[i] == '1' && f[i+1] == '9' || f[i] == '2' && f[i+1] == '0') &&
+			isDigit(f[i+2]) && isDigit(f[i+3]) && (i == 0 || !isDigit(f[i-1])) && (i+4 == len(f) || !isDigit(f[i+4])) {
+			year = true
+			break
+		}
+	}
+	if !year {
+		return false
+	}
+	for _, m := range months {
+		if strings.Contains(f, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // tidy drops what a reader should not see in the body: the headline and
 // anything above the first paragraph that repeats it, chrome labels, and
@@ -111,13 +172,13 @@ func tidy(blocks []story.Block, title string) []story.Block {
 		if (lead || k < 8) && ft != "" && f == ft {
 			continue
 		}
-		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f)) {
+		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f) || isDateStamp(f)) {
 			continue
 		}
 		if lead && b.Kind == story.Heading && b.Level == 1 {
 			continue
 		}
-		if b.Kind != story.Image && b.Kind != story.List && b.Kind != story.Table && boilerLines[f] {
+		if b.Kind != story.Image && b.Kind != story.List && b.Kind != story.Table && boilerLines[strings.TrimRight(f, ".:…")] {
 			continue
 		}
 		if b.Kind == story.Paragraph || b.Kind == story.List || b.Kind == story.Quote {
@@ -134,4 +195,16 @@ func tidy(blocks []story.Block, title string) []story.Block {
 // fold lowercases and collapses white space, for comparing short texts.
 func fold(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+func isNumber(s string) bool {
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
