@@ -92,8 +92,19 @@ func (n *node) quality() int32 {
 // page's prose, as the article sometimes carries a misleading class.
 func (n *node) judge(total int32) bool {
 	switch n.hint {
-	case hintStrong, hintHidden:
+	case hintComment, hintHidden:
 		return n.good*10 < total*6 || n.good < minArticle
+	case hintStrong:
+		// Most of the page's prose, or mostly prose and a large share of
+		// it: the article itself, under a class that also names some
+		// feature of it or of the page.
+		if n.good < minArticle {
+			return true
+		}
+		if n.good*10 >= total*6 {
+			return false
+		}
+		return n.good*10 < total*4 || n.good*3 < n.chars*2
 	case hintMaybe:
 		return n.good*3 < n.chars*2 || n.good < minArticle
 	case hintWeak:

@@ -8,10 +8,11 @@ type hint uint8
 const (
 	hintNone hint = iota
 	hintPositive
-	hintWeak   // often chrome, sometimes content: kept when half of it is prose
-	hintMaybe  // chrome, or a state class on the article ("modal-enabled"): kept when mostly prose
-	hintStrong // chrome: share bars, comments, promos, related blocks, ads
-	hintHidden // not shown to readers (kept only when it holds most of the page's prose,
+	hintWeak    // often chrome, sometimes content: kept when half of it is prose
+	hintMaybe   // chrome, or a state class on the article ("modal-enabled"): kept when mostly prose
+	hintStrong  // chrome: share bars, promos, related blocks, ads
+	hintComment // reader comments: prose, but never the article
+	hintHidden  // not shown to readers (kept only when it holds most of the page's prose,
 	// as pages that reveal their body with script do)
 )
 
@@ -26,7 +27,8 @@ var tokenHints = map[string]hint{
 	"blog": hintPositive,
 
 	// chrome that is never the article
-	"comment": hintStrong, "comments": hintStrong, "disqus": hintStrong, "respond": hintStrong,
+	"comment": hintComment, "comments": hintComment, "disqus": hintComment, "respond": hintComment,
+	"replies": hintComment, "reply": hintComment,
 	"share": hintStrong, "sharing": hintStrong, "sharer": hintStrong, "social": hintStrong,
 	"related": hintStrong, "recommended": hintStrong, "recommendations": hintStrong,
 	"recirc": hintStrong, "recirculation": hintStrong, "newsletter": hintStrong,
@@ -94,6 +96,7 @@ var hiddenClasses = map[string]bool{
 	"visuallyhidden": true, "screen-reader-text": true, "screenreader-only": true,
 	"d-none": true, "is-hidden": true, "u-hidden": true, "offscreen": true,
 	"element-invisible": true, "a11y-hidden": true, "assistive-text": true,
+	"w-form-done": true, "w-form-fail": true, // form messages shown by script
 }
 
 // classHint classifies an element from its class and id values, and
