@@ -115,7 +115,7 @@ func fromMeta(root *html.Node, m meta.Meta, pageURL string) (story.Story, *html.
 	if s.Title == "" {
 		s.Title = fallbackTitle(t)
 	}
-	s.Body = tidy(e.blocks, s.Title)
+	s.Body = tidy(e.blocks, s.Title, s.Byline)
 	s.Partial = t.truncated || t.nodes[best].good < minArticle
 	return s, t.nodes[best].h
 }

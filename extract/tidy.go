@@ -159,10 +159,11 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // tidy drops what a reader should not see in the body: the headline and
 // anything above the first paragraph that repeats it, chrome labels, and
 // headings left with nothing under them.
-func tidy(blocks []story.Block, title string) []story.Block {
+func tidy(blocks []story.Block, title, byline string) []story.Block {
 	out := blocks[:0]
 	lead := true
 	ft := fold(title)
+	author := firstAuthor(byline)
 	for k, b := range blocks {
 		f := ""
 		if len(b.Text) <= max(len(title)+100, 250) {
@@ -171,6 +172,13 @@ func tidy(blocks []story.Block, title string) []story.Block {
 		}
 		if (lead || k < 8) && ft != "" && f == ft {
 			continue
+		}
+		if lead && b.Kind == story.Heading && similar(f, ft) {
+			continue
+		}
+		if lead && b.Kind == story.Paragraph && f != "" && len(f) < 120 &&
+			(strings.HasPrefix(f, "by ") || author != "" && strings.Contains(f, author)) {
+			continue // the byline printed above the text
 		}
 		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f) || isDateStamp(f)) {
 			continue
@@ -190,6 +198,44 @@ func tidy(blocks []story.Block, title string) []story.Block {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// firstAuthor is the first name of a byline, folded, for finding the
+// byline printed in the page.
+func firstAuthor(byline string) string {
+	f := fold(byline)
+	f = strings.TrimPrefix(f, "by ")
+	for _, sep := range []string{",", " and ", " & ", ";", "|"} {
+		f, _, _ = strings.Cut(f, sep)
+	}
+	f = strings.TrimSpace(f)
+	if len(f) < 4 {
+		return ""
+	}
+	return f
+}
+
+// similar reports whether two folded headlines share nearly all their
+// words: the same headline punctuated or abridged differently.
+func similar(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) < 3 || len(wb) < 3 {
+		return a == b
+	}
+	set := make(map[string]bool, len(wb))
+	for _, w := range wb {
+		set[strings.Trim(w, ".,:;!?\"'“”‘’")] = true
+	}
+	common := 0
+	for _, w := range wa {
+		if set[strings.Trim(w, ".,:;!?\"'“”‘’")] {
+			common++
+		}
+	}
+	return common*5 >= len(wa)*4 && common*5 >= len(wb)*4
 }
 
 // fold lowercases and collapses white space, for comparing short texts.
