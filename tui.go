@@ -21,28 +21,7 @@ import (
 // the window is up at once; errors stay in the status bar while the reader
 // runs and are repeated on stderr after it exits.
 func runTUI(ctx context.Context, o options, cfg config.Config, sess *session, stdin io.Reader, stderr io.Writer) int {
-	r := render.NewRenderer(0)
-	opts := ui.Options{
-		Sources:  o.sources,
-		Renderer: r,
-		Style:    tuiStyle(cfg, r),
-		Keys:     keyOverrides(cfg),
-		Load: func(ctx context.Context, src string) []story.Document {
-			if src == "-" && isTerminal(stdin) {
-				// The reader owns the terminal's input; a page has to be piped in.
-				return []story.Document{{Source: src, Err: errors.New("standard input is the terminal; pipe a page into tread to read it")}}
-			}
-			return sess.load(ctx, src)
-		},
-	}
-	if len(o.sources) == 0 {
-		sources, notes := sess.librarySources(maxLibrarySources)
-		opts.Sources = sources
-		opts.Docs = notes
-		if len(sources) == 0 {
-			opts.Docs = append(opts.Docs, sampleEdition())
-		}
-	}
+	opts := tuiOptions(o, cfg, sess, stdin)
 	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx))
 	final, err := p.Run()
 	if err != nil && ctx.Err() == nil {
@@ -61,16 +40,42 @@ func runTUI(ctx context.Context, o options, cfg config.Config, sess *session, st
 	return 0
 }
 
-// openURL opens a story's page or a link in the user's browser. The reader
-// calls it inside a tea.Cmd: starting a process is I/O.
-func openURL(url string) error {
-	return browser.Open(url)
+// tuiOptions is the reader's wiring: what it shows at first, how it loads,
+// reloads and opens pages, and the settings it takes.
+func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui.Options {
+	r := render.NewRenderer(0)
+	opts := ui.Options{
+		Sources:      o.sources,
+		Renderer:     r,
+		Style:        tuiStyle(cfg, r),
+		Keys:         keyOverrides(cfg),
+		Load:         tuiLoader(sess.load, stdin),
+		Reload:       tuiLoader(sess.reload, stdin),
+		Saved:        sess.saved,
+		OpenURL:      browser.Open,
+		ReadingWidth: cfg.ReadingWidth,
+		ListWidth:    cfg.ListWidth.Columns,
+	}
+	if len(o.sources) == 0 {
+		sources, notes := sess.librarySources(maxLibrarySources)
+		opts.Sources = sources
+		opts.Docs = notes
+		if len(sources) == 0 {
+			opts.Docs = append(opts.Docs, sampleEdition())
+		}
+	}
+	return opts
 }
 
-// listWidth is the list pane's width from the settings for a terminal
-// total columns wide.
-func listWidth(cfg config.Config) func(total int) int {
-	return cfg.ListWidth.Columns
+// tuiLoader is load for the reader, which owns the terminal's input: a
+// page has to be piped in to be read from standard input.
+func tuiLoader(load ui.Loader, stdin io.Reader) ui.Loader {
+	return func(ctx context.Context, src string) []story.Document {
+		if src == "-" && isTerminal(stdin) {
+			return []story.Document{{Source: src, Err: errors.New("standard input is the terminal; pipe a page into tread to read it")}}
+		}
+		return load(ctx, src)
+	}
 }
 
 func isTerminal(r io.Reader) bool {
