@@ -118,24 +118,6 @@ func (d *dom) isTitleElement(j int32) bool {
 	return isHeadingTag(d.nodes[j].DataAtom) || d.part[j]&partTitle != 0
 }
 
-// cardPart reads which part of a story card an element's words name.
-func cardPart(ws []string) part {
-	var p part
-	for _, w := range ws {
-		switch {
-		case titleWords[w]:
-			p |= partTitle
-		case descWords[w]:
-			p |= partDesc
-		case timeWords[w]:
-			p |= partTime
-		case siteWords[w]:
-			p |= partSite
-		}
-	}
-	return p
-}
-
 // title picks the headline for anchor k, looking first inside the anchor
 // for a heading or title element, then at its text and title attribute, then
 // at title elements elsewhere in its item (lo..hi). Image alt text is not

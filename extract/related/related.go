@@ -167,7 +167,7 @@ func (d *dom) adLabel(k int32) bool {
 		return true
 	}
 	t := d.text(k)
-	return t > 0 && t <= 24 && d.anchors(k) <= 1 && adLabel.MatchString(clean(innerText(n, 30)))
+	return t > 0 && t <= 24 && d.end[k]-k <= 2 && adLabel.MatchString(clean(innerText(n, 30)))
 }
 
 // phrase reports a link on a phrase inside a sentence: its paragraph or

@@ -3,6 +3,7 @@ package related
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -105,75 +106,167 @@ var tagWords = map[string]bool{
 	"authors": true, "hashtag": true, "hashtags": true,
 }
 
-// classTier reads an element's own attributes: which block it marks, if any.
-func classTier(ws []string) tier {
-	if len(ws) == 0 {
-		return tierNone
+// wordFlags is what one attribute word says on its own.
+type wordFlags uint16
+
+const (
+	wRelated  wordFlags = 1 << iota // holds a related stem ("relatedposts")
+	wMore                           // holds a further-reading stem ("mostpopular")
+	wAd                             // names an ad or a paid widget
+	wTag                            // names tags, topics, authors or search
+	wChrome                         // names navigation, sharing, comments, pagination
+	wModifier                       // describes a variant: "has", "no", "hide"
+	wTitle                          // the parts of a story card
+	wDesc
+	wTime
+	wSite
+	wPair // opens a word pair ("read" in "read-next", "site" in "site-header")
+)
+
+// flagCache remembers flagsOf across pages: class words repeat across a
+// site and across the web. It is bounded so hostile pages cannot grow it.
+var flagCache = struct {
+	sync.RWMutex
+	m map[string]wordFlags
+}{m: map[string]wordFlags{}}
+
+const maxFlagCache = 50_000
+
+func flagsOf(w string) wordFlags {
+	flagCache.RLock()
+	f, ok := flagCache.m[w]
+	flagCache.RUnlock()
+	if ok {
+		return f
 	}
-	if hasAdWord(ws) {
-		return tierNone
+	f = judgeWord(w)
+	flagCache.Lock()
+	if len(flagCache.m) < maxFlagCache {
+		flagCache.m[strings.Clone(w)] = f
 	}
-	for _, w := range ws {
-		if tagWords[w] {
-			return tierNone
-		}
-	}
-	t := tierNone
-	for i, w := range ws {
-		long := len(w) >= 6 // the shortest stem has six letters
-		for _, s := range relatedStems {
-			if !long {
-				break
-			}
-			if strings.Contains(w, s) {
-				return tierRelated
-			}
-		}
-		if i+1 < len(ws) {
-			for _, p := range relatedPairs {
-				if w == p[0] && ws[i+1] == p[1] {
-					return tierRelated
-				}
-			}
-			for _, p := range morePairs {
-				if w == p[0] && ws[i+1] == p[1] {
-					t = tierMore
-				}
-			}
-		}
-		for _, s := range moreStems {
-			if long && strings.Contains(w, s) {
-				t = tierMore
-			}
-		}
-	}
-	return t
+	flagCache.Unlock()
+	return f
 }
 
-// adStems catch ad markers glued into longer class words
-// ("nativeadasideplaceholder", "sponsoredlinks").
-var adStems = []string{"nativead", "sponsor", "advert", "outbrain", "taboola", "adslot", "adunit", "adchoice", "adcontainer", "adwrapper", "promotedcontent"}
+func judgeWord(w string) wordFlags {
+	var f wordFlags
+	if len(w) >= 6 { // the shortest stem has six letters
+		if containsAny(w, relatedStems) {
+			f |= wRelated
+		}
+		if containsAny(w, moreStems) {
+			f |= wMore
+		}
+		if containsAny(w, adStems) {
+			f |= wAd
+		}
+	}
+	if adWords[w] {
+		f |= wAd
+	}
+	if tagWords[w] {
+		f |= wTag
+	}
+	if chromeWords[w] {
+		f |= wChrome
+	}
+	if modifiers[w] {
+		f |= wModifier
+	}
+	if pairHeads[w] {
+		f |= wPair
+	}
+	switch {
+	case titleWords[w]:
+		f |= wTitle
+	case descWords[w]:
+		f |= wDesc
+	case timeWords[w]:
+		f |= wTime
+	case siteWords[w]:
+		f |= wSite
+	}
+	return f
+}
 
-// hasAdWord reports whether the words mark an ad or sponsored widget.
-func hasAdWord(ws []string) bool {
-	for i, w := range ws {
-		if i > 0 && modifiers[ws[i-1]] {
-			continue
-		}
-		if adWords[w] {
+func containsAny(w string, stems []string) bool {
+	for _, s := range stems {
+		if strings.Contains(w, s) {
 			return true
-		}
-		if len(w) < 6 {
-			continue // shorter than any stem
-		}
-		for _, s := range adStems {
-			if strings.Contains(w, s) {
-				return true
-			}
 		}
 	}
 	return false
 }
+
+// judge reads an element's attribute words: the block it marks, whether it
+// names chrome or an ad, and the card part it holds. A word right after a
+// modifier ("has-section-nav") names nothing.
+func judge(ws []string) attrInfo {
+	var info attrInfo
+	fs := make([]wordFlags, len(ws))
+	ad, tag := false, false
+	for i, w := range ws {
+		fs[i] = flagsOf(w)
+		if i > 0 && fs[i-1]&wModifier != 0 {
+			fs[i] &^= wAd | wChrome
+		}
+		ad = ad || fs[i]&wAd != 0
+		tag = tag || fs[i]&wTag != 0
+		switch {
+		case fs[i]&wTitle != 0:
+			info.part |= partTitle
+		case fs[i]&wDesc != 0:
+			info.part |= partDesc
+		case fs[i]&wTime != 0:
+			info.part |= partTime
+		case fs[i]&wSite != 0:
+			info.part |= partSite
+		}
+	}
+	info.marked = ad || chromeByWords(ws, fs)
+	if ad || tag {
+		return info
+	}
+	for i, w := range ws {
+		pair := fs[i]&wPair != 0 && i+1 < len(ws)
+		if fs[i]&wRelated != 0 || pair && pairIn(w, ws[i+1], relatedPairs) {
+			info.tier = tierRelated
+			return info
+		}
+		if fs[i]&wMore != 0 || pair && pairIn(w, ws[i+1], morePairs) {
+			info.tier = tierMore
+		}
+	}
+	return info
+}
+
+// pairHeads are the first words of every pair, so that only they are
+// looked up in the pair lists.
+var pairHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, ps := range [][][2]string{relatedPairs, morePairs, chromePairs} {
+		for _, p := range ps {
+			m[p[0]] = true
+		}
+	}
+	return m
+}()
+
+func pairIn(a, b string, pairs [][2]string) bool {
+	for _, p := range pairs {
+		if a == p[0] && b == p[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// classTier is the block an element's attribute words mark, if any.
+func classTier(ws []string) tier { return judge(ws).tier }
+
+// adStems catch ad markers glued into longer class words
+// ("nativeadasideplaceholder", "sponsoredlinks").
+var adStems = []string{"nativead", "sponsor", "advert", "outbrain", "taboola", "adslot", "adunit", "adchoice", "adcontainer", "adwrapper", "promotedcontent"}
 
 // adLabel matches the short label ad widgets must show.
 var adLabel = regexp.MustCompile(`(?i)^(?:ad|ads|advertisement|advertising|sponsored|promoted|paid (?:post|content|partner)|partner content|sponsored (?:content|links|stories|by .*)|promoted (?:content|stories|by .*)|anzeige|publicité|publicidad|реклама|광고|広告|广告)$`)
@@ -196,20 +289,14 @@ var chromePairs = [][2]string{{"site", "header"}, {"site", "footer"}, {"page", "
 // element: "has-section-nav", "no-ads", "hide-share".
 var modifiers = map[string]bool{"has": true, "with": true, "no": true, "without": true, "hide": true, "show": true, "not": true}
 
-func chromeByWords(ws []string) bool {
+// chromeByWords: a chrome word, or a chrome pair, not after a modifier.
+func chromeByWords(ws []string, fs []wordFlags) bool {
 	for i, w := range ws {
-		if i > 0 && modifiers[ws[i-1]] {
-			continue
-		}
-		if chromeWords[w] {
+		if fs[i]&wChrome != 0 {
 			return true
 		}
-		if i+1 < len(ws) {
-			for _, p := range chromePairs {
-				if w == p[0] && ws[i+1] == p[1] {
-					return true
-				}
-			}
+		if fs[i]&wPair != 0 && i+1 < len(ws) && (i == 0 || fs[i-1]&wModifier == 0) && pairIn(w, ws[i+1], chromePairs) {
+			return true
 		}
 	}
 	return false

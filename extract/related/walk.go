@@ -271,23 +271,30 @@ const (
 // attrsOf reads an element's naming attributes. Pages repeat the same class
 // strings thousands of times, so results are cached per distinct string.
 func attrsOf(n *html.Node, cache map[string]attrInfo) attrInfo {
-	var k strings.Builder
+	// The key is the naming values joined by NUL (which the HTML parser
+	// never leaves in a value); most elements have one, a class, which
+	// serves as the key without building a string.
+	var key string
+	count := 0
 	for _, a := range n.Attr {
 		if naming(a.Key) && a.Val != "" && len(a.Val) <= 200 {
-			k.WriteString(a.Val)
-			k.WriteByte(0)
+			if count == 0 {
+				key = a.Val
+			} else {
+				key += "\x00" + a.Val
+			}
+			count++
 		}
 	}
-	if k.Len() == 0 {
+	if count == 0 {
 		return attrInfo{}
 	}
-	if info, ok := cache[k.String()]; ok {
+	if info, ok := cache[key]; ok {
 		return info
 	}
-	ws := attrWords(n)
-	info := attrInfo{tier: classTier(ws), marked: chromeByWords(ws) || hasAdWord(ws), part: cardPart(ws)}
+	info := judge(attrWords(n))
 	if len(cache) < 10_000 {
-		cache[k.String()] = info
+		cache[key] = info
 	}
 	return info
 }
