@@ -271,3 +271,13 @@ func TestHostilePages(t *testing.T) {
 		})
 	}
 }
+
+func TestHomePageIsPartial(t *testing.T) {
+	s, err := Page(readFixture(t, "home.html"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Partial {
+		t.Errorf("a front page of teasers should be a partial story; body:\n%s", s.Text())
+	}
+}
