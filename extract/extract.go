@@ -8,6 +8,10 @@
 // comments, promos, menus) or hides them are left out, and the JSON-LD
 // articleBody, where a page has one, marks the paragraphs it contains. The
 // best-scoring element is the body; its live content becomes blocks.
+//
+// Block.Text is the running text of the article: captions and images carry
+// their words in Block.MD only (set apart under the picture), so Story.Text
+// matches what the reference corpora count as the body.
 package extract
 
 import (
