@@ -20,9 +20,10 @@ import (
 	"github.com/tread-reader/tread/library"
 )
 
-// TestE2EURLThenOffline reads a page served by a local web server, quits,
-// then reads it again with --offline from the same library, and once more
-// with no source at all, which opens the library.
+// TestE2EURLThenOffline reads a page served by a local web server, walks
+// to its related story and that story's related story and back, and quits;
+// then does the same with --offline from the same library, the server gone;
+// then opens the library with no source at all.
 func TestE2EURLThenOffline(t *testing.T) {
 	bin := buildTread(t)
 	isolate(t)
@@ -37,27 +38,71 @@ func TestE2EURLThenOffline(t *testing.T) {
 			t.Errorf("screen lacks %q:\n%s", want, scr)
 		}
 	}
+	walkChain(s)
 	s.keys("q")
 	if st := s.exitStatus(); st != "0" {
 		t.Fatalf("online: exit status %s, want 0", st)
 	}
-	if site.requests() != 1 {
-		t.Errorf("online run made %d requests, want 1", site.requests())
+	if site.requests() != 3 {
+		t.Errorf("online run made %d requests, want 3 (one per page)", site.requests())
 	}
 
 	site.Close()
-	s = startTmux(t, bin, 100, 30, "--offline", "--library", lib, url)
-	s.waitFor("Pellan")
+	s = startTmux(t, bin, 120, 36, "--offline", "--library", lib, url)
+	scr = s.waitFor("Pellan")
+	// The list marks related stories that have a saved copy (ui's glyph).
+	if !strings.Contains(scr, "● Island festival") {
+		t.Errorf("the saved related story is not marked:\n%s", scr)
+	}
+	walkChain(s)
 	s.keys("q")
 	if st := s.exitStatus(); st != "0" {
 		t.Fatalf("offline: exit status %s, want 0", st)
 	}
 
 	s = startTmux(t, bin, 100, 30, "--offline", "--library", lib)
-	s.waitFor("Pellan")
+	// The library lists the pages newest first: lamps, festival, ferry.
+	var list string
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if list = listPane(s.screen()); strings.Count(list, "Coastline Herald") == 3 {
+			break
+		}
+	}
+	lamps, festival, ferry := strings.Index(list, "Old quay lamps"), strings.Index(list, "Island festival adds"), strings.Index(list, "Harbour ferry returns")
+	if lamps < 0 || !(lamps < festival && festival < ferry) {
+		t.Errorf("library not listed newest first:\n%s", list)
+	}
 	s.keys("q")
 	if st := s.exitStatus(); st != "0" {
 		t.Fatalf("library: exit status %s, want 0", st)
+	}
+}
+
+// listPane is the left pane of a two-pane screen.
+func listPane(screen string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(screen, "\n") {
+		left, _, _ := strings.Cut(line, "│")
+		b.WriteString(strings.TrimSpace(left) + "\n")
+	}
+	return b.String()
+}
+
+// walkChain walks ferry → festival → lamps by their related items, then
+// back twice along the path, from the first screen of the ferry page.
+func walkChain(s *tmuxSession) {
+	s.t.Helper()
+	s.keys("Down", "Enter") // the ferry's related item: the festival
+	s.waitFor("fish market")
+	s.waitFor("›")                 // the breadcrumb
+	s.keys("Tab", "Down", "Enter") // back to the list, the festival's related item: the lamps
+	s.waitFor("foundry workshop")
+	s.keys("BSpace")
+	s.waitFor("4/5") // on the lamps link under the festival
+	s.keys("BSpace")
+	s.waitFor("2/5") // on the festival link under the ferry
+	if scr := s.screen(); strings.Contains(scr, "›") {
+		s.t.Errorf("breadcrumb still shown at the start of the path:\n%s", scr)
 	}
 }
 
