@@ -36,7 +36,8 @@ var boilerLines = map[string]bool{
 var promoPhrases = []string{"newsletter", "subscribe to", "sign up for", "sign up to",
 	"follow us on", "share it with", "give us feedback", "have a tip?", "in your inbox",
 	"to your inbox", "click here to subscribe", "join our", "like us on facebook",
-	"download our app", "download the app", "turn on notifications"}
+	"download our app", "download the app", "turn on notifications", "earn us a commission",
+	"earn a commission", "affiliate link", "paid promotion", "may earn an affiliate"}
 
 // datelinePrefixes start the publication stamps printed beside a body.
 var datelinePrefixes = []string{"published", "updated", "last updated", "first published",
@@ -83,7 +84,8 @@ func isNumberScrap(f string) bool {
 var creditPrefixes = []string{"photo:", "photo by", "image:", "picture:", "credit:", "©",
 	"(photo", "photograph:", "source:", "image credit", "photo credit", "getty images",
 	"copyright", "(image", "(credit", "reporting by", "(reporting by", "additional reporting by",
-	"editing by", "writing by"}
+	"editing by", "writing by", "written by", "reviewed by", "fact checked by",
+	"medically reviewed by"}
 
 // creditSuffixes end picture credits and captions printed as text.
 var creditSuffixes = []string{"getty images", "(image: getty)", "/ap", ", ap", "/reuters",
