@@ -281,3 +281,26 @@ func TestHomePageIsPartial(t *testing.T) {
 		t.Errorf("a front page of teasers should be a partial story; body:\n%s", s.Text())
 	}
 }
+
+// TestConcurrentPages runs extractions side by side, as the reader does
+// when it loads a folder; with -race it guards the package's shared tables.
+func TestConcurrentPages(t *testing.T) {
+	data := readFixture(t, "article.html")
+	want := fixtureStory(t).Text()
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			s, err := Page(data, "https://gazette.example/news/harbour-lights")
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			done <- s.Text()
+		}()
+	}
+	for range 8 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent extraction differs:\n%s", got)
+		}
+	}
+}
