@@ -8,7 +8,8 @@ import (
 )
 
 // Action names for Options.Keys. Each maps to the keys that trigger it; an
-// override replaces that action's default keys. Some actions share a key on
+// override replaces that action's default keys, and an empty list unbinds
+// the action. Some actions share a key on
 // purpose and are told apart by context: n is ActionNextMatch while the
 // reader has the focus and a search with matches, ActionNext otherwise. Three keys are
 // fixed: ctrl+c always quits, and while a filter or search is being typed
@@ -30,6 +31,11 @@ const (
 	ActionSearch       = "search"         // filter the list, or search the story in the reader
 	ActionNextMatch    = "next-match"     // next search match in the reader
 	ActionPrevMatch    = "prev-match"     // previous search match in the reader
+	ActionReload       = "reload"         // load the story's source again, bypassing the saved copy
+	ActionLinks        = "links"          // list the story's links
+	ActionBrowser      = "browser"        // open the story, or the chosen link, in the browser
+	ActionCopy         = "copy"           // copy the story's URL, or the chosen link's
+	ActionWalkBack     = "walk-back"      // return along the related stories and links walked
 	ActionHelp         = "help"           // show or hide the full key help
 	ActionQuit         = "quit"           // quit tread
 )
@@ -46,6 +52,9 @@ type keyMap struct {
 	Focus, Open, Back    key.Binding
 	Search               key.Binding
 	NextMatch, PrevMatch key.Binding
+	Reload, Links        key.Binding
+	Browser, Copy        key.Binding
+	WalkBack             key.Binding
 	Help, Quit           key.Binding
 }
 
@@ -70,6 +79,11 @@ func defaultKeyMap() keyMap {
 		Search:       b("filter list / search story", "/"),
 		NextMatch:    b("next match", "n"),
 		PrevMatch:    b("previous match", "N"),
+		Reload:       b("reload from the network", "r"),
+		Links:        b("list links", "L"),
+		Browser:      b("open in browser", "o"),
+		Copy:         b("copy URL", "y"),
+		WalkBack:     b("walk back", "backspace", "h", "left"),
 		Help:         b("help", "?"),
 		Quit:         b("quit", "q"),
 	}
@@ -87,7 +101,10 @@ func (km *keyMap) bindings() map[string]*key.Binding {
 		ActionFocus: &km.Focus, ActionOpen: &km.Open, ActionBack: &km.Back,
 		ActionSearch:    &km.Search,
 		ActionNextMatch: &km.NextMatch, ActionPrevMatch: &km.PrevMatch,
-		ActionHelp: &km.Help, ActionQuit: &km.Quit,
+		ActionReload: &km.Reload, ActionLinks: &km.Links,
+		ActionBrowser: &km.Browser, ActionCopy: &km.Copy,
+		ActionWalkBack: &km.WalkBack,
+		ActionHelp:     &km.Help, ActionQuit: &km.Quit,
 	}
 }
 
@@ -113,11 +130,12 @@ func DefaultKeys() map[string][]string {
 	return out
 }
 
-// withOverrides returns km with the keys of the named actions replaced.
-// The configuration validates names and keys before they get here; an
-// action this UI does not have (one the configuration knows for a feature
-// not built yet, say) or an empty key list is skipped and returned in
-// ignored, so that it cannot break the program.
+// withOverrides returns km with the keys of the named actions replaced; an
+// empty key list unbinds the action (help leaves it out). The
+// configuration validates names and keys before they get here; an action
+// this UI does not have (one the configuration knows for a feature not
+// built yet, say) is skipped and returned in ignored, so that it cannot
+// break the program.
 func (km keyMap) withOverrides(over map[string][]string) (_ keyMap, ignored []string) {
 	table := km.bindings()
 	names := make([]string, 0, len(over))
@@ -128,12 +146,13 @@ func (km keyMap) withOverrides(over map[string][]string) (_ keyMap, ignored []st
 	for _, name := range names {
 		keys := over[name]
 		b, ok := table[name]
-		if !ok || len(keys) == 0 {
+		if !ok {
 			ignored = append(ignored, name)
 			continue
 		}
-		b.SetKeys(keys...)
+		b.SetKeys(slices.Clone(keys)...)
 		b.SetHelp(keyLabel(keys), b.Help().Desc)
+		b.SetEnabled(len(keys) > 0)
 	}
 	return km, ignored
 }
@@ -142,7 +161,7 @@ func (km keyMap) withOverrides(over map[string][]string) (_ keyMap, ignored []st
 func keyLabel(keys []string) string {
 	pretty := map[string]string{
 		"up": "↑", "down": "↓", "left": "←", "right": "→",
-		"pgdown": "pgdn", "shift+tab": "⇧tab",
+		"pgdown": "pgdn", "shift+tab": "⇧tab", "backspace": "⌫",
 	}
 	out := make([]string, 0, len(keys))
 	for _, k := range keys {
@@ -155,33 +174,38 @@ func keyLabel(keys []string) string {
 }
 
 // ShortHelp is the one-line hint in the status bar: the first key of each
-// binding only, and short words, to fit a narrow bar.
+// binding only, and short words, to fit a narrow bar. Unbound actions are
+// left out.
 func (km keyMap) ShortHelp() []key.Binding {
-	pair := func(a, b key.Binding, desc string) key.Binding {
-		return key.NewBinding(
-			key.WithKeys(append(slices.Clone(a.Keys()), b.Keys()...)...),
-			key.WithHelp(firstKeys(a, b), desc),
-		)
+	var out []key.Binding
+	add := func(desc string, bs ...key.Binding) {
+		var keys, labels []string
+		for _, b := range bs {
+			if b.Enabled() {
+				keys = append(keys, b.Keys()...)
+				labels = append(labels, firstKey(b))
+			}
+		}
+		if len(keys) > 0 {
+			out = append(out, key.NewBinding(key.WithKeys(keys...), key.WithHelp(strings.Join(labels, "/"), desc)))
+		}
 	}
-	short := func(b key.Binding, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(firstKey(b), desc))
-	}
-	return []key.Binding{
-		pair(km.Down, km.Up, "move"),
-		pair(km.Next, km.Prev, "story"),
-		short(km.Focus, "pane"),
-		short(km.Search, "find"),
-		short(km.Help, "help"),
-		short(km.Quit, "quit"),
-	}
+	add("move", km.Down, km.Up)
+	add("story", km.Next, km.Prev)
+	add("pane", km.Focus)
+	add("find", km.Search)
+	add("help", km.Help)
+	add("quit", km.Quit)
+	return out
 }
 
-// FullHelp is the key help shown with ?, in columns.
+// FullHelp is the key help shown with ?, in columns: moving about,
+// reading, and finding and following.
 func (km keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{km.Up, km.Down, km.Next, km.Prev, km.Top, km.Bottom},
-		{km.PageDown, km.PageUp, km.HalfPageDown, km.HalfUp, km.Focus, km.Open},
-		{km.Search, km.NextMatch, km.PrevMatch, km.Back, km.Help, km.Quit},
+		{km.Up, km.Down, km.Next, km.Prev, km.Top, km.Bottom, km.Focus},
+		{km.PageDown, km.PageUp, km.HalfPageDown, km.HalfUp, km.Open, km.Back, km.WalkBack},
+		{km.Search, km.NextMatch, km.PrevMatch, km.Links, km.Browser, km.Copy, km.Reload, km.Help, km.Quit},
 	}
 }
 
