@@ -34,20 +34,31 @@ type entry struct {
 	title   string // sanitized, one line
 	meta    string // sanitized "site · age"
 	site    string
-	md      string // render.Markdown of the story
+	md      string // the story's markdown, its links numbered
 	related bool
 	match   string // lower-cased title and site, for the list filter
+
+	url       string        // the story's URL if render.SafeURL passes it, else ""
+	norm      string        // normURL(url), to spot a story already loaded
+	normTitle string        // normTitle(title), likewise
+	links     []render.Link // the links md numbers
+	stub      bool          // a related item that is only a link: opening it loads the page
+	saved     bool          // Options.Saved(url): an offline copy exists
 }
 
-// slot is one place in the list: a source given on the command line, or the
-// documents handed over already loaded. Slots keep the order sources were
-// given whatever order their loads finish in.
+// slot is one place in the list: a source given on the command line, the
+// documents handed over already loaded, or a page loaded by walking from a
+// story (walked). Slots keep the order sources were given whatever order
+// their loads finish in; a walked slot is listed right after the story it
+// was reached from (parent).
 type slot struct {
 	source  string
 	gen     int
 	loaded  bool
 	entries []entry
 	errs    []string
+	walked  bool
+	parent  groupKey
 }
 
 // docLoaded reports that a slot's load finished.
@@ -57,33 +68,50 @@ type docLoaded struct {
 	errs      []string
 }
 
-// loadCmd loads one source in the background. A panicking loader is turned
-// into an error for that source so one bad file cannot take tread down.
-func loadCmd(ctx context.Context, load Loader, slotIdx, gen int, source string) tea.Cmd {
-	return func() (msg tea.Msg) {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = docLoaded{slot: slotIdx, gen: gen, errs: []string{
-					errorLine(source, fmt.Errorf("internal error while loading: %v", r)),
-				}}
-			}
-		}()
-		if load == nil {
-			return docLoaded{slot: slotIdx, gen: gen, errs: []string{errorLine(source, fmt.Errorf("no loader configured"))}}
+// prep is what preparing entries needs from the options, handed to the
+// commands that do it.
+type prep struct {
+	saved   func(url string) bool
+	openKey string // how the stub note names the open and browser keys
+	webKey  string
+}
+
+// loadCmd loads one source in the background.
+func loadCmd(ctx context.Context, load Loader, slotIdx, gen int, source string, p prep) tea.Cmd {
+	return func() tea.Msg {
+		entries, errs, ok := fetch(ctx, load, slotIdx, gen, source, p)
+		if !ok {
+			return nil // tread is quitting; nobody wants this any more
 		}
-		docs := load(ctx, source)
-		if ctx.Err() != nil {
-			return nil // tread is quitting or reloading; nobody wants this any more
-		}
-		entries, errs := prepare(slotIdx, gen, source, docs)
 		return docLoaded{slot: slotIdx, gen: gen, entries: entries, errs: errs}
 	}
 }
 
+// fetch runs load for source and prepares its entries. A panicking loader
+// is turned into an error for that source so one bad file cannot take
+// tread down. ok is false when ctx was cancelled: the result is unwanted.
+func fetch(ctx context.Context, load Loader, slotIdx, gen int, source string, p prep) (entries []entry, errs []string, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			entries, errs, ok = nil, []string{errorLine(source, fmt.Errorf("internal error while loading: %v", r))}, true
+		}
+	}()
+	if load == nil {
+		return nil, []string{errorLine(source, fmt.Errorf("no loader configured"))}, true
+	}
+	docs := load(ctx, source)
+	if ctx.Err() != nil {
+		return nil, nil, false
+	}
+	entries, errs = prepare(slotIdx, gen, source, docs, p)
+	return entries, errs, true
+}
+
 // prepare turns documents into list entries and error lines. It sanitizes
-// every field the UI shows and builds each story's markdown, so that Update
-// only ever copies strings.
-func prepare(slotIdx, gen int, source string, docs []story.Document) ([]entry, []string) {
+// every field the UI shows, builds each story's markdown with its links
+// numbered and asks which related pages are saved, so that Update only
+// ever copies strings.
+func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]entry, []string) {
 	var entries []entry
 	var errs []string
 	for d, doc := range docs {
@@ -96,32 +124,65 @@ func prepare(slotIdx, gen int, source string, docs []story.Document) ([]entry, [
 		}
 		for s, st := range doc.Stories {
 			k := entryKey{slot: slotIdx, gen: gen, doc: d, story: s, related: -1}
-			entries = append(entries, newEntry(k, st, false))
+			if st.URL == "" {
+				st.URL = source // a page read from its URL is that URL
+			}
+			entries = append(entries, newEntry(k, st, false, p))
 			for r, rel := range st.Related {
 				rk := k
 				rk.related = r
-				entries = append(entries, newEntry(rk, rel, true))
+				entries = append(entries, newEntry(rk, rel, true, p))
 			}
 		}
 	}
 	return entries, errs
 }
 
-func newEntry(k entryKey, st story.Story, related bool) entry {
+func newEntry(k entryKey, st story.Story, related bool, p prep) entry {
 	title := sanitize.Line(st.Title)
 	if title == "" {
 		title = "(untitled)"
 	}
 	site := sanitize.Line(st.Site)
-	return entry{
+	e := entry{
 		key:     k,
 		title:   title,
 		meta:    listMeta(st),
 		site:    site,
-		md:      render.Markdown(st),
 		related: related,
 		match:   strings.ToLower(title + "\n" + site),
+		url:     render.SafeURL(st.URL),
 	}
+	if e.url != "" {
+		e.norm = normURL(e.url)
+	}
+	if title != "(untitled)" {
+		e.normTitle = normTitle(title)
+	}
+	md := render.Markdown(st)
+	if related && e.url != "" && len(st.Body) == 0 {
+		e.stub = true
+		md += stubNote(e.url, p)
+		if p.saved != nil {
+			e.saved = p.saved(e.url)
+		}
+	}
+	e.md, e.links = render.NumberLinks(md)
+	return e
+}
+
+// stubNote tells the reader of a related item that is only a link how to
+// read it. The URL passed render.SafeURL, so as an autolink it is inert.
+func stubNote(url string, p prep) string {
+	open, web := p.openKey, p.webKey
+	if open == "" {
+		open = "enter"
+	}
+	note := "\n*Only a link so far.* Press **" + mdEscape(open) + "** to read it here"
+	if web != "" {
+		note += ", or **" + mdEscape(web) + "** to open it in your browser"
+	}
+	return note + ".\n\n<" + url + ">\n"
 }
 
 // listMeta is the dimmed line under a title: "site · age", with the

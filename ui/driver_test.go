@@ -24,6 +24,7 @@ type driver struct {
 	m     Model
 	ticks []tea.Msg
 	quit  bool
+	clips []string // what was put on the clipboard (OSC 52)
 }
 
 // delayed is what the test timer returns instead of waiting.
@@ -102,6 +103,11 @@ func (d *driver) run(cmd tea.Cmd) {
 			case tea.QuitMsg:
 				d.quit = true
 			default:
+				if fmt.Sprintf("%T", msg) == "tea.setClipboardMsg" {
+					// tea.SetClipboard's message type is unexported
+					d.clips = append(d.clips, fmt.Sprint(msg))
+					continue
+				}
 				nm, next := d.m.Update(msg)
 				d.m = nm.(Model)
 				queue = append(queue, next)
@@ -111,8 +117,11 @@ func (d *driver) run(cmd tea.Cmd) {
 }
 
 // flatten runs c and returns its messages, opening batches and sequences.
-// A command that does not return within a second (a timer from a bubble)
-// is dropped.
+// A command that does not return within commandWait (a timer from a
+// bubble) is dropped. The model's own timers go through m.after, which the
+// driver replaces, so this only guards against a hang; it is generous
+// because a first glamour render under -race on a busy machine can take
+// well over a second.
 func flatten(tb testing.TB, c tea.Cmd) []tea.Msg {
 	if c == nil {
 		return nil
@@ -122,7 +131,7 @@ func flatten(tb testing.TB, c tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(time.Second):
+	case <-time.After(commandWait):
 		return nil
 	}
 	if msg == nil {
@@ -145,6 +154,8 @@ func flatten(tb testing.TB, c tea.Cmd) []tea.Msg {
 	}
 	return []tea.Msg{msg}
 }
+
+const commandWait = 15 * time.Second
 
 func keyMsg(k string) tea.KeyPressMsg {
 	special := map[string]rune{

@@ -14,6 +14,7 @@ type listPane struct {
 	all     []entry // every entry, in source order
 	visible []int   // indexes into all that pass the filter
 	top     []int   // the row each visible entry starts on
+	tall    []int   // the rows each visible entry takes at this width
 	rows    int     // total rows of the visible entries
 
 	cursor int // index into visible; -1 when nothing is visible
@@ -24,15 +25,22 @@ type listPane struct {
 	filter    lineInput
 	filtering bool // the filter input has the keyboard
 
-	// drawn caches the rows of unselected entries (by index into all) at
-	// the current width and styles: redrawing every title through lipgloss
-	// on every frame was most of a frame's cost. It is a pointer so the
-	// copies of the model Bubble Tea passes around share one cache.
-	drawn *map[int][entryHeight]string
+	// drawn caches the rows of entries at the current width and styles:
+	// redrawing every title through lipgloss on every frame was most of a
+	// frame's cost. It is a pointer so the copies of the model Bubble Tea
+	// passes around share one cache.
+	drawn *map[drawKey][]string
+}
+
+// drawKey names one way of drawing an entry: its index into all, and for
+// the selection, whether the list has the focus.
+type drawKey struct {
+	i                 int
+	selected, focused bool
 }
 
 func newListPane() listPane {
-	drawn := map[int][entryHeight]string{}
+	drawn := map[drawKey][]string{}
 	return listPane{
 		cursor: -1,
 		filter: lineInput{prompt: "/", placeholder: "filter by title or site"},
@@ -77,16 +85,7 @@ func (l *listPane) refilter(keep entryKey, had bool) {
 			l.visible = append(l.visible, i)
 		}
 	}
-	l.top = make([]int, 0, len(l.visible))
-	row := 0
-	for n, i := range l.visible {
-		if n > 0 && !l.all[i].related {
-			row++ // a blank row between story groups
-		}
-		l.top = append(l.top, row)
-		row += entryHeight
-	}
-	l.rows = row
+	l.measure()
 
 	l.cursor = -1
 	if len(l.visible) > 0 {
@@ -103,6 +102,23 @@ func (l *listPane) refilter(keep entryKey, had bool) {
 	l.ensureVisible()
 }
 
+// measure lays the visible entries out in rows at the current width.
+func (l *listPane) measure() {
+	l.top = make([]int, 0, len(l.visible))
+	l.tall = make([]int, 0, len(l.visible))
+	row := 0
+	for n, i := range l.visible {
+		if n > 0 && !l.all[i].related {
+			row++ // a blank row between story groups
+		}
+		h := entryRows(l.all[i], l.width)
+		l.top = append(l.top, row)
+		l.tall = append(l.tall, h)
+		row += h
+	}
+	l.rows = row
+}
+
 func matchesAll(s string, terms []string) bool {
 	for _, t := range terms {
 		if !strings.Contains(s, t) {
@@ -113,10 +129,13 @@ func matchesAll(s string, terms []string) bool {
 }
 
 func (l *listPane) setSize(w, h int) {
-	if w != l.width {
+	w, h = max(w, 0), max(h, 0)
+	resized := w != l.width
+	l.width, l.height = w, h
+	if resized {
 		l.redraw()
+		l.measure() // titles take one line or two by width
 	}
-	l.width, l.height = max(w, 0), max(h, 0)
 	l.ensureVisible()
 }
 
@@ -132,7 +151,7 @@ func (l *listPane) moveTo(n int) {
 
 func (l *listPane) ensureVisible() {
 	if l.cursor >= 0 && l.height > 0 {
-		start, end := l.top[l.cursor], l.top[l.cursor]+entryHeight
+		start, end := l.top[l.cursor], l.top[l.cursor]+l.tall[l.cursor]
 		if l.cursor == 0 {
 			start = 0
 		}
@@ -159,7 +178,7 @@ func (l listPane) entryAt(y int) int {
 	}
 	row := l.offset + y
 	n := sort.Search(len(l.top), func(i int) bool { return l.top[i] > row }) - 1
-	if n < 0 || row >= l.top[n]+entryHeight {
+	if n < 0 || row >= l.top[n]+l.tall[n] {
 		return -1
 	}
 	return n
@@ -193,17 +212,17 @@ func (l *listPane) updateFilter(msg tea.Msg) {
 	}
 }
 
-// row draws visible entry n, from the cache unless it is the selection.
-func (l listPane) row(n int, focused bool, st styles) [entryHeight]string {
-	i := l.visible[n]
+// row draws visible entry n, from the cache when it can.
+func (l listPane) row(n int, focused bool, st styles) []string {
+	k := drawKey{i: l.visible[n]}
 	if n == l.cursor {
-		return renderEntry(l.all[i], l.width, true, focused, st)
+		k.selected, k.focused = true, focused
 	}
-	if r, ok := (*l.drawn)[i]; ok {
+	if r, ok := (*l.drawn)[k]; ok && len(r) == l.tall[n] {
 		return r
 	}
-	r := renderEntry(l.all[i], l.width, false, focused, st)
-	(*l.drawn)[i] = r
+	r := renderEntry(l.all[k.i], l.width, l.tall[n], k.selected, k.focused, st)
+	(*l.drawn)[k] = r
 	return r
 }
 
@@ -219,7 +238,7 @@ func (l listPane) view(st styles, focused bool, empty string) string {
 		return fitBlock(wrapPlain(empty, l.width-2, "  ", st.placeholder), l.width, l.height)
 	}
 	lines := make([]string, 0, l.height)
-	first := sort.Search(len(l.top), func(i int) bool { return l.top[i]+entryHeight > l.offset })
+	first := sort.Search(len(l.top), func(i int) bool { return l.top[i]+l.tall[i] > l.offset })
 	blank := strings.Repeat(" ", l.width)
 	row := l.offset
 	for n := first; n < len(l.visible) && len(lines) < l.height; n++ {
@@ -227,7 +246,7 @@ func (l listPane) view(st styles, focused bool, empty string) string {
 			lines = append(lines, blank)
 		}
 		drawn := l.row(n, focused, st)
-		for i := row - l.top[n]; i < entryHeight && len(lines) < l.height; i++ {
+		for i := row - l.top[n]; i < l.tall[n] && len(lines) < l.height; i++ {
 			lines = append(lines, drawn[i])
 			row++
 		}

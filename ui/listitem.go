@@ -1,18 +1,62 @@
 package ui
 
-import "strings"
+import (
+	"strings"
 
-// entryHeight is how many rows one entry takes: its title and its meta line.
-const entryHeight = 2
+	"github.com/charmbracelet/x/ansi"
+)
 
 // relatedIndent sets related items in under their main story.
 const relatedIndent = 2
 
-// renderEntry draws one entry as entryHeight lines, each exactly width
-// cells. Titles and meta lines are truncated by display width so CJK and
-// emoji headlines keep the pane's right edge straight.
-func renderEntry(e entry, width int, selected, focused bool, st styles) [entryHeight]string {
-	var out [entryHeight]string
+// savedGlyph marks a related item with a saved copy for offline reading. It
+// sits in the related item's indent, so it costs no width.
+const savedGlyph = "●"
+
+// titleWidth is the room a title has in a list width cells wide: the
+// gutter, the indent and a cell of margin before the divider taken off.
+func titleWidth(e entry, width int) int {
+	w := width - 3
+	if e.related {
+		w -= relatedIndent
+	}
+	return w
+}
+
+// entryRows is how many rows e takes at width: its title on one line, or
+// two when it is too long for one (a headline cut at 35 columns says too
+// little), and the meta line.
+func entryRows(e entry, width int) int {
+	if w := titleWidth(e, width); w >= minWrapTitle && ansi.StringWidth(e.title) > w {
+		return 3
+	}
+	return 2
+}
+
+// minWrapTitle is the narrowest title room worth a second line; below it
+// the pane is a sliver and one truncated line is all there is room for.
+const minWrapTitle = 12
+
+// titleLines splits a title into the lines it takes in w cells: word
+// wrapped, the second line cut with "…" if the title is longer still.
+func titleLines(title string, w int, rows int) []string {
+	if rows <= 2 {
+		return []string{truncate(title, w)}
+	}
+	lines := strings.Split(ansi.Wrap(title, w, ""), "\n")
+	first := strings.TrimRight(lines[0], " ")
+	second := truncate(strings.TrimSpace(strings.Join(lines[1:], " ")), w)
+	if cut, ok := strings.CutSuffix(second, "…"); ok {
+		second = strings.TrimRight(cut, " ") + "…" // "of…", not "of …"
+	}
+	return []string{first, second}
+}
+
+// renderEntry draws one entry as rows lines, each exactly width cells.
+// Titles and meta lines are truncated by display width so CJK and emoji
+// headlines keep the pane's right edge straight.
+func renderEntry(e entry, width, rows int, selected, focused bool, st styles) []string {
+	out := make([]string, rows)
 	if width <= 0 {
 		return out
 	}
@@ -24,11 +68,15 @@ func renderEntry(e entry, width int, selected, focused bool, st styles) [entryHe
 			gutter = st.markerBlur.Render("│") + " "
 		}
 	}
-	indent := 0
+	lead, plainLead := gutter, gutter
 	if e.related {
-		indent = relatedIndent
+		lead += strings.Repeat(" ", relatedIndent)
+		plainLead = lead
+		if e.saved {
+			lead = gutter + st.saved.Render(savedGlyph) + " "
+		}
 	}
-	textW := width - 2 - indent
+	textW := titleWidth(e, width)
 	if textW < 1 {
 		// Too narrow for text: keep the selection visible at least.
 		for i := range out {
@@ -44,12 +92,18 @@ func renderEntry(e entry, width int, selected, focused bool, st styles) [entryHe
 	if selected {
 		titleStyle, metaStyle = st.selTitle, st.selMeta
 	}
-	lead := gutter + strings.Repeat(" ", indent)
-	out[0] = pad(lead+titleStyle.Render(truncate(e.title, textW)), width)
+	titles := titleLines(e.title, textW, rows)
+	for i, t := range titles {
+		l := plainLead
+		if i == 0 {
+			l = lead
+		}
+		out[i] = pad(l+titleStyle.Render(t), width)
+	}
 	meta := ""
 	if e.meta != "" {
 		meta = metaStyle.Render(truncate(e.meta, textW))
 	}
-	out[1] = pad(lead+meta, width)
+	out[rows-1] = pad(plainLead+meta, width)
 	return out
 }

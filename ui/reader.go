@@ -40,7 +40,8 @@ type readerPane struct {
 	marked bool       // lines carry search highlights
 	widths []int      // display width of each line, measured once
 	width  int
-	height int
+	height int    // the pane's, the breadcrumb's line included
+	crumb  []string // the titles of the walk that led here, shown above the story
 
 	positions map[entryKey]scrollPos // per story, while tread runs
 	split     *splitCache
@@ -71,14 +72,23 @@ type splitRender struct {
 	widths []int
 }
 
-func splitLines(out string) splitRender {
+// splitLines cuts a render into lines, turning the labels of the story's
+// numbered links into hyperlinks as it goes.
+func splitLines(out string, links []render.Link) splitRender {
 	s := splitRender{lines: strings.Split(out, "\n")}
 	s.widths = make([]int, len(s.lines))
 	for i, l := range s.lines {
+		if len(links) > 0 {
+			l = render.Hyperlinks(l, links)
+			s.lines[i] = l
+		}
 		s.widths[i] = ansi.StringWidth(l)
 	}
 	return s
 }
+
+// hyperlinkEnd closes an OSC 8 hyperlink.
+const hyperlinkEnd = "\x1b]8;;\x1b\\"
 
 // keepSplit is how many split renders the reader keeps: the story on
 // screen, the ones rendered ahead either side, and a few just visited.
@@ -111,7 +121,51 @@ func (c *splitCache) put(w renderWant, s splitRender) {
 func (r *readerPane) setSize(w, h int) {
 	r.width, r.height = max(w, 0), max(h, 0)
 	r.vp.SetWidth(r.width)
-	r.vp.SetHeight(r.height)
+	r.vp.SetHeight(r.bodyHeight())
+}
+
+// bodyHeight is the rows the story gets: the pane less the breadcrumb.
+func (r readerPane) bodyHeight() int {
+	if len(r.crumb) > 0 && r.height > 1 {
+		return r.height - 1
+	}
+	return r.height
+}
+
+// setCrumb shows the breadcrumb c (sanitized titles) above the story, or
+// none when c is empty.
+func (r *readerPane) setCrumb(c []string) {
+	if slices.Equal(c, r.crumb) {
+		return
+	}
+	r.crumb = c
+	r.vp.SetHeight(r.bodyHeight())
+}
+
+// crumbSep separates the titles in the breadcrumb.
+const crumbSep = " › "
+
+// crumbLine draws the breadcrumb in w cells. When the titles do not fit,
+// the earlier ones are shortened first, and then the start is cut, so the
+// end (where the reader is) stays.
+func crumbLine(c []string, w int, st styles) string {
+	if w <= 2 || len(c) == 0 {
+		return ""
+	}
+	room := w - 1
+	text := "↳ " + strings.Join(c, crumbSep)
+	if ansi.StringWidth(text) > room && len(c) > 1 {
+		short := slices.Clone(c)
+		each := max(room/(2*len(c)), 8)
+		for i := range short[:len(short)-1] {
+			short[i] = truncate(short[i], each)
+		}
+		text = "↳ " + strings.Join(short, crumbSep)
+	}
+	if cw := ansi.StringWidth(text); cw > room {
+		text = "…" + ansi.TruncateLeft(text, cw-room+1, "")
+	}
+	return " " + st.meta.Render(text)
 }
 
 // request makes want the render the pane waits for and reports whether
@@ -300,13 +354,20 @@ func (r readerPane) view(st styles) string {
 	if r.width <= 0 || r.height <= 0 {
 		return ""
 	}
+	var sb strings.Builder
+	rows := r.height
+	if len(r.crumb) > 0 && r.height > 1 {
+		sb.WriteString(pad(crumbLine(r.crumb, r.width, st), r.width))
+		sb.WriteByte('\n')
+		rows--
+	}
 	if !r.ready {
 		body := "\n" + wrapPlain(r.note, r.width-4, "  ", st.placeholder)
-		return fitBlock(body, r.width, r.height)
+		sb.WriteString(fitBlock(body, r.width, rows))
+		return sb.String()
 	}
-	var sb strings.Builder
 	top := r.vp.YOffset()
-	for row := range r.height {
+	for row := range rows {
 		if row > 0 {
 			sb.WriteByte('\n')
 		}
@@ -314,8 +375,12 @@ func (r readerPane) view(st styles) string {
 		if i := top + row; i < len(r.lines) {
 			line := r.lines[i]
 			if w = r.widths[i]; w > r.width {
-				// only when the pane is narrower than the narrowest render
+				// only when the pane is narrower than the narrowest render;
+				// the cut may leave a style or a hyperlink open
 				line, w = clip(line, r.width)+"\x1b[m", r.width
+				if strings.Contains(line, "\x1b]8;") {
+					line += hyperlinkEnd
+				}
 			}
 			sb.WriteString(line)
 		}

@@ -19,7 +19,7 @@ type storyRendered struct {
 
 // renderCmd renders md in the background. A render whose selection has
 // moved on by the time it starts is skipped: ctx is cancelled then.
-func renderCmd(ctx context.Context, r *render.Renderer, want renderWant, md string) tea.Cmd {
+func renderCmd(ctx context.Context, r *render.Renderer, want renderWant, md string, links []render.Link) tea.Cmd {
 	return func() (msg tea.Msg) {
 		if ctx.Err() != nil {
 			return nil
@@ -33,7 +33,7 @@ func renderCmd(ctx context.Context, r *render.Renderer, want renderWant, md stri
 		if err != nil {
 			return storyRendered{want: want, err: err}
 		}
-		return storyRendered{want: want, split: splitLines(out)}
+		return storyRendered{want: want, split: splitLines(out, links)}
 	}
 }
 
@@ -42,6 +42,7 @@ func renderCmd(ctx context.Context, r *render.Renderer, want renderWant, md stri
 // else is rendered in a command, and the stories either side of the
 // selection are rendered ahead so n and p find them in the cache.
 func (m *Model) showSelected() tea.Cmd {
+	m.reader.setCrumb(m.breadcrumb())
 	e, ok := m.list.selected()
 	if !ok {
 		m.cancelRenders()
@@ -52,7 +53,7 @@ func (m *Model) showSelected() tea.Cmd {
 	if m.width <= 0 || l.readerW <= 0 {
 		return nil // no size yet: nothing to wrap to
 	}
-	want := renderWant{key: e.key, width: render.ReadingWidth(l.readerW), style: m.style}
+	want := renderWant{key: e.key, width: m.wrapWidth(l.readerW), style: m.style}
 	if !m.reader.request(want) {
 		return nil
 	}
@@ -61,13 +62,13 @@ func (m *Model) showSelected() tea.Cmd {
 	m.renderCancel = cancel
 
 	var cmds []tea.Cmd
-	if s, ok := m.warm(want, e.md); ok {
+	if s, ok := m.warm(want, e); ok {
 		m.reader.deliver(want, s, m.styles)
 	} else {
 		if !m.reader.showing() {
 			m.reader.showNote("rendering…")
 		}
-		cmds = append(cmds, renderCmd(ctx, m.renderer, want, e.md))
+		cmds = append(cmds, renderCmd(ctx, m.renderer, want, e.md, e.links))
 	}
 	for _, n := range []int{m.list.cursor + 1, m.list.cursor - 1} {
 		if n < 0 || n >= len(m.list.visible) {
@@ -77,7 +78,7 @@ func (m *Model) showSelected() tea.Cmd {
 		nw := want
 		nw.key = ne.key
 		if _, ok := m.reader.split.get(nw); !ok {
-			cmds = append(cmds, renderCmd(ctx, m.renderer, nw, ne.md))
+			cmds = append(cmds, renderCmd(ctx, m.renderer, nw, ne.md, ne.links))
 		}
 	}
 	return tea.Batch(cmds...)
@@ -85,14 +86,24 @@ func (m *Model) showSelected() tea.Cmd {
 
 // warm finds a render that needs no glamour work: split already, or in the
 // renderer's cache (split here then, which is cheap next to rendering).
-func (m *Model) warm(want renderWant, md string) (splitRender, bool) {
+func (m *Model) warm(want renderWant, e entry) (splitRender, bool) {
 	if s, ok := m.reader.split.get(want); ok {
 		return s, true
 	}
-	if out, ok := m.renderer.Cached(md, want.width, want.style); ok {
-		return splitLines(out), true
+	if out, ok := m.renderer.Cached(e.md, want.width, want.style); ok {
+		return splitLines(out, e.links), true
 	}
 	return splitRender{}, false
+}
+
+// wrapWidth is the width stories are wrapped to in a reader pane columns
+// wide: the pane, capped by Options.ReadingWidth (render.MaxWidth when
+// unset), and never below what render.ReadingWidth allows.
+func (m Model) wrapWidth(pane int) int {
+	if m.readWidth <= 0 {
+		return render.ReadingWidth(pane)
+	}
+	return max(min(pane, m.readWidth), render.ReadingWidth(0))
 }
 
 func (m *Model) cancelRenders() {

@@ -63,7 +63,7 @@ func TestStaleRenderIsDropped(t *testing.T) {
 	old := resultFor(t, first, frontTitles[0], d)
 	old.want = d.m.reader.want
 	old.want.width = 33
-	old.split = splitLines("wrong width")
+	old.split = splitLines("wrong width", nil)
 	d.send(old)
 	if strings.Contains(d.readerText(), "wrong width") {
 		t.Fatal("a render at another width replaced the current one")

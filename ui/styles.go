@@ -19,6 +19,7 @@ type styles struct {
 	divider      lipgloss.Style // the rule between the panes
 	dividerFocus lipgloss.Style
 	placeholder  lipgloss.Style // "rendering…", empty states
+	saved        lipgloss.Style // the offline marker before a related item
 	statusBar    lipgloss.Style
 	position     lipgloss.Style // "3/12"
 	statusErr    lipgloss.Style
@@ -53,6 +54,7 @@ func newStyles(dark bool) styles {
 		divider:      lipgloss.NewStyle().Foreground(faint),
 		dividerFocus: lipgloss.NewStyle().Foreground(accent),
 		placeholder:  lipgloss.NewStyle().Foreground(dim).Italic(true),
+		saved:        lipgloss.NewStyle().Foreground(accent),
 		statusBar:    lipgloss.NewStyle().Background(barBg).Foreground(fg),
 		position:     lipgloss.NewStyle().Background(accent).Foreground(ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#1A1A1A"))).Bold(true),
 		statusErr:    lipgloss.NewStyle().Background(barBg).Foreground(errFg).Bold(true),

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tread-reader/tread/render"
@@ -36,8 +37,25 @@ type Options struct {
 	// Style is the glamour style. "" means auto: dark, or light once the
 	// terminal reports a light background.
 	Style render.Style
-	// Keys overrides the keys of actions (the Action constants).
+	// Keys overrides the keys of actions (the Action constants); an empty
+	// list unbinds the action.
 	Keys map[string][]string
+	// Reload fetches a source again, bypassing the saved copy; it runs in a
+	// tea.Cmd and must honour ctx. nil: reload unsupported.
+	Reload func(ctx context.Context, source string) []story.Document
+	// Saved reports whether an offline copy of url exists; related items
+	// with one are marked in the list. It is called while entries are
+	// prepared, in a tea.Cmd (and from New for Docs). nil: none marked.
+	Saved func(url string) bool
+	// OpenURL opens url in the user's browser. It is only ever called
+	// inside a tea.Cmd, with a URL that passed render.SafeURL.
+	OpenURL func(url string) error
+	// ReadingWidth caps the reader's wrap width; 0 means render.MaxWidth.
+	ReadingWidth int
+	// ListWidth gives the list pane's width for a window total columns
+	// wide, when both panes show; nil keeps the built-in proportion. The
+	// answer is clamped so the reader keeps room.
+	ListWidth func(total int) int
 }
 
 // pane says which pane has the keyboard.
@@ -58,15 +76,26 @@ func (p pane) other() pane {
 // narrowWidth is the width below which one pane is shown at a time.
 const narrowWidth = 70
 
+// The narrowest the panes get when Options.ListWidth sets the split.
+const (
+	minListW   = 20
+	minReaderW = 30
+)
+
 // Model is the tread program. Create it with New.
 type Model struct {
-	load     Loader
-	renderer *render.Renderer
-	keys     keyMap
-	styles   styles
-	dark     bool
-	auto     bool         // the glamour style follows the terminal background
-	style    render.Style // the glamour style in use
+	load      Loader
+	reloadFn  Loader
+	saved     func(string) bool
+	openURL   func(string) error
+	readWidth int           // Options.ReadingWidth
+	listWidth func(int) int // Options.ListWidth
+	renderer  *render.Renderer
+	keys      keyMap
+	styles    styles
+	dark      bool
+	auto      bool         // the glamour style follows the terminal background
+	style     render.Style // the glamour style in use
 
 	width, height int
 	focus         pane
@@ -76,8 +105,13 @@ type Model struct {
 	errs   []string // every problem so far, one line each
 	list   listPane
 	reader readerPane
+	links  linksPane // the links overlay, over the reader while open
 	status statusBar
 	help   help.Model
+
+	op    op      // the page being loaded or reloaded in the foreground
+	opSeq int     // the last op id given out
+	path  []visit // the walk so far, oldest first, for walk-back
 	// hints caches the status bar's key hints by the room they had: the
 	// keymap never changes while tread runs and styles drop the cache.
 	hints map[int]string
@@ -102,19 +136,24 @@ func New(opts Options) Model {
 	dark := opts.Style != render.Light
 	st := newStyles(dark)
 	m := Model{
-		load:     opts.Load,
-		renderer: r,
-		keys:     keys,
-		styles:   st,
-		dark:     dark,
-		auto:     opts.Style == "",
-		style:    opts.Style,
-		list:     newListPane(),
-		reader:   newReaderPane(),
-		help:     help.New(),
-		hints:    map[int]string{},
-		ctx:      ctx,
-		cancel:   cancel,
+		load:      opts.Load,
+		reloadFn:  opts.Reload,
+		saved:     opts.Saved,
+		openURL:   opts.OpenURL,
+		readWidth: opts.ReadingWidth,
+		listWidth: opts.ListWidth,
+		renderer:  r,
+		keys:      keys,
+		styles:    st,
+		dark:      dark,
+		auto:      opts.Style == "",
+		style:     opts.Style,
+		list:      newListPane(),
+		reader:    newReaderPane(),
+		help:      help.New(),
+		hints:     map[int]string{},
+		ctx:       ctx,
+		cancel:    cancel,
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 		},
@@ -124,7 +163,7 @@ func New(opts Options) Model {
 	}
 	m.help.Styles = st.help
 	if len(opts.Docs) > 0 {
-		entries, errs := prepare(0, 0, "", opts.Docs)
+		entries, errs := prepare(0, 0, "", opts.Docs, m.prep())
 		m.slots = append(m.slots, slot{loaded: true, entries: entries, errs: errs})
 		m.errs = append(m.errs, errs...)
 	}
@@ -145,7 +184,7 @@ func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	for i, s := range m.slots {
 		if !s.loaded {
-			cmds = append(cmds, loadCmd(m.ctx, m.load, i, s.gen, s.source))
+			cmds = append(cmds, loadCmd(m.ctx, m.load, i, s.gen, s.source, m.prep()))
 		}
 	}
 	if m.status.current.text != "" {
@@ -161,11 +200,58 @@ func (m Model) Errors() []string {
 	return slices.Clone(m.errs)
 }
 
-// allEntries is every slot's entries, in slot order.
+// prep is what preparing entries needs from the model.
+func (m Model) prep() prep {
+	return prep{saved: m.saved, openKey: firstKey(m.keys.Open), webKey: boundKey(m.keys.Browser)}
+}
+
+// boundKey is a binding's first key, or "" when it is unbound.
+func boundKey(b key.Binding) string {
+	if !b.Enabled() {
+		return ""
+	}
+	return firstKey(b)
+}
+
+// allEntries is every slot's entries in list order: slots in the order
+// given, and each walked slot right after the story group it was reached
+// from, so a chain of related stories reads top to bottom.
 func (m Model) allEntries() []entry {
+	after := map[groupKey][]int{}
+	for i, s := range m.slots {
+		if s.walked {
+			after[s.parent] = append(after[s.parent], i)
+		}
+	}
 	var all []entry
-	for _, s := range m.slots {
-		all = append(all, s.entries...)
+	done := make([]bool, len(m.slots))
+	var emit func(i int)
+	emit = func(i int) {
+		done[i] = true
+		es := m.slots[i].entries
+		for j := 0; j < len(es); {
+			k := j + 1
+			for k < len(es) && es[k].related {
+				k++
+			}
+			all = append(all, es[j:k]...)
+			for _, c := range after[groupOf(es[j].key)] {
+				if !done[c] {
+					emit(c)
+				}
+			}
+			j = k
+		}
+	}
+	for i, s := range m.slots {
+		if !s.walked && !done[i] {
+			emit(i)
+		}
+	}
+	for i := range m.slots {
+		if !done[i] {
+			emit(i) // its story went away in a reload: list it at the end
+		}
 	}
 	return all
 }

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tread-reader/tread/render"
+	"github.com/tread-reader/tread/sanitize"
 )
 
 // wheelStep is how many rows one mouse wheel notch scrolls.
@@ -17,6 +18,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
 		m.relayout()
+		m.links.move(m.links.cursor, m.layout().contentH)
 		return m, m.showSelected()
 
 	case tea.BackgroundColorMsg:
@@ -42,6 +44,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case storyRendered:
 		return m.onRendered(msg)
+
+	case walkDone:
+		return m.onWalkDone(msg)
+
+	case reloadDone:
+		return m.onReloadDone(msg)
+
+	case spinTick:
+		return m.onSpin(msg)
+
+	case urlOpened:
+		return m.onOpened(msg)
 
 	case statusTick:
 		if m.status.tick(msg.seq) {
@@ -114,6 +128,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.showHelp = false
 		}
 		return m, nil
+	case m.links.open:
+		return m.onLinksKey(msg)
 	}
 
 	km := m.keys
@@ -127,6 +143,10 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.focus = m.focus.other()
 	case key.Matches(msg, km.Back):
 		switch {
+		case m.op.kind != opNone:
+			target := m.op.target
+			m.cancelOp()
+			return m, m.notify("stopped loading "+sanitize.Line(target), false)
 		case inReader && m.reader.query() != "":
 			m.reader.clearSearch()
 		case m.list.query() != "":
@@ -135,6 +155,16 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case inReader:
 			m.focus = listFocus
 		}
+	case key.Matches(msg, km.WalkBack):
+		return m.walkBack()
+	case key.Matches(msg, km.Links):
+		return m.showLinks()
+	case key.Matches(msg, km.Browser):
+		return m.browse()
+	case key.Matches(msg, km.Copy):
+		return m.copyURL()
+	case key.Matches(msg, km.Reload):
+		return m.reload()
 	case key.Matches(msg, km.Search):
 		if inReader {
 			m.reader.startSearch()
@@ -158,9 +188,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, km.HalfUp):
 		m.reader.halfUp()
 	case key.Matches(msg, km.Open):
-		if !inReader {
-			m.focus = readerFocus
-		}
+		return m.openSelected()
 	case inReader:
 		m.onReaderKey(msg)
 	default:
@@ -249,6 +277,10 @@ func (m Model) onWheel(mouse tea.Mouse) (tea.Model, tea.Cmd) {
 	case tea.MouseWheelUp:
 		step = -wheelStep
 	}
+	if m.links.open && (p == readerFocus || !m.layout().twoPane) {
+		m.links.move(m.links.cursor+step/wheelStep, m.layout().contentH)
+		return m, nil
+	}
 	if p == listFocus {
 		m.list.scroll(step)
 	} else if step > 0 {
@@ -264,6 +296,9 @@ func (m Model) onClick(mouse tea.Mouse) (tea.Model, tea.Cmd) {
 	if !ok || m.showHelp || mouse.Button != tea.MouseLeft {
 		return m, nil
 	}
+	if m.links.open && (p == readerFocus || !m.layout().twoPane) {
+		return m, nil // the links list takes keys only
+	}
 	m.focus = p
 	if p == listFocus {
 		if n := m.list.entryAt(mouse.Y); n >= 0 {
@@ -273,8 +308,75 @@ func (m Model) onClick(mouse tea.Mouse) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// onLinksKey handles keys while the links list is open: move, follow the
+// chosen link, open or copy it, or close the list.
+func (m Model) onLinksKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	km, h := m.keys, m.layout().contentH
+	page := max((h-linksHeader)/linkRows, 1)
+	switch {
+	case key.Matches(msg, km.Quit):
+		return m.quit()
+	case key.Matches(msg, km.Back, km.Links, km.WalkBack):
+		m.links.close()
+	case key.Matches(msg, km.Down, km.Next):
+		m.links.move(m.links.cursor+1, h)
+	case key.Matches(msg, km.Up, km.Prev):
+		m.links.move(m.links.cursor-1, h)
+	case key.Matches(msg, km.PageDown, km.HalfPageDown):
+		m.links.move(m.links.cursor+page, h)
+	case key.Matches(msg, km.PageUp, km.HalfUp):
+		m.links.move(m.links.cursor-page, h)
+	case key.Matches(msg, km.Top):
+		m.links.move(0, h)
+	case key.Matches(msg, km.Bottom):
+		m.links.move(len(m.links.links)-1, h)
+	case key.Matches(msg, km.Open):
+		return m.followLink()
+	case key.Matches(msg, km.Browser):
+		return m.browse()
+	case key.Matches(msg, km.Copy):
+		return m.copyURL()
+	case key.Matches(msg, km.Help):
+		m.showHelp = true
+	}
+	return m, nil
+}
+
+// showLinks opens the links list for the selected story.
+func (m Model) showLinks() (tea.Model, tea.Cmd) {
+	e, ok := m.list.selected()
+	if !ok {
+		return m, nil
+	}
+	if len(e.links) == 0 {
+		return m, m.notify("this story has no links", false)
+	}
+	m.links.show(e)
+	return m, nil
+}
+
+// followLink walks to the chosen link: to the story if it is already
+// loaded, else by loading its page.
+func (m Model) followLink() (tea.Model, tea.Cmd) {
+	l, ok := m.links.chosen()
+	m.links.close()
+	cur, had := m.list.selected()
+	if !ok || !had {
+		return m, nil
+	}
+	norm := normURL(l.URL)
+	if norm != "" && norm == cur.norm {
+		return m, m.notify("that link is this story", false)
+	}
+	if to, ok := m.findLoaded(norm, "", cur.key); ok {
+		return m.jump(to)
+	}
+	return m.walkTo(l.URL, cur.key)
+}
+
 // quit cancels everything in flight and ends the program.
 func (m Model) quit() (tea.Model, tea.Cmd) {
+	m.cancelOp()
 	m.cancel()
 	if m.renderCancel != nil {
 		m.renderCancel()

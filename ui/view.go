@@ -20,6 +20,11 @@ func (m Model) layout() layout {
 	if m.width >= narrowWidth {
 		l.twoPane = true
 		l.listW = min(max(m.width*35/100, 28), 56)
+		if m.listWidth != nil {
+			// The list keeps room for a title and the reader for a
+			// readable column, whatever the setting asks.
+			l.listW = min(max(m.listWidth(m.width), minListW), m.width-1-minReaderW)
+		}
 		l.readerW = m.width - l.listW - 1 // one column for the divider
 		return l
 	}
@@ -71,15 +76,21 @@ func (m Model) View() tea.View {
 		body = m.helpView(l.contentH)
 	case l.twoPane:
 		div := m.styles.divider
-		if m.focus == readerFocus {
+		if m.focus == readerFocus || m.links.open {
 			div = m.styles.dividerFocus
 		}
 		rule := strings.TrimSuffix(strings.Repeat(div.Render("│")+"\n", l.contentH), "\n")
+		right := m.reader.view(m.styles)
+		if m.links.open {
+			right = m.links.view(l.readerW, l.contentH, m.styles)
+		}
 		body = joinColumns(
-			m.list.view(m.styles, m.focus == listFocus, m.emptyListNote()),
+			m.list.view(m.styles, m.focus == listFocus && !m.links.open, m.emptyListNote()),
 			rule,
-			m.reader.view(m.styles),
+			right,
 		)
+	case m.links.open:
+		body = m.links.view(m.width, l.contentH, m.styles)
 	case m.focus == listFocus:
 		body = m.list.view(m.styles, true, m.emptyNote())
 	default:
@@ -110,8 +121,12 @@ func (m Model) helpView(h int) string {
 	search := firstKey(m.keys.Search)
 	notes := wrapPlain(fmt.Sprintf("In the list, %s filters by title and site (enter keeps the filter, esc drops it). "+
 		"In the reader, %s searches the story and %s move between matches. "+
+		"%s before a related story means a copy is saved for reading offline. "+
+		"%s on a related story that is only a link loads it here, and its related stories join the list under it; "+
+		"%s returns along the way you walked. Links in a story are numbered, text[3]; %s lists them to follow one. "+
 		"The mouse wheel scrolls the pane under the pointer; a click selects a story or focuses a pane.",
-		search, search, firstKeys(m.keys.NextMatch, m.keys.PrevMatch)),
+		search, search, firstKeys(m.keys.NextMatch, m.keys.PrevMatch), savedGlyph,
+		firstKey(m.keys.Open), firstKey(m.keys.WalkBack), firstKey(m.keys.Links)),
 		m.width-4, "  ", m.styles.meta)
 	return fitBlock("\n  "+title+"\n\n"+indented+"\n\n"+notes, m.width, h)
 }
@@ -137,6 +152,8 @@ func (m Model) statusView() string {
 				style = m.styles.statusErr
 			}
 			return style.Render(truncate(m.status.current.text, room))
+		case m.op.kind != opNone:
+			return m.opLine(room)
 		}
 		if hint, ok := m.hints[room]; ok {
 			return hint
