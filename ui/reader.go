@@ -40,7 +40,7 @@ type readerPane struct {
 	marked bool       // lines carry search highlights
 	widths []int      // display width of each line, measured once
 	width  int
-	height int    // the pane's, the breadcrumb's line included
+	height int      // the pane's, the breadcrumb's line included
 	crumb  []string // the titles of the walk that led here, shown above the story
 
 	positions map[entryKey]scrollPos // per story, while tread runs
