@@ -48,9 +48,11 @@ func isPromo(f string) bool {
 	if f == "" || len(f) > 200 {
 		return false
 	}
-	for _, p := range promoPhrases {
-		if strings.Contains(f, p) {
-			return true
+	if addressesReader(f) {
+		for _, p := range promoPhrases {
+			if strings.Contains(f, p) {
+				return true
+			}
 		}
 	}
 	if len(f) < 100 {
@@ -61,6 +63,39 @@ func isPromo(f string) bool {
 		}
 	}
 	return false
+}
+
+// addressesReader reports whether a short text speaks to the reader, as
+// promotions do and news copy about a newsletter or a subscription does not.
+func addressesReader(f string) bool {
+	for _, w := range []string{"you", "your", "our", "us", "we"} {
+		if hasWord(f, w) {
+			return true
+		}
+	}
+	for _, v := range []string{"sign up", "subscribe", "get ", "join ", "follow ", "click ",
+		"download ", "like ", "share ", "tap ", "enter "} {
+		if strings.HasPrefix(f, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord reports whether w occurs in f as a whole word.
+func hasWord(f, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(f[i:], w)
+		if k < 0 {
+			return false
+		}
+		k += i
+		end := k + len(w)
+		if (k == 0 || !isAlnum(f[k-1])) && (end == len(f) || !isAlnum(f[end])) {
+			return true
+		}
+		i = k + 1
+	}
 }
 
 // isNumberScrap reports whether a paragraph is a bare count or a page
@@ -123,7 +158,20 @@ func isCredit(f string) bool {
 // isURL reports whether a paragraph is nothing but an address: a URL, an
 // e-mail address or a social handle.
 func isURL(f string) bool {
-	return f != "" && !strings.ContainsAny(f, " \n") && strings.ContainsAny(f, "@/.") && len(f) > 4
+	if len(f) < 5 || strings.ContainsAny(f, " \n") {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(f, "http://"), strings.HasPrefix(f, "https://"), strings.HasPrefix(f, "www."):
+		return true
+	case f[0] == '@':
+		return true
+	case strings.Contains(f, "@"):
+		return strings.Contains(f, ".")
+	}
+	dot := strings.IndexByte(f, '.')
+	slash := strings.IndexByte(f, '/')
+	return dot > 0 && slash > dot // a host and a path: "twitter.com/name"
 }
 
 // months start the English dates that sit alone as publication stamps.

@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/tread-reader/tread/story"
+)
+
+func TestTidyLines(t *testing.T) {
+	tests := []struct {
+		text string
+		drop bool
+	}{
+		{"Advertisement", true},
+		{"Read more:", true},
+		{"Photo: Ben Ode, AP", true},
+		{"Sonu Mehta/Hindustan Times/Getty Images", true},
+		{"The lamps at dusk (Image: GETTY)", true},
+		{"Sign up for our newsletter and never miss a story.", true},
+		{"Get the latest updates right in your inbox.", true},
+		{"The newsletter, which launched in 2019, now has ten thousand readers.", false},
+		{"Users who subscribe to the service pay eight dollars a month.", false},
+		{"Published November 20th, 2019 - 07:29 GMT", true},
+		{"November 20, 2019", true},
+		{"In November 2019 the council met twice to discuss the lamps.", false},
+		{"1 of 6", true},
+		{"42", true},
+		{"paul.takahashi@example.com", true},
+		{"twitter.com/someone", true},
+		{"https://example.com/a", true},
+		{"Yes.", false},
+		{"Ph.D.", false},
+		{"Reporting by Jane Roe; editing by John Doe", true},
+		{"It was a long night.", false},
+	}
+	for _, tt := range tests {
+		out := tidy([]story.Block{
+			{Kind: story.Paragraph, Text: "A first paragraph long enough to end the lead of the story, so later rules apply."},
+			{Kind: story.Paragraph, Text: tt.text},
+		}, "Some headline", "")
+		dropped := len(out) == 1
+		if dropped != tt.drop {
+			t.Errorf("%q: dropped = %v, want %v", tt.text, dropped, tt.drop)
+		}
+	}
+}
+
+func TestTidyLead(t *testing.T) {
+	blocks := []story.Block{
+		{Kind: story.Heading, Level: 2, Text: "Harbour lights return to the old port!"},
+		{Kind: story.Paragraph, Text: "By Ada Marlow"},
+		{Kind: story.Paragraph, Text: "The lamps were lit again on Friday after forty dark years on the harbour wall."},
+		{Kind: story.Heading, Level: 2, Text: "Related stories"},
+	}
+	out := tidy(blocks, "Harbour lights return to the old port", "Ada Marlow")
+	if len(out) != 1 || out[0].Kind != story.Paragraph || out[0].Text != blocks[2].Text {
+		t.Errorf("got %+v", out)
+	}
+}
