@@ -98,13 +98,10 @@ func (n *node) judge(total int32) bool {
 		// Most of the page's prose, or mostly prose and a large share of
 		// it: the article itself, under a class that also names some
 		// feature of it or of the page.
-		if n.good < minArticle {
-			return true
-		}
-		if n.good*10 >= total*6 {
+		if n.good > 0 && n.good*10 >= total*6 {
 			return false
 		}
-		return n.good*10 < total*4 || n.good*3 < n.chars*2
+		return n.good < minArticle || n.good*10 < total*4 || n.good*3 < n.chars*2
 	case hintMaybe:
 		return n.good*3 < n.chars*2 || n.good < minArticle
 	case hintWeak:

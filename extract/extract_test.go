@@ -304,3 +304,17 @@ func TestConcurrentPages(t *testing.T) {
 		}
 	}
 }
+
+func TestPageInsideForm(t *testing.T) {
+	html := `<html><body><form id="aspnetForm" action="/x"><div class="nav"><a href="/">Home</a></div>
+<div class="content"><p>The council met on Tuesday to agree the budget for the coming year, after weeks of argument.</p>
+<p>Councillors voted by a narrow margin to keep the harbour lamps lit through the winter months.</p></div>
+<div class="search"><input name="q"><button>Search</button></div></form></body></html>`
+	s, err := Page([]byte(html), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(s.Text(), "harbour lamps lit") {
+		t.Errorf("body lost inside a page-wide form: %q", s.Text())
+	}
+}

@@ -183,8 +183,13 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 		n.hint = hintNone
 	case atom.Nav, atom.Footer:
 		n.hint = max(n.hint, hintStrong)
-	case atom.Aside, atom.Header, atom.Form:
+	case atom.Aside, atom.Header:
 		n.hint = max(n.hint, hintWeak)
+	case atom.Form:
+		// Search boxes and sign-up forms are chrome, but some frameworks
+		// wrap the whole page in one form: judged like named chrome, it
+		// survives when it holds most of the page's prose.
+		n.hint = max(n.hint, hintStrong)
 	case atom.Pre:
 		n.flags |= fInPre
 	}
