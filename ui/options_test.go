@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tread-reader/tread/config"
@@ -202,5 +203,11 @@ func TestLinksAreNumberedAndHyperlinkedInTheReader(t *testing.T) {
 	d.press("esc")
 	if d.m.links.open {
 		t.Error("esc did not close the links list")
+	}
+	// A click in the list leaves the story, and with it its links.
+	d.press("L")
+	d.send(tea.MouseClickMsg{X: 4, Y: 0, Button: tea.MouseLeft})
+	if d.m.links.open {
+		t.Error("the links list stayed open after a click in the list")
 	}
 }

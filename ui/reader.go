@@ -142,32 +142,6 @@ func (r *readerPane) setCrumb(c []string) {
 	r.vp.SetHeight(r.bodyHeight())
 }
 
-// crumbSep separates the titles in the breadcrumb.
-const crumbSep = " › "
-
-// crumbLine draws the breadcrumb in w cells. When the titles do not fit,
-// the earlier ones are shortened first, and then the start is cut, so the
-// end (where the reader is) stays.
-func crumbLine(c []string, w int, st styles) string {
-	if w <= 2 || len(c) == 0 {
-		return ""
-	}
-	room := w - 1
-	text := "↳ " + strings.Join(c, crumbSep)
-	if ansi.StringWidth(text) > room && len(c) > 1 {
-		short := slices.Clone(c)
-		each := max(room/(2*len(c)), 8)
-		for i := range short[:len(short)-1] {
-			short[i] = truncate(short[i], each)
-		}
-		text = "↳ " + strings.Join(short, crumbSep)
-	}
-	if cw := ansi.StringWidth(text); cw > room {
-		text = "…" + ansi.TruncateLeft(text, cw-room+1, "")
-	}
-	return " " + st.meta.Render(text)
-}
-
 // request makes want the render the pane waits for and reports whether
 // anything needs doing: false when want is already on screen or already on
 // its way (a resize to the same size, or another source arriving, must not

@@ -45,7 +45,8 @@ type Options struct {
 	Reload func(ctx context.Context, source string) []story.Document
 	// Saved reports whether an offline copy of url exists; related items
 	// with one are marked in the list. It is called while entries are
-	// prepared, in a tea.Cmd (and from New for Docs). nil: none marked.
+	// prepared, in tea.Cmds that may run at the same time (and from New
+	// for Docs), so it must be safe for concurrent use. nil: none marked.
 	Saved func(url string) bool
 	// OpenURL opens url in the user's browser. It is only ever called
 	// inside a tea.Cmd, with a URL that passed render.SafeURL.

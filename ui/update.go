@@ -299,6 +299,9 @@ func (m Model) onClick(mouse tea.Mouse) (tea.Model, tea.Cmd) {
 	if m.links.open && (p == readerFocus || !m.layout().twoPane) {
 		return m, nil // the links list takes keys only
 	}
+	if p == listFocus {
+		m.links.close() // it lists the links of the story being left
+	}
 	m.focus = p
 	if p == listFocus {
 		if n := m.list.entryAt(mouse.Y); n >= 0 {

@@ -201,6 +201,7 @@ func (m Model) walkTo(url string, from entryKey) (tea.Model, tea.Cmd) {
 
 // jump walks to a story already in the list.
 func (m Model) jump(to entryKey) (tea.Model, tea.Cmd) {
+	m.links.close()
 	m.pushVisit(to)
 	m.selectKey(to)
 	m.focus = readerFocus
@@ -263,6 +264,7 @@ func (m Model) onWalkDone(msg walkDone) (tea.Model, tea.Cmd) {
 		m.markSaved(normURL(msg.url))
 	}
 	m.list.setEntries(m.allEntries())
+	m.links.close()
 	to := msg.entries[0].key
 	m.pushVisit(to)
 	m.selectKey(to)
@@ -304,6 +306,7 @@ func (m Model) walkBack() (tea.Model, tea.Cmd) {
 	}
 	v := m.path[len(m.path)-1]
 	m.path = m.path[:len(m.path)-1]
+	m.links.close()
 	m.selectKey(m.resolve(v.from))
 	m.list.offset = v.offset
 	m.list.ensureVisible()
