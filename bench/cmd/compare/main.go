@@ -94,7 +94,7 @@ func run(w io.Writer, count int, names, split string, limit time.Duration, slow 
 	}
 
 	table(w, exts, qs, times, len(timed), len(pages))
-	fmt.Fprintf(w, "load average at the end: %s\n", loadAvg())
+	fmt.Fprintf(w, "Load average at the end: %s.\n", loadAvg())
 	failures(w, qs)
 	if slow > 0 {
 		return slowPages(w, exts, timed, slow)
@@ -103,18 +103,18 @@ func run(w io.Writer, count int, names, split string, limit time.Duration, slow 
 }
 
 func header(w io.Writer, pages []bench.Page, commit string) {
-	fmt.Fprintf(w, "date: %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
-	fmt.Fprintf(w, "machine: %s/%s, %d cores (GOMAXPROCS %d), %s, %s\n",
+	fmt.Fprintf(w, "- date: %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(w, "- machine: %s/%s, %d cores (GOMAXPROCS %d), %s, %s\n",
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), cpuModel(), runtime.Version())
 	if commit != "" {
-		fmt.Fprintf(w, "tread: %s\n", commit)
+		fmt.Fprintf(w, "- tread: %s\n", commit)
 	}
 	n := map[string]int{}
 	for _, p := range pages {
 		n[p.Split]++
 	}
-	fmt.Fprintf(w, "load average at the start: %s\n", loadAvg())
-	fmt.Fprintf(w, "pages: %d aeb-dev + %d wcxb-dev, %.1f MB of HTML\n\n",
+	fmt.Fprintf(w, "- load average at the start: %s\n", loadAvg())
+	fmt.Fprintf(w, "- pages: %d aeb-dev + %d wcxb-dev, %.1f MB of HTML\n\n",
 		n[bench.AEB], n[bench.WCXB], float64(bench.TotalBytes(pages))/1e6)
 }
 
