@@ -31,28 +31,52 @@ func tidy(s string) string {
 }
 
 // tidyLine appends line to out without non-SGR controls and without
-// trailing invisible blanks.
+// trailing invisible blanks. SGR sequences are held back until a cell that
+// shows them comes: a blank with no background, underline or the like
+// looks the same in any colour, and glamour wraps every padding and
+// indenting space in a sequence of its own.
 func tidyLine(out []byte, line string) []byte {
-	var st sgrState
-	keep := len(out)  // just past the last cell worth keeping
-	keepOpen := false // whether styling is in effect at keep
+	var st sgrState      // styling as the line declares it
+	var pending []byte   // SGR sequences not written yet
+	writtenOpen := false // whether written SGR leaves styling in effect
+	keep := len(out)     // just past the last cell worth keeping
+	keepOpen := false    // writtenOpen at keep
+	cell := func(text string) {
+		if len(pending) > 0 {
+			out = append(out, pending...)
+			pending = pending[:0]
+			writtenOpen = st.open
+		}
+		out = append(out, text...)
+		keep, keepOpen = len(out), writtenOpen
+	}
 	for i := 0; i < len(line); {
 		c := line[i]
 		switch {
 		case c == 0x1b:
 			seq, n := escapeAt(line, i)
 			if seq != "" {
-				out = append(out, seq...)
 				st.apply(seq[2 : len(seq)-1])
+				if !st.open {
+					// A reset undoes whatever is pending, and is only
+					// needed if written styling is in effect.
+					pending = pending[:0]
+					if !writtenOpen {
+						i += n
+						continue
+					}
+				}
+				pending = append(pending, seq...)
 			}
 			i += n
 			continue
 		case c == ' ' || c == '\t':
 			// A tab would jump to the next tab stop and break the width
 			// the layout counts on.
-			out = append(out, ' ')
 			if st.showsBlank() {
-				keep, keepOpen = len(out), st.open
+				cell(" ")
+			} else {
+				out = append(out, ' ')
 			}
 			i++
 			continue
@@ -60,16 +84,14 @@ func tidyLine(out []byte, line string) []byte {
 			i++
 			continue
 		case c < utf8.RuneSelf:
-			out = append(out, c)
-			keep, keepOpen = len(out), st.open
+			cell(line[i : i+1])
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(line[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			out = utf8.AppendRune(out, utf8.RuneError)
-			keep, keepOpen = len(out), st.open
+			cell("\uFFFD")
 		case r >= 0x80 && r < 0xa0:
 			// C1 controls: 8-bit CSI, OSC and friends. Dropping the
 			// introducer leaves whatever followed as inert text.
@@ -77,8 +99,7 @@ func tidyLine(out []byte, line string) []byte {
 			// Wrap hints (see markBreaks) and their paragraph twin: no
 			// width, and terminals draw them in odd ways.
 		default:
-			out = append(out, line[i:i+size]...)
-			keep, keepOpen = len(out), st.open
+			cell(line[i : i+size])
 		}
 		i += size
 	}
