@@ -66,13 +66,13 @@ func BodyMarkdown(s story.Story) string {
 	return strings.Join(out, "\n\n")
 }
 
-// blockMarkdown renders one block. A block's MD, when set, is trusted to
-// be markdown for that block, but the block kind still decides its shape:
-// a heading's level, a caption's italics and a quote's markers are applied
-// here whether or not the extractor wrote them.
+// blockMarkdown renders one block. A block's MD, when set, is taken as
+// markdown for that block, its nesting bounded, but the block kind still
+// decides its shape: a heading's level, a caption's italics and a quote's
+// markers are applied here whether or not the extractor wrote them.
 func blockMarkdown(bl story.Block) string {
 	if md := dropDataURIs(strings.TrimSpace(sanitize.Text(bl.MD))); md != "" {
-		md = expandTabs(md)
+		md = limitNesting(expandTabs(md))
 		switch bl.Kind {
 		case story.Heading:
 			return heading(bl.Level, strings.Join(strings.Fields(atxMarker.ReplaceAllString(md, "")), " "))

@@ -1,0 +1,55 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/tread-reader/tread/story"
+)
+
+// FuzzRender feeds arbitrary document text through Markdown and Render:
+// nothing panics, nothing but SGR reaches the output, and no line is wider
+// than the width. Seeds live in testdata/fuzz/FuzzRender.
+func FuzzRender(f *testing.F) {
+	f.Add("Title", "Body text.", "", 40)
+	f.Add("# 1. *x*", "- a\n: b\n---", "[l](data:x) &#27;]0;t&#7;", 10)
+	f.Add("中文标题没有空格中文标题没有空格", "町の図書館は二年間の改修工事を経て", "| a |\n|---|\n| b |", 20)
+	f.Add("🌊 👩‍👩‍👧 🇳🇴", "x\x1b]52;c;AA\x07y\u009b2J", "```\n\tcode\n```", 100)
+	f.Fuzz(func(t *testing.T, title, text, md string, width int) {
+		width = 10 + abs(width)%100
+		s := story.Story{
+			Title:  title,
+			Site:   text,
+			Byline: title,
+			Body: []story.Block{
+				{Kind: story.Paragraph, Text: text},
+				{Kind: story.Paragraph, MD: md},
+				{Kind: story.Heading, Level: len(text) % 7, Text: title},
+				{Kind: story.Quote, Text: text},
+				{Kind: story.List, Items: []string{title, text}},
+				{Kind: story.Table, Rows: [][]string{{title, text}, {md}}},
+				{Kind: story.Code, Text: text, URL: title},
+				{Kind: story.Image, Text: title, URL: text},
+				{Kind: story.Embed, Text: text, URL: md},
+				{Kind: story.Caption, MD: md},
+			},
+		}
+		out := Markdown(s)
+		checkClean(t, "Markdown", out)
+		r := NewRenderer(0)
+		for _, st := range []Style{Dark, NoTTY} {
+			rendered, err := r.Render(out, width, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkClean(t, "Render", rendered)
+			checkWidth(t, rendered, width)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
