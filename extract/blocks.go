@@ -92,7 +92,7 @@ func (e *emitter) node(i int32) {
 		return
 	}
 	e.brs = 0
-	if e.linkList(n) {
+	if n.tag != atom.Table && n.flags&fHasTable == 0 && e.linkList(n) {
 		e.flush()
 		return
 	}
@@ -114,8 +114,10 @@ func (e *emitter) node(i int32) {
 		e.flush()
 		e.code(i)
 	case atom.Table:
+		// A data table may link every name in it; a layout table full of
+		// links is a menu.
 		e.flush()
-		if !e.table(i) {
+		if !e.table(i) && !e.linkList(n) {
 			e.children(i)
 			e.flush()
 		}

@@ -22,7 +22,7 @@ func (t *tree) measure(prune bool) {
 		n := &ns[i]
 		if n.flags&fText == 0 {
 			n.chars, n.links, n.good, n.score = 0, 0, 0, 0
-			n.flags &^= fHasBlock | fDead
+			n.flags &^= fHasBlock | fHasTable | fDead
 		}
 	}
 	for i := len(ns) - 1; i >= 0; i-- {
@@ -42,6 +42,9 @@ func (t *tree) measure(prune bool) {
 			p := &ns[n.parent]
 			if n.flags&(fBlock|fHasBlock) != 0 {
 				p.flags |= fHasBlock
+			}
+			if n.tag == atom.Table || n.flags&fHasTable != 0 {
+				p.flags |= fHasTable
 			}
 			p.chars += n.chars
 			p.links += n.links

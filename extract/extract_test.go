@@ -318,3 +318,17 @@ func TestPageInsideForm(t *testing.T) {
 		t.Errorf("body lost inside a page-wide form: %q", s.Text())
 	}
 }
+
+func TestLinkedDataTableKept(t *testing.T) {
+	html := `<article><p>The largest contractors by revenue last year, according to the annual survey of the trade.</p>
+<div class="embed"><table><tr><th>Company</th><th>Revenue</th></tr>
+<tr><td><a href="https://a.example/">Harbour Electric Group</a></td><td>$2.5B</td></tr>
+<tr><td><a href="https://b.example/">Quayside Power Systems</a></td><td>$1.3B</td></tr></table></div></article>`
+	s, err := Page([]byte(html), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(s.Text(), "Quayside Power Systems | $1.3B") {
+		t.Errorf("linked data table lost:\n%s", s.Text())
+	}
+}

@@ -44,6 +44,7 @@ const (
 	fTeaser          // a teaser's summary: prose under a linked headline
 	fSentence        // its own text ends like a sentence
 	fCaption         // a picture's caption or credit, by its class
+	fHasTable        // has a <table> below it
 )
 
 // tree is the mirror of a page.
