@@ -96,6 +96,9 @@ func fetch(ctx context.Context, load Loader, slotIdx, gen int, source string, p 
 			entries, errs, ok = nil, []string{errorLine(source, fmt.Errorf("internal error while loading: %v", r))}, true
 		}
 	}()
+	if ctx.Err() != nil {
+		return nil, nil, false // superseded before it started
+	}
 	if load == nil {
 		return nil, []string{errorLine(source, fmt.Errorf("no loader configured"))}, true
 	}

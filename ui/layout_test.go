@@ -90,17 +90,24 @@ func TestTinyWindowsStayAlive(t *testing.T) {
 // the model; it must never panic or draw outside the window.
 func TestRandomResizesAndKeys(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
-	keys := []string{"j", "k", "tab", "n", "p", "space", "b", "g", "G", "enter", "esc", "?", "/", "a", "backspace", "N", "down", "up", "pgup"}
-	d := newDriver(t, frontOptions(), 80, 24)
-	w, h := 80, 24
-	for range 400 {
-		if rng.IntN(5) == 0 {
-			w, h = rng.IntN(160), rng.IntN(50)
-			d.send(tea.WindowSizeMsg{Width: w, Height: h})
-		} else {
-			d.press(keys[rng.IntN(len(keys))])
+	keys := []string{"j", "k", "tab", "n", "p", "space", "b", "g", "G", "enter", "esc", "?", "/", "a", "backspace", "N", "down", "up", "pgup",
+		"L", "h", "left", "o", "y", "r", "enter", "enter"}
+	web := newWeb()
+	opts := web.options()
+	opts.OpenURL = func(string) error { return nil }
+	opts.Reload = web.load
+	for _, o := range []Options{frontOptions(), opts} {
+		d := newDriver(t, o, 80, 24)
+		w, h := 80, 24
+		for range 400 {
+			if rng.IntN(5) == 0 {
+				w, h = rng.IntN(160), rng.IntN(50)
+				d.send(tea.WindowSizeMsg{Width: w, Height: h})
+			} else {
+				d.press(keys[rng.IntN(len(keys))])
+			}
+			checkFits(t, d.m.View().Content, w, h)
 		}
-		checkFits(t, d.m.View().Content, w, h)
 	}
 }
 

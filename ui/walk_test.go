@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -586,6 +587,19 @@ func TestReloadCallsReload(t *testing.T) {
 	}
 	if w.loaded("front.txt") != 1 {
 		t.Error("reload went through Load, not Reload")
+	}
+	// A reload result that arrives after another one started is dropped.
+	first := d.update(keyMsg("r"))
+	old := d.m.op.id
+	second := d.update(keyMsg("r"))
+	d.run(first) // cancelled: no result
+	d.send(reloadDone{id: old, entries: []entry{{title: "stale", key: entryKey{related: -1}}}})
+	if slices.Contains(d.listTitles(), "stale") {
+		t.Error("a superseded reload replaced the stories")
+	}
+	d.run(second)
+	if len(reloaded) != 2 || d.selectedTitle() != "Night trains return to the northern line" {
+		t.Errorf("after the second reload: %d reloads, selected %q", len(reloaded), d.selectedTitle())
 	}
 
 	opts.Reload = nil
