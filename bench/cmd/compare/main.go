@@ -81,6 +81,11 @@ func run(w io.Writer, count int, names, split string, limit time.Duration, slow 
 	timed := slices.DeleteFunc(slices.Clone(pages), func(p bench.Page) bool {
 		return timedOut[p.ID] || (split != "all" && p.Split != split)
 	})
+	if len(timedOut) > 0 {
+		// An abandoned page keeps running in its goroutine and takes CPU
+		// from whatever is timed next.
+		fmt.Fprintf(w, "**Warning:** %d pages timed out; their runs may still be burning CPU, so treat these timings as suspect.\n\n", len(timedOut))
+	}
 	if len(timed) == 0 && count > 0 {
 		return fmt.Errorf("no pages to time in split %q", split)
 	}
