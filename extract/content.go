@@ -75,6 +75,9 @@ func (n *node) quality() int32 {
 	if isHeading(n.tag) {
 		return -n.ownLinks
 	}
+	if (n.tag == atom.Td || n.tag == atom.Th) && n.own < 100 {
+		return 0 // a data cell: figures and names, not scraps
+	}
 	prose := n.own - n.ownLinks
 	switch {
 	case n.flags&fTeaser != 0:
