@@ -103,12 +103,12 @@ func bomEncoding(data []byte) (encoding.Encoding, bool) {
 // the head of the page (up to <body> or metaScanLimit).
 func metaCharset(data []byte) string {
 	head := data[:min(len(data), metaScanLimit)]
+	if b := indexFold(head, "<body"); b >= 0 {
+		head = head[:b]
+	}
 	for {
 		i := indexFold(head, "<meta")
 		if i < 0 {
-			return ""
-		}
-		if b := indexFold(head[:i], "<body"); b >= 0 {
 			return ""
 		}
 		head = head[i+5:]
