@@ -12,9 +12,10 @@ import (
 	"github.com/tread-reader/tread/story"
 )
 
-// Loader reads one source into documents. It is called inside a tea.Cmd and
-// must honour ctx: when tread quits, ctx is cancelled and the result is
-// thrown away.
+// Loader reads one source into documents. It is called inside a tea.Cmd,
+// several may run at once, and it must honour ctx: when tread quits, or
+// the reader cancels a page being walked to or reloaded, ctx is cancelled
+// and the result is thrown away.
 type Loader func(ctx context.Context, source string) []story.Document
 
 // entryKey names one story for as long as tread runs: the slot (a source, or

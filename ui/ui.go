@@ -1,13 +1,15 @@
 // Package ui is tread's terminal interface: a Bubble Tea program with the
 // stories in a list on the left and the selected story, rendered, on the
-// right. It owns layout, keys, mouse, search and the status bar; it never
-// reads files or the network itself (a Loader does that, in a tea.Cmd) and
-// it renders markdown only through package render, also in tea.Cmds.
+// right. It owns layout, keys, mouse, search, the status bar and walking
+// from a story to its related stories and links (walk.go); it never reads
+// files or the network itself (a Loader does that, in a tea.Cmd) and it
+// renders markdown only through package render, also in tea.Cmds.
 //
-// Model is the only tea.Model. Its parts (listPane, readerPane, statusBar,
-// help) are plain values it updates and draws; each fact about the screen
-// (which pane has focus, whether help is open, whether the filter or the
-// search has the keyboard) is its own field, not a mode.
+// Model is the only tea.Model. Its parts (listPane, readerPane, linksPane,
+// statusBar, help) are plain values it updates and draws; each fact about
+// the screen (which pane has focus, whether help or the links list is
+// open, whether the filter or the search has the keyboard, which page is
+// loading) is its own field, not a mode.
 package ui
 
 import (
