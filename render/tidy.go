@@ -15,9 +15,9 @@ import (
 // nothing that slipped past sanitize (a numeric entity such as &#27; decodes
 // to a raw ESC inside goldmark) or that glamour adds itself (OSC 8 links
 // carrying a document's URL) reaches the screen. It also trims the blank
-// padding glamour puts at the end of every line: roughly half the bytes of a
-// render, and a source of stray wrapping in panes narrower than the wrap
-// width. Trailing cells that show something even when blank (a background,
+// padding glamour puts at the end of every line: four fifths of the bytes
+// of a long story's render, and a source of stray wrapping in panes
+// narrower than the wrap width. Trailing cells that show something even when blank (a background,
 // reverse video, an underline) are kept, so the trimmed text looks the same.
 func tidy(s string) string {
 	out := make([]byte, 0, len(s)/2)
