@@ -82,6 +82,18 @@ func (s *tmuxSession) waitFor(want string) string {
 	return ""
 }
 
+// waitGone polls the screen until it no longer contains text.
+func (s *tmuxSession) waitGone(text string) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for strings.Contains(s.screen(), text) {
+		if time.Now().After(deadline) {
+			s.t.Fatalf("screen still shows %q:\n%s", text, s.screen())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 func (s *tmuxSession) keys(keys ...string) { s.tmux(append([]string{"send-keys"}, keys...)...) }
 
 func (s *tmuxSession) resize(w, h int) {
@@ -178,6 +190,40 @@ func TestE2EEscapes(t *testing.T) {
 	if !strings.Contains(scr, "Second story") {
 		t.Errorf("the list did not survive the document's clear-screen:\n%s", scr)
 	}
+	s.keys("q")
+	if st := s.exitStatus(); st != "0" {
+		t.Fatalf("exit status %s, want 0", st)
+	}
+}
+
+// TestE2EFilterSearchHelp filters the list with /, searches inside a story
+// and opens and closes the help, on the built-in sample edition.
+func TestE2EFilterSearchHelp(t *testing.T) {
+	bin := buildTread(t)
+	s := startTmux(t, bin, 100, 30, "--library", t.TempDir())
+	s.waitFor("Welcome to tread")
+
+	s.keys("/", "Reading")
+	scr := s.waitFor("/Reading")
+	if strings.Contains(scr, "Moving around the list") {
+		t.Errorf("filter kept a story that does not match:\n%s", scr)
+	}
+	s.keys("Enter")
+	s.waitFor("Press tab or enter to move into the story")
+
+	s.keys("Tab", "/", "page", "Enter")
+	s.waitFor("match 1/3")
+	s.keys("n")
+	s.waitFor("match 2/3")
+	// A key sent right after esc would read as alt+key: wait for the
+	// search to clear before typing on.
+	s.keys("Escape")
+	s.waitGone("match 2/3")
+
+	s.keys("?")
+	s.waitFor("half page down")
+	s.keys("?")
+	s.waitGone("half page down")
 	s.keys("q")
 	if st := s.exitStatus(); st != "0" {
 		t.Fatalf("exit status %s, want 0", st)
