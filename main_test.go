@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/corpus"
 )
 
@@ -177,5 +178,17 @@ func TestDumpPlain(t *testing.T) {
 	code, out, _ = runArgs(t, "", "--dump", filepath.Join("testdata", "e2e", "escapes.txt"))
 	if code != 0 || strings.ContainsAny(out, "\x1b\x07") {
 		t.Fatalf("--dump let an escape through: %q", out)
+	}
+}
+
+// TestREADMEConfigExample keeps the README's settings file the one the
+// config package documents and tests.
+func TestREADMEConfigExample(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "```toml\n"+config.Example) {
+		t.Error("README.md does not quote config/example.toml verbatim; paste it into the Configuration section")
 	}
 }
