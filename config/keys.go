@@ -30,6 +30,7 @@ const (
 	Focus        Action = "focus"          // tab, shift+tab: switch panes
 	Open         Action = "open"           // enter: read the selected story
 	Back         Action = "back"           // esc: clear a search, close help, go back
+	WalkBack     Action = "walk-back"      // backspace, h, left: back along the related stories walked
 	Search       Action = "search"         // /
 	NextMatch    Action = "next-match"     // n, while a search has matches
 	PrevMatch    Action = "prev-match"     // N
@@ -66,6 +67,7 @@ var actionTable = []actionInfo{
 	{Focus, []string{"tab", "shift+tab"}, "switch pane"},
 	{Open, []string{"enter"}, "read story"},
 	{Back, []string{"esc"}, "back / clear"},
+	{WalkBack, []string{"backspace", "h", "left"}, "back along the walk"},
 	{Search, []string{"/"}, "filter list / search story"},
 	{NextMatch, []string{"n"}, "next match"},
 	{PrevMatch, []string{"N"}, "previous match"},
