@@ -45,13 +45,22 @@ func MetaLine(s story.Story) string {
 			parts = append(parts, p)
 		}
 	}
-	switch age := sanitize.Line(s.Age); {
-	case age != "":
-		parts = append(parts, age)
-	case !s.Published.IsZero():
-		parts = append(parts, s.Published.Format("2 Jan 2006"))
+	if when := When(s); when != "" {
+		parts = append(parts, when)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// When is how old the story is: its age as printed ("8 hours ago"), or
+// its published day when the age is unknown, or "".
+func When(s story.Story) string {
+	if age := sanitize.Line(s.Age); age != "" {
+		return age
+	}
+	if !s.Published.IsZero() {
+		return s.Published.Format("2 Jan 2006")
+	}
+	return ""
 }
 
 // BodyMarkdown is the story body alone as markdown, blocks separated by a

@@ -196,11 +196,8 @@ func listMeta(st story.Story) string {
 	if s := sanitize.Line(st.Site); s != "" {
 		parts = append(parts, s)
 	}
-	switch age := sanitize.Line(st.Age); {
-	case age != "":
-		parts = append(parts, age)
-	case !st.Published.IsZero():
-		parts = append(parts, st.Published.Format("2 Jan 2006"))
+	if when := render.When(st); when != "" {
+		parts = append(parts, when)
 	}
 	return strings.Join(parts, " · ")
 }
