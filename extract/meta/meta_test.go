@@ -112,7 +112,9 @@ func TestExtractFixtures(t *testing.T) {
 		},
 		{
 			// The meta author is the site itself; the printed byline names
-			// a person with a job title. The page prints only its update.
+			// a person with a job title. The page prints only its update
+			// and has no Open Graph publication time, so the update is the
+			// date it stands by.
 			file: "updated.html", url: "https://gear.example/headphones",
 			want: Meta{
 				Title: "The best budget headphones", Site: "Gear Desk", Byline: "Nora Hale",
@@ -220,10 +222,67 @@ func TestPublishedSources(t *testing.T) {
 		{"printed under headline", `<h1>Rates</h1><p>March 5, 2024</p>`, "2024-03-05 +00:00"},
 		{"printed published beats updated", `<h1>Rates</h1><p>Updated June 1, 2024 · Published 5 March 2024</p>`, "2024-03-05 +00:00"},
 		{"printed matches metadata keeps zone", `<meta property="article:published_time" content="2024-03-05T23:00:00-08:00"><h1>Rates</h1><p>Mar. 5, 2024</p>`, "2024-03-05 -08:00"},
-		{"unlabelled printed modified yields to published", `<meta property="article:published_time" content="2024-03-05T10:00:00Z"><meta property="article:modified_time" content="2024-06-01T10:00:00Z"><h1>Rates</h1><p>June 1, 2024</p>`, "2024-03-05 +00:00"},
+		{"unlabelled printed date stands though modified", `<meta property="article:published_time" content="2024-03-05T10:00:00Z"><meta property="article:modified_time" content="2024-06-01T10:00:00Z"><h1>Rates</h1><p>June 1, 2024</p>`, "2024-06-01 +00:00"},
 		{"time element", `<article><h1>Rates</h1><p>text</p><time datetime="2024-03-05T08:00:00+09:00">5 March</time></article>`, "2024-03-05 +09:00"},
 		{"webpage date alone is weak", `<script type="application/ld+json">{"@type":"WebPage","datePublished":"2024-03-05"}</script>`, ""},
 		{"none", `<h1>Rates</h1><p>Rates rose in 2024.</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := day(Extract(parseString(t, tt.html), "https://money.example/a").Published)
+			if got != tt.want {
+				t.Errorf("Published = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPublishedUpdates covers pages that print when they were updated:
+// how the label is read, and when the metadata's publication date wins.
+func TestPublishedUpdates(t *testing.T) {
+	const og = `<meta property="article:published_time" content="2024-03-05T10:00:00Z">`
+	const ld = `<script type="application/ld+json">{"@type":"Article","datePublished":"2024-03-05T10:00:00Z"}</script>`
+	tests := []struct {
+		name, html, want string
+	}{
+		{"og beats printed update", og + `<h1>Rates</h1><p>Updated June 1, 2024</p>`, "2024-03-05 +00:00"},
+		{"json-ld alone does not", ld + `<h1>Rates</h1><p>Updated June 1, 2024</p>`, "2024-06-01 +00:00"},
+		{"update without metadata", `<h1>Rates</h1><p>Updated June 1, 2024</p>`, "2024-06-01 +00:00"},
+		{"label with on", og + `<h1>Rates</h1><p>Last updated on June 1, 2024</p>`, "2024-03-05 +00:00"},
+		{"label in previous run with on", og + `<h1>Rates</h1><p><span>Updated on</span> <b>June 1, 2024</b></p>`, "2024-03-05 +00:00"},
+		{"german label", og + `<h1>Zinsen</h1><p>Aktualisiert am 1. Juni 2024</p>`, "2024-03-05 +00:00"},
+		{"label inside time", og + `<h1>Rates</h1><time datetime="2024-06-01T09:00:00Z">Last Updated: June 1, 2024</time>`, "2024-03-05 +00:00"},
+		{"time gives both dates", `<h1>Rates</h1><time datetime="2024-06-01T09:00:00Z">Updated June 1, 2024<span>9:00 AM</span> Originally published March 5, 2024<span>8:00 AM</span></time>`, "2024-03-05 +00:00"},
+		{"itemprop dateModified", og + `<h1>Rates</h1><p><span itemprop="dateModified">June 1, 2024</span></p>`, "2024-03-05 +00:00"},
+		{"modified class", og + `<h1>Rates</h1><p><time class="entry-modified-time" datetime="2024-06-01">June 1, 2024</time></p>`, "2024-03-05 +00:00"},
+		{"hAtom updated class is no label", og + `<h1>Rates</h1><p><span class="entry-date updated">June 1, 2024</span></p>`, "2024-06-01 +00:00"},
+		{"published label beats update", og + `<h1>Rates</h1><p>Updated June 1, 2024</p><p>Published May 2, 2024</p>`, "2024-05-02 +00:00"},
+		{"og after the update is no answer", `<meta property="article:published_time" content="2024-07-01T10:00:00Z"><h1>Rates</h1><p>Updated June 1, 2024</p>`, "2024-06-01 +00:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := day(Extract(parseString(t, tt.html), "https://money.example/a").Published)
+			if got != tt.want {
+				t.Errorf("Published = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPublishedCrossChecks covers printed dates weighed against the
+// metadata's moments: a site's own time zone, dates after the last edit.
+func TestPublishedCrossChecks(t *testing.T) {
+	tests := []struct {
+		name, html, want string
+	}{
+		{"printed in the site's zone", `<meta property="article:published_time" content="2024-03-05T23:00:00Z"><h1>Rates</h1><p>Published: 06 Mar 2024</p>`, "2024-03-05 +00:00"},
+		{"printed a day behind", `<meta property="article:published_time" content="2024-03-05T03:00:00Z"><h1>Rates</h1><p>March 4, 2024</p>`, "2024-03-05 +00:00"},
+		{"two days apart is another date", `<meta property="article:published_time" content="2024-03-05T23:00:00Z"><h1>Rates</h1><p>March 7, 2024</p>`, "2024-03-07 +00:00"},
+		{"bare date has no zone to shift", `<meta property="article:published_time" content="2024-03-05"><h1>Rates</h1><p>March 6, 2024</p>`, "2024-03-06 +00:00"},
+		{"valid through is no date", `<meta property="article:modified_time" content="2024-03-06T10:00:00Z"><h1>Rates</h1><p>Offer valid through 12/31/2024</p>`, ""},
+		{"masthead today is no date", `<meta property="article:published_time" content="2024-03-05T10:00:00Z"><meta property="article:modified_time" content="2024-03-06T10:00:00Z"><header><p>Saturday, June 1, 2024</p></header><h1>Rates</h1><p>text</p>`, "2024-03-05 +00:00"},
+		{"no metadata to check against", `<h1>Rates</h1><p>December 31, 2024</p>`, "2024-12-31 +00:00"},
+		{"labelled update kept", `<meta property="article:modified_time" content="2024-03-06T10:00:00Z"><h1>Rates</h1><p>Updated June 1, 2024</p>`, "2024-06-01 +00:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -65,9 +65,28 @@ func TestFindDatesLabels(t *testing.T) {
 	if !got[1].updated {
 		t.Errorf("second date not labelled updated")
 	}
-	// The label may end the previous run of text.
-	if d := findDates("Last updated:", "Dec 12, 2025"); len(d) != 1 || !d[0].updated {
-		t.Errorf("label from previous run not seen: %+v", d)
+	// The label may end the previous run of text, and may be tied to the
+	// date by a little word.
+	labels := []struct {
+		prefix, text string
+		updated      bool
+	}{
+		{"Last updated:", "Dec 12, 2025", true},
+		{"Updated on", "Dec 12, 2025", true},
+		{"", "Last Updated on December 12, 2025", true},
+		{"", "Updated at 10:00, Dec 12, 2025", true},
+		{"", "Aktualisiert am 12. Dezember 2025", true},
+		{"", "Mis à jour le 12 décembre 2025", true},
+		{"", "Actualizado el 12 de diciembre de 2025", true},
+		{"", "Published on Dec 12, 2025", false},
+		{"By Ana Ruiz on", "Dec 12, 2025", false},
+		{"Posted at", "Dec 12, 2025", false},
+	}
+	for _, l := range labels {
+		d := findDates(l.prefix, l.text)
+		if len(d) != 1 || d[0].updated != l.updated {
+			t.Errorf("findDates(%q, %q) = %+v, want one date, updated %v", l.prefix, l.text, d, l.updated)
+		}
 	}
 }
 

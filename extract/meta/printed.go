@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
@@ -24,8 +23,11 @@ type printedDate struct {
 }
 
 var (
-	dateInTextRE   *regexp.Regexp
-	updatedLabelRE = regexp.MustCompile(`(?i)(updated|modified|reviewed|edited|revised|aktualisiert|mis à jour|actualizado)[^\p{L}]*$`)
+	dateInTextRE *regexp.Regexp
+	// updatedLabelRE is a modification label ending the text before a
+	// date, with the little words that tie it to the date ("Last updated
+	// on", "Aktualisiert am", "Mis à jour le").
+	updatedLabelRE = regexp.MustCompile(`(?i)(updated|modified|reviewed|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt)(?:[^\p{L}]*(?:on|at|am|le|el|il|em|op))?[^\p{L}]*$`)
 )
 
 func init() {
@@ -89,17 +91,58 @@ func itemDates(items []textItem, i int) []printedDate {
 	if i > 0 {
 		prev = items[i-1].text
 	}
-	if !it.time.IsZero() {
-		if len(prev) > 40 {
-			prev = strings.ToValidUTF8(prev[len(prev)-40:], "")
-		}
-		return []printedDate{labelled(it.time, prev)}
-	}
 	text := it.text
 	if len(text) > proseLen {
 		text = strings.ToValidUTF8(text[:proseHead], "")
 	}
-	return findDates(prev, text)
+	out := findDates(prev, text)
+	if !it.time.IsZero() {
+		// A <time> keeps the exact value of its datetime attribute, and the
+		// label its own words give ("Last updated: May 2, 2024"); its words
+		// may add a second date ("Updated May 2 · First published May 1").
+		matched := false
+		for k := range out {
+			if sameDate(out[k].t, it.time) {
+				out[k].t, matched = it.time, true
+			}
+		}
+		if !matched {
+			if len(prev) > 40 {
+				prev = strings.ToValidUTF8(prev[len(prev)-40:], "")
+			}
+			out = []printedDate{labelled(it.time, prev)}
+		}
+	}
+	if len(out) > 0 && modifiedMarkup(it.node) {
+		for k := range out {
+			out[k].updated = true
+		}
+	}
+	return out
+}
+
+// modifiedMarkup reports a date element that the page's own markup names
+// as a modification date: itemprop="dateModified", or a class such as
+// "entry-modified-time" on it or its parent. The class "updated" is no
+// sign: hAtom themes put it on the publication date they print.
+func modifiedMarkup(n *html.Node) bool {
+	for k := 0; k < 2 && n != nil && n.Type == html.ElementNode; k++ {
+		switch strings.ToLower(attr(n, "itemprop")) {
+		case "datemodified":
+			return true
+		case "datepublished":
+			return false
+		}
+		c := strings.ToLower(attr(n, "class"))
+		if strings.Contains(c, "publish") || strings.Contains(c, "posted") {
+			return false
+		}
+		if strings.Contains(c, "modif") {
+			return true
+		}
+		n = n.Parent
+	}
+	return false
 }
 
 func attr(n *html.Node, key string) string {
@@ -111,8 +154,25 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
+// nodeText is n's text with its runs kept apart, so that "2022" and
+// "8:23 PM" in sibling elements do not read as "20228:23 PM".
 func nodeText(n *html.Node) string {
-	return clean(goquery.NewDocumentFromNode(n).Text())
+	var b strings.Builder
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 32 || b.Len() > 1000 {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(n, 0)
+	return clean(b.String())
 }
 
 // isHiddenNode reports elements a reader never sees.

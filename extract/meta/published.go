@@ -35,7 +35,7 @@ var urlDateRE = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(
 func (s *signals) pickPublished() time.Time {
 	pub, weak := s.metaPublished()
 	mods := s.metaModified()
-	if t, ok := s.printedChoice(pub, weak, mods); ok {
+	if t, ok := s.printedChoice(pub, mods); ok {
 		return t
 	}
 	if !pub.IsZero() && !weak {
@@ -53,8 +53,8 @@ func (s *signals) pickPublished() time.Time {
 // printedChoice weighs the dates printed by the headline against the
 // metadata. A printed date the metadata also gives is taken from the
 // metadata, which carries the time and zone.
-func (s *signals) printedChoice(pub time.Time, weak bool, mods []time.Time) (time.Time, bool) {
-	printed := s.printedDates()
+func (s *signals) printedChoice(pub time.Time, mods []time.Time) (time.Time, bool) {
+	printed := notAfterEdits(s.printedDates(), pub, mods)
 	if len(printed) == 0 {
 		return time.Time{}, false
 	}
@@ -70,7 +70,7 @@ func (s *signals) printedChoice(pub time.Time, weak bool, mods []time.Time) (tim
 		return d.t
 	}
 	for _, d := range printed {
-		if !d.updated && sameDate(d.t, pub) {
+		if !d.updated && (sameDate(d.t, pub) || sameInstantDay(d.t, pub)) {
 			return pub, true
 		}
 	}
@@ -78,22 +78,48 @@ func (s *signals) printedChoice(pub time.Time, weak bool, mods []time.Time) (tim
 		return time.Time{}, false
 	}
 	// "Published X · Updated Y" and "Updated Y (first published X)" both
-	// mean X.
+	// mean X. A date printed without a label is the one the page stands
+	// by, even when the metadata calls it dateModified: templates that
+	// show the last edit as the article's date show readers that date.
 	for _, d := range printed {
-		if d.updated {
-			continue
+		if !d.updated {
+			return exact(d), true
 		}
-		// An unlabelled date the metadata calls dateModified is a template
-		// printing the last edit; the metadata's publication date is the
-		// better answer. A date the page labels "Updated" is kept: that is
-		// the date the page chose to show, and so is any printed date when
-		// the publication date is only a WebPage's.
-		if !pub.IsZero() && !weak && isModified(d.t, pub, mods) {
-			return pub, true
-		}
-		return exact(d), true
+	}
+	// The page prints only when it was last updated. An Open Graph
+	// article:published_time is the page's own statement of when the
+	// article first appeared, made for every reader of the link; a JSON-LD
+	// datePublished alone is not enough to overrule what the page prints,
+	// since templates fill it with the first draft's date.
+	if og, ok := s.ogPublished(); ok && og.Before(printed[0].t) && !sameDate(og, printed[0].t) {
+		return og, true
 	}
 	return exact(printed[0]), true
+}
+
+// notAfterEdits drops the unlabelled printed dates that come after the
+// page's last edit as its metadata records it: a masthead's today, a
+// "valid through" or an event date, never when the article appeared. A
+// page that gives only its publication date says nothing of later edits.
+func notAfterEdits(printed []printedDate, pub time.Time, mods []time.Time) []printedDate {
+	if len(mods) == 0 {
+		return printed
+	}
+	last := pub
+	for _, m := range mods {
+		if m.After(last) {
+			last = m
+		}
+	}
+	// A day's grace for the zone the page prints its dates in.
+	limit := last.Add(36 * time.Hour)
+	out := printed[:0:0]
+	for _, d := range printed {
+		if d.updated || !d.t.After(limit) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // listing reports a headline followed by many different dates: a list of
@@ -106,13 +132,25 @@ func listing(printed []printedDate) bool {
 	return len(days) >= 4
 }
 
-func isModified(t, pub time.Time, mods []time.Time) bool {
-	for _, m := range mods {
-		if sameDate(t, m) && !sameDate(t, pub) {
-			return true
-		}
+// sameInstantDay reports whether a printed day could be the metadata's
+// moment shown in another time zone: sites print dates in their own zone
+// while their metadata often gives UTC, so "3 Dec" in Sydney is
+// 2 December 23:00 UTC. Only a metadata time with a clock time can be
+// placed so; a bare date is midnight by convention, not a moment.
+func sameInstantDay(printed, meta time.Time) bool {
+	if printed.IsZero() || meta.IsZero() {
+		return false
 	}
-	return false
+	h, m, sec := meta.Clock()
+	if h == 0 && m == 0 && sec == 0 {
+		return false
+	}
+	y, mo, d := printed.Date()
+	day := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	// The printed day, in a zone from UTC-12 to UTC+14, spans these UTC
+	// instants.
+	from, to := day.Add(-14*time.Hour), day.Add(36*time.Hour)
+	return !meta.Before(from) && meta.Before(to)
 }
 
 func sameDate(a, b time.Time) bool {
@@ -141,6 +179,18 @@ func (s *signals) metaPublished() (t time.Time, weak bool) {
 	}
 	if t, ok := parseDate(s.ld.PagePublished); ok {
 		return t, !s.ld.HasArticle
+	}
+	return time.Time{}, false
+}
+
+// ogPublished is the Open Graph article:published_time.
+func (s *signals) ogPublished() (time.Time, bool) {
+	for _, k := range []string{"article:published_time", "og:article:published_time", "og:published_time"} {
+		for _, v := range s.tags[k] {
+			if t, ok := parseDate(v); ok {
+				return t, true
+			}
+		}
 	}
 	return time.Time{}, false
 }
