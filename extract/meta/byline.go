@@ -9,7 +9,11 @@ import (
 var (
 	byPrefixRE = regexp.MustCompile(`(?i)^(?:(?:written|posted|authored|words|story|text|reported|compiled|published)\s+by|by|author(?:s|\(s\))?|von|par|por|door|av|af)\b\s*[:\-–—]?\s*`)
 	// notAuthorRE marks credits that are not authorship.
-	notAuthorRE = regexp.MustCompile(`(?i)^(?:(?:medically\s+|fact[\s-]*)?(?:reviewed|checked|edited|verified|photographed|illustrated|produced|narrated)|photos?|illustrations?|images?|video|graphics)\s+by\b`)
+	notAuthorRE = regexp.MustCompile(`(?i)^` + notAuthorCredit)
+	// laterCreditRE is such a credit later in a byline line ("By Ana
+	// Ruiz, DVM. Reviewed by Ben Cole"), where the authors' names end.
+	laterCreditRE   = regexp.MustCompile(`(?i)[\s.,;|·•]\s*` + notAuthorCredit)
+	notAuthorCredit = `(?:(?:medically\s+|fact[\s-]*)?(?:reviewed|checked|edited|verified|photographed|illustrated|produced|narrated)|photos?|illustrations?|images?|video|graphics)\s+by\b`
 	commaRE     = regexp.MustCompile(`\s*[,;|·•∙/／]\s*|\s+[-–—]\s+`)
 	andRE       = regexp.MustCompile(`(?i)\s+(?:and|&|und|et|y|e|en|og|och|i)\s+`)
 	// cutRE marks where a byline stops being a name: a date or an
@@ -90,6 +94,9 @@ func splitNames(raw string) []string {
 		return nil
 	}
 	s = byPrefixRE.ReplaceAllString(s, "")
+	if loc := laterCreditRE.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
 	var out []string
 	for _, part := range commaRE.Split(s, -1) {
 		part = strings.TrimSpace(part)
