@@ -14,8 +14,8 @@ var (
 	// Ruiz, DVM. Reviewed by Ben Cole"), where the authors' names end.
 	laterCreditRE   = regexp.MustCompile(`(?i)[\s.,;|·•]\s*` + notAuthorCredit)
 	notAuthorCredit = `(?:(?:medically\s+|fact[\s-]*)?(?:reviewed|checked|edited|verified|photographed|illustrated|produced|narrated)|photos?|illustrations?|images?|video|graphics)\s+by\b`
-	commaRE     = regexp.MustCompile(`\s*[,;|·•∙/／]\s*|\s+[-–—]\s+`)
-	andRE       = regexp.MustCompile(`(?i)\s+(?:and|&|und|et|y|e|en|og|och|i)\s+`)
+	commaRE         = regexp.MustCompile(`\s*[,;|·•∙/／]\s*|\s+[-–—]\s+`)
+	andRE           = regexp.MustCompile(`(?i)\s+(?:and|&|und|et|y|e|en|og|och|i)\s+`)
 	// cutRE marks where a byline stops being a name: a date or an
 	// "updated" note, a place, or the rest of a header line.
 	cutRE = regexp.MustCompile(`(?i)\s+(?:on|at|in|from|updated|published|posted|last\s+updated|modified|for)\b.*$|\s*\(.*$|\s*\d.*$`)
