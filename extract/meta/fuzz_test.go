@@ -59,6 +59,7 @@ func FuzzExtract(f *testing.F) {
 		`<title>A | B</title><h1>A</h1><p>By C D</p><p>March 5, 2024</p>`,
 		`<script type="application/ld+json">{"@type":"Article","headline":"x","author":{"@id":"x"}}</script>`,
 		`<meta property="og:title" content="&amp;&#0;"><h1><br></h1>`,
+		`<meta property="article:published_time" content="2024-03-05T23:00:00Z"><meta property="article:modified_time" content="2024-03-06"><h1>A</h1><time datetime="2024-06-01">Updated on June 1, 2024<b>9:00</b> Originally published March 6, 2024</time><p>valid through 12/31/2030</p>`,
 	} {
 		f.Add(s)
 	}

@@ -278,6 +278,7 @@ func TestPublishedCrossChecks(t *testing.T) {
 		{"printed in the site's zone", `<meta property="article:published_time" content="2024-03-05T23:00:00Z"><h1>Rates</h1><p>Published: 06 Mar 2024</p>`, "2024-03-05 +00:00"},
 		{"printed a day behind", `<meta property="article:published_time" content="2024-03-05T03:00:00Z"><h1>Rates</h1><p>March 4, 2024</p>`, "2024-03-05 +00:00"},
 		{"two days apart is another date", `<meta property="article:published_time" content="2024-03-05T23:00:00Z"><h1>Rates</h1><p>March 7, 2024</p>`, "2024-03-07 +00:00"},
+		{"a time with its offset names its day", `<meta property="article:published_time" content="2024-03-05T23:00:00-05:00"><h1>Rates</h1><p>March 6, 2024</p>`, "2024-03-06 +00:00"},
 		{"bare date has no zone to shift", `<meta property="article:published_time" content="2024-03-05"><h1>Rates</h1><p>March 6, 2024</p>`, "2024-03-06 +00:00"},
 		{"valid through is no date", `<meta property="article:modified_time" content="2024-03-06T10:00:00Z"><h1>Rates</h1><p>Offer valid through 12/31/2024</p>`, ""},
 		{"masthead today is no date", `<meta property="article:published_time" content="2024-03-05T10:00:00Z"><meta property="article:modified_time" content="2024-03-06T10:00:00Z"><header><p>Saturday, June 1, 2024</p></header><h1>Rates</h1><p>text</p>`, "2024-03-05 +00:00"},

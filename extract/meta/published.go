@@ -135,10 +135,14 @@ func listing(printed []printedDate) bool {
 // sameInstantDay reports whether a printed day could be the metadata's
 // moment shown in another time zone: sites print dates in their own zone
 // while their metadata often gives UTC, so "3 Dec" in Sydney is
-// 2 December 23:00 UTC. Only a metadata time with a clock time can be
-// placed so; a bare date is midnight by convention, not a moment.
+// 2 December 23:00 UTC. Only a UTC time with a clock time can be placed
+// so: a bare date is midnight by convention, not a moment, and a time
+// given with its own offset already names the site's day.
 func sameInstantDay(printed, meta time.Time) bool {
 	if printed.IsZero() || meta.IsZero() {
+		return false
+	}
+	if _, off := meta.Zone(); off != 0 {
 		return false
 	}
 	h, m, sec := meta.Clock()
