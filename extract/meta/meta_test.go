@@ -296,8 +296,25 @@ func TestPublishedCrossChecks(t *testing.T) {
 }
 
 func TestPublishedFromURL(t *testing.T) {
-	got := day(Extract(parseString(t, `<p>x</p>`), "https://money.example/2024/03/05/rates").Published)
-	if got != "2024-03-05 +00:00" {
-		t.Errorf("Published = %q, want the URL's day", got)
+	tests := []struct {
+		name, html, url, want string
+	}{
+		{"url alone", `<p>x</p>`, "https://money.example/2024/03/05/rates", "2024-03-05 +00:00"},
+		{"url picks the printed date", `<h1>Rates</h1><p>June 1, 2024</p><p>March 5, 2024</p>`,
+			"https://money.example/2024/03/05/rates", "2024-03-05 +00:00"},
+		{"without url the nearest printed date", `<h1>Rates</h1><p>June 1, 2024</p><p>March 5, 2024</p>`,
+			"https://money.example/rates", "2024-06-01 +00:00"},
+		{"many dates without url are a listing", `<h1>Rates</h1><ul><li>June 1, 2024</li><li>May 20, 2024</li><li>April 2, 2024</li><li>March 5, 2024</li></ul>`,
+			"https://money.example/rates", ""},
+		{"metadata beats url", `<meta property="article:published_time" content="2024-03-06T10:00:00Z"><h1>Rates</h1><p>March 5, 2024</p><p>March 6, 2024</p>`,
+			"https://money.example/2024/03/05/rates", "2024-03-06 +00:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := day(Extract(parseString(t, tt.html), tt.url).Published)
+			if got != tt.want {
+				t.Errorf("Published = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -74,6 +74,15 @@ func (s *signals) printedChoice(pub time.Time, mods []time.Time) (time.Time, boo
 			return pub, true
 		}
 	}
+	// Without a metadata date, a dated URL (/2024/03/05/) picks out the
+	// printed date that is the article's among others near the headline.
+	if u, ok := s.urlDate(); ok && pub.IsZero() {
+		for _, d := range printed {
+			if !d.updated && sameDate(d.t, u) {
+				return d.t, true
+			}
+		}
+	}
 	if listing(printed) {
 		return time.Time{}, false
 	}
