@@ -96,10 +96,13 @@ func (s *signals) printedChoice(pub time.Time, mods []time.Time) (time.Time, boo
 		}
 	}
 	// The page prints only when it was last updated. An Open Graph
-	// article:published_time is the page's own statement of when the
-	// article first appeared, made for every reader of the link; a JSON-LD
-	// datePublished alone is not enough to overrule what the page prints,
-	// since templates fill it with the first draft's date.
+	// article:published_time is the page's public statement of when the
+	// article first appeared (link previews show it), and readers of such
+	// pages take it as the date; a JSON-LD datePublished alone does not
+	// overrule what the page prints. On wcxb-dev, pages printing only an
+	// update are dated by article:published_time where they have one (8 of
+	// 9, the ninth by neither) and by the printed update where JSON-LD
+	// alone dates them (7 of 8).
 	if og, ok := s.ogPublished(); ok && og.Before(printed[0].t) && !sameDate(og, printed[0].t) {
 		return og, true
 	}
