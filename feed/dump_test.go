@@ -283,7 +283,7 @@ func TestParsePlainChrome(t *testing.T) {
 }
 
 // BenchmarkParseDumpLarge reads 2,000 invented pages saved into one dump
-// (about 3 MiB), to show the reader stays linear on big input.
+// (about 3MB), to show the reader stays linear on big input.
 func BenchmarkParseDumpLarge(b *testing.B) {
 	page, err := os.ReadFile(filepath.Join("testdata", "dumps", "harbour.txt"))
 	if err != nil {

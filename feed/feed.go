@@ -17,7 +17,7 @@ import (
 // (a huge file, a folder tree of thousands of files) from stalling tread.
 const (
 	// DefaultMaxBytes is the largest file Load reads when Options.MaxBytes
-	// is zero: 20 MiB, far above any saved article page.
+	// is zero: 20MB, far above any saved article page.
 	DefaultMaxBytes = 20 << 20
 	// DefaultMaxFiles is how many files Load reads from one folder when
 	// Options.MaxFiles is zero; the rest are reported as skipped.
@@ -39,8 +39,9 @@ type Options struct {
 	MaxDepth int
 
 	// Library holds the offline copies of web pages: a URL with a copy
-	// there opens from it, and every page fetched is saved to it. Nil
-	// means pages are fetched every time and kept nowhere.
+	// there opens from it, and every page fetched that reads into a story
+	// is saved to it (a page that fails to read is not kept). Nil means
+	// pages are fetched every time and kept nowhere.
 	Library *library.Library
 	// Fetch tunes fetching (user agent, timeouts, size cap).
 	Fetch fetch.Options
@@ -85,6 +86,9 @@ var (
 	ErrTooLarge = errors.New("over the size limit")
 	// ErrNoStory: the text holds nothing but page chrome.
 	ErrNoStory = errors.New("no story found")
+	// ErrNoArticle: an HTML page holds no article: extraction found no
+	// body and no related stories (an empty page, a bare home page).
+	ErrNoArticle = errors.New("no article found")
 	// ErrNoFiles: a folder source holds no file tread could try.
 	ErrNoFiles = errors.New("folder has no files to read")
 	// ErrNoStdin: the source "-" was given but Options.Stdin is nil.

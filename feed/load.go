@@ -67,7 +67,7 @@ func Load(ctx context.Context, source string, opts Options) []story.Document {
 func loadFile(ctx context.Context, path string, fi fs.FileInfo, opts Options) story.Document {
 	limit := opts.maxBytes()
 	if fi.Mode().IsRegular() && fi.Size() > limit {
-		return failed(path, fmt.Errorf("%w (%s; limit %s)", ErrTooLarge, sizeString(fi.Size()), sizeString(limit)))
+		return failed(path, overLimit(fi.Size(), limit))
 	}
 	data, err := readAll(ctx, func() (io.ReadCloser, error) { return os.Open(path) }, limit)
 	return document(path, path, data, err)
@@ -244,15 +244,26 @@ func depth(root, path string) int {
 	return strings.Count(rel, string(filepath.Separator)) + 1
 }
 
-// sizeString prints a byte count for an error message.
+// overLimit is ErrTooLarge for n bytes against limit, in words.
+func overLimit(n, limit int64) error {
+	size, max := sizeString(n), sizeString(limit)
+	if size == max {
+		// Just over: "20MB; limit 20MB" would read as a contradiction.
+		return fmt.Errorf("%w (more than %s)", ErrTooLarge, max)
+	}
+	return fmt.Errorf("%w (%s; limit %s)", ErrTooLarge, size, max)
+}
+
+// sizeString prints a byte count for an error message in the units the
+// settings file uses (KB = 1024 bytes): "20MB", "1.5KB", "300 bytes".
 func sizeString(n int64) string {
 	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<20))) + "MB"
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+		return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<10))) + "KB"
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
+
+func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }

@@ -254,7 +254,7 @@ func TestLoadHTML(t *testing.T) {
 		if bytes.Contains(data, []byte("broken")) {
 			return story.Story{}, errors.New("no article found")
 		}
-		return story.Story{Title: "from html"}, nil
+		return story.Story{Title: "from html", Body: []story.Block{{Text: "Weir gates"}}}, nil
 	}
 	t.Cleanup(func() { extractPage = old })
 

@@ -17,7 +17,9 @@ const sniffBytes = 64 << 10
 // is none) lends its extension to the sniffing: .html, .htm and .xhtml
 // files, and anything that opens with HTML markup, go to extract.Page; the
 // rest is read as a text page dump or plain-text article (ParseDump).
-// Errors are ErrEmpty, ErrBinary, ErrNoStory or extract's behind
+// A page that extracts to nothing to read is ErrNoArticle; a best-effort
+// story (story.Partial) is returned as one. Errors are ErrEmpty,
+// ErrBinary, ErrTooLarge, ErrNoStory, ErrNoArticle or extract's behind
 // "extract html: "; the caller names the source.
 func Parse(name string, data []byte) ([]story.Story, error) {
 	head := DecodeText(data[:min(len(data), sniffBytes)])
@@ -28,9 +30,15 @@ func Parse(name string, data []byte) ([]story.Story, error) {
 		return nil, ErrBinary
 	}
 	if isHTML(name, head) {
+		if err := checkHTMLSize(len(data)); err != nil {
+			return nil, err
+		}
 		s, err := extractPage(data, "")
 		if err != nil {
 			return nil, fmt.Errorf("extract html: %w", err)
+		}
+		if !hasArticle(s) {
+			return nil, ErrNoArticle
 		}
 		return []story.Story{s}, nil
 	}
@@ -72,4 +80,29 @@ func isHTML(name, head string) bool {
 		}
 	}
 	return false
+}
+
+// hasArticle reports whether an extracted story has anything to read: some
+// body (text, a list, a table or an image) or related stories to walk to.
+// A headline alone is not an article: a home page or an empty shell gives
+// one ("Home | Site") and would open as a story with nothing under it.
+func hasArticle(s story.Story) bool {
+	if len(s.Related) > 0 {
+		return true
+	}
+	for _, b := range s.Body {
+		if strings.TrimSpace(b.Text) != "" || len(b.Items) > 0 || len(b.Rows) > 0 || b.Kind == story.Image && b.URL != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkHTMLSize refuses a page larger than the extractor reads, in the
+// same words as the other size limits.
+func checkHTMLSize(n int) error {
+	if n > extract.MaxSize {
+		return overLimit(int64(n), extract.MaxSize)
+	}
+	return nil
 }

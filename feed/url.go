@@ -78,8 +78,12 @@ func loadURL(ctx context.Context, source string, opts Options) []story.Document 
 		// fetch's errors are one line that names the URL already.
 		return []story.Document{{Source: source, Err: err}}
 	}
-	docs := []story.Document{pageDocument(source, *page)}
-	if opts.Library != nil {
+	doc := pageDocument(source, *page)
+	docs := []story.Document{doc}
+	// Only a page that read into a story is kept: a copy that cannot be
+	// read would fail again every time the library is opened, and a
+	// reload that fails keeps the copy it was meant to replace.
+	if opts.Library != nil && doc.Err == nil {
 		// The page is read either way; a copy that could not be kept is
 		// the reader's to know about, as its own line.
 		if _, err := opts.Library.Save(*page); err != nil {
@@ -120,9 +124,15 @@ func pageDocument(source string, page fetch.Page) (doc story.Document) {
 	if page.Charset != "" {
 		ct += "; charset=" + page.Charset
 	}
+	if err := checkHTMLSize(len(page.Body)); err != nil {
+		return failed(source, err)
+	}
 	s, err := extractFetched(page.Body, page.URL, ct)
 	if err != nil {
 		return failed(source, fmt.Errorf("extract html: %w", err))
+	}
+	if !hasArticle(s) {
+		return failed(source, ErrNoArticle)
 	}
 	s.URL = page.URL
 	return story.Document{Source: source, Stories: []story.Story{s}}

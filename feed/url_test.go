@@ -427,3 +427,76 @@ func TestLoadURLCancelled(t *testing.T) {
 		t.Errorf("cancel did not stop the fetch")
 	}
 }
+
+// TestLoadURLUnreadableNotSaved checks that a fetched page that does not
+// read into a story is an error naming the URL and is not kept: a copy
+// that cannot be read would fail every time the library is opened.
+func TestLoadURLUnreadableNotSaved(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/pdf-as-html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"))
+	})
+	mux.HandleFunc("/empty", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html><body></body></html>"))
+	})
+	mux.HandleFunc("/chrome.txt", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte("logo\n\nOrange background\n"))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	lib := openLibrary(t, t.TempDir())
+	for path, words := range map[string]string{
+		"/pdf-as-html": "extract html: not an html page",
+		"/empty":       "no article found",
+		"/chrome.txt":  "no story found",
+	} {
+		url := srv.URL + path
+		docs := Load(context.Background(), url, Options{Library: lib})
+		if len(docs) != 1 || docs[0].Err == nil {
+			t.Fatalf("%s: %+v, want one failed document", path, docs)
+		}
+		if want := "read " + url + ": " + words; docs[0].Err.Error() != want {
+			t.Errorf("%s: error %q, want %q", path, docs[0].Err, want)
+		}
+		if _, ok := lib.Lookup(url); ok {
+			t.Errorf("%s: a page that could not be read was saved", path)
+		}
+	}
+}
+
+// TestLoadURLRefreshKeepsReadableCopy reloads a saved page whose server now
+// sends something unreadable: the reload fails and the good copy stays.
+func TestLoadURLRefreshKeepsReadableCopy(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("testdata", "web", "harbour-ferry-returns-after-repairs.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var broken sync.Mutex
+	bad := false
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		broken.Lock()
+		defer broken.Unlock()
+		if bad {
+			w.Write([]byte("<html><body></body></html>"))
+			return
+		}
+		w.Write(good)
+	}))
+	t.Cleanup(srv.Close)
+	lib := openLibrary(t, t.TempDir())
+	url := srv.URL + ferryPath
+	first := loadStory(t, url, Options{Library: lib})
+	broken.Lock()
+	bad = true
+	broken.Unlock()
+	if doc := loadOne(t, url, Options{Library: lib, Refresh: true}); !errors.Is(doc.Err, ErrNoArticle) {
+		t.Fatalf("reload of an empty page: %+v", doc)
+	}
+	if again := loadStory(t, url, Options{Library: lib, Offline: true}); again.Title != first.Title {
+		t.Errorf("saved copy replaced: %q, want %q", again.Title, first.Title)
+	}
+}
