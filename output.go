@@ -72,6 +72,7 @@ type jsonStory struct {
 	URL       string       `json:"url"`
 	Text      string       `json:"text"`
 	Markdown  string       `json:"markdown"`
+	Partial   bool         `json:"partial,omitempty"` // a best-effort story; left out when false
 	Related   *[]jsonStory `json:"related,omitempty"` // main stories only
 }
 
@@ -91,6 +92,7 @@ func toJSONStory(s story.Story, withRelated bool) jsonStory {
 		URL:       sanitize.Line(s.URL),
 		Text:      sanitize.Text(s.Text()),
 		Markdown:  render.BodyMarkdown(s),
+		Partial:   s.Partial,
 	}
 	if withRelated {
 		rel := make([]jsonStory, 0, len(s.Related))

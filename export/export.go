@@ -1,7 +1,8 @@
 // Package export writes stories as markdown files for notes apps: a YAML
-// front-matter header (title, site, byline, published, url, saved), the
-// headline, the body, and the related stories as links. Files get safe,
-// unique names from their titles and are written atomically.
+// front-matter header (title, site, byline, published, url, saved, and
+// partial for a best-effort story), the headline, the body, and the
+// related stories as links. Files get safe, unique names from their titles
+// and are written atomically.
 package export
 
 import (
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sanitize"
@@ -40,6 +42,11 @@ func Markdown(s story.Story, saved time.Time) []byte {
 	field("url", yamlString(webURL(s.URL)))
 	if !saved.IsZero() {
 		field("saved", saved.UTC().Format(time.RFC3339))
+	}
+	if s.Partial {
+		// The extractor found no clear article: say so where notes apps
+		// can filter on it.
+		field("partial", "true")
 	}
 	b.WriteString("---\n\n")
 	if title != "" {
@@ -120,23 +127,43 @@ func escapeInline(s string) string {
 }
 
 // Name is a safe file name stem for title: letters and digits of any
-// script, lower case, runs of anything else as one dash, at most maxName
-// bytes; "story" when nothing is left.
+// script (with their combining marks), lower case, runs of anything else
+// as one dash, at most maxName characters and maxNameBytes bytes, cut
+// after a whole word where there is one; "story" when nothing is left. It
+// is cut between characters, so it stays valid UTF-8.
 func Name(title string) string {
 	var b strings.Builder
+	runes := 0
 	dash := false
+	add := func(r rune) bool {
+		if runes+1 > maxName || b.Len()+utf8.RuneLen(r) > maxNameBytes {
+			return false
+		}
+		b.WriteRune(r)
+		runes++
+		return true
+	}
 	for _, r := range strings.ToLower(sanitize.Line(title)) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if b.Len()+len(string(r)) > maxName {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) ||
+			// A vowel sign or accent belongs to the letter before it.
+			unicode.IsMark(r) && b.Len() > 0 && !dash
+		if word {
+			if !add(r) {
+				// Cut mid-word: end at the last whole word, if any.
+				if !dash {
+					if i := strings.LastIndexByte(b.String(), '-'); i > 0 {
+						cut := b.String()[:i]
+						b.Reset()
+						b.WriteString(cut)
+					}
+				}
 				break
 			}
-			b.WriteRune(r)
 			dash = false
 		} else if !dash && b.Len() > 0 {
-			if b.Len()+1 > maxName {
+			if !add('-') {
 				break
 			}
-			b.WriteByte('-')
 			dash = true
 		}
 	}
@@ -150,9 +177,13 @@ func Name(title string) string {
 	return name
 }
 
-// maxName keeps names well inside every file system's limit, with room for
-// a "-NN" suffix and ".md".
+// maxName is the README's promise: names of at most 80 characters.
 const maxName = 80
+
+// maxNameBytes keeps a name, its "-NNNN" number and ".md" within the 255
+// bytes most file systems allow; 80 characters of a non-Latin script can
+// take 320.
+const maxNameBytes = 255 - len("-1000.md")
 
 // reserved are names Windows will not give a file, whatever the extension.
 var reserved = func() map[string]bool {

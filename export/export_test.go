@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tread-reader/tread/story"
 )
@@ -134,15 +135,34 @@ func TestName(t *testing.T) {
 		"Ukraine: Україна відновлює": "ukraine-україна-відновлює",
 		strings.Repeat("word ", 40):  strings.TrimSuffix(strings.Repeat("word-", 16), "-"),
 		"a\x1b[31mb":                 "ab",
+		// Cut at 80 characters, not 80 bytes (which gave 43 here).
+		strings.Repeat("Россия ", 20): strings.Repeat("россия-", 10) + "россия",
+		strings.Repeat("a", 100):      strings.Repeat("a", 80),
+		// Vowel signs stay with their letters.
+		"भारत में चुनाव": "भारत-में-चुनाव",
+		// 80 four-byte characters would pass 255 bytes with ".md".
+		strings.Repeat("𝔸", 100): strings.Repeat("𝔸", maxNameBytes/4),
 	}
 	for title, want := range tests {
 		got := Name(title)
 		if got != want {
 			t.Errorf("Name(%q) = %q, want %q", title, got, want)
 		}
-		if len(got) > maxName || strings.ContainsAny(got, `/\.`) {
-			t.Errorf("Name(%q) = %q is not a safe name", title, got)
+		if n := utf8.RuneCountInString(got); n > 80 || len(got)+len("-1000.md") > 255 || !utf8.ValidString(got) || strings.ContainsAny(got, `/\.`) {
+			t.Errorf("Name(%q) = %q (%d characters, %d bytes) is not a safe name", title, got, n, len(got))
 		}
+	}
+}
+
+// TestMarkdownPartial marks a best-effort story in the header, and only it.
+func TestMarkdownPartial(t *testing.T) {
+	s := ferry
+	s.Partial = true
+	if fields, _ := frontMatter(t, string(Markdown(s, time.Time{}))); fields["partial"] != "true" {
+		t.Errorf("partial story: header %q", fields)
+	}
+	if fields, _ := frontMatter(t, string(Markdown(ferry, time.Time{}))); fields["partial"] != "" {
+		t.Errorf("whole story marked partial: %q", fields)
 	}
 }
 
