@@ -40,7 +40,7 @@ func TestBrowserAndCopy(t *testing.T) {
 	if len(opened) != 1 || opened[0] != "https://herald.example/barrier" {
 		t.Fatalf("o opened %q", opened)
 	}
-	if !strings.Contains(lastLine(d.screen()), "opened https://herald.example/barrier") {
+	if !strings.Contains(lastLine(d.screen()), "opening https://herald.example/barrier") {
 		t.Errorf("status after o: %q", lastLine(d.screen()))
 	}
 
@@ -66,7 +66,7 @@ func TestBrowserAndCopy(t *testing.T) {
 	if opened[len(opened)-1] != gaugeURL {
 		t.Errorf("o in the links list opened %q", opened[len(opened)-1])
 	}
-	if status := lastLine(d.screen()); !strings.Contains(status, "open "+gaugeURL) || !strings.Contains(status, "no browser found") {
+	if status := lastLine(d.screen()); !strings.Contains(status, "can't open browser: no browser found") || !strings.Contains(status, gaugeURL) {
 		t.Errorf("a failed open should show its error: %q", status)
 	}
 

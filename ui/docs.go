@@ -57,7 +57,7 @@ type slot struct {
 	gen     int
 	loaded  bool
 	entries []entry
-	errs    []string
+	failed  []notice // what went wrong in the first load, for Errors
 	walked  bool
 	parent  groupKey
 }
@@ -66,7 +66,7 @@ type slot struct {
 type docLoaded struct {
 	slot, gen int
 	entries   []entry
-	errs      []string
+	errs      []notice
 }
 
 // prep is what preparing entries needs from the options, handed to the
@@ -91,17 +91,17 @@ func loadCmd(ctx context.Context, load Loader, slotIdx, gen int, source string, 
 // fetch runs load for source and prepares its entries. A panicking loader
 // is turned into an error for that source so one bad file cannot take
 // tread down. ok is false when ctx was cancelled: the result is unwanted.
-func fetch(ctx context.Context, load Loader, slotIdx, gen int, source string, p prep) (entries []entry, errs []string, ok bool) {
+func fetch(ctx context.Context, load Loader, slotIdx, gen int, source string, p prep) (entries []entry, errs []notice, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			entries, errs, ok = nil, []string{errorLine(source, fmt.Errorf("internal error while loading: %v", r))}, true
+			entries, errs, ok = nil, []notice{errorLine(source, fmt.Errorf("internal error while loading: %v", r))}, true
 		}
 	}()
 	if ctx.Err() != nil {
 		return nil, nil, false // superseded before it started
 	}
 	if load == nil {
-		return nil, []string{errorLine(source, fmt.Errorf("no loader configured"))}, true
+		return nil, []notice{errorLine(source, fmt.Errorf("no loader configured"))}, true
 	}
 	docs := load(ctx, source)
 	if ctx.Err() != nil {
@@ -115,9 +115,9 @@ func fetch(ctx context.Context, load Loader, slotIdx, gen int, source string, p 
 // every field the UI shows, builds each story's markdown with its links
 // numbered and asks which related pages are saved, so that Update only
 // ever copies strings.
-func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]entry, []string) {
+func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]entry, []notice) {
 	var entries []entry
-	var errs []string
+	var errs []notice
 	for d, doc := range docs {
 		if doc.Err != nil {
 			name := doc.Source
@@ -202,13 +202,14 @@ func listMeta(st story.Story) string {
 	return strings.Join(parts, " · ")
 }
 
-// errorLine is one status-bar line naming the source. Error text can carry
-// bytes from the document, so it is sanitized like any other field.
-func errorLine(source string, err error) string {
+// errorLine is one error line naming the source, its subject, which the
+// status bar shortens when the line is too long. Error text can carry bytes
+// from the document, so it is sanitized like any other field.
+func errorLine(source string, err error) notice {
 	src := sanitize.Line(source)
 	text := sanitize.Line(err.Error())
-	if src == "" || strings.Contains(text, src) {
-		return text
+	if src != "" && !strings.Contains(text, src) {
+		text = src + ": " + text
 	}
-	return src + ": " + text
+	return notice{text: text, subject: src, isErr: true}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -52,23 +53,33 @@ func TestLoadErrorShowsInStatusWhileOtherSourcesStayListed(t *testing.T) {
 	}
 }
 
-func TestSeveralErrorsTakeTurns(t *testing.T) {
-	d := newDriver(t, twoSourceOptions("a.txt", "front.txt", "b.txt"), 120, 30)
-	var seen []string
-	for range 3 {
-		status := lastLine(d.screen())
-		switch {
-		case strings.Contains(status, "open a.txt"):
-			seen = append(seen, "a")
-		case strings.Contains(status, "open b.txt"):
-			seen = append(seen, "b")
-		default:
-			seen = append(seen, "-")
-		}
-		d.fireTicks()
+func TestErrorsFollowTheOrderSourcesWereGiven(t *testing.T) {
+	m := New(twoSourceOptions("a.txt", "front.txt", "b.txt", "c.txt"))
+	m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd {
+		return func() tea.Msg { return delayed{msg} }
 	}
-	if strings.Join(seen, "") != "ab-" {
-		t.Errorf("notices shown in turn %v, want a, b, then none", seen)
+	d := &driver{tb: t, m: m}
+	var loads []docLoaded
+	for _, msg := range flatten(t, m.Init()) {
+		if l, ok := msg.(docLoaded); ok {
+			loads = append(loads, l)
+		}
+	}
+	for i := len(loads) - 1; i >= 0; i-- {
+		d.send(loads[i]) // the last source finishes first
+	}
+	var got []string
+	for _, e := range d.m.Errors() {
+		name, _, _ := strings.Cut(strings.TrimPrefix(e, "open "), ":")
+		got = append(got, name)
+	}
+	if strings.Join(got, " ") != "a.txt b.txt c.txt" {
+		t.Errorf("Errors() names %q, want the order given", got)
+	}
+	// The status bar has the one that arrived last.
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	if status := lastLine(d.screen()); !strings.Contains(status, "open a.txt") || !strings.Contains(status, "3 failed") {
+		t.Errorf("status %q, want the latest failure and the count", status)
 	}
 }
 

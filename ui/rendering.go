@@ -128,7 +128,7 @@ func (m Model) onRendered(msg storyRendered) (tea.Model, tea.Cmd) {
 	}
 	if msg.err != nil {
 		m.reader.showNote("This story could not be rendered: " + msg.err.Error())
-		return m, m.notify(errorLine("render", msg.err), true)
+		return m, m.notify(errorLine("render", msg.err))
 	}
 	m.reader.deliver(msg.want, msg.split, m.styles)
 	return m, nil

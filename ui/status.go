@@ -7,54 +7,104 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// noticeFor is how long one notice (a load error, say) stays in the status
-// bar before the next one, or the key hints, take its place.
+// noticeFor is how long a notice (a load error, say) stays in the status
+// bar before the key hints take its place again.
 const noticeFor = 6 * time.Second
 
-// notice is one message for the status bar.
+// notice is one message for the status bar. subject is the part of text
+// that may be shortened to fit (a URL or a source name), so that the
+// reason around it stays in view.
 type notice struct {
-	text  string
-	isErr bool
+	text    string
+	subject string
+	isErr   bool
 }
 
 // statusTick clears the notice numbered seq; a tick for a notice that has
-// already gone is ignored.
+// already been replaced is ignored.
 type statusTick struct{ seq int }
 
-// statusBar queues notices and shows them one at a time, each for
-// noticeFor. Several failing sources therefore cycle through the one line
-// rather than fight over it.
+// statusBar holds the notice on screen. A new notice replaces the one
+// before at once: it is about what the reader just did, the old one about
+// something already behind them. Load errors stay retrievable: the bar
+// counts them and help lists them.
 type statusBar struct {
 	current notice
-	queue   []notice
 	seq     int
 }
 
-// push queues a notice. It reports whether the notice went straight on
-// screen, in which case the caller starts its timer for seq.
-func (s *statusBar) push(n notice) bool {
-	if s.current.text != "" {
-		s.queue = append(s.queue, n)
-		return false
-	}
+// show puts n on screen; the caller starts its timer for seq.
+func (s *statusBar) show(n notice) {
 	s.current = n
 	s.seq++
-	return true
 }
 
-// tick ends the notice numbered seq, moving on to the next one. It reports
-// whether a new notice went on screen and needs a timer.
-func (s *statusBar) tick(seq int) bool {
-	if seq != s.seq {
-		return false
-	}
-	if len(s.queue) == 0 {
+// tick ends the notice numbered seq, if it is still the one on screen.
+func (s *statusBar) tick(seq int) {
+	if seq == s.seq {
 		s.current = notice{}
-		return false
 	}
-	s.current, s.queue = s.queue[0], s.queue[1:]
+}
+
+// clear drops the notice on screen, when what it said is no longer news.
+func (s *statusBar) clear() {
+	s.current = notice{}
 	s.seq++
-	return true
+}
+
+// fitNotice lays n out in room cells: whole when it fits, else with its
+// subject shortened in place (by shortSubject) so the words around it
+// stay, and only then cut at the end.
+func fitNotice(n notice, room int) string {
+	text := n.text
+	w := ansi.StringWidth(text)
+	if w <= room {
+		return text
+	}
+	if k := strings.Count(text, n.subject); n.subject != "" && k > 0 {
+		rest := w - k*ansi.StringWidth(n.subject)
+		budget := max((room-rest)/k, minSubject)
+		text = strings.ReplaceAll(text, n.subject, shortSubject(n.subject, budget))
+	}
+	return truncate(text, room)
+}
+
+// minSubject is the fewest cells a shortened subject keeps: less than
+// this and it no longer says which page or file was meant.
+const minSubject = 16
+
+// shortSubject shortens a URL or a source name to w cells by display
+// width. A URL loses its scheme first; what is still too long loses its
+// middle, keeping a URL's host and a path's file name, the parts that say
+// which page or file it is.
+func shortSubject(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	if w < 2 {
+		return truncate(s, w)
+	}
+	var head int
+	if _, rest, ok := strings.Cut(s, "://"); ok {
+		s = rest
+		if ansi.StringWidth(s) <= w {
+			return s
+		}
+		host, _, _ := strings.Cut(s, "/")
+		head = max(ansi.StringWidth(host)+1, (w-1)/2)
+	} else {
+		// a path: keep its file name whole if it can be, and a little of
+		// where it lives
+		tail := (w - 1) * 2 / 3
+		if i := strings.LastIndexByte(s, '/'); i >= 0 {
+			tail = max(tail, ansi.StringWidth(s[i:]))
+		}
+		head = w - 1 - tail
+	}
+	head = min(max(head, 0), w-1)
+	tail := w - 1 - head
+	sw := ansi.StringWidth(s)
+	return ansi.Truncate(s, head, "") + "…" + ansi.TruncateLeft(s, sw-tail, "")
 }
 
 // statusLine lays out the one-line bar: position on the left, then the

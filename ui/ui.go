@@ -14,7 +14,6 @@ package ui
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -105,7 +104,6 @@ type Model struct {
 	showHelp      bool
 
 	slots  []slot
-	errs   []string // every problem so far, one line each
 	list   listPane
 	reader readerPane
 	links  linksPane // the links overlay, over the reader while open
@@ -167,14 +165,13 @@ func New(opts Options) Model {
 	m.help.Styles = st.help
 	if len(opts.Docs) > 0 {
 		entries, errs := prepare(0, 0, "", opts.Docs, m.prep())
-		m.slots = append(m.slots, slot{loaded: true, entries: entries, errs: errs})
-		m.errs = append(m.errs, errs...)
+		m.slots = append(m.slots, slot{loaded: true, entries: entries, failed: errs})
+		if len(errs) > 0 {
+			m.status.show(errs[len(errs)-1])
+		}
 	}
 	for _, src := range opts.Sources {
 		m.slots = append(m.slots, slot{source: src})
-	}
-	for _, e := range m.errs {
-		m.status.push(notice{text: e, isErr: true})
 	}
 	m.list.setEntries(m.allEntries())
 	return m
@@ -191,16 +188,31 @@ func (m Model) Init() tea.Cmd {
 		}
 	}
 	if m.status.current.text != "" {
-		// notices pushed by New wait for their timer to start here
+		// a notice shown by New waits for its timer to start here
 		cmds = append(cmds, m.after(noticeFor, statusTick{seq: m.status.seq}))
 	}
 	return tea.Batch(cmds...)
 }
 
 // Errors lists the sources that failed to load so far, one line each,
-// naming the source. tread exits with status 1 when there are any.
+// naming the source, in the order the sources were given. tread exits with
+// status 1 when there are any.
 func (m Model) Errors() []string {
-	return slices.Clone(m.errs)
+	var out []string
+	for _, f := range m.failures() {
+		out = append(out, f.text)
+	}
+	return out
+}
+
+// failures is every problem the sources' first loads had, in source order.
+// Pages walked to and reloads only ever report theirs in the status bar.
+func (m Model) failures() []notice {
+	var out []notice
+	for _, s := range m.slots {
+		out = append(out, s.failed...)
+	}
+	return out
 }
 
 // prep is what preparing entries needs from the model.
@@ -270,11 +282,26 @@ func (m Model) pending() int {
 	return n
 }
 
-// notify shows a notice in the status bar, starting its timer when it goes
-// straight on screen.
-func (m *Model) notify(text string, isErr bool) tea.Cmd {
-	if m.status.push(notice{text: text, isErr: isErr}) {
-		return m.after(noticeFor, statusTick{seq: m.status.seq})
-	}
-	return nil
+// notify shows n in the status bar, in place of whatever was there, and
+// starts its timer.
+func (m *Model) notify(n notice) tea.Cmd {
+	m.status.show(n)
+	return m.after(noticeFor, statusTick{seq: m.status.seq})
 }
+
+// notifyAll reports a load's problems: the last one shows, and the
+// failure count in the status bar (and help) covers the rest.
+func (m *Model) notifyAll(ns []notice) tea.Cmd {
+	if len(ns) == 0 {
+		return nil
+	}
+	return m.notify(ns[len(ns)-1])
+}
+
+// say is a plain notice; sayAbout one whose subject may be shortened.
+func say(text string) notice { return notice{text: text} }
+
+func sayAbout(text, subject string) notice { return notice{text: text, subject: subject} }
+
+// failure is an error notice.
+func failure(text string) notice { return notice{text: text, isErr: true} }

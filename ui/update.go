@@ -58,9 +58,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onOpened(msg)
 
 	case statusTick:
-		if m.status.tick(msg.seq) {
-			return m, m.after(noticeFor, statusTick{seq: m.status.seq})
-		}
+		m.status.tick(msg.seq)
 		return m, nil
 
 	case tea.KeyPressMsg:
@@ -100,14 +98,9 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 		return m, nil // a load that was superseded
 	}
 	s := &m.slots[msg.slot]
-	s.loaded, s.entries, s.errs = true, msg.entries, msg.errs
-	m.errs = append(m.errs, msg.errs...)
+	s.loaded, s.entries, s.failed = true, msg.entries, msg.errs
 	m.list.setEntries(m.allEntries())
-	cmds := []tea.Cmd{m.showSelected()}
-	for _, e := range msg.errs {
-		cmds = append(cmds, m.notify(e, true))
-	}
-	return m, tea.Batch(cmds...)
+	return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs))
 }
 
 func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -146,7 +139,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case m.op.kind != opNone:
 			target := m.op.target
 			m.cancelOp()
-			return m, m.notify("stopped loading "+sanitize.Line(target), false)
+			t := sanitize.Line(target)
+			return m, m.notify(sayAbout("stopped loading "+t, t))
 		case inReader && m.reader.query() != "":
 			m.reader.clearSearch()
 		case m.list.query() != "":
@@ -251,7 +245,7 @@ func (m Model) onSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case "enter":
 		m.reader.acceptSearch()
 		if q := m.reader.query(); q != "" && len(m.reader.matches) == 0 {
-			return m, m.notify("no match for “"+q+"” in this story", false)
+			return m, m.notify(say("no match for “" + q + "” in this story"))
 		}
 	default:
 		m.reader.updateSearch(msg, m.styles)
@@ -352,7 +346,7 @@ func (m Model) showLinks() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if len(e.links) == 0 {
-		return m, m.notify("this story has no links", false)
+		return m, m.notify(say("this story has no links"))
 	}
 	m.links.show(e)
 	return m, nil
@@ -369,7 +363,7 @@ func (m Model) followLink() (tea.Model, tea.Cmd) {
 	}
 	norm := normURL(l.URL)
 	if norm != "" && norm == cur.norm {
-		return m, m.notify("that link is this story", false)
+		return m, m.notify(say("that link is this story"))
 	}
 	if to, ok := m.findLoaded(norm, "", cur.key); ok {
 		return m.jump(to)

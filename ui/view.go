@@ -128,7 +128,26 @@ func (m Model) helpView(h int) string {
 		search, search, firstKeys(m.keys.NextMatch, m.keys.PrevMatch), savedGlyph,
 		firstKey(m.keys.Open), firstKey(m.keys.WalkBack), firstKey(m.keys.Links)),
 		m.width-4, "  ", m.styles.meta)
-	return fitBlock("\n  "+title+"\n\n"+indented+"\n\n"+notes, m.width, h)
+	return fitBlock("\n  "+title+"\n\n"+indented+"\n\n"+m.failuresView()+notes, m.width, h)
+}
+
+// failuresView lists the sources that failed to load, for help: the status
+// bar only ever has room for the latest and a count. "" when none failed.
+func (m Model) failuresView() string {
+	fs := m.failures()
+	if len(fs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	head := "1 source failed to load:"
+	if len(fs) > 1 {
+		head = fmt.Sprintf("%d sources failed to load:", len(fs))
+	}
+	b.WriteString("  " + m.styles.statusErr.UnsetBackground().Render(head) + "\n")
+	for _, f := range fs {
+		b.WriteString("  " + fitNotice(f, max(m.width-4, 1)) + "\n")
+	}
+	return b.String() + "\n"
 }
 
 // statusView is the bottom line.
@@ -140,20 +159,17 @@ func (m Model) statusView() string {
 			position += fmt.Sprintf(" of %d", len(m.list.all))
 		}
 	}
+	inputOpen := m.list.filtering || m.reader.searching
 	middle := func(room int) string {
 		switch {
 		case m.list.filtering:
 			return m.list.filter.view(room, m.styles)
 		case m.reader.searching:
 			return m.reader.search.view(room, m.styles)
-		case m.status.current.text != "":
-			style := m.styles.statusNote
-			if m.status.current.isErr {
-				style = m.styles.statusErr
-			}
-			return style.Render(truncate(m.status.current.text, room))
 		case m.op.kind != opNone:
-			return m.opLine(room)
+			return m.opLine(room, m.status.current)
+		case m.status.current.text != "":
+			return m.noticeView(m.status.current, room)
 		}
 		if hint, ok := m.hints[room]; ok {
 			return hint
@@ -165,6 +181,9 @@ func (m Model) statusView() string {
 		return hint
 	}
 	var right []string
+	if m.op.kind != opNone && inputOpen {
+		right = append(right, spinFrames[m.op.frame]+" loading") // the input has the spinner's place
+	}
 	if info := m.reader.matchInfo(); info != "" && m.focus == readerFocus {
 		right = append(right, info)
 	} else if q := m.list.query(); q != "" && !m.list.filtering {
@@ -173,10 +192,19 @@ func (m Model) statusView() string {
 	if n := m.pending(); n > 0 {
 		right = append(right, fmt.Sprintf("loading %d", n))
 	}
-	if n := len(m.errs); n > 0 {
+	if n := len(m.failures()); n > 0 {
 		right = append(right, fmt.Sprintf("%d failed", n))
 	}
 	return statusLine(m.width, position, middle, strings.Join(right, " · "), m.styles)
+}
+
+// noticeView draws a notice in room cells, in the colour its kind calls for.
+func (m Model) noticeView(n notice, room int) string {
+	style := m.styles.statusNote
+	if n.isErr {
+		style = m.styles.statusErr
+	}
+	return style.Render(fitNotice(n, room))
 }
 
 // emptyListNote is the list's short version of emptyNote, for when the
@@ -195,8 +223,8 @@ func (m Model) emptyNote() string {
 		return "No story selected."
 	case m.pending() > 0:
 		return fmt.Sprintf("Loading %d source(s)…", m.pending())
-	case len(m.errs) > 0:
-		return "Nothing to read: no source could be loaded.\n\n" + strings.Join(m.errs, "\n")
+	case len(m.failures()) > 0:
+		return "Nothing to read: no source could be loaded.\n\n" + strings.Join(m.Errors(), "\n")
 	case len(m.slots) == 0:
 		return "Nothing to read. Give tread a file, a folder or a URL, or run it with no arguments for the sample edition."
 	}

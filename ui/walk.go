@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -59,7 +61,7 @@ type walkDone struct {
 	id      int
 	url     string
 	entries []entry
-	errs    []string
+	errs    []notice
 	saved   bool // an offline copy of url exists now
 }
 
@@ -67,7 +69,7 @@ type walkDone struct {
 type reloadDone struct {
 	id      int
 	entries []entry
-	errs    []string
+	errs    []notice
 }
 
 // spinTick turns the spinner of op id.
@@ -123,6 +125,7 @@ func openCmd(open func(string) error, url string) tea.Cmd {
 // returns the context the load runs under.
 func (m *Model) startOp(o op) (context.Context, tea.Cmd) {
 	m.cancelOp()
+	m.status.clear() // what was said before is not about this load
 	ctx, cancel := context.WithCancel(m.ctx)
 	m.opSeq++
 	o.id, o.cancel = m.opSeq, cancel
@@ -245,11 +248,9 @@ func (m Model) onWalkDone(msg walkDone) (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	if len(msg.entries) == 0 {
 		if len(msg.errs) == 0 {
-			msg.errs = []string{errorLine(msg.url, errors.New("no story found on this page"))}
+			msg.errs = []notice{errorLine(msg.url, errors.New("no story found on this page"))}
 		}
-		for _, e := range msg.errs {
-			cmds = append(cmds, m.notify(e, true))
-		}
+		cmds = append(cmds, m.notifyAll(msg.errs))
 		return m, tea.Batch(cmds...)
 	}
 	idx := len(m.slots)
@@ -257,7 +258,7 @@ func (m Model) onWalkDone(msg walkDone) (tea.Model, tea.Cmd) {
 		msg.entries[i].key.slot = idx
 	}
 	m.slots = append(m.slots[:idx:idx], slot{
-		source: msg.url, loaded: true, entries: msg.entries, errs: msg.errs,
+		source: msg.url, loaded: true, entries: msg.entries,
 		walked: true, parent: groupOf(m.resolve(from)),
 	})
 	if msg.saved {
@@ -269,10 +270,7 @@ func (m Model) onWalkDone(msg walkDone) (tea.Model, tea.Cmd) {
 	m.pushVisit(to)
 	m.selectKey(to)
 	m.focus = readerFocus
-	cmds = append(cmds, m.showSelected())
-	for _, e := range msg.errs {
-		cmds = append(cmds, m.notify(e, true))
-	}
+	cmds = append(cmds, m.showSelected(), m.notifyAll(msg.errs))
 	return m, tea.Batch(cmds...)
 }
 
@@ -302,7 +300,7 @@ func (m *Model) markSaved(norm string) {
 // walkBack returns to where the last walk started.
 func (m Model) walkBack() (tea.Model, tea.Cmd) {
 	if len(m.path) == 0 {
-		return m, m.notify("nothing to go back to", false)
+		return m, m.notify(say("nothing to go back to"))
 	}
 	v := m.path[len(m.path)-1]
 	m.path = m.path[:len(m.path)-1]
@@ -382,11 +380,11 @@ func (m Model) reload() (tea.Model, tea.Cmd) {
 	case !ok:
 		return m, nil
 	case m.reloadFn == nil:
-		return m, m.notify("reload is not available", false)
+		return m, m.notify(say("reload is not available"))
 	}
 	s := m.slots[e.key.slot]
 	if s.source == "" {
-		return m, m.notify("this story is built in; there is nothing to reload", false)
+		return m, m.notify(say("this story is built in; there is nothing to reload"))
 	}
 	ctx, spin := m.startOp(op{kind: opReload, target: s.source, slot: e.key.slot})
 	return m, tea.Batch(reloadCmd(ctx, m.reloadFn, m.op.id, e.key.slot, s.gen+1, s.source, m.prep()), spin)
@@ -398,25 +396,24 @@ func (m Model) onReloadDone(msg reloadDone) (tea.Model, tea.Cmd) {
 	}
 	slotIdx, source := m.op.slot, m.op.target
 	m.cancelOp()
-	var cmds []tea.Cmd
-	for _, e := range msg.errs {
-		cmds = append(cmds, m.notify(e, true))
-	}
 	if len(msg.entries) == 0 {
 		if len(msg.errs) == 0 {
-			cmds = append(cmds, m.notify(errorLine(source, errors.New("no stories on reload; kept the ones shown")), true))
+			msg.errs = []notice{errorLine(source, errors.New("no stories on reload; kept the ones shown"))}
 		}
-		return m, tea.Batch(cmds...)
+		return m, m.notifyAll(msg.errs)
 	}
 	cur, had := m.list.selected()
 	s := &m.slots[slotIdx]
-	s.gen, s.entries, s.errs = msg.entries[0].key.gen, msg.entries, msg.errs
+	s.gen, s.entries = msg.entries[0].key.gen, msg.entries
 	m.list.setEntries(m.allEntries())
 	if had && cur.key.slot == slotIdx {
 		m.selectKey(m.resolve(cur.key))
 	}
-	cmds = append(cmds, m.showSelected(), m.notify("reloaded "+sanitize.Line(source), false))
-	return m, tea.Batch(cmds...)
+	done := sayAbout("reloaded "+sanitize.Line(source), sanitize.Line(source))
+	if len(msg.errs) > 0 {
+		done = msg.errs[len(msg.errs)-1] // a part that failed is the news
+	}
+	return m, tea.Batch(m.showSelected(), m.notify(done))
 }
 
 // currentURL is the URL o and y act on: the chosen link while the links
@@ -439,39 +436,71 @@ func (m Model) browse() (tea.Model, tea.Cmd) {
 	u := m.currentURL()
 	switch {
 	case u == "":
-		return m, m.notify("no URL to open here", false)
+		return m, m.notify(say("no URL to open here"))
 	case m.openURL == nil:
-		return m, m.notify("no browser configured", true)
+		return m, m.notify(failure("can't open browser: no browser configured"))
 	}
 	return m, openCmd(m.openURL, u)
 }
 
+// onOpened says how opening a page went: the reason first when it failed,
+// then the URL, which the status bar shortens to fit. On success the
+// browser is starting, not done: Options.OpenURL does not wait for it.
 func (m Model) onOpened(msg urlOpened) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		return m, m.notify(errorLine("open "+msg.url, msg.err), true)
+		n := failure("can't open browser: " + reason(msg.err, msg.url) + " — " + msg.url)
+		n.subject = msg.url
+		return m, m.notify(n)
 	}
-	return m, m.notify("opened "+msg.url+" in the browser", false)
+	return m, m.notify(sayAbout("opening "+msg.url, msg.url))
+}
+
+// reason is the gist of an error about subject: its first line, without
+// the "verb subject: " prefix that repeats what the message around it says.
+func reason(err error, subject string) string {
+	text := err.Error()
+	for _, s := range []string{subject, strconv.Quote(subject)} {
+		if _, after, ok := strings.Cut(text, s+": "); ok && after != "" {
+			text = after
+			break
+		}
+	}
+	first, _, _ := strings.Cut(text, "\n")
+	return sanitize.Line(first)
 }
 
 // copyURL puts the current URL on the clipboard with OSC 52.
 func (m Model) copyURL() (tea.Model, tea.Cmd) {
 	u := m.currentURL()
 	if u == "" {
-		return m, m.notify("no URL to copy here", false)
+		return m, m.notify(say("no URL to copy here"))
 	}
-	return m, tea.Batch(tea.SetClipboard(u), m.notify("copied URL "+u, false))
+	return m, tea.Batch(tea.SetClipboard(u), m.notify(sayAbout("copied URL "+u, u)))
 }
 
-// opLine is the status bar's note about the foreground load.
-func (m Model) opLine(room int) string {
+// opLine is the status bar's line about the foreground load: the spinner,
+// what is loading (shortened to fit) and how to cancel it, with the notice
+// n beside it when there is one and room for it.
+func (m Model) opLine(room int, n notice) string {
 	verb := "loading "
 	if m.op.kind == opReload {
 		verb = "reloading "
 	}
-	hint := " · " + firstKey(m.keys.Back) + " cancels"
-	text := spinFrames[m.op.frame] + " " + verb + sanitize.Line(m.op.target)
-	if ansi.StringWidth(text)+ansi.StringWidth(hint) <= room {
-		text += hint
+	target := sanitize.Line(m.op.target)
+	text := spinFrames[m.op.frame] + " " + verb + target
+	if k := firstKey(m.keys.Back); m.keys.Back.Enabled() {
+		text += " · " + k + " cancels"
 	}
-	return m.styles.statusNote.Render(truncate(text, room))
+	const sep = " · "
+	opRoom := room
+	if n.text != "" {
+		// the load keeps at least half the bar; the notice gets the rest
+		opRoom = min(room, max(room/2, room-ansi.StringWidth(sep+n.text)))
+	}
+	line := fitNotice(notice{text: text, subject: target}, opRoom)
+	out := m.styles.statusNote.Render(line)
+	if rest := room - ansi.StringWidth(line) - ansi.StringWidth(sep); n.text != "" && rest >= minSubject {
+		out += m.styles.statusNote.Render(sep) + m.noticeView(n, rest)
+	}
+	return out
 }
