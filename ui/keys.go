@@ -199,6 +199,22 @@ func (km keyMap) ShortHelp() []key.Binding {
 	return out
 }
 
+// LinksHelp is the status bar's hint while the links list is open: the
+// keys that act on the chosen link, and the way out.
+func (km keyMap) LinksHelp() []key.Binding {
+	var out []key.Binding
+	add := func(desc string, b key.Binding) {
+		if b.Enabled() {
+			out = append(out, key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(firstKey(b), desc)))
+		}
+	}
+	add("follow", km.Open)
+	add("open", km.Browser)
+	add("copy", km.Copy)
+	add("close", km.Back)
+	return out
+}
+
 // FullHelp is the key help shown with ?, in columns: moving about,
 // reading, and finding and following.
 func (km keyMap) FullHelp() [][]key.Binding {

@@ -60,6 +60,13 @@ type Options struct {
 	ListWidth func(total int) int
 }
 
+// hintKey names one drawing of the status bar's key hints: the room it
+// had, and whether they were the links list's.
+type hintKey struct {
+	room  int
+	links bool
+}
+
 // pane says which pane has the keyboard.
 type pane int
 
@@ -115,7 +122,7 @@ type Model struct {
 	path  []visit // the walk so far, oldest first, for walk-back
 	// hints caches the status bar's key hints by the room they had: the
 	// keymap never changes while tread runs and styles drop the cache.
-	hints map[int]string
+	hints map[hintKey]string
 
 	ctx          context.Context    // cancelled when tread quits
 	cancel       context.CancelFunc //
@@ -152,7 +159,7 @@ func New(opts Options) Model {
 		list:      newListPane(),
 		reader:    newReaderPane(),
 		help:      help.New(),
-		hints:     map[int]string{},
+		hints:     map[hintKey]string{},
 		ctx:       ctx,
 		cancel:    cancel,
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {

@@ -86,7 +86,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) applyStyles() {
 	m.styles = newStyles(m.dark)
 	m.help.Styles = m.styles.help
-	m.hints = map[int]string{}
+	m.hints = map[hintKey]string{}
 	m.list.redraw()
 	if m.reader.ready {
 		m.reader.refreshSearch(m.styles, false) // match highlights use the styles too

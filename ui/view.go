@@ -171,13 +171,18 @@ func (m Model) statusView() string {
 		case m.status.current.text != "":
 			return m.noticeView(m.status.current, room)
 		}
-		if hint, ok := m.hints[room]; ok {
+		k := hintKey{room: room, links: m.links.open}
+		if hint, ok := m.hints[k]; ok {
 			return hint
+		}
+		bindings := m.keys.ShortHelp()
+		if k.links {
+			bindings = m.keys.LinksHelp()
 		}
 		h := m.help
 		h.SetWidth(room)
-		hint := h.ShortHelpView(m.keys.ShortHelp())
-		m.hints[room] = hint
+		hint := h.ShortHelpView(bindings)
+		m.hints[k] = hint
 		return hint
 	}
 	var right []string
