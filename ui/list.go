@@ -17,7 +17,8 @@ type listPane struct {
 	tall    []int   // the rows each visible entry takes at this width
 	rows    int     // total rows of the visible entries
 
-	cursor int // index into visible; -1 when nothing is visible
+	cursor int  // index into visible; -1 when nothing is visible
+	moved  bool // the reader has chosen a story (a key, a click, a walk)
 	offset int // first row on screen
 	width  int
 	height int
@@ -62,12 +63,13 @@ func (l listPane) selected() (entry, bool) {
 }
 
 // setEntries replaces the entries, keeping the selection on the same story
-// when it is still there.
+// when it is still there. Until the reader has chosen a story the
+// selection is the first one, whichever source happened to arrive first.
 func (l *listPane) setEntries(all []entry) {
 	prev, had := l.selected()
 	l.all = all
 	l.redraw()
-	l.refilter(prev.key, had)
+	l.refilter(prev.key, had && l.moved)
 }
 
 // query is the active filter text: what is being typed or was accepted.
@@ -141,6 +143,7 @@ func (l *listPane) setSize(w, h int) {
 
 // moveTo selects the visible entry n (clamped) and scrolls it into view.
 func (l *listPane) moveTo(n int) {
+	l.moved = true
 	if len(l.visible) == 0 {
 		l.cursor = -1
 		return

@@ -12,13 +12,17 @@ import (
 	"github.com/tread-reader/tread/story"
 )
 
-func twoSourceOptions(sources ...string) Options {
-	second := story.Document{Stories: []story.Story{
+// twoSourceOptionsDoc is the second paper: one story.
+func twoSourceOptionsDoc() story.Document {
+	return story.Document{Stories: []story.Story{
 		{Title: "Second paper leads with a storm warning", Site: "Weather Desk", Age: "1 hour ago", Body: body("storm", 5)},
 	}}
+}
+
+func twoSourceOptions(sources ...string) Options {
 	return Options{
 		Sources:  sources,
-		Load:     fixtureLoader(map[string]story.Document{"front.txt": frontPage(), "second.txt": second}),
+		Load:     fixtureLoader(map[string]story.Document{"front.txt": frontPage(), "second.txt": twoSourceOptionsDoc()}),
 		Renderer: render.NewRenderer(0),
 		Style:    render.Dark,
 	}
@@ -182,5 +186,58 @@ func TestRenderErrorIsShown(t *testing.T) {
 	}
 	if !strings.Contains(lastLine(d.screen()), "unknown style") {
 		t.Fatalf("render failure not in the status bar: %q", lastLine(d.screen()))
+	}
+}
+
+// initLoads runs Init's loads without delivering them, so a test can hand
+// them to Update in any order.
+func initLoads(t *testing.T, m Model) []docLoaded {
+	t.Helper()
+	var loads []docLoaded
+	for _, msg := range flatten(t, m.Init()) {
+		if l, ok := msg.(docLoaded); ok {
+			loads = append(loads, l)
+		}
+	}
+	return loads
+}
+
+func TestFirstStoryIsSelectedWhateverOrderSourcesFinish(t *testing.T) {
+	third := story.Document{Stories: []story.Story{
+		{Title: "Third paper on the harvest", Body: body("harvest", 2)},
+		{Title: "Third paper on the fair", Body: body("fair", 2)},
+	}}
+	opts := twoSourceOptions("front.txt", "second.txt", "third.txt")
+	opts.Load = fixtureLoader(map[string]story.Document{"front.txt": frontPage(), "second.txt": twoSourceOptionsDoc(), "third.txt": third})
+	for _, order := range [][]int{{1, 0, 2}, {2, 1, 0}, {1, 2, 0}, {0, 1, 2}} {
+		m := New(opts)
+		d := &driver{tb: t, m: m}
+		d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+		loads := initLoads(t, m)
+		for _, i := range order {
+			d.send(loads[i])
+		}
+		if got := d.selectedTitle(); got != frontTitles[0] {
+			t.Errorf("loads finishing in order %v: selected %q, want the first source's first story", order, got)
+		}
+		if status := lastLine(d.screen()); !strings.Contains(status, " 1/9 ") {
+			t.Errorf("loads finishing in order %v: status %q, want 1/9", order, status)
+		}
+		if !strings.Contains(d.readerText(), "about barrier") {
+			t.Errorf("loads finishing in order %v: reader shows %.60q", order, d.readerText())
+		}
+	}
+
+	// Once the reader has moved, arrivals leave the selection alone.
+	m := New(opts)
+	d := &driver{tb: t, m: m}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	loads := initLoads(t, m)
+	d.send(loads[2])
+	d.press("j")
+	d.send(loads[0])
+	d.send(loads[1])
+	if got := d.selectedTitle(); got != "Third paper on the fair" {
+		t.Errorf("a source arriving moved the reader's choice to %q", got)
 	}
 }
