@@ -19,7 +19,7 @@ type listPane struct {
 
 	cursor int  // index into visible; -1 when nothing is visible
 	moved  bool // the reader has chosen a story (a key, a click, a walk)
-	offset int // first row on screen
+	offset int  // first row on screen
 	width  int
 	height int
 
