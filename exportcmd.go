@@ -22,6 +22,7 @@ func printExport(ctx context.Context, o options, sess *session, stdout, stderr i
 		return 1
 	}
 	docs := loadAll(ctx, sess, o.sources)
+	sess.printWarnings(stderr)
 	code := 0
 	write := func(d story.Document, st story.Story) {
 		path, err := w.Write(st, sess.savedTime(d.Source, st))

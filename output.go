@@ -19,19 +19,27 @@ import (
 )
 
 // loadAll reads every source in order. With none it reads the library,
-// newest first, or the sample edition when the library is empty. The batch
-// modes (--json, --dump, --export) load in turn: nothing waits on them but
-// the user who asked.
+// newest first, skipping with a warning the pages that cannot be read, or
+// the sample edition when the library is empty. The batch modes (--json,
+// --dump, --export) load in turn: nothing waits on them but the user who
+// asked.
 func loadAll(ctx context.Context, s *session, sources []string) []story.Document {
 	var docs []story.Document
-	if len(sources) == 0 {
-		sources, docs = s.librarySources(0)
-		if len(sources) == 0 {
-			return append(docs, sampleEdition())
+	if len(sources) > 0 {
+		for _, src := range sources {
+			docs = append(docs, s.load(ctx, src)...)
 		}
+		return docs
+	}
+	sources, err := s.librarySources(0)
+	if err != nil {
+		docs = append(docs, story.Document{Source: s.libDir, Err: err})
+	}
+	if len(sources) == 0 {
+		return append(docs, sampleEdition())
 	}
 	for _, src := range sources {
-		docs = append(docs, s.load(ctx, src)...)
+		docs = append(docs, s.skipFailed(ctx, s.load(ctx, src))...)
 	}
 	return docs
 }
@@ -106,6 +114,7 @@ func toJSONStory(s story.Story, withRelated bool) jsonStory {
 
 func printJSON(ctx context.Context, o options, s *session, stdout, stderr io.Writer) int {
 	docs := loadAll(ctx, s, o.sources)
+	s.printWarnings(stderr)
 	out := make([]jsonDoc, 0, len(docs))
 	for _, d := range docs {
 		jd := jsonDoc{Source: d.Source}
@@ -138,6 +147,7 @@ func printJSON(ctx context.Context, o options, s *session, stdout, stderr io.Wri
 // not one or NO_COLOR is set.
 func printDump(ctx context.Context, o options, cfg config.Config, sess *session, stdout, stderr io.Writer) int {
 	docs := loadAll(ctx, sess, o.sources)
+	sess.printWarnings(stderr)
 	r := render.NewRenderer(0)
 	style, width := dumpStyle(stdout)
 	if style != render.NoTTY {

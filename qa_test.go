@@ -1,11 +1,19 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/tread-reader/tread/config"
+	"github.com/tread-reader/tread/fetch"
+	"github.com/tread-reader/tread/library"
 )
 
 // writePage writes an HTML page into dir and returns its path.
@@ -95,5 +103,98 @@ func TestPartialMarked(t *testing.T) {
 	head, _, _ := strings.Cut(strings.TrimPrefix(string(data), "---\n"), "\n---\n")
 	if !strings.Contains("\n"+head+"\n", "\npartial: true\n") || !strings.Contains(head, `title: "Quay notice"`) {
 		t.Errorf("exported header:\n%s", head)
+	}
+}
+
+// saveRawPage puts a page in the library as an older tread would have:
+// whatever the server sent, readable or not.
+func saveRawPage(t *testing.T, dir, url, contentType, body string, when time.Time) {
+	t.Helper()
+	lib, err := library.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := fetch.Page{URL: url, Requested: url, Status: 200, ContentType: contentType, Body: []byte(body), Fetched: when}
+	if _, err := lib.Save(page); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const pdfBody = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+
+// TestUnreadablePageNotKept is the QA report: a page served as HTML that is
+// really a PDF fails, is not saved, and so cannot break the library view.
+func TestUnreadablePageNotKept(t *testing.T) {
+	isolate(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(pdfBody))
+	}))
+	t.Cleanup(srv.Close)
+	lib := filepath.Join(t.TempDir(), "lib")
+	url := srv.URL + "/report"
+	if code, docs, _ := runJSON(t, "--library", lib, url); code != 1 || !strings.Contains(docs[0].Error, "not an html page") {
+		t.Fatalf("exit %d, %+v", code, docs)
+	}
+	code, docs, errOut := runJSON(t, "--library", lib)
+	if code != 0 || len(docs) != 1 || !strings.Contains(docs[0].Source, "sample") || errOut != "" {
+		t.Errorf("library after a failed page: exit %d, %+v, stderr %q", code, docs, errOut)
+	}
+}
+
+// TestLibrarySkipsUnreadableCopy: a saved copy that cannot be read (left by
+// an older tread) is skipped with a warning when the library opens, in
+// every mode, without failing the run; named on the command line, it is
+// still an error.
+func TestLibrarySkipsUnreadableCopy(t *testing.T) {
+	isolate(t)
+	lib := t.TempDir()
+	t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	bad := "https://a.example/report"
+	saveTestPage(t, lib, "https://a.example/good-story", "Good story", t0)
+	saveRawPage(t, lib, bad, "text/html", pdfBody, t0.Add(time.Hour))
+	saveRawPage(t, lib, "https://a.example/", "text/html", homePage, t0.Add(2*time.Hour))
+	warnPDF := "tread: warning: library: skip " + bad + ": extract html: not an html page\n"
+	warnHome := "tread: warning: library: skip https://a.example/: no article found\n"
+
+	code, docs, errOut := runJSON(t, "--library", lib)
+	if code != 0 || len(docs) != 1 || docs[0].Stories[0].Title != "Good story" {
+		t.Errorf("--json: exit %d, %+v", code, docs)
+	}
+	if errOut != warnHome+warnPDF {
+		t.Errorf("--json stderr %q, want the two warnings", errOut)
+	}
+	for _, mode := range [][]string{{"--dump"}, {"--export", t.TempDir()}} {
+		code, out, errOut := runArgs(t, "", append(mode, "--library", lib)...)
+		if code != 0 || !strings.Contains(strings.ToLower(out), "good") || errOut != warnHome+warnPDF {
+			t.Errorf("%s: exit %d, stdout %.80q, stderr %q", mode[0], code, out, errOut)
+		}
+	}
+	if code, docs, _ := runJSON(t, "--library", lib, "--offline", bad); code != 1 || !strings.Contains(docs[0].Error, "not an html page") {
+		t.Errorf("named on the command line: exit %d, %+v", code, docs)
+	}
+
+	// The reader: the first load of a listed page skips it with a warning;
+	// walking to it later reports the failure as usual.
+	cfg := config.Default()
+	o := options{library: lib}
+	sess := newSession(o, cfg, nil)
+	opts := tuiOptions(o, cfg, sess, nil)
+	if len(opts.Sources) != 3 || len(opts.Docs) != 0 {
+		t.Fatalf("reader sources %q, docs %+v", opts.Sources, opts.Docs)
+	}
+	if docs := opts.Load(context.Background(), bad); len(docs) != 0 {
+		t.Errorf("first load of the listed page: %+v, want it skipped", docs)
+	}
+	if docs := opts.Load(context.Background(), "https://a.example/good-story"); len(docs) != 1 || docs[0].Err != nil {
+		t.Errorf("good page: %+v", docs)
+	}
+	if docs := opts.Load(context.Background(), bad); len(docs) != 1 || docs[0].Err == nil {
+		t.Errorf("walking to the page: %+v, want its error", docs)
+	}
+	var warnings strings.Builder
+	sess.printWarnings(&warnings)
+	if warnings.String() != warnPDF {
+		t.Errorf("reader warnings %q, want %q", warnings.String(), warnPDF)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/tread-reader/tread/feed"
 	"github.com/tread-reader/tread/fetch"
 	"github.com/tread-reader/tread/library"
+	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -40,6 +42,9 @@ type session struct {
 	lib      *library.Library
 	libErr   error
 	reported sync.Once // the library's failure to open is said once
+
+	mu       sync.Mutex
+	warnings []string // said on standard error; they leave the exit status alone
 }
 
 func newSession(o options, cfg config.Config, stdin io.Reader) *session {
@@ -135,21 +140,20 @@ func (s *session) libraryExists() bool {
 }
 
 // librarySources lists the saved pages, newest first, as sources (their
-// URLs), at most limit of them when limit > 0; warnings are documents
-// naming the entries that had to be skipped. A library folder that does
-// not exist gives nothing, and is not created.
-func (s *session) librarySources(limit int) ([]string, []story.Document) {
+// URLs), at most limit of them when limit > 0. Entries that had to be
+// skipped become warnings; err is a library that would not open. A library
+// folder that does not exist gives nothing, and is not created.
+func (s *session) librarySources(limit int) ([]string, error) {
 	if !s.libraryExists() {
 		return nil, nil
 	}
 	lib, err := s.library()
 	if err != nil {
-		return nil, []story.Document{{Source: s.libDir, Err: fmt.Errorf("library: %w", err)}}
+		return nil, fmt.Errorf("library: %w", err)
 	}
 	entries, warnings := lib.List()
-	var notes []story.Document
 	for _, w := range warnings {
-		notes = append(notes, story.Document{Source: s.libDir, Err: w})
+		s.warn(w.Error())
 	}
 	if limit > 0 && len(entries) > limit {
 		entries = entries[:limit]
@@ -158,7 +162,45 @@ func (s *session) librarySources(limit int) ([]string, []story.Document) {
 	for _, e := range entries {
 		sources = append(sources, e.URL)
 	}
-	return sources, notes
+	return sources, nil
+}
+
+// skipFailed drops the failed documents of a saved page opened as part of
+// the library, each with a warning: a copy that cannot be read (damaged,
+// or saved by an older tread from a page it could not read) would fail the
+// same way every time the library opens, and must not fail every run.
+func (s *session) skipFailed(ctx context.Context, docs []story.Document) []story.Document {
+	if ctx.Err() != nil {
+		return docs // cut short, not broken
+	}
+	kept := docs[:0:0]
+	for _, d := range docs {
+		if d.Err == nil {
+			kept = append(kept, d)
+			continue
+		}
+		s.warn("library: skip " + strings.TrimPrefix(errorLine(d), "read "))
+	}
+	return kept
+}
+
+// warn keeps a warning for the end of the run. Loads run at once, so it
+// locks.
+func (s *session) warn(msg string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.warnings = append(s.warnings, msg)
+}
+
+// printWarnings says the warnings so far on w, once each, and forgets them.
+func (s *session) printWarnings(w io.Writer) {
+	s.mu.Lock()
+	warnings := s.warnings
+	s.warnings = nil
+	s.mu.Unlock()
+	for _, msg := range warnings {
+		fmt.Fprintf(w, "tread: warning: %s\n", sanitize.Line(msg))
+	}
 }
 
 // savedTime is when a story's page was saved: its library copy's fetch

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -28,6 +29,7 @@ func runTUI(ctx context.Context, o options, cfg config.Config, sess *session, st
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 		return 1
 	}
+	sess.printWarnings(stderr)
 	if m, ok := final.(ui.Model); ok {
 		errs := m.Errors()
 		for _, e := range errs {
@@ -57,14 +59,40 @@ func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui
 		ListWidth:    cfg.ListWidth.Columns,
 	}
 	if len(o.sources) == 0 {
-		sources, notes := sess.librarySources(maxLibrarySources)
+		sources, err := sess.librarySources(maxLibrarySources)
+		if err != nil {
+			opts.Docs = append(opts.Docs, story.Document{Source: sess.libDir, Err: err})
+		}
 		opts.Sources = sources
-		opts.Docs = notes
+		opts.Load = sess.libraryLoader(opts.Load, sources)
 		if len(sources) == 0 {
 			opts.Docs = append(opts.Docs, sampleEdition())
 		}
 	}
 	return opts
+}
+
+// libraryLoader wraps the reader's Load for the library view: the first
+// load of each saved page skips it with a warning if it cannot be read
+// (see skipFailed). Later loads of the same URL, when the reader walks to
+// it from a related link, report failure as usual.
+func (s *session) libraryLoader(load ui.Loader, sources []string) ui.Loader {
+	var mu sync.Mutex
+	first := make(map[string]bool, len(sources))
+	for _, src := range sources {
+		first[src] = true
+	}
+	return func(ctx context.Context, src string) []story.Document {
+		docs := load(ctx, src)
+		mu.Lock()
+		listed := first[src]
+		delete(first, src)
+		mu.Unlock()
+		if !listed {
+			return docs
+		}
+		return s.skipFailed(ctx, docs)
+	}
 }
 
 // tuiLoader is load for the reader, which owns the terminal's input: a
