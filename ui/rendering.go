@@ -44,6 +44,7 @@ func renderCmd(ctx context.Context, r *render.Renderer, want renderWant, md stri
 func (m *Model) showSelected() tea.Cmd {
 	m.reader.setCrumb(m.breadcrumb())
 	e, ok := m.list.selected()
+	e = m.readable(e)
 	if !ok {
 		m.cancelRenders()
 		m.reader.forget(m.emptyNote())
@@ -74,7 +75,7 @@ func (m *Model) showSelected() tea.Cmd {
 		if n < 0 || n >= len(m.list.visible) {
 			continue
 		}
-		ne := m.list.all[m.list.visible[n]]
+		ne := m.readable(m.list.all[m.list.visible[n]])
 		nw := want
 		nw.key = ne.key
 		if _, ok := m.reader.split.get(nw); !ok {

@@ -345,6 +345,7 @@ func (m Model) showLinks() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	e = m.readable(e) // the links the reader shows
 	if len(e.links) == 0 {
 		return m, m.notify(say("this story has no links"))
 	}
@@ -361,6 +362,7 @@ func (m Model) followLink() (tea.Model, tea.Cmd) {
 	if !ok || !had {
 		return m, nil
 	}
+	cur = m.readable(cur) // the story whose links these are
 	norm := normURL(l.URL)
 	if norm != "" && norm == cur.norm {
 		return m, m.notify(say("that link is this story"))

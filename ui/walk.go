@@ -193,6 +193,26 @@ func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 	return entryKey{}, false
 }
 
+// readable is what the reader shows for e: e itself, or for a related item
+// that is only a link, the story its page turned out to be once that is
+// in the list (walked to, or read from a source). Its key, and so its
+// render, scroll position and links, are that story's.
+func (m Model) readable(e entry) entry {
+	if !e.stub {
+		return e
+	}
+	to, ok := m.findLoaded(e.norm, e.normTitle, e.key)
+	if !ok {
+		return e
+	}
+	for _, x := range m.list.all {
+		if x.key == to {
+			return x
+		}
+	}
+	return e
+}
+
 // walkTo starts loading url for a walk from the story from.
 func (m Model) walkTo(url string, from entryKey) (tea.Model, tea.Cmd) {
 	if m.op.kind == opWalk && m.op.target == url {

@@ -487,3 +487,39 @@ func TestOfflineMarkers(t *testing.T) {
 		t.Error("help does not explain the offline marker")
 	}
 }
+
+// A related item whose page has been loaded reads as that page: going
+// back to it, or selecting it later, shows the story, not the note that
+// it is only a link.
+func TestWalkedRelatedItemShowsTheLoadedStory(t *testing.T) {
+	w := newWeb()
+	d := newDriver(t, w.options(), 120, 30)
+	d.selectTitle("Tide gauge readings hit record")
+	d.press("enter", "backspace")
+	if e, _ := d.m.list.selected(); !e.related || !e.saved {
+		t.Fatalf("setup: back on %+v, want the saved related item", e.key)
+	}
+	if text := d.readerText(); strings.Contains(text, "Only a link so far") || !strings.Contains(text, "about tides") {
+		t.Errorf("the walked item still reads as a link: %.120q", text)
+	}
+	if scr := d.screen(); strings.Contains(scr, "Only a link so far") {
+		t.Errorf("screen shows the link note:\n%s", scr)
+	}
+	// Its links are the loaded story's, and following one works from it.
+	d.press("L")
+	if !d.m.links.open || len(d.m.links.links) < 2 || d.m.links.links[0].URL != gaugeURL {
+		t.Fatalf("links of the walked item: %+v", d.m.links.links)
+	}
+	d.press("esc")
+	// Away and back by hand: still the story.
+	d.selectTitle("Night trains return to the northern line")
+	d.selectTitle("Tide gauge readings hit record")
+	if text := d.readerText(); !strings.Contains(text, "about tides") {
+		t.Errorf("selected again, the walked item shows %.120q", text)
+	}
+	// An item nobody walked to still says how to load it.
+	d.selectTitle("Gauge data for the month")
+	if !strings.Contains(d.readerText(), "Only a link so far") {
+		t.Errorf("an unwalked item lost its note: %.120q", d.readerText())
+	}
+}
