@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 
@@ -36,7 +38,8 @@ Flags:
                    (default: $XDG_DATA_HOME/tread/library)
   --json           print the stories as JSON instead of opening the reader
   --dump           print the rendered stories instead of opening the reader
-  --width N        wrap width for --dump (default: the terminal's, else 80)
+  --width N        wrap width for --dump, at least 20 (default: the
+                   terminal's, else 80; at most the settings' reading_width)
   --export DIR     write each story as a markdown file with a front-matter
                    header into DIR and print the paths written
   --config FILE    read settings from FILE (default: $XDG_CONFIG_HOME/tread/config.toml)
@@ -84,12 +87,13 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.offline, "offline", false, "")
 	fs.StringVar(&o.library, "library", "", "")
 	fs.StringVar(&o.export, "export", "", "")
+	all := args
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return o, flag.ErrHelp
 			}
-			return o, fmt.Errorf("%w: %v", errUsage, err)
+			return o, fmt.Errorf("%w: %s", errUsage, flagError(err, all))
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -109,10 +113,61 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	if o.export != "" && (o.json || o.dump) {
 		return o, fmt.Errorf("%w: --export cannot be used with --json or --dump", errUsage)
 	}
-	if o.width < 0 {
-		return o, fmt.Errorf("%w: --width must be positive", errUsage)
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["width"] && !o.dump {
+		return o, fmt.Errorf("%w: --width only applies to --dump", errUsage)
+	}
+	if set["width"] && o.width < minDumpWidth {
+		return o, fmt.Errorf("%w: --width must be at least %d", errUsage, minDumpWidth)
 	}
 	return o, nil
+}
+
+// minDumpWidth is the narrowest --dump wraps to, as for the settings'
+// reading_width: narrower, words break into pieces.
+const minDumpWidth = 20
+
+// The flag package's errors, which name a flag with one dash whatever was
+// typed.
+var (
+	unknownFlagRE  = regexp.MustCompile(`^flag provided but not defined: -(.+)$`)
+	needsValueRE   = regexp.MustCompile(`^flag needs an argument: -(.+)$`)
+	invalidValueRE = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-([^:]+): (.*)$`)
+)
+
+// flagError rewords a flag package error to name the flag as it was typed
+// in args: "unknown flag --bogus", not "flag provided but not defined:
+// -bogus".
+func flagError(err error, args []string) string {
+	msg := err.Error()
+	if m := unknownFlagRE.FindStringSubmatch(msg); m != nil {
+		return "unknown flag " + typedFlag(m[1], args)
+	}
+	if m := needsValueRE.FindStringSubmatch(msg); m != nil {
+		return typedFlag(m[1], args) + " needs a value"
+	}
+	if m := invalidValueRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("invalid value %s for %s: %s", m[1], typedFlag(m[2], args), m[3])
+	}
+	return msg
+}
+
+// typedFlag is flag name as args spell it, "-name" or "--name"; "--name"
+// when it is not found.
+func typedFlag(name string, args []string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		flagPart, _, _ := strings.Cut(a, "=")
+		for _, dashes := range []string{"--", "-"} {
+			if flagPart == dashes+name {
+				return flagPart
+			}
+		}
+	}
+	return "--" + name
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -135,6 +190,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 		return 2
 	}
+	cfg.Library = effectiveLibrary(o, cfg)
 	switch {
 	case o.printConfig:
 		if err := cfg.Write(stdout); err != nil {
@@ -153,4 +209,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return printExport(ctx, o, sess, stdout, stderr)
 	}
 	return runTUI(ctx, o, cfg, sess, stdin, stderr)
+}
+
+// effectiveLibrary is the library folder in use: --library, made absolute
+// so that --print-config writes a setting that reads back the same (the
+// settings file reads relative paths from its own folder), else the
+// settings' folder.
+func effectiveLibrary(o options, cfg config.Config) string {
+	if o.library == "" {
+		return cfg.Library
+	}
+	if abs, err := filepath.Abs(o.library); err == nil {
+		return abs
+	}
+	return o.library
 }

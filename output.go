@@ -65,10 +65,18 @@ func failed(docs []story.Document) bool {
 // errorLine is a document's error as one line naming its source.
 func errorLine(d story.Document) string {
 	msg := sanitize.Line(d.Err.Error())
-	if src := sanitize.Line(d.Source); !strings.Contains(msg, src) {
+	if src := sourceName(d.Source); !strings.Contains(msg, src) {
 		msg = src + ": " + msg
 	}
 	return msg
+}
+
+// sourceName is how a message names a source: "-" is standard input.
+func sourceName(source string) string {
+	if source == "-" {
+		return "standard input"
+	}
+	return sanitize.Line(source)
 }
 
 type jsonStory struct {

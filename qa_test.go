@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/fetch"
 	"github.com/tread-reader/tread/library"
+	"github.com/tread-reader/tread/story"
 )
 
 // writePage writes an HTML page into dir and returns its path.
@@ -196,5 +198,73 @@ func TestLibrarySkipsUnreadableCopy(t *testing.T) {
 	sess.printWarnings(&warnings)
 	if warnings.String() != warnPDF {
 		t.Errorf("reader warnings %q, want %q", warnings.String(), warnPDF)
+	}
+}
+
+// TestPrintConfigLibrary: --print-config shows the library in effect, as
+// a path the printed file reads back to.
+func TestPrintConfigLibrary(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	code, out, _ := runArgs(t, "", "--print-config", "--library", dir)
+	if code != 0 || !strings.Contains(out, "\nlibrary = \""+dir+"\"\n") {
+		t.Errorf("exit %d, printed:\n%s", code, out)
+	}
+	t.Chdir(dir)
+	code, out, _ = runArgs(t, "", "--library", "saved", "--print-config")
+	if code != 0 || !strings.Contains(out, "\nlibrary = \""+filepath.Join(dir, "saved")+"\"\n") {
+		t.Errorf("relative --library: exit %d, printed:\n%s", code, out)
+	}
+}
+
+// TestUsageErrors: flags are named as typed, and --width is checked.
+func TestUsageErrors(t *testing.T) {
+	plain := filepath.Join("testdata", "e2e", "plain.txt")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--bogus"}, "unknown flag --bogus"},
+		{[]string{plain, "-bogus"}, "unknown flag -bogus"},
+		{[]string{"--bogus=1", plain}, "unknown flag --bogus"},
+		{[]string{"--library"}, "--library needs a value"},
+		{[]string{"--dump", "--width", "wide"}, `invalid value "wide" for --width: parse error`},
+		{[]string{"--json=maybe"}, `invalid value "maybe" for --json: parse error`},
+		{[]string{"--dump", "--width", "5", plain}, "--width must be at least 20"},
+		{[]string{"--dump", "--width=0", plain}, "--width must be at least 20"},
+		{[]string{"--width", "60", plain}, "--width only applies to --dump"},
+		{[]string{"--json", "--width", "60", plain}, "--width only applies to --dump"},
+	} {
+		code, out, errOut := runArgs(t, "", tt.args...)
+		if want := "tread: " + tt.want + "\nRun 'tread --help' for usage.\n"; code != 2 || errOut != want || out != "" {
+			t.Errorf("%q: exit %d, stderr %q, want 2 and %q", tt.args, code, errOut, want)
+		}
+	}
+	code, out, errOut := runArgs(t, "", "--dump", "--width", "20", plain)
+	if code != 0 || !strings.Contains(out, "Lantern") {
+		t.Errorf("--width 20: exit %d, %s", code, errOut)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if n := len([]rune(line)); n > 20 {
+			t.Errorf("--width 20 printed a %d-wide line %q", n, line)
+		}
+	}
+}
+
+// TestStdinErrorLine: standard input is named the way other sources are,
+// "read standard input: …", with no "-:" before it.
+func TestStdinErrorLine(t *testing.T) {
+	code, out, errOut := runArgs(t, "", "--json", "-")
+	if code != 1 || errOut != "tread: read standard input: empty file\n" || !strings.Contains(out, `"error": "read standard input: empty file"`) {
+		t.Errorf("exit %d, stderr %q, stdout %s", code, errOut, out)
+	}
+	// The reader names it the same way: its error line starts with the
+	// document's source unless the error names it.
+	load := tuiLoader(func(ctx context.Context, src string) []story.Document {
+		return []story.Document{{Source: src, Err: errors.New("read standard input: empty file")}}
+	}, strings.NewReader(""))
+	docs := load(context.Background(), "-")
+	if len(docs) != 1 || !strings.Contains(docs[0].Err.Error(), docs[0].Source) {
+		t.Errorf("reader's stdin document %+v: the error does not name its source", docs)
 	}
 }

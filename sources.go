@@ -48,10 +48,7 @@ type session struct {
 }
 
 func newSession(o options, cfg config.Config, stdin io.Reader) *session {
-	dir := cfg.Library
-	if o.library != "" {
-		dir = o.library
-	}
+	dir := effectiveLibrary(o, cfg)
 	ua := cfg.UserAgent
 	if ua == "" {
 		ua = "tread/" + version

@@ -99,10 +99,19 @@ func (s *session) libraryLoader(load ui.Loader, sources []string) ui.Loader {
 // page has to be piped in to be read from standard input.
 func tuiLoader(load ui.Loader, stdin io.Reader) ui.Loader {
 	return func(ctx context.Context, src string) []story.Document {
-		if src == "-" && isTerminal(stdin) {
-			return []story.Document{{Source: src, Err: errors.New("standard input is the terminal; pipe a page into tread to read it")}}
+		if src != "-" {
+			return load(ctx, src)
 		}
-		return load(ctx, src)
+		docs := []story.Document{{Source: src, Err: errors.New("standard input is the terminal; pipe a page into tread to read it")}}
+		if !isTerminal(stdin) {
+			docs = load(ctx, src)
+		}
+		// The reader names a failed source before its error unless the
+		// error names it already; "read standard input: …" does.
+		for i := range docs {
+			docs[i].Source = sourceName(docs[i].Source)
+		}
+		return docs
 	}
 }
 
