@@ -8,14 +8,37 @@ import (
 	"github.com/tread-reader/tread/story"
 )
 
+// blk is a block with what the emitter knew about it that the block does
+// not say, for tidy to judge it by.
+type blk struct {
+	story.Block
+	flags blkFlag
+}
+
+type blkFlag uint8
+
+const (
+	bLinkedImage blkFlag = 1 << iota // an image that links to another page: a teaser's thumbnail
+	bTagLine                         // a line of links to tag and category pages
+)
+
+// blocksOf drops the emitter's notes.
+func blocksOf(bs []blk) []story.Block {
+	out := make([]story.Block, len(bs))
+	for k, b := range bs {
+		out[k] = b.Block
+	}
+	return out
+}
+
 // emitter turns the live nodes under the chosen root into story blocks.
 type emitter struct {
 	t       *tree
-	blocks  []story.Block
+	blocks  []blk
 	para    inline
-	caption int           // inside a caption
-	images  []story.Block // images met inside the paragraph, written after it
-	brs     int           // consecutive <br>s: two end a paragraph
+	caption int   // inside a caption
+	images  []blk // images met inside the paragraph, written after it
+	brs     int   // consecutive <br>s: two end a paragraph
 
 	// flat > 0 renders blocks as inline text (list items, table cells,
 	// headings); lists met meanwhile are queued in nested.
@@ -75,11 +98,15 @@ func (e *emitter) node(i int32) {
 		return
 	case atom.Img:
 		if img, ok := e.image(i); ok {
+			b := blk{Block: img}
+			if e.linksAway(i, img.URL) {
+				b.flags |= bLinkedImage
+			}
 			if e.para.empty() {
 				e.flush()
-				e.blocks = append(e.blocks, img)
+				e.blocks = append(e.blocks, b)
 			} else {
-				e.images = append(e.images, img)
+				e.images = append(e.images, b)
 			}
 		}
 		return
@@ -173,37 +200,41 @@ func (e *emitter) inlineElement(i int32) {
 		e.children(i)
 		return
 	}
-	var opener, closer string
+	var marker string
 	switch n.tag {
 	case atom.Em, atom.I, atom.Cite, atom.Dfn, atom.Var:
-		opener, closer = "*", "*"
+		marker = mEm
 	case atom.Strong, atom.B:
-		opener, closer = "**", "**"
+		marker = mStrong
 	case atom.Del, atom.S, atom.Strike:
-		opener, closer = "~~", "~~"
+		marker = mStrike
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
-		e.para.write("")
-		mark := e.para.open("`")
+		e.para.open(mCode)
 		e.para.raw++
 		e.children(i)
 		e.para.raw--
-		e.para.close("`", "`", mark)
+		e.para.close(mCode)
 		return
 	case atom.A:
 		if href := e.t.linkURL(n); href != "" {
-			mark := e.para.open("[")
+			e.para.open(mLink)
 			e.children(i)
-			e.para.close("[", "]("+mdURL(href)+")", mark)
+			e.para.close("](" + mdURL(href) + ")")
 			return
 		}
 	}
-	if opener == "" {
+	if marker == "" {
 		e.children(i)
 		return
 	}
-	mark := e.para.open(opener)
+	e.para.open(marker)
 	e.children(i)
-	e.para.close(opener, closer, mark)
+	e.para.close(marker)
+}
+
+// add appends a block.
+func (e *emitter) add(b story.Block) {
+	e.blocks = append(e.blocks, blk{Block: b})
 }
 
 // flush ends the current paragraph and writes it, and the images found in
@@ -218,7 +249,7 @@ func (e *emitter) flush() {
 			b.Text = ""
 			b.MD = "_" + b.MD + "_"
 		}
-		e.blocks = append(e.blocks, b)
+		e.add(b)
 	}
 	e.para.reset()
 	e.blocks = append(e.blocks, e.images...)
@@ -236,7 +267,7 @@ func (e *emitter) heading(i int32) {
 	}
 	level := int(e.t.nodes[i].tag.String()[1] - '0')
 	md := strings.Repeat("#", level) + " " + strings.ReplaceAll(b.markdown(), "\\\n", " ")
-	e.blocks = append(e.blocks, story.Block{
+	e.add(story.Block{
 		Kind: story.Heading, Level: level, Text: strings.ReplaceAll(text, "\n", " "), MD: md,
 	})
 }

@@ -118,3 +118,52 @@ func (t *tree) describe(i int32) string {
 	n := &t.nodes[i]
 	return fmt.Sprintf("[%d] score=%.0f good=%d chars=%d links=%d hint=%d %s", i, n.score, n.good, n.chars, n.links, n.hint, strings.Join(path, " > "))
 }
+
+// TestDebugMarkdown prints the blocks of corpus pages as the reader gets
+// them, kind and markdown: TREAD_MD=idprefix go test -run DebugMarkdown ./extract/
+func TestDebugMarkdown(t *testing.T) {
+	id := os.Getenv("TREAD_MD")
+	if id == "" {
+		t.Skip("set TREAD_MD to a corpus page id prefix")
+	}
+	dir := corpus.Require(t)
+	var pages []corpus.Page
+	a, err := corpus.AEB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range a {
+		pages = append(pages, p.Page)
+	}
+	w, err := corpus.WCXB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range w {
+		pages = append(pages, p.Page)
+	}
+	for _, p := range pages {
+		if !strings.HasPrefix(p.ID, id) {
+			continue
+		}
+		data, err := p.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Page(data, p.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Printf("=== %s %s\ntitle=%q\n", p.ID, p.URL, s.Title)
+		for _, b := range s.Body {
+			md := b.MD
+			if md == "" {
+				md = b.Text
+			}
+			fmt.Printf("--[%d] %s\n", b.Kind, md)
+		}
+		for _, r := range s.Related {
+			fmt.Printf("rel: %q %s | %q\n", r.Title, r.URL, r.Description)
+		}
+	}
+}

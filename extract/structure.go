@@ -22,7 +22,7 @@ func (e *emitter) list(i int32) {
 	if len(items) == 0 {
 		return
 	}
-	e.blocks = append(e.blocks, story.Block{
+	e.add(story.Block{
 		Kind: story.List, Items: items, Ordered: ordered,
 		Text: strings.Join(items, "\n"), MD: strings.Join(md, "\n"),
 	})
@@ -124,7 +124,7 @@ func (e *emitter) quote(i int32) {
 		md.WriteString("> ")
 		md.WriteString(strings.ReplaceAll(src, "\n", "\n> "))
 	}
-	e.blocks = append(e.blocks, story.Block{Kind: kind, Text: strings.Join(texts, "\n\n"), MD: md.String()})
+	e.add(story.Block{Kind: kind, Text: strings.Join(texts, "\n\n"), MD: md.String()})
 }
 
 // code emits a <pre> as a fenced code block, keeping its white space.
@@ -152,7 +152,7 @@ func (e *emitter) code(i int32) {
 		lang = codeLanguage(attr(ns[i+1].h, "class"))
 	}
 	fence := strings.Repeat("`", max(3, longestRun(text, '`')+1))
-	e.blocks = append(e.blocks, story.Block{
+	e.add(story.Block{
 		Kind: story.Code, Text: text, URL: lang,
 		MD: fence + lang + "\n" + text + "\n" + fence,
 	})
@@ -237,6 +237,9 @@ func (e *emitter) table(i int32) bool {
 	if cols < 2 || len(grid) < 2 || cols > maxTableCols {
 		return false
 	}
+	if !anyText(grid) {
+		return true // a spacer or a grid whose cells were all chrome
+	}
 	var text, md strings.Builder
 	for r, cells := range grid {
 		if r > 0 {
@@ -251,20 +254,34 @@ func (e *emitter) table(i int32) bool {
 			md.WriteString("|" + strings.Repeat(" --- |", cols) + "\n")
 		}
 	}
-	e.blocks = append(e.blocks, story.Block{
+	e.add(story.Block{
 		Kind: story.Table, Rows: grid, Text: text.String(), MD: strings.TrimSuffix(md.String(), "\n"),
 	})
 	return true
+}
+
+func anyText(grid [][]string) bool {
+	for _, row := range grid {
+		for _, c := range row {
+			if c != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxAlt bounds the alt text shown on an image line.
 const maxAlt = 100
 
 // image makes an image block from an <img>, or reports false for images
-// with no usable address (inline data, tracking pixels).
+// with no usable address (inline data, tracking pixels) or nothing to say:
+// an image line reads "Image: <alt>", so one whose alt text is missing or
+// a placeholder takes its title or its figure's caption instead, and is
+// left out when it has neither.
 func (e *emitter) image(i int32) (story.Block, bool) {
 	h := e.t.nodes[i].h
-	var src, alt string
+	var src, alt, title string
 	for _, a := range h.Attr {
 		switch a.Key {
 		case "src", "data-src", "data-lazy-src", "data-original", "data-url":
@@ -277,6 +294,8 @@ func (e *emitter) image(i int32) (story.Block, bool) {
 			}
 		case "alt":
 			alt = a.Val
+		case "title":
+			title = a.Val
 		case "width", "height":
 			if v, err := strconv.Atoi(strings.TrimSuffix(a.Val, "px")); err == nil && v <= 2 {
 				return story.Block{}, false
@@ -288,17 +307,119 @@ func (e *emitter) image(i int32) (story.Block, bool) {
 		return story.Block{}, false
 	}
 	var b inline
-	b.write(alt)
-	alt = b.plain()
+	for _, s := range []string{alt, title} {
+		b.reset()
+		b.write(s)
+		if meaningfulAlt(b.plain(), u) {
+			break
+		}
+	}
+	if !meaningfulAlt(b.plain(), u) {
+		b.reset()
+		e.figureCaption(&b, i)
+		if !meaningfulAlt(b.plain(), u) {
+			return story.Block{}, false
+		}
+	}
+	alt = strings.ReplaceAll(b.plain(), "\n", " ")
 	if utf8.RuneCountInString(alt) > maxAlt {
 		r := []rune(alt)
 		alt = strings.TrimSpace(string(r[:maxAlt])) + "…"
-		b.reset()
-		b.write(alt)
 	}
-	label := b.markdown()
-	if label == "" {
-		label = "image"
+	b.reset()
+	b.write(alt)
+	return story.Block{Kind: story.Image, URL: u, MD: "![" + b.markdown() + "](" + mdURL(u) + ")"}, true
+}
+
+// placeholderAlts are alt texts that say nothing about the picture.
+var placeholderAlts = map[string]bool{
+	"image": true, "img": true, "photo": true, "picture": true, "pic": true, "foto": true,
+	"imagen": true, "bild": true, "thumbnail": true, "thumb": true, "placeholder": true,
+	"graphic": true, "icon": true, "untitled": true, "null": true, "undefined": true,
+	"featured image": true, "image placeholder": true, "no image": true, "alt": true,
+	"photo credit": true, "lead image": true, "main image": true, "hero image": true,
+}
+
+// meaningfulAlt reports whether an alt text describes the picture: not a
+// placeholder word, a file name or a bare number.
+func meaningfulAlt(alt, src string) bool {
+	f := fold(alt)
+	if len(f) < 2 || placeholderAlts[f] || !hasLetterOrDigit([]byte(f)) {
+		return false
 	}
-	return story.Block{Kind: story.Image, URL: u, MD: "![" + label + "](" + mdURL(u) + ")"}, true
+	if strings.IndexByte(f, ' ') < 0 {
+		name := src
+		if k := strings.IndexAny(name, "?#"); k >= 0 {
+			name = name[:k]
+		}
+		name = strings.ToLower(name[strings.LastIndexByte(name, '/')+1:])
+		stem, _, _ := strings.Cut(name, ".")
+		if f == name || f == stem || hasImageExt(f) {
+			return false
+		}
+		if isNumber(strings.Trim(f, "-_#")) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasImageExt(f string) bool {
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".bmp", ".tif", ".tiff"} {
+		if strings.HasSuffix(f, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureCaption writes the caption of the figure around image i, if any,
+// into b.
+func (e *emitter) figureCaption(b *inline, i int32) {
+	ns := e.t.nodes
+	fig := ns[i].parent
+	for k := 0; k < 4 && fig >= 0 && ns[fig].tag != atom.Figure; k++ {
+		fig = ns[fig].parent
+	}
+	if fig < 0 || ns[fig].tag != atom.Figure {
+		return
+	}
+	for c := fig + 1; c < ns[fig].end; c++ {
+		n := &ns[c]
+		if n.flags&(fDead|fText) == 0 && (n.tag == atom.Figcaption || n.flags&fCaption != 0) && n.chars > 0 {
+			saved := e.nested
+			e.inlineInto(b, c)
+			e.nested = saved
+			return
+		}
+	}
+}
+
+// linksAway reports whether image i sits inside a link to another page
+// (not to the picture itself, nor to this page): the thumbnail of a
+// teaser for another story.
+func (e *emitter) linksAway(i int32, src string) bool {
+	ns := e.t.nodes
+	if ns[i].flags&fInLink == 0 {
+		return false
+	}
+	a := ns[i].parent
+	for a >= 0 && ns[a].tag != atom.A {
+		a = ns[a].parent
+	}
+	if a < 0 {
+		return false
+	}
+	href := e.t.linkURL(&ns[a])
+	if href == "" || href == src {
+		return false
+	}
+	path := strings.ToLower(href)
+	if k := strings.IndexAny(path, "?#"); k >= 0 {
+		path = path[:k]
+	}
+	if hasImageExt(path) {
+		return false
+	}
+	return e.t.urls.base == nil || strings.TrimSuffix(href, "/") != strings.TrimSuffix(e.t.urls.base.String(), "/")
 }

@@ -207,10 +207,10 @@ func isDateStamp(f string) bool {
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // tidy drops what a reader should not see in the body: the headline and
-// anything above the first paragraph that repeats it, chrome labels, and
-// headings left with nothing under them.
-func tidy(blocks []story.Block, title, byline string) []story.Block {
-	out := blocks[:0]
+// anything above the first paragraph that repeats it, chrome labels, tag
+// lines, and whatever trails the text with nothing to say (see trimTail).
+func tidy(blocks []blk, title, byline string) []story.Block {
+	out := make([]blk, 0, len(blocks))
 	lead := true
 	ft := fold(title)
 	author := firstAuthor(byline)
@@ -233,10 +233,13 @@ func tidy(blocks []story.Block, title, byline string) []story.Block {
 		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f) || isDateStamp(f)) {
 			continue
 		}
+		if b.flags&bTagLine != 0 {
+			continue
+		}
 		if lead && b.Kind == story.Heading && b.Level == 1 {
 			continue
 		}
-		if b.Kind != story.Image && b.Kind != story.List && b.Kind != story.Table && boilerLines[strings.TrimRight(f, ".:…")] {
+		if b.Kind != story.Image && b.Kind != story.List && b.Kind != story.Table && isBoilerLine(f) {
 			continue
 		}
 		if b.Kind == story.Paragraph || b.Kind == story.List || b.Kind == story.Quote {
@@ -244,10 +247,52 @@ func tidy(blocks []story.Block, title, byline string) []story.Block {
 		}
 		out = append(out, b)
 	}
-	for len(out) > 0 && out[len(out)-1].Kind == story.Heading {
-		out = out[:len(out)-1]
+	return blocksOf(trimTail(out))
+}
+
+// trimTail drops what is left dangling at the end of a body: headings and
+// lead-ins ("This might be interesting to you:") whose content was chrome
+// and is gone, and the thumbnails of teasers for other stories.
+func trimTail(bs []blk) []blk {
+	for len(bs) > 0 {
+		b := bs[len(bs)-1]
+		switch {
+		case b.Kind == story.Heading:
+		case b.Kind == story.Image && b.flags&bLinkedImage != 0:
+		case b.Kind == story.Paragraph && isLeadIn(b.Text):
+		default:
+			return bs
+		}
+		bs = bs[:len(bs)-1]
 	}
-	return out
+	return bs
+}
+
+// isLeadIn reports whether a paragraph only introduces what follows it: a
+// short line ending in a colon.
+func isLeadIn(text string) bool {
+	text = strings.TrimSpace(text)
+	return len(text) < 120 && strings.HasSuffix(text, ":") && !strings.Contains(text, "\n")
+}
+
+// boilerSet is boilerLines keyed as isBoilerLine looks them up.
+var boilerSet = func() map[string]bool {
+	m := make(map[string]bool, len(boilerLines))
+	for k := range boilerLines {
+		m[boilerKey(k)] = true
+	}
+	return m
+}()
+
+// boilerKey strips the trailing dots, colons and ellipses that labels come
+// with or without.
+func boilerKey(f string) string {
+	return strings.TrimRight(f, ".:…· ")
+}
+
+// isBoilerLine reports whether a folded paragraph is one of boilerLines.
+func isBoilerLine(f string) bool {
+	return f != "" && len(f) < 60 && boilerSet[boilerKey(f)]
 }
 
 // firstAuthor is the first name of a byline, folded, for finding the

@@ -34,10 +34,10 @@ func TestTidyLines(t *testing.T) {
 		{"It was a long night.", false},
 	}
 	for _, tt := range tests {
-		out := tidy([]story.Block{
-			{Kind: story.Paragraph, Text: "A first paragraph long enough to end the lead of the story, so later rules apply."},
-			{Kind: story.Paragraph, Text: tt.text},
-		}, "Some headline", "")
+		out := tidy(plain(
+			story.Block{Kind: story.Paragraph, Text: "A first paragraph long enough to end the lead of the story, so later rules apply."},
+			story.Block{Kind: story.Paragraph, Text: tt.text},
+		), "Some headline", "")
 		dropped := len(out) == 1
 		if dropped != tt.drop {
 			t.Errorf("%q: dropped = %v, want %v", tt.text, dropped, tt.drop)
@@ -52,8 +52,17 @@ func TestTidyLead(t *testing.T) {
 		{Kind: story.Paragraph, Text: "The lamps were lit again on Friday after forty dark years on the harbour wall."},
 		{Kind: story.Heading, Level: 2, Text: "Related stories"},
 	}
-	out := tidy(blocks, "Harbour lights return to the old port", "Ada Marlow")
+	out := tidy(plain(blocks...), "Harbour lights return to the old port", "Ada Marlow")
 	if len(out) != 1 || out[0].Kind != story.Paragraph || out[0].Text != blocks[2].Text {
 		t.Errorf("got %+v", out)
 	}
+}
+
+// plain wraps blocks as the emitter's, with no notes.
+func plain(bs ...story.Block) []blk {
+	out := make([]blk, len(bs))
+	for k, b := range bs {
+		out[k] = blk{Block: b}
+	}
+	return out
 }
