@@ -119,7 +119,7 @@ func (e *emitter) node(i int32) {
 		return
 	}
 	e.brs = 0
-	if n.tag != atom.Table && n.flags&fHasTable == 0 && e.linkList(n) {
+	if n.tag != atom.Table && n.flags&fHasTable == 0 && e.linkList(n) && !e.linkedLabel(i) {
 		e.flush()
 		return
 	}
@@ -169,6 +169,25 @@ func (e *emitter) linkList(n *node) bool {
 		return false
 	}
 	return n.links*5 > n.chars*3
+}
+
+// linkedLabel reports whether heading i, whose text is a link, labels the
+// section after it ("<h2><a href=…>Day 7</a></h2>" over the day's prose)
+// rather than heading a teaser for another story: the next text after it
+// is prose, not a teaser's summary nor another link.
+func (e *emitter) linkedLabel(i int32) bool {
+	ns := e.t.nodes
+	if !isHeading(ns[i].tag) {
+		return false
+	}
+	for k := ns[i].end; k < int32(len(ns)); k++ {
+		n := &ns[k]
+		if n.flags&fText != 0 || n.own == 0 {
+			continue
+		}
+		return n.flags&(fDead|fTeaser) == 0 && n.own-n.ownLinks >= minParagraph && n.ownLinks*2 < n.own
+	}
+	return false
 }
 
 // flatNode renders an element inside a list item, table cell or heading:

@@ -90,3 +90,20 @@ func TestBodyTails(t *testing.T) {
 		})
 	}
 }
+
+func TestLinkedHeadings(t *testing.T) {
+	s := storyPage(t, "", `
+<h2><a href="https://puzzles.example/day/7">Day 7</a></h2>
+<p>Part one wanted a set of beams, and part two turned the set into a map of counts, one for each column of the grid.</p>
+<h2><a href="/news/ferry-fares-rise-again-this-winter">Ferry fares rise again this winter, operator says</a></h2>
+<p class="summary">Passengers face a third rise in two years as the operator blames fuel costs…</p>`)
+	var headings []string
+	for _, b := range s.Body {
+		if b.Kind == story.Heading {
+			headings = append(headings, b.MD)
+		}
+	}
+	if len(headings) != 1 || headings[0] != "## [Day 7](https://puzzles.example/day/7)" {
+		t.Errorf("headings %q, want only the Day 7 label", headings)
+	}
+}
