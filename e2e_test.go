@@ -42,13 +42,20 @@ func buildTread(t *testing.T) string {
 // startTmux runs tread with args in a detached tmux window of the given size.
 func startTmux(t *testing.T, bin string, w, h int, args ...string) *tmuxSession {
 	t.Helper()
-	dir := t.TempDir()
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("tread-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), status: filepath.Join(dir, "status")}
 	quoted := []string{shellQuote(bin)}
 	for _, a := range args {
 		quoted = append(quoted, shellQuote(a))
 	}
-	cmd := strings.Join(quoted, " ") + " 2>" + shellQuote(filepath.Join(dir, "stderr")) +
+	return startTmuxShell(t, w, h, strings.Join(quoted, " "))
+}
+
+// startTmuxShell runs a shell command line (tread with redirections, say)
+// in a detached tmux window of the given size.
+func startTmuxShell(t *testing.T, w, h int, line string) *tmuxSession {
+	t.Helper()
+	dir := t.TempDir()
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("tread-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), status: filepath.Join(dir, "status")}
+	cmd := line + " 2>" + shellQuote(filepath.Join(dir, "stderr")) +
 		"; echo $? > " + shellQuote(s.status) + "; sleep 5"
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "sh", "-c", cmd)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })

@@ -208,7 +208,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case o.export != "":
 		return printExport(ctx, o, sess, stdout, stderr)
 	}
-	return runTUI(ctx, o, cfg, sess, stdin, stderr)
+	return runTUI(ctx, o, cfg, sess, stdin, stdout, stderr)
 }
 
 // effectiveLibrary is the library folder in use: --library, made absolute

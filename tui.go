@@ -18,12 +18,26 @@ import (
 	"github.com/tread-reader/tread/ui"
 )
 
+// errNoTerminal is why the reader cannot start without a terminal; the
+// batch modes work anywhere.
+var errNoTerminal = errors.New("no terminal to draw on; use --dump or --json to print the stories")
+
 // runTUI opens the reader. Sources load inside the program, in tea.Cmds, so
 // the window is up at once; errors stay in the status bar while the reader
 // runs and are repeated on stderr after it exits.
-func runTUI(ctx context.Context, o options, cfg config.Config, sess *session, stdin io.Reader, stderr io.Writer) int {
+func runTUI(ctx context.Context, o options, cfg config.Config, sess *session, stdin io.Reader, stdout, stderr io.Writer) int {
+	in, out, closeTTY, err := terminal(stdin, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "tread: %v\n", err)
+		return 1
+	}
+	defer func() {
+		if err := closeTTY(); err != nil {
+			fmt.Fprintf(stderr, "tread: close terminal: %v\n", err)
+		}
+	}()
 	opts := tuiOptions(o, cfg, sess, stdin)
-	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx))
+	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
 	final, err := p.Run()
 	if err != nil && ctx.Err() == nil {
 		fmt.Fprintf(stderr, "tread: %v\n", err)
@@ -95,6 +109,40 @@ func (s *session) libraryLoader(load ui.Loader, sources []string) ui.Loader {
 	}
 }
 
+// openTTY opens the controlling terminal; tests swap it.
+var openTTY = tea.OpenTTY
+
+// terminal finds where the reader reads keys and draws: standard input and
+// output when they are a terminal, else the controlling terminal, so that a
+// page piped in (tread - < page.html) or output sent elsewhere still gets
+// the reader on the screen. With neither it is errNoTerminal, said before
+// the program starts rather than as Bubble Tea's "could not open TTY".
+func terminal(stdin io.Reader, stdout io.Writer) (in io.Reader, out io.Writer, closeTTY func() error, err error) {
+	in, out, closeTTY = stdin, stdout, func() error { return nil }
+	inTTY, outTTY := isTerminal(stdin), isTerminalOut(stdout)
+	if inTTY && outTTY {
+		return in, out, closeTTY, nil
+	}
+	ttyIn, ttyOut, err := openTTY()
+	if err != nil {
+		return nil, nil, nil, errNoTerminal
+	}
+	closeTTY = func() error {
+		err := ttyIn.Close()
+		if ttyOut != ttyIn {
+			err = errors.Join(err, ttyOut.Close())
+		}
+		return err
+	}
+	if !inTTY {
+		in = ttyIn
+	}
+	if !outTTY {
+		out = ttyOut
+	}
+	return in, out, closeTTY, nil
+}
+
 // tuiLoader is load for the reader, which owns the terminal's input: a
 // page has to be piped in to be read from standard input.
 func tuiLoader(load ui.Loader, stdin io.Reader) ui.Loader {
@@ -117,5 +165,10 @@ func tuiLoader(load ui.Loader, stdin io.Reader) ui.Loader {
 
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+func isTerminalOut(w io.Writer) bool {
+	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
 }
