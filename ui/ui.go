@@ -109,6 +109,7 @@ type Model struct {
 	width, height int
 	focus         pane
 	showHelp      bool
+	helpTop       int // the first help line on screen, when help is taller than the window
 
 	slots  []slot
 	list   listPane

@@ -114,11 +114,24 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case m.reader.searching:
 		return m.onSearchKey(msg)
 	case m.showHelp:
+		km, page := m.keys, max(m.layout().contentH-1, 1)
 		switch {
-		case key.Matches(msg, m.keys.Quit):
+		case key.Matches(msg, km.Quit):
 			return m.quit()
-		case key.Matches(msg, m.keys.Help, m.keys.Back):
-			m.showHelp = false
+		case key.Matches(msg, km.Help, km.Back):
+			m.showHelp, m.helpTop = false, 0
+		case key.Matches(msg, km.Down):
+			m.scrollHelp(1)
+		case key.Matches(msg, km.Up):
+			m.scrollHelp(-1)
+		case key.Matches(msg, km.PageDown, km.HalfPageDown):
+			m.scrollHelp(page)
+		case key.Matches(msg, km.PageUp, km.HalfUp):
+			m.scrollHelp(-page)
+		case key.Matches(msg, km.Top):
+			m.helpTop = 0
+		case key.Matches(msg, km.Bottom):
+			m.scrollHelp(1 << 20)
 		}
 		return m, nil
 	case m.links.open:
@@ -261,7 +274,7 @@ func (m Model) moveSelection(n int) (tea.Model, tea.Cmd) {
 
 func (m Model) onWheel(mouse tea.Mouse) (tea.Model, tea.Cmd) {
 	p, ok := m.paneAt(mouse.X, mouse.Y)
-	if !ok || m.showHelp {
+	if !ok {
 		return m, nil
 	}
 	step := 0
@@ -270,6 +283,10 @@ func (m Model) onWheel(mouse tea.Mouse) (tea.Model, tea.Cmd) {
 		step = wheelStep
 	case tea.MouseWheelUp:
 		step = -wheelStep
+	}
+	if m.showHelp {
+		m.scrollHelp(step)
+		return m, nil
 	}
 	if m.links.open && (p == readerFocus || !m.layout().twoPane) {
 		m.links.move(m.links.cursor+step/wheelStep, m.layout().contentH)

@@ -114,42 +114,6 @@ func (m Model) windowTitle() string {
 	return "tread"
 }
 
-func (m Model) helpView(h int) string {
-	title := m.styles.helpTitle.Render("tread keys") + m.styles.meta.Render("  (? or esc closes)")
-	keys := m.help.FullHelpView(m.keys.FullHelp())
-	indented := "  " + strings.ReplaceAll(keys, "\n", "\n  ")
-	search := firstKey(m.keys.Search)
-	notes := wrapPlain(fmt.Sprintf("In the list, %s filters by title and site (enter keeps the filter, esc drops it). "+
-		"In the reader, %s searches the story and %s move between matches. "+
-		"%s before a related story means a copy is saved for reading offline. "+
-		"%s on a related story that is only a link loads it here, and its related stories join the list under it; "+
-		"%s returns along the way you walked. Links in a story are numbered, text[3]; %s lists them to follow one. "+
-		"The mouse wheel scrolls the pane under the pointer; a click selects a story or focuses a pane.",
-		search, search, firstKeys(m.keys.NextMatch, m.keys.PrevMatch), savedGlyph,
-		firstKey(m.keys.Open), firstKey(m.keys.WalkBack), firstKey(m.keys.Links)),
-		m.width-4, "  ", m.styles.meta)
-	return fitBlock("\n  "+title+"\n\n"+indented+"\n\n"+m.failuresView()+notes, m.width, h)
-}
-
-// failuresView lists the sources that failed to load, for help: the status
-// bar only ever has room for the latest and a count. "" when none failed.
-func (m Model) failuresView() string {
-	fs := m.failures()
-	if len(fs) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	head := "1 source failed to load:"
-	if len(fs) > 1 {
-		head = fmt.Sprintf("%d sources failed to load:", len(fs))
-	}
-	b.WriteString("  " + m.styles.statusErr.UnsetBackground().Render(head) + "\n")
-	for _, f := range fs {
-		b.WriteString("  " + fitNotice(f, max(m.width-4, 1)) + "\n")
-	}
-	return b.String() + "\n"
-}
-
 // statusView is the bottom line.
 func (m Model) statusView() string {
 	position := ""
