@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -121,6 +123,16 @@ func (s *tmuxSession) exitStatus() string {
 	return ""
 }
 
+// stderr is what tread wrote to standard error; read it after exitStatus.
+func (s *tmuxSession) stderr() string {
+	s.t.Helper()
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(s.status), "stderr"))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return string(data)
+}
+
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
 func TestE2EReferenceDump(t *testing.T) {
@@ -178,6 +190,40 @@ func TestE2EBadFileAndSizes(t *testing.T) {
 				t.Fatalf("exit status %s, want 1 (a source failed)", st)
 			}
 		})
+	}
+}
+
+// TestE2EErrorOrder: after the reader exits, the sources that failed are
+// listed on standard error in the order they were given, though they fail
+// in the opposite order: the first page answers 404 slowly, the second
+// sooner, the missing file at once.
+func TestE2EErrorOrder(t *testing.T) {
+	bin := buildTread(t)
+	isolate(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		d, err := time.ParseDuration(strings.TrimPrefix(r.URL.Path, "/"))
+		if err == nil {
+			time.Sleep(d)
+		}
+		http.NotFound(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	slow, sooner := srv.URL+"/1200ms", srv.URL+"/600ms"
+	missing := filepath.Join(t.TempDir(), "missing.txt")
+	s := startTmux(t, bin, 160, 30, "--library", t.TempDir(), slow, sooner, missing, filepath.Join("testdata", "e2e", "plain.txt"))
+	s.waitFor("Lantern")
+	s.waitFor("3 failed")
+	s.keys("q")
+	if st := s.exitStatus(); st != "1" {
+		t.Fatalf("exit status %s, want 1", st)
+	}
+	want := strings.Join([]string{
+		"tread: fetch " + slow + ": 404 Not Found",
+		"tread: fetch " + sooner + ": 404 Not Found",
+		"tread: read " + missing + ": no such file or directory",
+	}, "\n")
+	if got := strings.TrimSpace(s.stderr()); got != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", got, want)
 	}
 }
 
