@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -177,4 +178,39 @@ func TestEmptyStates(t *testing.T) {
 			t.Fatalf("no message for a source without stories:\n%s", d.screen())
 		}
 	})
+}
+
+// An item with neither site nor age takes no empty meta row.
+func TestEntriesWithoutMetaTakeNoMetaRow(t *testing.T) {
+	doc := story.Document{Stories: []story.Story{{
+		Title: "Harbour council votes", Site: "Coast Herald", Body: body("barrier", 3),
+		Related: []story.Story{
+			{Title: "Fishermen fear for the catch", URL: "https://quay.example/fish"},
+			{Title: "Engineers explain the gates", URL: "https://herald.example/gates"},
+			{Title: "Gulls move inland", Site: "Bird Notes", URL: "https://birds.example/gulls"},
+		},
+	}, {Title: "A story with no site or age", Body: body("bare", 2)}}}
+	d := newDriver(t, Options{Docs: []story.Document{doc}, Style: render.Dark}, 100, 20)
+	if got := d.m.list.tall; !slices.Equal(got, []int{2, 1, 1, 2, 1}) {
+		t.Errorf("rows per entry %v, want meta rows only where there is meta", got)
+	}
+	listW := d.m.layout().listW
+	var rows []string
+	for _, line := range strings.Split(d.screen(), "\n")[:7] {
+		rows = append(rows, strings.TrimSpace(strings.Trim(ansi.Cut(line, 0, listW), "▌│ ")))
+	}
+	want := []string{
+		"Harbour council votes", "Coast Herald",
+		"Fishermen fear for the catch", "Engineers explain the gates",
+		"Gulls move inland", "Bird Notes", "",
+	}
+	if !slices.Equal(rows, want) {
+		t.Errorf("list rows:\n%q\nwant\n%q", rows, want)
+	}
+	// Clicks still land on the entry drawn on the row.
+	d.send(tea.MouseClickMsg{X: 3, Y: 3, Button: tea.MouseLeft})
+	if d.selectedTitle() != "Engineers explain the gates" {
+		t.Errorf("click on row 3 selected %q", d.selectedTitle())
+	}
+	checkFits(t, d.m.View().Content, 100, 20)
 }

@@ -25,12 +25,21 @@ func titleWidth(e entry, width int) int {
 
 // entryRows is how many rows e takes at width: its title on one line, or
 // two when it is too long for one (a headline cut at 35 columns says too
-// little), and the meta line.
+// little), and the meta line when there is anything to put on it.
 func entryRows(e entry, width int) int {
-	if w := titleWidth(e, width); w >= minWrapTitle && ansi.StringWidth(e.title) > w {
-		return 3
+	rows := titleRows(e, width)
+	if e.meta != "" {
+		rows++
 	}
-	return 2
+	return rows
+}
+
+// titleRows is how many rows e's title takes at width.
+func titleRows(e entry, width int) int {
+	if w := titleWidth(e, width); w >= minWrapTitle && ansi.StringWidth(e.title) > w {
+		return 2
+	}
+	return 1
 }
 
 // minWrapTitle is the narrowest title room worth a second line; below it
@@ -40,7 +49,7 @@ const minWrapTitle = 12
 // titleLines splits a title into the lines it takes in w cells: word
 // wrapped, the second line cut with "…" if the title is longer still.
 func titleLines(title string, w int, rows int) []string {
-	if rows <= 2 {
+	if rows <= 1 {
 		return []string{truncate(title, w)}
 	}
 	lines := strings.Split(ansi.Wrap(title, w, ""), "\n")
@@ -92,7 +101,11 @@ func renderEntry(e entry, width, rows int, selected, focused bool, st styles) []
 	if selected {
 		titleStyle, metaStyle = st.selTitle, st.selMeta
 	}
-	titles := titleLines(e.title, textW, rows)
+	metaRows := 0
+	if e.meta != "" {
+		metaRows = 1
+	}
+	titles := titleLines(e.title, textW, rows-metaRows)
 	for i, t := range titles {
 		l := plainLead
 		if i == 0 {
@@ -100,10 +113,8 @@ func renderEntry(e entry, width, rows int, selected, focused bool, st styles) []
 		}
 		out[i] = pad(l+titleStyle.Render(t), width)
 	}
-	meta := ""
-	if e.meta != "" {
-		meta = metaStyle.Render(truncate(e.meta, textW))
+	if metaRows > 0 {
+		out[rows-1] = pad(plainLead+metaStyle.Render(truncate(e.meta, textW)), width)
 	}
-	out[rows-1] = pad(plainLead+meta, width)
 	return out
 }
