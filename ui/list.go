@@ -236,9 +236,10 @@ func (l listPane) view(st styles, focused bool, empty string) string {
 	}
 	if len(l.visible) == 0 {
 		if q := l.query(); q != "" {
-			empty = "No story matches “" + q + "”. Esc clears the filter."
+			empty = "No story matches “" + truncate(q, max(l.width-5, 3)) + "”. Esc clears the filter."
 		}
-		return fitBlock(wrapPlain(empty, l.width-2, "  ", st.placeholder), l.width, l.height)
+		// the gutter's two cells before, one clear of the divider after
+		return fitBlock(wrapPlain(empty, l.width-3, "  ", st.placeholder), l.width, l.height)
 	}
 	lines := make([]string, 0, l.height)
 	first := sort.Search(len(l.top), func(i int) bool { return l.top[i]+l.tall[i] > l.offset })

@@ -161,3 +161,25 @@ func TestSearchSurvivesResize(t *testing.T) {
 }
 
 func tea40x10() tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: 40, Height: 10} }
+
+// The no-match note keeps inside the list pane, a cell clear of the
+// divider, and says all it has to say.
+func TestNoMatchNoteKeepsOffTheDivider(t *testing.T) {
+	for _, q := range []string{"zzzqqq", "a-very-long-filter-that-matches-nothing-at-all-anywhere"} {
+		d := newDriver(t, frontOptions(), 80, 24)
+		d.press("/")
+		d.typeText(q)
+		listW := d.m.layout().listW
+		lines := strings.Split(d.screen(), "\n")
+		var words []string
+		for i, line := range lines[:len(lines)-1] {
+			if c := ansi.Cut(line, listW-1, listW); c != " " {
+				t.Errorf("%q: row %d runs into the divider: %q", q, i, ansi.Cut(line, 0, listW+1))
+			}
+			words = append(words, strings.Fields(ansi.Cut(line, 0, listW))...)
+		}
+		if note := strings.Join(words, " "); !strings.Contains(note, "Esc clears the filter.") || !strings.Contains(note, "No story matches") {
+			t.Errorf("%q: note reads %q", q, note)
+		}
+	}
+}
