@@ -12,6 +12,7 @@ import (
 
 	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/corpus"
+	"github.com/tread-reader/tread/story"
 )
 
 func runArgs(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -167,6 +168,38 @@ func TestSampleEdition(t *testing.T) {
 	}
 	if s := d.Stories[0]; s.Site == "" || s.Age == "" || !strings.Contains(s.Text(), "press") && !strings.Contains(s.Text(), "Press") {
 		t.Errorf("sample story: %+v", s)
+	}
+}
+
+// TestSampleEditionTour keeps the sample a tour of what tread does: the
+// welcome story and "Opening your own pages" both name web pages and the
+// library, and the keys for walking, links, the browser and search are
+// each explained somewhere.
+func TestSampleEditionTour(t *testing.T) {
+	d := sampleEdition()
+	if d.Err != nil || len(d.Stories) != 1 {
+		t.Fatalf("sample edition: %+v", d)
+	}
+	welcome := d.Stories[0]
+	var own story.Story
+	all := welcome.Text()
+	for _, r := range welcome.Related {
+		all += "\n" + r.Text()
+		if r.Title == "Opening your own pages" {
+			own = r
+		}
+	}
+	for _, s := range []story.Story{welcome, own} {
+		for _, want := range []string{"tread https://", "library", "--offline"} {
+			if !strings.Contains(s.Text(), want) {
+				t.Errorf("%q does not mention %q", s.Title, want)
+			}
+		}
+	}
+	for _, want := range []string{"enter on a related story", "backspace", "L ", "o open", "y cop", "/ to filter", "/ to search"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the sample edition never says %q", want)
+		}
 	}
 }
 
