@@ -66,7 +66,7 @@ func (m Model) failuresView() string {
 	if len(fs) > 1 {
 		head = fmt.Sprintf("%d sources failed to load:", len(fs))
 	}
-	b.WriteString("  " + m.styles.statusErr.UnsetBackground().Render(head) + "\n")
+	b.WriteString("  " + m.styles.statusErr.UnsetBackground().UnsetReverse().Render(head) + "\n")
 	for _, f := range fs {
 		b.WriteString("  " + fitNotice(f, max(m.width-4, 1)) + "\n")
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+
+	"github.com/tread-reader/tread/render"
 )
 
 // styles is every style the UI chrome uses, built for one background. The
@@ -74,5 +76,56 @@ func newStyles(dark bool) styles {
 	s.inputText = lipgloss.NewStyle().Background(barBg).Foreground(fg)
 	s.inputHint = lipgloss.NewStyle().Background(barBg).Foreground(dim)
 	s.inputCursor = lipgloss.NewStyle().Background(accent)
+	return s
+}
+
+// chromeStyles is the chrome for a terminal background and glamour style:
+// the notty style (NO_COLOR, or chosen) gets chrome without colour too.
+func chromeStyles(dark bool, style render.Style) styles {
+	if style == render.NoTTY {
+		return plainStyles()
+	}
+	return newStyles(dark)
+}
+
+// plainStyles is chrome without colour: bold, reverse video and the
+// selection bar's glyph carry what colour would.
+func plainStyles() styles {
+	none := lipgloss.NewStyle()
+	bold := none.Bold(true)
+	bar := none.Reverse(true)
+	s := styles{
+		title:        bold,
+		relatedTitle: none,
+		meta:         none,
+		selTitle:     bold,
+		selMeta:      none,
+		marker:       none,
+		markerBlur:   none,
+		divider:      none,
+		dividerFocus: none,
+		placeholder:  none,
+		saved:        none,
+		statusBar:    bar,
+		position:     bar.Bold(true),
+		statusErr:    bar.Bold(true),
+		statusNote:   bar,
+		helpTitle:    bold,
+		match:        bar,
+		curMatch:     bar.Bold(true).Underline(true),
+		inputPrompt:  bar.Bold(true),
+		inputText:    bar,
+		inputHint:    bar,
+		inputCursor:  none, // a plain cell in the reversed bar
+	}
+	s.help = help.Styles{
+		ShortKey:       bar.Bold(true),
+		ShortDesc:      bar,
+		ShortSeparator: bar,
+		Ellipsis:       bar,
+		FullKey:        bold,
+		FullDesc:       none,
+		FullSeparator:  none,
+	}
 	return s
 }

@@ -143,7 +143,7 @@ func New(opts Options) Model {
 	}
 	keys, _ := defaultKeyMap().withOverrides(opts.Keys) // config reports bad keys
 	dark := opts.Style != render.Light
-	st := newStyles(dark)
+	st := chromeStyles(dark, opts.Style)
 	m := Model{
 		load:      opts.Load,
 		reloadFn:  opts.Reload,

@@ -84,7 +84,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // applyStyles rebuilds every style for the current background.
 func (m *Model) applyStyles() {
-	m.styles = newStyles(m.dark)
+	m.styles = chromeStyles(m.dark, m.style)
 	m.help.Styles = m.styles.help
 	m.hints = map[hintKey]string{}
 	m.list.redraw()
