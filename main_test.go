@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -223,5 +224,36 @@ func TestREADMEConfigExample(t *testing.T) {
 	}
 	if !strings.Contains(string(readme), "```toml\n"+config.Example) {
 		t.Error("README.md does not quote config/example.toml verbatim; paste it into the Configuration section")
+	}
+}
+
+// TestFlagsDocumented keeps the usage text, the README's flag table and
+// the flags parseArgs knows in step.
+func TestFlagsDocumented(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagRE := regexp.MustCompile(`^\s*(?:-h, )?(--[a-z-]+)`)
+	var inUsage []string
+	_, flags, _ := strings.Cut(usage, "\nFlags:\n")
+	for _, line := range strings.Split(flags, "\n") {
+		if m := flagRE.FindStringSubmatch(line); m != nil {
+			inUsage = append(inUsage, m[1])
+		}
+	}
+	rowRE := regexp.MustCompile("(?m)^\\| `(?:-h`, `)?(--[a-z-]+)")
+	var inREADME []string
+	for _, m := range rowRE.FindAllStringSubmatch(string(readme), -1) {
+		inREADME = append(inREADME, m[1])
+	}
+	if len(inUsage) != 10 || !reflect.DeepEqual(inUsage, inREADME) {
+		t.Errorf("usage lists %q\nREADME lists %q", inUsage, inREADME)
+	}
+	for _, f := range inUsage {
+		_, err := parseArgs([]string{f}, nil)
+		if err != nil && strings.Contains(err.Error(), "unknown flag") {
+			t.Errorf("documented flag %s is unknown", f)
+		}
 	}
 }
