@@ -73,6 +73,9 @@ func fitNotice(n notice, room int) string {
 // this and it no longer says which page or file was meant.
 const minSubject = 16
 
+// minTail is the shortest end of a URL worth keeping after "…".
+const minTail = 8
+
 // shortSubject shortens a URL or a source name to w cells by display
 // width. A URL loses its scheme first; what is still too long loses its
 // middle, keeping a URL's host and a path's file name, the parts that say
@@ -92,6 +95,9 @@ func shortSubject(s string, w int) string {
 		}
 		host, _, _ := strings.Cut(s, "/")
 		head = max(ansi.StringWidth(host)+1, (w-1)/2)
+		if w-1-head < minTail {
+			head = w - 1 // a tail of a few cells says nothing: cut the end
+		}
 	} else {
 		// a path: keep its file name whole if it can be, and a little of
 		// where it lives

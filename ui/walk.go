@@ -508,14 +508,19 @@ func (m Model) opLine(room int, n notice) string {
 	}
 	target := sanitize.Line(m.op.target)
 	text := spinFrames[m.op.frame] + " " + verb + target
-	if k := firstKey(m.keys.Back); m.keys.Back.Enabled() {
-		text += " · " + k + " cancels"
-	}
 	const sep = " · "
+	hint := ""
+	if m.keys.Back.Enabled() {
+		hint = sep + firstKey(m.keys.Back) + " cancels"
+	}
 	opRoom := room
 	if n.text != "" {
 		// the load keeps at least half the bar; the notice gets the rest
 		opRoom = min(room, max(room/2, room-ansi.StringWidth(sep+n.text)))
+	}
+	// The hint goes before the target is cut below minSubject.
+	if ansi.StringWidth(text)-ansi.StringWidth(target)+minSubject+ansi.StringWidth(hint) <= opRoom {
+		text += hint
 	}
 	line := fitNotice(notice{text: text, subject: target}, opRoom)
 	out := m.styles.statusNote.Render(line)
