@@ -236,9 +236,14 @@ func (e *emitter) inlineElement(i int32) {
 		return
 	case atom.A:
 		if href := e.t.linkURL(n); href != "" {
+			start := len(e.para.text)
 			e.para.open(mLink)
 			e.children(i)
 			e.para.close("](" + mdURL(href) + ")")
+			if isTaxonomyURL(href) {
+				e.para.tagLinks++
+				e.para.tagChars += len(e.para.text) - start
+			}
 			return
 		}
 	}
@@ -260,7 +265,10 @@ func (e *emitter) add(b story.Block) {
 // it, as blocks.
 func (e *emitter) flush() {
 	if text := e.para.plain(); text != "" {
-		b := story.Block{Kind: story.Paragraph, Text: text, MD: e.para.markdown()}
+		b := blk{Block: story.Block{Kind: story.Paragraph, Text: text, MD: e.para.markdown()}}
+		if e.para.tagLinks >= 2 && e.para.tagChars*4 >= len(text) && len(text) < 300 {
+			b.flags |= bTagLine
+		}
 		if e.caption > 0 {
 			b.Kind = story.Caption
 			// A caption belongs to its picture: the reader sees it set
@@ -268,7 +276,7 @@ func (e *emitter) flush() {
 			b.Text = ""
 			b.MD = "_" + b.MD + "_"
 		}
-		e.add(b)
+		e.blocks = append(e.blocks, b)
 	}
 	e.para.reset()
 	e.blocks = append(e.blocks, e.images...)

@@ -68,6 +68,12 @@ func TestBodyTails(t *testing.T) {
 			`<div><a href="/news/ferry-fares-rise"><img src="/img/ferry.jpg" alt="Ferry fares rise again"></a>
 <a href="/news/new-lifeboat"><img src="/img/boat.jpg" alt="A new lifeboat for the bay"></a></div><p>Loading content ...</p>`,
 			[]string{"ferry.jpg", "boat.jpg", "Loading content"}},
+		{"appeal for support",
+			`<section class="below-content widget"><h4><strong>Since you made it to the bottom of this article, we have a small favor to ask.</strong></h4>
+<p>We are in the midst of our end-of-year campaign, our most important effort of the year, and every gift is doubled.</p>
+<p>Thank you.<br>Ada Marlow<br>Editor</p></section>
+<section class="widget republication_tracker_tool"><p>Republish our articles for free, online or in print, under a Creative Commons license.</p></section>`,
+			[]string{"favor to ask", "campaign", "Ada Marlow", "Republish"}},
 		{"empty table",
 			`<table><tr><td> </td><td></td><td>&nbsp;</td></tr><tr><td></td><td></td><td></td></tr></table>`,
 			[]string{"|"}},
@@ -105,5 +111,38 @@ func TestLinkedHeadings(t *testing.T) {
 	}
 	if len(headings) != 1 || headings[0] != "## [Day 7](https://puzzles.example/day/7)" {
 		t.Errorf("headings %q, want only the Day 7 label", headings)
+	}
+}
+
+func TestBodyHeads(t *testing.T) {
+	tests := []struct {
+		name, before string
+		gone         string
+	}{
+		{"posting time under a label", `<p>기사입력 :[ 2018-08-25 15:24 ]</p>`, "2018"},
+		{"date and tag line", `<p><small><b>05/10/2018</b> - Categoria: <a href="/noticias.php?cat=19">Porto</a> - Tags: <a href="/noticias.php?tag=barcos">barcos</a> <a href="/tag/mare">maré</a></small></p>`, "Categoria"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := storyPage(t, tc.before, "")
+			if text := s.Text(); strings.Contains(text, tc.gone) || !strings.HasPrefix(text, "The harbour office") {
+				t.Errorf("body starts wrong:\n%s", text)
+			}
+		})
+	}
+}
+
+func TestTaxonomyURL(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://x.example/tag/harbour":                      true,
+		"https://x.example/category/news/":                   true,
+		"https://x.example/noticias.php?cat=19":              true,
+		"https://x.example/topics/hiking/best-backpacks":     false,
+		"https://x.example/news/2024/tag-day-at-the-harbour": false,
+		"https://x.example/news/tides.html":                  false,
+	} {
+		if got := isTaxonomyURL(u); got != want {
+			t.Errorf("isTaxonomyURL(%q) = %v, want %v", u, got, want)
+		}
 	}
 }

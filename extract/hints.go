@@ -44,7 +44,7 @@ var tokenHints = map[string]hint{
 	"toolbar": hintMaybe, "tags": hintStrong, "tagged": hintStrong, "taglist": hintStrong,
 	"trending": hintStrong, "popular": hintStrong, "shoutbox": hintStrong,
 	"pagination": hintStrong, "pager": hintStrong, "donate": hintStrong, "donation": hintStrong,
-	"poll": hintStrong, "polls": hintStrong, "survey": hintWeak, "print": hintWeak, "bio": hintStrong, "jump": hintWeak, "skip": hintStrong,
+	"poll": hintStrong, "polls": hintStrong, "republish": hintStrong, "republication": hintStrong, "survey": hintWeak, "print": hintWeak, "bio": hintStrong, "jump": hintWeak, "skip": hintStrong,
 
 	// chrome that sometimes wraps content
 	"sidebar": hintWeak, "widget": hintWeak, "aside": hintWeak, "banner": hintWeak,

@@ -25,6 +25,8 @@ type inline struct {
 	brk    bool    // a hard line break is pending
 	raw    int     // inside inline code: no escaping
 	lineAt int     // offset in md where the current line starts
+
+	tagLinks, tagChars int // links to tag and category pages, and their text's length
 }
 
 // span is an open emphasis, link or code span.
@@ -58,6 +60,7 @@ type token struct {
 func (b *inline) reset() {
 	b.text, b.md, b.toks, b.spans = b.text[:0], b.md[:0], b.toks[:0], b.spans[:0]
 	b.space, b.brk, b.raw, b.lineAt = false, false, 0, 0
+	b.tagLinks, b.tagChars = 0, 0
 }
 
 func (b *inline) empty() bool { return len(b.text) == 0 }

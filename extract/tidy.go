@@ -204,6 +204,59 @@ func isDateStamp(f string) bool {
 	return false
 }
 
+// isDateLabel reports whether a short paragraph is a numeric date or time
+// under a label of a word or two, as sites print the posting time:
+// "기사입력 :[ 2018-08-25 15:24 ]", "Posted 05/10/2018 14:00".
+func isDateLabel(f string) bool {
+	if f == "" || len(f) > 60 || !hasNumericDate(f) {
+		return false
+	}
+	words := 0
+	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if !isMeridiem(w) {
+			words++
+		}
+	}
+	return words <= 2
+}
+
+func isMeridiem(w string) bool { return w == "am" || w == "pm" || w == "h" }
+
+// hasNumericDate reports whether f holds a date written in digits with a
+// four-digit year: 2018-08-25, 25.08.2018, 8/25/2018, 2018/08/25.
+func hasNumericDate(f string) bool {
+	for i := 0; i < len(f); i++ {
+		if !isDigit(f[i]) || i > 0 && isDigit(f[i-1]) {
+			continue
+		}
+		var groups [3]int
+		n, j := 0, i
+		for n < 3 {
+			k := j
+			for k < len(f) && isDigit(f[k]) {
+				k++
+			}
+			if k == j {
+				break
+			}
+			groups[n] = k - j
+			n++
+			j = k
+			if n < 3 {
+				if j >= len(f) || (f[j] != '-' && f[j] != '.' && f[j] != '/') {
+					break
+				}
+				j++
+			}
+		}
+		if n == 3 && (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2 ||
+			groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4) {
+			return true
+		}
+	}
+	return false
+}
+
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // tidy drops what a reader should not see in the body: the headline and
@@ -230,7 +283,7 @@ func tidy(blocks []blk, title, byline string) []story.Block {
 			(strings.HasPrefix(f, "by ") || author != "" && strings.Contains(f, author)) {
 			continue // the byline printed above the text
 		}
-		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f) || isDateStamp(f)) {
+		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f) || isDateStamp(f) || isDateLabel(f)) {
 			continue
 		}
 		if b.flags&bTagLine != 0 {
@@ -247,7 +300,42 @@ func tidy(blocks []blk, title, byline string) []story.Block {
 		}
 		out = append(out, b)
 	}
-	return blocksOf(trimTail(out))
+	return blocksOf(trimTail(dropAppeals(out)))
+}
+
+// appealPhrases mark a heading as a call for money or membership.
+var appealPhrases = []string{"favor to ask", "favour to ask", "support our", "support us",
+	"support independent", "consider supporting", "please consider", "make a donation",
+	"donate", "pitch in", "chip in", "become a member", "become a supporter", "fundraising"}
+
+// dropAppeals removes an appeal for support from the later part of the
+// body: a heading that asks the reader for money or membership, and its
+// section up to the next heading of its rank.
+func dropAppeals(bs []blk) []blk {
+	for k := len(bs) / 2; k < len(bs); k++ {
+		b := bs[k]
+		if b.Kind != story.Heading || len(b.Text) > 200 || !isAppeal(fold(b.Text)) {
+			continue
+		}
+		end := k + 1
+		for end < len(bs) && !(bs[end].Kind == story.Heading && bs[end].Level <= b.Level) {
+			end++
+		}
+		return append(bs[:k], bs[end:]...)
+	}
+	return bs
+}
+
+func isAppeal(f string) bool {
+	if !addressesReader(f) {
+		return false
+	}
+	for _, p := range appealPhrases {
+		if strings.Contains(f, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimTail drops what is left dangling at the end of a body: headings and

@@ -86,3 +86,36 @@ func attr(h *html.Node, key string) string {
 	}
 	return ""
 }
+
+// taxonomyWords name the pages that list a site's stories by tag, category
+// or topic, in a URL's path or query.
+var taxonomyWords = map[string]bool{
+	"tag": true, "tags": true, "tagged": true, "category": true, "categories": true,
+	"categoria": true, "categorias": true, "categorie": true, "kategorie": true, "cat": true,
+	"topic": true, "topics": true, "label": true, "labels": true, "keyword": true,
+	"keywords": true, "tema": true, "temas": true, "thema": true, "themen": true,
+	"schlagwort": true, "rubrique": true, "etiqueta": true, "etiquetas": true,
+}
+
+// isTaxonomyURL reports whether a link leads to a tag, category or topic
+// page: a path segment near its end or a query key names one.
+func isTaxonomyURL(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	// The word and at most the term after it: "/tag/harbour/", not a
+	// section of articles such as "/topics/hiking/best-tents".
+	segs := strings.Split(strings.Trim(strings.ToLower(p.Path), "/"), "/")
+	for k, seg := range segs {
+		if taxonomyWords[seg] && len(segs)-k <= 2 {
+			return true
+		}
+	}
+	for k := range p.Query() {
+		if taxonomyWords[strings.ToLower(k)] {
+			return true
+		}
+	}
+	return false
+}
