@@ -146,3 +146,31 @@ func TestTaxonomyURL(t *testing.T) {
 		}
 	}
 }
+
+func TestIconText(t *testing.T) {
+	s := storyPage(t, "", `
+<table><tr><th>Provider</th><th>WireGuard</th><th>IPv6</th><th>Audited</th></tr>
+<tr><td>Harbour VPN</td><td><svg aria-label="Supported" viewBox="0 0 8 8"><path d="M0 0"/></svg></td>
+<td><span class="icon icon-x" aria-hidden="true"></span><span class="sr-only">No</span></td>
+<td><img src="/i/check.png" width="16" height="16" alt="Yes"></td></tr>
+<tr><td>Quay VPN</td><td><span class="icon" title="Partial support"></span></td><td><svg><title>Outgoing only</title></svg></td><td></td></tr></table>
+<p>Protects against the following threats:</p>
+<ul><li><span class="badge" aria-label="Surveillance capitalism"></span></li><li><span class="badge" aria-label="Targeted attacks"></span></li></ul>
+<ul class="share"><li><a href="https://facebook.example/share" aria-label="Share on Facebook"></a></li><li><a href="https://x.example/share" aria-label="Share on X"></a></li></ul>`)
+	var table, list []string
+	for _, b := range s.Body {
+		switch b.Kind {
+		case story.Table:
+			table = append(table, b.Text)
+		case story.List:
+			list = append(list, b.Items...)
+		}
+	}
+	wantTable := "Provider | WireGuard | IPv6 | Audited\nHarbour VPN | Supported | No | Yes\nQuay VPN | Partial support | Outgoing only | "
+	if len(table) != 1 || table[0] != wantTable {
+		t.Errorf("table %q\nwant %q", table, wantTable)
+	}
+	if strings.Join(list, "|") != "Surveillance capitalism|Targeted attacks" {
+		t.Errorf("list items %q", list)
+	}
+}

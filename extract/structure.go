@@ -57,6 +57,9 @@ func (e *emitter) listItems(i int32, depth int, items, md *[]string) {
 		}
 		nested := e.nested
 		e.nested = saved
+		if b.empty() && n.flags&fText == 0 {
+			b.write(iconText(n.h))
+		}
 		if text := b.plain(); text != "" {
 			marker := "- "
 			if ordered {
@@ -224,6 +227,9 @@ func (e *emitter) table(i int32) bool {
 			var b inline
 			e.inlineInto(&b, c)
 			e.nested = nil
+			if b.empty() {
+				b.write(iconText(n.h))
+			}
 			cells = append(cells, strings.ReplaceAll(b.plain(), "\n", " "))
 			mdCells = append(mdCells, strings.ReplaceAll(b.markdown(), "\\\n", " "))
 		}
