@@ -29,9 +29,10 @@ func corpusPages(tb testing.TB) []Page {
 
 // BenchmarkExtract times each extractor over every aeb-dev and wcxb-dev
 // page; one op is one pass, and ns/page, B/page and allocs/page are the
-// per-page figures. Compare runs with benchstat:
+// per-page figures. Run it a few times over, so the extractors take turns,
+// and compare with benchstat:
 //
-//	go test -run '^$' -bench Extract -benchmem -count 6 . | tee new.txt
+//	for i in 1 2 3 4 5 6; do go test -run '^$' -bench Extract -benchmem -count 1 .; done | tee new.txt
 //	benchstat -col /x new.txt
 func BenchmarkExtract(b *testing.B) {
 	pages := corpusPages(b)
