@@ -131,7 +131,7 @@ func (d *dom) title(k, lo, hi int32) string {
 			}
 		}
 	}
-	text := clean(innerText(d.nodes[k], textLimit))
+	text := d.textBesideSummary(k)
 	if m := readMore.FindStringSubmatch(text); m != nil && headline(m[1]) {
 		text = upperFirst(m[1]) // "Read more about Happy Thanksgiving"
 	}
@@ -154,6 +154,28 @@ func (d *dom) title(k, lo, hi int32) string {
 		}
 	}
 	return text
+}
+
+// textBesideSummary is anchor k's text without the summary some cards put
+// inside their link ("<a><span>Headline</span><span class=blurb>Even
+// their own…</span></a>"): the summary is the story's Description, not
+// part of its title.
+func (d *dom) textBesideSummary(k int32) string {
+	var except map[*html.Node]bool
+	for j := k + 1; j <= d.end[k]; j++ {
+		if d.part[j]&partDesc != 0 && d.part[j]&partTitle == 0 && d.text(j) > 0 {
+			if except == nil {
+				except = map[*html.Node]bool{}
+			}
+			except[d.nodes[j]] = true
+			j = d.end[j]
+		}
+	}
+	t := clean(textExcept(d.nodes[k], textLimit, except))
+	if except != nil && !headline(t) {
+		return clean(innerText(d.nodes[k], textLimit))
+	}
+	return t
 }
 
 // clean trims a title and drops the arrows and bullets cards decorate

@@ -13,6 +13,7 @@ package related
 
 import (
 	"net/url"
+	"path"
 	"sort"
 	"strings"
 
@@ -104,6 +105,11 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 			continue
 		}
 		abs, kk, _ := d.storyURL(k)
+		loose := false
+		if abs == "" && d.named(r) {
+			abs, kk = d.sameSitePage(k)
+			loose = abs != ""
+		}
 		if abs == "" {
 			if d.menuTarget(k) && menuLabel(clean(innerText(n, 80))) {
 				menuish++
@@ -121,6 +127,9 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 		}
 		it := d.item(k, r, kk)
 		t := d.title(k, it, d.end[it])
+		if loose && !fullHeadline(t) {
+			continue
+		}
 		if !headline(t) {
 			// A short label on a story URL ("Space Calendar") is a menu
 			// entry; a control ("Read more") or an image link is not.
@@ -140,6 +149,55 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 		return nil
 	}
 	return out
+}
+
+// named reports whether a region is a block the page itself names as
+// related ("Related articles", class="related-posts"): there a same-site
+// link with a full headline is a story even when its URL is too short to
+// show it ("/b.html").
+func (d *dom) named(r region) bool {
+	return r.tier == tierRelated && r.kind != kindLine && !r.verified
+}
+
+// sameSitePage resolves anchor k to another page of this site that is not
+// a listing, account or share page, for named blocks; "" when it is not.
+func (d *dom) sameSitePage(k int32) (string, string) {
+	abs := resolve(d.base, attr(d.nodes[k], "href"))
+	if abs == "" {
+		return "", ""
+	}
+	u, err := url.Parse(abs)
+	if err != nil || social(u) || !sameSite(site(u), d.host) {
+		return "", ""
+	}
+	segs := strings.FieldsFunc(strings.ToLower(u.EscapedPath()), func(r rune) bool { return r == '/' })
+	if len(segs) == 0 || dateArchive(segs) {
+		return "", ""
+	}
+	for _, s := range segs {
+		if nonStorySegments[s] {
+			return "", ""
+		}
+	}
+	switch path.Ext(segs[len(segs)-1]) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".pdf", ".mp3", ".mp4", ".zip", ".xml", ".json", ".js", ".css":
+		return "", ""
+	case "":
+		if len(segs) == 1 {
+			return "", "" // a section's root: "/world/"
+		}
+	}
+	kk := key(abs)
+	if d.self[kk] {
+		return "", ""
+	}
+	return abs, kk
+}
+
+// fullHeadline is a headline of four words or more (ten characters in
+// scripts without spaces): more than a menu label.
+func fullHeadline(t string) bool {
+	return headline(t) && (wordCount(t) >= 4 || cjkRunes(t) >= 10)
 }
 
 // distinctTitles drops links whose title the region gives to other URLs too

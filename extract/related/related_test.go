@@ -131,6 +131,12 @@ func TestFindKinds(t *testing.T) {
 			want: abs("/world/2024/04/30/rain-gauge-records-broken", "/sport/2024/05/01/cup-final-tickets-sell-out"),
 		},
 		{
+			name: "short same-site paths in a named related block",
+			after: `<div class="related-articles"><h2>Related Articles</h2><ul><li><a href="/b.html">A headline of several words</a></li>
+<li><a href="/c.html">Another headline of several words here</a></li></ul></div>`,
+			want: abs("/b.html", "/c.html"),
+		},
+		{
 			name: "links on the same story are kept once",
 			after: `<div class="related"><a href="/world/2024/04/25/flood-map-updated?utm_source=rel#top">Flood map updated for the whole region</a>
 <a href="https://www.news.example.com/world/2024/04/25/flood-map-updated/">Flood map updated for the whole region</a></div>`,
@@ -223,6 +229,18 @@ func TestFindExclusions(t *testing.T) {
 <li><a href="/puzzles/crossword">Crossword</a></li><li><a href="/world/2024/01/01/calendar-of-full-moons-2024">Full moons 2024</a></li></ul></div>`,
 		},
 		{
+			name: "shopping widget",
+			after: `<div class="module widget_rss_widget"><h4 class="widget__title">Popular Shopping</h4><ul>
+<li><a href="/2024/04/30/now-50-off-this-bluetooth-turntable">Now 50% off, this Bluetooth turntable lets you jam out</a></li></ul></div>
+<div class="commerce-recirc"><h3>Read next</h3><ul><li><a href="/article/best-black-friday-mattress-deals/">Best Black Friday deals on mattresses this year</a></li></ul></div>`,
+		},
+		{
+			name: "short paths outside a named related block",
+			after: `<section><h2>Most read</h2><ul><li><a href="/b.html">A headline of several words</a></li>
+<li><a href="/c.html">Another headline of several words here</a></li></ul></section>
+<div class="related-articles"><h2>Related Articles</h2><ul><li><a href="/world/">World news from every corner</a></li><li><a href="/d.html">Weather</a></li></ul></div>`,
+		},
+		{
 			name:  "ad label on the block",
 			after: `<div class="recommended"><div>Sponsored</div><a href="https://partner.example.org/2024/05/01/you-wont-believe-this-trick">You will not believe this one simple trick</a></div>`,
 		},
@@ -234,6 +252,26 @@ func TestFindExclusions(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestTitleBesideSummary(t *testing.T) {
+	after := `<div class="related"><ul class="rock-list">
+<li><a href="/world/2024/04/26/levee-holds-overnight"><span class="hed">Levee holds overnight as river peaks</span>
+<span class="entry-blurb">Engineers said the repairs made last spring kept the water out.</span></a></li>
+<li><a href="/world/2024/04/27/river-peaks-below-record"><span>River peaks below the old record</span> <p class="summary">Forecasters had feared the worst for the old town.</p></a></li></ul></div>`
+	got := Find(parse(t, article("", after)), nil, pageURL)
+	want := []story.Story{
+		{Title: "Levee holds overnight as river peaks", Description: "Engineers said the repairs made last spring kept the water out."},
+		{Title: "River peaks below the old record", Description: "Forecasters had feared the worst for the old town."},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d stories, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i].Title != want[i].Title || got[i].Description != want[i].Description {
+			t.Errorf("story %d: got %q / %q\nwant %q / %q", i, got[i].Title, got[i].Description, want[i].Title, want[i].Description)
+		}
 	}
 }
 

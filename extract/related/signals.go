@@ -90,14 +90,17 @@ var relatedPairs = [][2]string{{"read", "next"}, {"up", "next"}, {"see", "also"}
 
 var morePairs = [][2]string{{"most", "read"}, {"most", "viewed"}, {"most", "popular"}, {"most", "shared"}, {"most", "commented"}, {"more", "from"}, {"more", "in"}, {"more", "news"}, {"more", "stories"}, {"more", "articles"}, {"more", "posts"}, {"top", "stories"}, {"editors", "picks"}, {"latest", "news"}, {"latest", "stories"}, {"latest", "posts"}, {"recent", "posts"}}
 
-// Words that disqualify a block: ads and paid recommendation widgets,
-// related-tag lists, and site chrome.
+// Words that disqualify a block: ads, paid recommendation and shopping
+// widgets, related-tag lists, and site chrome.
 var adWords = map[string]bool{
 	"ad": true, "ads": true, "adv": true, "advert": true, "adverts": true, "advertisement": true,
 	"advertising": true, "sponsor": true, "sponsored": true, "sponsors": true, "promoted": true,
 	"outbrain": true, "taboola": true, "zergnet": true, "revcontent": true, "mgid": true,
 	"partner": true, "partners": true, "paid": true, "commercial": true, "dfp": true, "gpt": true,
 	"obwidget": true, "trc": true,
+	// Shopping widgets: deals and affiliate picks are sold, not related.
+	"commerce": true, "ecommerce": true, "shopping": true, "deals": true, "deal": true,
+	"coupons": true, "coupon": true, "affiliate": true, "affiliates": true, "shop": true,
 }
 
 var tagWords = map[string]bool{
@@ -266,7 +269,7 @@ func classTier(ws []string) tier { return judge(ws).tier }
 
 // adStems catch ad markers glued into longer class words
 // ("nativeadasideplaceholder", "sponsoredlinks").
-var adStems = []string{"nativead", "sponsor", "advert", "outbrain", "taboola", "adslot", "adunit", "adchoice", "adcontainer", "adwrapper", "promotedcontent"}
+var adStems = []string{"nativead", "sponsor", "advert", "outbrain", "taboola", "adslot", "adunit", "adchoice", "adcontainer", "adwrapper", "promotedcontent", "commerce", "shopping"}
 
 // adLabel matches the short label ad widgets must show.
 var adLabel = regexp.MustCompile(`(?i)^(?:ad|ads|advertisement|advertising|sponsored|promoted|paid (?:post|content|partner)|partner content|sponsored (?:content|links|stories|by .*)|promoted (?:content|stories|by .*)|anzeige|publicité|publicidad|реклама|광고|広告|广告)$`)
@@ -344,7 +347,7 @@ var morePhrases = []string{
 }
 
 // Headings that look like ours but name something else.
-var notHeading = regexp.MustCompile(`(?:about (?:me|us|the author)|sponsor|promoted|partner|advert|from around the web|around the web|paid (?:post|content)|related (?:topics|tags|searches|keywords|categories|terms)|trending (?:topics|tags|searches)|popular (?:topics|tags|searches))`)
+var notHeading = regexp.MustCompile(`(?:about (?:me|us|the author)|sponsor|promoted|partner|advert|shopping|deals\b|coupons|\bshop\b|from around the web|around the web|paid (?:post|content)|related (?:topics|tags|searches|keywords|categories|terms)|trending (?:topics|tags|searches)|popular (?:topics|tags|searches))`)
 
 // headingTier classifies a short heading text.
 func headingTier(text string) tier {

@@ -359,6 +359,11 @@ const maxTextVisits = 4096
 // innerText is the element's visible text with spaces collapsed, read
 // iteratively and stopped after about limit bytes.
 func innerText(n *html.Node, limit int) string {
+	return textExcept(n, limit, nil)
+}
+
+// textExcept is innerText leaving out the elements in except.
+func textExcept(n *html.Node, limit int, except map[*html.Node]bool) string {
 	var b strings.Builder
 	space := false
 	visits := 0
@@ -384,8 +389,8 @@ func innerText(n *html.Node, limit int) string {
 				b.WriteRune(r)
 			}
 		case html.ElementNode:
-			descend = !skipped(c.DataAtom)
-			if c.DataAtom == atom.Br || block(c.DataAtom) {
+			descend = !skipped(c.DataAtom) && !except[c]
+			if c.DataAtom == atom.Br || block(c.DataAtom) || except[c] {
 				space = b.Len() > 0
 			}
 		}
