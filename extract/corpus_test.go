@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tread-reader/tread/corpus"
+	"github.com/tread-reader/tread/story"
 )
 
 // Regression floors, set just under the scores measured when they were
@@ -145,4 +146,53 @@ func missing(a, b, sign string) string {
 		}
 	}
 	return out.String()
+}
+
+// TestCorpusEmphasis renders every corpus paragraph that carries emphasis
+// as the reader shows it (links numbered, emphasis in italics) and fails
+// on any asterisk or tilde that reached the screen as a stray delimiter.
+func TestCorpusEmphasis(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders two thousand paragraphs")
+	}
+	dir := corpus.Require(t)
+	var pages []corpus.Page
+	a, err := corpus.AEB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range a {
+		pages = append(pages, p.Page)
+	}
+	w, err := corpus.WCXB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range w {
+		pages = append(pages, p.Page)
+	}
+	checked := 0
+	for _, p := range pages {
+		data, err := p.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Page(data, p.URL)
+		if err != nil {
+			continue
+		}
+		for _, b := range s.Body {
+			if b.Kind != story.Paragraph || !strings.ContainsAny(b.MD, "*~") || strings.ContainsAny(b.Text, "*~") {
+				continue
+			}
+			checked++
+			md := numberLinks(b.MD)
+			if out := renderPlain(t, md); strings.ContainsAny(out, "*~") {
+				t.Errorf("%s: stray delimiter in %q", p.ID[:min(12, len(p.ID))], md)
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d paragraphs with emphasis: the corpus or the emitter changed", checked)
+	}
 }
