@@ -15,8 +15,8 @@ import (
 // Regression floors, set just under the scores measured when they were
 // last raised. They guard against losing ground, they are not the targets.
 const (
-	aebFloorF1  = 0.975
-	wcxbFloorF1 = 0.955
+	aebFloorF1  = 0.977
+	wcxbFloorF1 = 0.957
 )
 
 // TestAEBBody scores body extraction on aeb-dev with the benchmark's own
