@@ -171,6 +171,10 @@ func (e *emitter) linkList(n *node) bool {
 	return n.links*5 > n.chars*3
 }
 
+// maxLabelScan bounds how far linkedLabel looks for the text after a
+// heading.
+const maxLabelScan = 200
+
 // linkedLabel reports whether heading i, whose text is a link, labels the
 // section after it ("<h2><a href=…>Day 7</a></h2>" over the day's prose)
 // rather than heading a teaser for another story: the next text after it
@@ -180,7 +184,7 @@ func (e *emitter) linkedLabel(i int32) bool {
 	if !isHeading(ns[i].tag) {
 		return false
 	}
-	for k := ns[i].end; k < int32(len(ns)); k++ {
+	for k := ns[i].end; k < int32(len(ns)) && k < ns[i].end+maxLabelScan; k++ {
 		n := &ns[k]
 		if n.flags&fText != 0 || n.own == 0 {
 			continue

@@ -174,3 +174,11 @@ func TestIconText(t *testing.T) {
 		t.Errorf("list items %q", list)
 	}
 }
+
+func TestTaxonomyWordsPrechecked(t *testing.T) {
+	for w := range taxonomyWords {
+		if !mentionsTaxonomy("https://x.example/" + w + "/harbour") {
+			t.Errorf("%q is skipped by the quick look", w)
+		}
+	}
+}

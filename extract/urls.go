@@ -100,6 +100,9 @@ var taxonomyWords = map[string]bool{
 // isTaxonomyURL reports whether a link leads to a tag, category or topic
 // page: a path segment near its end or a query key names one.
 func isTaxonomyURL(u string) bool {
+	if !mentionsTaxonomy(u) {
+		return false
+	}
 	p, err := url.Parse(u)
 	if err != nil {
 		return false
@@ -114,6 +117,18 @@ func isTaxonomyURL(u string) bool {
 	}
 	for k := range p.Query() {
 		if taxonomyWords[strings.ToLower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsTaxonomy is a quick look for a taxonomy word anywhere in u, so
+// that most links skip parsing.
+func mentionsTaxonomy(u string) bool {
+	l := strings.ToLower(u)
+	for _, w := range []string{"tag", "cat", "kateg", "topic", "label", "keyword", "tema", "thema", "themen", "schlagwort", "rubrique", "etiqueta"} {
+		if strings.Contains(l, w) {
 			return true
 		}
 	}
