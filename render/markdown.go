@@ -134,20 +134,53 @@ func heading(level int, md string) string {
 
 // imageMarkdown shows an image as its description and a link to it. A data:
 // URI is never shown (it is the image itself, as base64), nor is a relative
-// one; the description stays when there is one.
+// one; the description stays when there is one. An image whose alt text
+// says nothing (see placeholderAlt) is labelled just "Image", or left out
+// when it has no link either.
 func imageMarkdown(alt, u string) string {
 	u = linkURL(u)
+	if placeholderAlt(alt) {
+		alt = ""
+	}
+	var md string
 	switch {
 	case alt == "" && u == "":
 		return ""
 	case alt == "":
-		alt = "image"
+		md = "*Image*"
+	default:
+		md = "*Image: " + escapeInline(alt) + "*"
 	}
-	md := "*Image: " + escapeInline(alt) + "*"
 	if u != "" {
 		md += " <" + u + ">"
 	}
 	return md
+}
+
+// Alt texts that describe nothing: the words sites and editors put in when
+// they must put in something, maybe numbered ("photo 3"); a file name
+// ("abc_123.jpg"), a camera's or an agency's ("IMG_2041", "GettyImages-
+// 1234567"); or a hash.
+var (
+	placeholderWords = regexp.MustCompile(`(?i)^(?:image|images|img|photo|photos|photograph|picture|pic|graphic|figure|thumbnail|thumb|placeholder|untitled|alt|alt text|null|undefined)(?:[\s_-]*\d+)?$`)
+	fileName         = regexp.MustCompile(`(?i)^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic|heif)$`)
+	cameraName       = regexp.MustCompile(`(?i)^[a-z]+[_-]?\d{4,}(?:[_-]\d+)*$`)
+	hashName         = regexp.MustCompile(`(?i)^[0-9a-f-]{16,}$`)
+)
+
+// placeholderAlt reports whether an image's alt text is empty or says
+// nothing a reader could use.
+func placeholderAlt(alt string) bool {
+	alt = strings.TrimSpace(strings.TrimRight(alt, ".:"))
+	if alt == "" {
+		return true
+	}
+	for _, re := range []*regexp.Regexp{placeholderWords, fileName, cameraName, hashName} {
+		if re.MatchString(alt) {
+			return true
+		}
+	}
+	return false
 }
 
 // embedMarkdown sets an embedded post (a tweet, a video's caption) apart as

@@ -98,7 +98,10 @@ func TestBlockMarkdown(t *testing.T) {
 		{"code bad language hint dropped", story.Block{Kind: story.Code, Text: "x", URL: "go ```"}, "```\nx\n```"},
 		{"empty code dropped", story.Block{Kind: story.Code, Text: "\n\n"}, ""},
 		{"image", story.Block{Kind: story.Image, Text: "A cat", URL: "https://i.example/a b.png"}, "*Image: A cat* <https://i.example/a%20b.png>"},
-		{"image without alt", story.Block{Kind: story.Image, URL: "https://i.example/c.png"}, "*Image: image* <https://i.example/c.png>"},
+		{"image without alt", story.Block{Kind: story.Image, URL: "https://i.example/c.png"}, "*Image* <https://i.example/c.png>"},
+		{"image with placeholder alt", story.Block{Kind: story.Image, Text: "image", URL: "https://i.example/c.png"}, "*Image* <https://i.example/c.png>"},
+		{"image with file name alt", story.Block{Kind: story.Image, Text: "abc_123.jpg", URL: "https://i.example/c.png"}, "*Image* <https://i.example/c.png>"},
+		{"placeholder alt without link dropped", story.Block{Kind: story.Image, Text: "Photo", URL: "/c.png"}, ""},
 		{"relative image keeps its alt", story.Block{Kind: story.Image, Text: "Map", URL: "/img/map.png"}, "*Image: Map*"},
 		{"data image with alt keeps alt", story.Block{Kind: story.Image, Text: "Chart", URL: "DATA:image/png;base64,AAAA"}, "*Image: Chart*"},
 		{"data image without alt dropped", story.Block{Kind: story.Image, URL: "data:image/png;base64,AAAA"}, ""},
@@ -160,6 +163,38 @@ func TestDropDataURIs(t *testing.T) {
 	for in, want := range tests {
 		if got := dropDataURIs(in); got != want {
 			t.Errorf("dropDataURIs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPlaceholderAlt(t *testing.T) {
+	for alt, want := range map[string]bool{
+		"":                                       true,
+		"  ":                                     true,
+		"image":                                  true,
+		"Image.":                                 true,
+		"IMG":                                    true,
+		"photo 3":                                true,
+		"Picture_12":                             true,
+		"graphic":                                true,
+		"abc_123.jpg":                            true,
+		"Harbour-Wall.JPEG":                      true,
+		"hero.webp":                              true,
+		"IMG_2041":                               true,
+		"DSC01234":                               true,
+		"GettyImages-1234567":                    true,
+		"shutterstock_1234567890":                true,
+		"9f86d081884c7d659a2feaa0":               true,
+		"A cat":                                  false,
+		"Photo of the harbour wall at dawn":      false,
+		"Picture this: a town without its ferry": false,
+		"A380":                                   false,
+		"Boeing 747":                             false,
+		"Map of the estuary.png and tide times":  false,
+		"Figure 1: turnout by ward":              false,
+	} {
+		if got := placeholderAlt(alt); got != want {
+			t.Errorf("placeholderAlt(%q) = %v, want %v", alt, got, want)
 		}
 	}
 }
