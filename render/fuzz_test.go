@@ -14,6 +14,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("# 1. *x*", "- a\n: b\n---", "[l](data:x) &#27;]0;t&#7;", 10)
 	f.Add("中文标题没有空格中文标题没有空格", "町の図書館は二年間の改修工事を経て", "| a |\n|---|\n| b |", 20)
 	f.Add("🌊 👩‍👩‍👧 🇳🇴", "x\x1b]52;c;AA\x07y\u009b2J", "```\n\tcode\n```", 100)
+	f.Add("\u2063Marked\u2064 title", "see https://example.com/a-long-path-that-keeps-going-and-going-on for it", "> > nested quote words\n>\n> outer\n\n## \u2064two\n\n###### six", 23)
 	f.Fuzz(func(t *testing.T, title, text, md string, width int) {
 		width = 10 + abs(width)%100
 		s := story.Story{
@@ -43,6 +44,9 @@ func FuzzRender(f *testing.F) {
 			}
 			checkClean(t, "Render", rendered)
 			checkWidth(t, rendered, width)
+			if hasMarks(rendered) {
+				t.Errorf("%s output keeps a heading mark: %q", st, rendered)
+			}
 		}
 	})
 }

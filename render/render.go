@@ -147,14 +147,34 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 		return "", err
 	}
 	g.mu.Lock()
-	out, err := g.tr.Render(markBreaks(md))
+	raw, err := g.tr.Render(prepare(md))
 	g.mu.Unlock()
 	if err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
-	out = fit(strings.Trim(tidy(out), "\n"), width)
+	out := finish(raw, width)
 	r.store(r.key(md, width, style), out)
 	return out, nil
+}
+
+// prepare readies markdown for glamour: marks where unspaced CJK may wrap
+// and takes out any heading marks (see headlineMark), so only the plain
+// style's own reach the output.
+func prepare(md string) string {
+	if hasMarks(md) {
+		md = stripMarks(md)
+	}
+	return markBreaks(md)
+}
+
+// finish turns glamour's output into tread's: filtered (tidy), headings
+// ruled in plain text and no line wider than width.
+func finish(raw string, width int) string {
+	s := strings.Trim(tidy(raw), "\n")
+	if hasMarks(s) {
+		s = strings.Join(underlineHeadings(strings.Split(s, "\n")), "\n")
+	}
+	return fit(s, width)
 }
 
 // RenderStory renders s for a reader pane pane columns wide: its markdown

@@ -193,14 +193,25 @@ func TestFit(t *testing.T) {
 func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // Plain text that looks like markdown must render as the same text, not as
-// lists, headings, emphasis, links or code.
+// lists, headings, emphasis, links or code, in every style.
 func TestEscapedTextRendersLiterally(t *testing.T) {
 	r := NewRenderer(0)
-	out, err := r.RenderStory(escapingStory(), 100, Dark)
-	if err != nil {
-		t.Fatal(err)
+	for _, st := range []Style{Dark, Light, NoTTY} {
+		t.Run(string(st), func(t *testing.T) {
+			out, err := r.RenderStory(escapingStory(), 100, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLiteral(t, stripSGR(out), map[Style]string{NoTTY: "- "}[st])
+		})
 	}
-	plain := stripSGR(out)
+}
+
+func checkLiteral(t *testing.T, plain, bullet string) {
+	t.Helper()
+	if bullet == "" {
+		bullet = "• "
+	}
 	flat := strings.Join(strings.Fields(plain), " ")
 	for _, want := range []string{
 		"# Not a *second* heading [really](x)",
@@ -215,9 +226,10 @@ func TestEscapedTextRendersLiterally(t *testing.T) {
 		"Term : not a definition",
 		"Not a heading either ---",
 		"Four spaces do not make code.",
-		"• 1. an item that starts with a number",
-		"• - an item that starts with a dash",
-		"## ## Doubled hashes",
+		bullet + "1. an item that starts with a number",
+		bullet + "- an item that starts with a dash",
+		// The heading's own text, with no marker of the style's before it.
+		"dash ## Doubled hashes",
 		"*already starred* caption",
 		"a|b", "*c*", "[d](e)", "`f`",
 	} {

@@ -9,7 +9,6 @@ import (
 	"os"
 
 	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 )
 
 // Style names a glamour style: one of the built-ins below or a name given
@@ -27,11 +26,11 @@ const (
 func builtin(s Style) (ansi.StyleConfig, bool) {
 	switch s {
 	case Dark:
-		return styles.DarkStyleConfig, true
+		return darkStyle, true
 	case Light:
-		return styles.LightStyleConfig, true
+		return lightStyle, true
 	case NoTTY:
-		return styles.NoTTYStyleConfig, true
+		return plainStyle, true
 	}
 	return ansi.StyleConfig{}, false
 }
