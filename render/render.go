@@ -74,6 +74,7 @@ func (e *cacheEntry) cost() int { return len(e.out) + entryOverhead }
 type lockedRenderer struct {
 	mu      sync.Mutex
 	tr      *glamour.TermRenderer
+	layout  layout
 	lastUse uint64 // guarded by Renderer.mu
 }
 
@@ -152,7 +153,7 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
-	out := finish(raw, width)
+	out := finish(raw, width, g.layout)
 	r.store(r.key(md, width, style), out)
 	return out, nil
 }
@@ -167,14 +168,20 @@ func prepare(md string) string {
 	return markBreaks(md)
 }
 
-// finish turns glamour's output into tread's: filtered (tidy), headings
-// ruled in plain text and no line wider than width.
-func finish(raw string, width int) string {
+// finish turns glamour's output into tread's: filtered (tidy), with quotes
+// mended, headings ruled in plain text and no line wider than width.
+func finish(raw string, width int, lay layout) string {
 	s := strings.Trim(tidy(raw), "\n")
+	lines := strings.Split(s, "\n")
+	changed := false
 	if hasMarks(s) {
-		s = strings.Join(underlineHeadings(strings.Split(s, "\n")), "\n")
+		lines, changed = underlineHeadings(lines), true
 	}
-	return fit(s, width)
+	lines, mended := mendQuotes(lines, lay, width)
+	if fitted := fit(lines, width, lay.quote); !changed && !mended && !fitted {
+		return s
+	}
+	return strings.Join(lines, "\n")
 }
 
 // RenderStory renders s for a reader pane pane columns wide: its markdown
@@ -234,7 +241,7 @@ func (r *Renderer) glamour(width int, style Style) (*lockedRenderer, error) {
 	if len(r.glamours) >= maxGlamours {
 		r.evictGlamour()
 	}
-	g := &lockedRenderer{tr: tr, lastUse: r.uses}
+	g := &lockedRenderer{tr: tr, layout: newLayout(cfg, width), lastUse: r.uses}
 	r.glamours[k] = g
 	return g, nil
 }

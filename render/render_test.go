@@ -161,7 +161,7 @@ func TestNoTTYIsPlain(t *testing.T) {
 func TestFit(t *testing.T) {
 	const fg, reset = "\x1b[38;5;252m", "\x1b[m"
 	line := "  " + fg + "either ---" + reset
-	got := fit(line, 10)
+	got := fitString(line, 10)
 	checkWidth(t, got, 10)
 	if !strings.Contains(stripSGR(got), "\n") || squash(stripSGR(got)) != "either---" {
 		t.Errorf("fit text = %q, want \"either ---\" over two lines", stripSGR(got))
@@ -171,11 +171,11 @@ func TestFit(t *testing.T) {
 			t.Errorf("line %q lost its styling", l)
 		}
 	}
-	if s := "short\n" + fg + "fits" + reset; fit(s, 10) != s {
-		t.Errorf("fit changed lines that fit: %q", fit(s, 10))
+	if s := "short\n" + fg + "fits" + reset; fitString(s, 10) != s {
+		t.Errorf("fit changed lines that fit: %q", fitString(s, 10))
 	}
 	// An unbreakable run wider than the width is cut anywhere.
-	checkWidth(t, fit(strings.Repeat("語", 12)+strings.Repeat("-", 15), 10), 10)
+	checkWidth(t, fitString(strings.Repeat("語", 12)+strings.Repeat("-", 15), 10), 10)
 
 	// Through Render: glamour overflows here without fit.
 	r := NewRenderer(0)
@@ -187,6 +187,12 @@ func TestFit(t *testing.T) {
 	if !strings.Contains(squash(stripSGR(out)), "either---") {
 		t.Errorf("text lost in fitting: %q", stripSGR(out))
 	}
+}
+
+func fitString(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	fit(lines, width, "")
+	return strings.Join(lines, "\n")
 }
 
 // squash drops all white space, to compare text however it was wrapped.

@@ -264,31 +264,40 @@ func isBackground(p string) bool {
 // time in the terminal. (Glamour's word wrap lets a run of hyphens at the
 // end of a line, "either ---", run past the edge.) Words break at spaces
 // where they can and anywhere when they must, and styling carries over
-// each new line break.
-func fit(s string, width int) string {
-	lines := strings.Split(s, "\n")
+// each new line break. Each new line starts as the old one did, with its
+// margin and any quote bars (bar, from layout.quote). It reports whether it
+// changed a line.
+func fit(lines []string, width int, bar string) bool {
 	changed := false
 	for i, l := range lines {
-		if lipgloss.Width(l) <= width {
-			continue
+		if ansi.StringWidth(l) > width {
+			lines[i], changed = fitLine(l, width, bar), true
 		}
-		wrapped := ansi.Hardwrap(ansi.Wrap(l, width, ""), width, true)
-		var buf bytes.Buffer
-		w := lipgloss.NewWrapWriter(&buf)
-		if _, err := io.WriteString(w, wrapped); err == nil && w.Close() == nil {
-			wrapped = buf.String()
-		}
-		var out []byte
-		for j, piece := range strings.Split(wrapped, "\n") {
-			if j > 0 {
-				out = append(out, '\n')
-			}
-			out = tidyLine(out, piece)
-		}
-		lines[i], changed = string(out), true
 	}
-	if !changed {
-		return s
+	return changed
+}
+
+func fitLine(l string, width int, bar string) string {
+	_, _, prefix := quoteDepth(ansi.Strip(l), bar)
+	lead := ansi.StringWidth(prefix)
+	if lead > width/2 {
+		// Keeping it would leave too little room for the text.
+		lead = 0
 	}
-	return strings.Join(lines, "\n")
+	prefix, body := ansi.Cut(l, 0, lead), ansi.TruncateLeft(l, lead, "")
+	room := width - lead
+	wrapped := ansi.Hardwrap(ansi.Wrap(body, room, ""), room, true)
+	var buf bytes.Buffer
+	w := lipgloss.NewWrapWriter(&buf)
+	if _, err := io.WriteString(w, wrapped); err == nil && w.Close() == nil {
+		wrapped = buf.String()
+	}
+	var out []byte
+	for j, piece := range strings.Split(wrapped, "\n") {
+		if j > 0 {
+			out = append(out, '\n')
+		}
+		out = tidyLine(out, prefix+piece)
+	}
+	return string(out)
 }

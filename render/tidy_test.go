@@ -197,3 +197,37 @@ func TestTidyLooksTheSame(t *testing.T) {
 		}
 	}
 }
+
+// A line fit re-wraps keeps its margin and quote bars on every new line.
+func TestFitKeepsPrefix(t *testing.T) {
+	const bar, fg, reset = "\x1b[38;5;252m│ \x1b[m", "\x1b[38;5;252m", "\x1b[m"
+	tests := []struct {
+		name, line, lead string
+		width            int
+	}{
+		{"margin", "  " + fg + "either ---" + reset, "  ", 10},
+		{"quote", "  " + bar + fg + "not a heading either ---" + reset, "  │ ", 16},
+		{"nested quote", "  " + bar + bar + fg + "not a heading either ---" + reset, "  │ │ ", 16},
+		{"prefix too wide to keep", "  " + bar + bar + fg + "heading ---" + reset, "", 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fitLine(tt.line, tt.width, "│ ")
+			checkWidth(t, got, tt.width)
+			lines := strings.Split(stripSGR(got), "\n")
+			if len(lines) < 2 {
+				t.Fatalf("fitLine did not wrap: %q", got)
+			}
+			var text []string
+			for _, l := range lines {
+				if !strings.HasPrefix(l, tt.lead) {
+					t.Errorf("line %q does not start with %q", l, tt.lead)
+				}
+				text = append(text, strings.TrimPrefix(l, tt.lead))
+			}
+			if squash(strings.Join(text, "")) != squash(stripSGR(tt.line)[len(tt.lead):]) {
+				t.Errorf("text changed: %q", stripSGR(got))
+			}
+		})
+	}
+}
