@@ -158,14 +158,14 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 	return out, nil
 }
 
-// prepare readies markdown for glamour: marks where unspaced CJK may wrap
-// and takes out any heading marks (see headlineMark), so only the plain
-// style's own reach the output.
+// prepare readies markdown for glamour: marks where unspaced CJK may wrap,
+// splits joined emoji (see splitEmoji) and takes out any heading marks
+// (see headlineMark), so only the plain style's own reach the output.
 func prepare(md string) string {
 	if hasMarks(md) {
 		md = stripMarks(md)
 	}
-	return markBreaks(md)
+	return markBreaks(splitEmoji(md))
 }
 
 // finish turns glamour's output into tread's: filtered (tidy), with quotes
