@@ -334,7 +334,7 @@ func (e *emitter) image(i int32) (story.Block, bool) {
 	}
 	b.reset()
 	b.write(alt)
-	return story.Block{Kind: story.Image, URL: u, MD: "![" + b.markdown() + "](" + mdURL(u) + ")"}, true
+	return story.Block{Kind: story.Image, Text: alt, URL: u, MD: "![" + b.markdown() + "](" + mdURL(u) + ")"}, true
 }
 
 // placeholderAlts are alt texts that say nothing about the picture.

@@ -39,7 +39,7 @@ type Block struct {
 	Items   []string   // List: plain text of each item
 	Ordered bool       // List: numbered
 	Rows    [][]string // Table: cells, the first row is the header
-	URL     string     // Image: source; Code: language hint
+	URL     string     // Image: source; Code: language hint. An Image's Text is its alt text
 }
 
 // Link is a hyperlink found in a body.
@@ -71,10 +71,14 @@ type Document struct {
 	Err     error // set when the source could not be read; Stories may be empty
 }
 
-// Text is the body as plain text: blocks separated by one blank line.
+// Text is the body as plain text: blocks separated by one blank line. An
+// image's alt text describes a picture, not the story, so it is left out.
 func (s Story) Text() string {
 	parts := make([]string, 0, len(s.Body))
 	for _, b := range s.Body {
+		if b.Kind == Image {
+			continue
+		}
 		t := b.Text
 		if t == "" && b.Kind == List {
 			t = strings.Join(b.Items, "\n")
