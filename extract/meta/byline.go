@@ -7,7 +7,6 @@ import (
 )
 
 var (
-	byPrefixRE = regexp.MustCompile(`(?i)^(?:(?:written|posted|authored|words|story|text|reported|compiled|published)\s+by|by|author(?:s|\(s\))?|von|par|por|door|av|af)\b\s*[:\-–—]?\s*`)
 	// notAuthorRE marks credits that are not authorship.
 	notAuthorRE = regexp.MustCompile(`(?i)^` + notAuthorCredit)
 	// laterCreditRE is such a credit later in a byline line ("By Ana
@@ -18,7 +17,9 @@ var (
 	andRE           = regexp.MustCompile(`(?i)\s+(?:and|&|und|et|y|e|en|og|och|i)\s+`)
 	// cutRE marks where a byline stops being a name: a date or an
 	// "updated" note, a place, or the rest of a header line.
-	cutRE = regexp.MustCompile(`(?i)\s+(?:on|at|in|from|updated|published|posted|last\s+updated|modified|for)\b.*$|\s*\(.*$|\s*\d.*$`)
+	// Other languages' words before a date ("em 05/10/2018", "le 5 mars")
+	// are cut only with their date: some are name particles too.
+	cutRE = regexp.MustCompile(`(?i)\s+(?:on|at|in|from|updated|published|posted|last\s+updated|modified|for)\b.*$|\s+(?:em|am|le|el|il|op|den|à|a|de|du|del)\s+\d.*$|\s*\(.*$|\s*\d.*$`)
 	// credentialRE is a degree or title written after a name ("Jane Doe,
 	// MD"); it stays with the name.
 	credentialRE = regexp.MustCompile(`^(?:MD|DO|PhD|Ph\.D\.|DVM|RD|RDN|RN|NP|PA-C|MPH|MS|MA|MBA|CPA|CFP|JD|Esq\.?|Jr\.?|Sr\.?|II|III|IV|LCSW|PharmD|DDS|DPT|OD|CNM|FACS|FAAP)$`)
@@ -86,14 +87,15 @@ func (l *nameList) String() string {
 	return strings.Join(l.names[:len(l.names)-1], ", ") + " and " + l.names[len(l.names)-1]
 }
 
-// splitNames cleans a raw author string into names: no "By ", no dates, no
-// job titles, no URLs or handles. Credentials stay with their name.
-func splitNames(raw string) []string {
+// splitNames cleans a raw author string into names: no "By " (or the label
+// by reads, in the page's language), no dates, no job titles, no URLs or
+// handles. Credentials stay with their name.
+func splitNames(raw string, by *regexp.Regexp) []string {
 	s := clean(raw)
 	if s == "" || len(s) > 300 || looksLikeURL(s) || notAuthorRE.MatchString(s) {
 		return nil
 	}
-	s = byPrefixRE.ReplaceAllString(s, "")
+	s = by.ReplaceAllString(s, "")
 	if loc := laterCreditRE.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
@@ -110,11 +112,11 @@ func splitNames(raw string) []string {
 			out = append(out, strings.Trim(part, " .,:;"))
 			continue
 		}
-		if hasRoleWord(part) || strings.Contains(part, ":") && !byPrefixRE.MatchString(part) {
+		if hasRoleWord(part) || strings.Contains(part, ":") && !by.MatchString(part) {
 			continue
 		}
 		for _, n := range andRE.Split(part, -1) {
-			n = byPrefixRE.ReplaceAllString(strings.TrimSpace(n), "")
+			n = by.ReplaceAllString(strings.TrimSpace(n), "")
 			n = cutRE.ReplaceAllString(n, "")
 			n = trimCalendarWords(strings.Trim(n, " .,:;|-–—\"'“”／"))
 			if isName(n) {
@@ -204,6 +206,17 @@ func isName(s string) bool {
 	if notNames[lower] || monthNames[strings.TrimSuffix(lower, ".")] != 0 && len(words) == 1 {
 		return false
 	}
+	// Particles alone ("le" left from "le 5 mars") name nobody.
+	onlyParticles := true
+	for _, w := range words {
+		if !particles[strings.ToLower(w)] {
+			onlyParticles = false
+			break
+		}
+	}
+	if onlyParticles {
+		return false
+	}
 	for _, w := range words {
 		// A dotted path ("page.head.author") is a template left unfilled.
 		if strings.Count(w, ".") >= 2 && len(w) > 6 {
@@ -235,8 +248,9 @@ func (s *signals) pickByline(site string) string {
 	people := func(raws []string) nameList {
 		var l nameList
 		for _, r := range raws {
-			for _, n := range splitNames(r) {
-				if isOrg(n) {
+			credit := s.siteCredit(r)
+			for _, n := range splitNames(r, s.byRE) {
+				if credit || isOrg(n) {
 					orgs.add(n)
 				} else {
 					l.add(n)
@@ -249,7 +263,7 @@ func (s *signals) pickByline(site string) string {
 		var raws []string
 		for _, a := range as {
 			if a.Org && !a.Person {
-				for _, n := range splitNames(a.Name) {
+				for _, n := range splitNames(a.Name, s.byRE) {
 					orgs.add(n)
 				}
 				continue
@@ -287,6 +301,24 @@ func (s *signals) pickByline(site string) string {
 		return printed.String()
 	}
 	return orgs.String()
+}
+
+// siteCredit reports an author value that the page also gives as its
+// generator, copyright holder or publisher: whoever built or owns the site,
+// credited on every page of it, not the article's writer.
+func (s *signals) siteCredit(raw string) bool {
+	k := squash(raw)
+	if k == "" {
+		return false
+	}
+	for _, key := range []string{"generator", "copyright", "publisher", "owner"} {
+		for _, v := range s.tags[key] {
+			if squash(v) == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // covers reports whether every name of b is within a name of a.

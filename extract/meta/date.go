@@ -53,8 +53,13 @@ func init() {
 
 // parseDate reads a publication date in any of the forms pages use. Times
 // keep the zone the page printed, so that the calendar day stays as printed;
-// a time without a zone is taken as UTC for the same reason.
-func parseDate(s string) (time.Time, bool) {
+// a time without a zone is taken as UTC for the same reason. A numeric date
+// with slashes that could be either is read month first.
+func parseDate(s string) (time.Time, bool) { return readDate(s, false) }
+
+// readDate is parseDate for a page that writes numeric dates day first
+// (05/10/2018 for 5 October) when dayFirst is set.
+func readDate(s string, dayFirst bool) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 200 {
 		return time.Time{}, false
@@ -70,7 +75,7 @@ func parseDate(s string) (time.Time, bool) {
 			return t, true
 		}
 	}
-	return parseLoose(s)
+	return parseLoose(s, dayFirst)
 }
 
 // layouts are the fixed formats time.Parse handles better than the loose
@@ -162,24 +167,19 @@ func parseUnix(s string) (time.Time, bool) {
 
 // parseLoose finds a date inside free text: "Published March 5th, 2024 at
 // 10:00 am", "5 March 2024", "05.03.2024", "2024/03/05".
-func parseLoose(s string) (time.Time, bool) {
+func parseLoose(s string, dayFirst bool) (time.Time, bool) {
 	if m := slashRE.FindStringSubmatch(s); m != nil {
 		return withClock(s, atoi(m[1]), atoi(m[2]), atoi(m[3]))
 	}
 	if m := dmyRE.FindStringSubmatch(s); m != nil {
 		a, b, y := atoi(m[1]), atoi(m[3]), atoi(m[4])
 		// Dots and dashes are day-first where they are used; slashes are
-		// month-first (US) unless the first number cannot be a month.
-		if m[2] == "/" && b <= 12 && a <= 12 {
-			return withClock(s, y, a, b)
-		}
-		if a > 12 {
+		// month-first (US) unless the page's language writes day first or
+		// the first number cannot be a month.
+		if a > 12 || m[2] != "/" || dayFirst && b <= 12 {
 			return withClock(s, y, b, a)
 		}
-		if m[2] == "/" {
-			return withClock(s, y, a, b)
-		}
-		return withClock(s, y, b, a)
+		return withClock(s, y, a, b)
 	}
 	return parseWords(s)
 }

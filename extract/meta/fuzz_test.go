@@ -14,18 +14,20 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got, ok := parseDate(s)
-		if !ok {
-			return
-		}
-		if !saneYear(got.Year()) {
-			t.Fatalf("parseDate(%q) = %v, year out of range", s, got)
-		}
-		// What we read, written as RFC 3339, reads back as the same instant
-		// on the same printed day.
-		again, ok := parseDate(got.Format(time.RFC3339))
-		if !ok || !again.Equal(got) || again.Format("2006-01-02") != got.Format("2006-01-02") {
-			t.Fatalf("round trip of %q: %v then %v (%v)", s, got, again, ok)
+		for _, dayFirst := range []bool{false, true} {
+			got, ok := readDate(s, dayFirst)
+			if !ok {
+				continue
+			}
+			if !saneYear(got.Year()) {
+				t.Fatalf("readDate(%q, %v) = %v, year out of range", s, dayFirst, got)
+			}
+			// What we read, written as RFC 3339, reads back as the same
+			// instant on the same printed day.
+			again, ok := parseDate(got.Format(time.RFC3339))
+			if !ok || !again.Equal(got) || again.Format("2006-01-02") != got.Format("2006-01-02") {
+				t.Fatalf("round trip of %q: %v then %v (%v)", s, got, again, ok)
+			}
 		}
 	})
 }
@@ -60,19 +62,24 @@ func FuzzExtract(f *testing.F) {
 		`<script type="application/ld+json">{"@type":"Article","headline":"x","author":{"@id":"x"}}</script>`,
 		`<meta property="og:title" content="&amp;&#0;"><h1><br></h1>`,
 		`<meta property="article:published_time" content="2024-03-05T23:00:00Z"><meta property="article:modified_time" content="2024-03-06"><h1>A</h1><time datetime="2024-06-01">Updated on June 1, 2024<b>9:00</b> Originally published March 6, 2024</time><p>valid through 12/31/2030</p>`,
+		`<html lang="pt_BR"><title>A - Site</title><link rel="alternate" title="Site RSS" href="//site.example/rss"><p class="titulo">A</p><small><b>05/10/2018</b> - Publicado por: C D</small>`,
+		`<meta property="og:site_name" content=" | x.y - "><meta property="og:image" content="https://u@[::1]:80/x"><title>｜B：C｜</title>`,
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		m := Extract(parseString(t, s), "https://fuzz.example/a/b")
-		for _, v := range []string{m.Title, m.Site, m.Byline, m.Description} {
-			if strings.ContainsAny(v, "\n\r\t") {
-				t.Fatalf("field not one line: %q", v)
+		// With and without the page's address: a saved file has none.
+		for _, pageURL := range []string{"https://fuzz.example/a/b", ""} {
+			m := Extract(parseString(t, s), pageURL)
+			for _, v := range []string{m.Title, m.Site, m.Byline, m.Description} {
+				if strings.ContainsAny(v, "\n\r\t") {
+					t.Fatalf("field not one line: %q", v)
+				}
 			}
-		}
-		for _, u := range []string{m.URL, m.Image} {
-			if u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
-				t.Fatalf("URL not absolute: %q", u)
+			for _, u := range []string{m.URL, m.Image} {
+				if u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+					t.Fatalf("URL not absolute: %q", u)
+				}
 			}
 		}
 	})

@@ -4,7 +4,6 @@
 package meta
 
 import (
-	"net/url"
 	"strings"
 	"time"
 
@@ -42,7 +41,7 @@ func Extract(doc *goquery.Document, pageURL string) Meta {
 	m.Image = s.pickImage()
 	m.Description = firstOf(s.tag("og:description"), s.tag("description"), s.tag("twitter:description"), s.ld.Description)
 	m.ArticleBody = s.ld.Body
-	m.Lang = s.pickLang()
+	m.Lang = s.langTag
 	return m
 }
 
@@ -53,22 +52,6 @@ func firstOf(vals ...string) string {
 		}
 	}
 	return ""
-}
-
-// pickSite is the publisher's name as the page gives it, else its host. A
-// name that is itself a URL is reduced to its host.
-func (s *signals) pickSite() string {
-	for _, c := range []string{s.tag("og:site_name"), s.ld.Publisher, s.ld.Site, s.tag("application-name")} {
-		c = clean(c)
-		if c == "" {
-			continue
-		}
-		if u, err := url.Parse(c); err == nil && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https") {
-			return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-		}
-		return c
-	}
-	return s.host()
 }
 
 func (s *signals) pickURL() string {

@@ -123,6 +123,27 @@ func TestExtractFixtures(t *testing.T) {
 			day: "2024-06-02 +00:00",
 		},
 		{
+			// A municipal news page in Portuguese: no <h1>, the headline in a
+			// "titulo" paragraph, a meta author that is the site's generator,
+			// a labelled byline after a day-first date.
+			file: "publicado.html", url: "https://vilaalta.example/noticias/feira",
+			want: Meta{
+				Title: "Feira do livro volta à praça central", Site: "vilaalta.example", Byline: "Helena Duarte",
+				URL: "https://vilaalta.example/noticias/feira", Lang: "pt-BR",
+			},
+			day: "2023-04-07 +00:00",
+		},
+		{
+			// A Korean page saved without its address and without
+			// og:site_name: its feed names the site its <title> ends with.
+			file: "signedtitle.html",
+			want: Meta{
+				Title: "도서관 야간 개장, 시민 반응 뜨거워", Site: "한빛일보",
+				Description: "도서관이 밤 열 시까지 문을 연다.", Lang: "ko",
+			},
+			day: "2023-04-07 +00:00",
+		},
+		{
 			file: "empty.html", url: "https://blank.example/x",
 			want: Meta{Site: "blank.example", URL: "https://blank.example/x"},
 		},

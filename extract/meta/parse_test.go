@@ -55,7 +55,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestFindDatesLabels(t *testing.T) {
-	got := findDates("", "Published March 5, 2024 · Updated June 1, 2024")
+	got := findDates("", "Published March 5, 2024 · Updated June 1, 2024", false)
 	if len(got) != 2 {
 		t.Fatalf("found %d dates, want 2", len(got))
 	}
@@ -83,7 +83,7 @@ func TestFindDatesLabels(t *testing.T) {
 		{"Posted at", "Dec 12, 2025", false},
 	}
 	for _, l := range labels {
-		d := findDates(l.prefix, l.text)
+		d := findDates(l.prefix, l.text, false)
 		if len(d) != 1 || d[0].updated != l.updated {
 			t.Errorf("findDates(%q, %q) = %+v, want one date, updated %v", l.prefix, l.text, d, l.updated)
 		}
@@ -143,7 +143,7 @@ func TestSplitNames(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		got := splitNames(tt.in)
+		got := splitNames(tt.in, byPrefixRE)
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("splitNames(%q) = %q, want %q", tt.in, got, tt.want)
 		}

@@ -48,14 +48,14 @@ func init() {
 
 // findDates lists the dates written in free text, each labelled by the
 // words just before it, which may end the previous text run ("Updated:"
-// in one element, the date in the next).
-func findDates(prefix, s string) []printedDate {
+// in one element, the date in the next). dayFirst orders numeric dates.
+func findDates(prefix, s string, dayFirst bool) []printedDate {
 	if !hasYear(s) {
 		return nil
 	}
 	var out []printedDate
 	for _, loc := range dateInTextRE.FindAllStringIndex(s, 8) {
-		t, ok := parseDate(s[loc[0]:loc[1]])
+		t, ok := readDate(s[loc[0]:loc[1]], dayFirst)
 		if !ok {
 			continue
 		}
@@ -79,13 +79,13 @@ func (s *signals) printedDates() []printedDate {
 	z := s.headZone()
 	var out []printedDate
 	for _, i := range z.near {
-		out = append(out, itemDates(z.items, i)...)
+		out = append(out, itemDates(z.items, i, s.dayFirst)...)
 	}
 	return out
 }
 
 // itemDates reads the dates of one text item.
-func itemDates(items []textItem, i int) []printedDate {
+func itemDates(items []textItem, i int, dayFirst bool) []printedDate {
 	it := items[i]
 	prev := ""
 	if i > 0 {
@@ -95,7 +95,7 @@ func itemDates(items []textItem, i int) []printedDate {
 	if len(text) > proseLen {
 		text = strings.ToValidUTF8(text[:proseHead], "")
 	}
-	out := findDates(prev, text)
+	out := findDates(prev, text, dayFirst)
 	if !it.time.IsZero() {
 		// A <time> keeps the exact value of its datetime attribute, and the
 		// label its own words give ("Last updated: May 2, 2024"); its words

@@ -44,11 +44,11 @@ func (s *signals) printedByline(isOrg func(string) bool) []string {
 			continue
 		}
 		var found []string
-		if loc := byPrefixRE.FindStringIndex(it.text); loc != nil && loc[0] == 0 && !notAuthorRE.MatchString(it.text) {
-			found = printedNames([]string{bylineLine(z.items, i)})
+		if text := trimLead(it.text); s.byRE.MatchString(text) && !notAuthorRE.MatchString(text) {
+			found = s.printedNames([]string{bylineLine(z.items, i, s.byRE)})
 		}
 		if len(found) == 0 && authorish(it.node) {
-			found = printedNames(authorRun(z.items, i))
+			found = s.printedNames(authorRun(z.items, i))
 		}
 		if len(found) == 0 {
 			continue
@@ -67,10 +67,10 @@ func (s *signals) printedByline(isOrg func(string) bool) []string {
 
 // printedNames keeps the names in raw byline texts that are written as
 // names are: capitalised words, with particles and initials.
-func printedNames(raws []string) []string {
+func (s *signals) printedNames(raws []string) []string {
 	var out []string
 	for _, r := range raws {
-		for _, n := range splitNames(r) {
+		for _, n := range splitNames(r, s.byRE) {
 			if nameShaped(n) {
 				out = append(out, n)
 			}
@@ -102,11 +102,13 @@ var particles = map[string]bool{
 
 // bylineLine is the whole line a "By" starts: the text of its block, or the
 // run and the one after it when the block is large.
-func bylineLine(items []textItem, i int) string {
+func bylineLine(items []textItem, i int, by *regexp.Regexp) string {
 	var b strings.Builder
-	b.WriteString(items[i].text)
+	b.WriteString(trimLead(items[i].text))
 	for j := i + 1; j < len(items) && j <= i+12 && b.Len() < 200; j++ {
-		if !items[j].time.IsZero() || blockBetween(items[j-1].node, items[j].node) {
+		// A paragraph of prose after a <br> in the same block is the
+		// article, not the byline's line.
+		if !items[j].time.IsZero() || blockBetween(items[j-1].node, items[j].node) || len(items[j].text) > proseLen {
 			break
 		}
 		b.WriteString(" ")
@@ -114,10 +116,16 @@ func bylineLine(items []textItem, i int) string {
 	}
 	line := b.String()
 	// "By" alone in its element, the name in the next block.
-	if strings.TrimSpace(byPrefixRE.ReplaceAllString(line, "")) == "" && i+1 < len(items) {
+	if strings.TrimSpace(by.ReplaceAllString(line, "")) == "" && i+1 < len(items) {
 		line += " " + items[i+1].text
 	}
 	return line
+}
+
+// trimLead drops the separators a byline run starts with when it follows
+// a date in the same line ("05/10/2018 - Publicado por: …").
+func trimLead(t string) string {
+	return strings.TrimLeft(t, " -–—|·•,;")
 }
 
 // authorRun collects the author links that follow one another ("A, B and

@@ -189,11 +189,11 @@ func (s *signals) metaPublished() (t time.Time, weak bool) {
 	}
 	cands = append(cands, s.ld.Created, s.itemprop("datePublished"))
 	for _, c := range cands {
-		if t, ok := parseDate(c); ok {
+		if t, ok := s.date(c); ok {
 			return t, false
 		}
 	}
-	if t, ok := parseDate(s.ld.PagePublished); ok {
+	if t, ok := s.date(s.ld.PagePublished); ok {
 		return t, !s.ld.HasArticle
 	}
 	return time.Time{}, false
@@ -203,7 +203,7 @@ func (s *signals) metaPublished() (t time.Time, weak bool) {
 func (s *signals) ogPublished() (time.Time, bool) {
 	for _, k := range []string{"article:published_time", "og:article:published_time", "og:published_time"} {
 		for _, v := range s.tags[k] {
-			if t, ok := parseDate(v); ok {
+			if t, ok := s.date(v); ok {
 				return t, true
 			}
 		}
@@ -220,7 +220,7 @@ func (s *signals) metaModified() []time.Time {
 	cands = append(cands, s.ld.PageModified, s.itemprop("dateModified"))
 	var out []time.Time
 	for _, c := range cands {
-		if t, ok := parseDate(c); ok {
+		if t, ok := s.date(c); ok {
 			out = append(out, t)
 		}
 	}
@@ -240,7 +240,7 @@ func (s *signals) timeElement() (time.Time, bool) {
 		if v == "" {
 			v = n.Text()
 		}
-		t, ok := parseDate(v)
+		t, ok := s.date(v)
 		if !ok {
 			return i < 50
 		}
@@ -269,6 +269,10 @@ func (s *signals) urlDate() (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// date reads a date from the page's metadata or text, ordering numeric
+// dates as the page's language does.
+func (s *signals) date(v string) (time.Time, bool) { return readDate(v, s.dayFirst) }
 
 func (s *signals) baseString() string {
 	if s.base == nil {

@@ -3,6 +3,7 @@ package meta
 import (
 	stdhtml "html"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -25,6 +26,23 @@ type signals struct {
 	anchor    *html.Node
 	zone      *zone
 	propIndex map[string][]*goquery.Selection
+	// links are the page's <link> elements; labelList (the labels of the
+	// hosts the page is known by) and titleSiteName are derived once, on
+	// first use.
+	links         []linkTag
+	labelList     []string
+	titleSiteDone bool
+	titleSiteName string
+	// langTag is the page's declared language; byRE reads byline labels
+	// and dayFirst orders numeric dates as that language writes them.
+	langTag  string
+	byRE     *regexp.Regexp
+	dayFirst bool
+}
+
+// linkTag is a <link> element's rel, href and title, as written.
+type linkTag struct {
+	rel, href, title string
 }
 
 // heading is an <h1> with whether it sits inside the article or main
@@ -40,23 +58,17 @@ type heading struct {
 func gather(doc *goquery.Document, pageURL string) *signals {
 	s := &signals{doc: doc, tags: map[string][]string{}}
 	s.base = baseURL(doc, pageURL)
-	doc.Find("meta").Each(func(_ int, m *goquery.Selection) {
-		content, ok := m.Attr("content")
-		if !ok {
-			content, ok = m.Attr("value")
-		}
-		content = clean(content)
-		if !ok || content == "" {
-			return
-		}
-		for _, attr := range []string{"property", "name", "itemprop", "http-equiv"} {
-			if k, ok := m.Attr(attr); ok {
-				for _, key := range strings.Fields(strings.ToLower(k)) {
-					s.tags[key] = append(s.tags[key], content)
-				}
+	// One pass reads the meta tags and the <link>s (feeds, canonical,
+	// icons) that name the site.
+	for _, n := range doc.Find("meta, link").Nodes {
+		if n.DataAtom == atom.Link {
+			if href, ok := lookup(n, "href"); ok && len(s.links) < 200 {
+				s.links = append(s.links, linkTag{rel: attr(n, "rel"), href: href, title: attr(n, "title")})
 			}
+			continue
 		}
-	})
+		s.addMeta(n)
+	}
 	s.ld = readLD(doc)
 	s.title = clean(doc.Find("title").First().Text())
 	doc.Find("h1").EachWithBreak(func(i int, h *goquery.Selection) bool {
@@ -70,7 +82,39 @@ func gather(doc *goquery.Document, pageURL string) *signals {
 	if l, ok := doc.Find("html").First().Attr("lang"); ok {
 		s.lang = strings.TrimSpace(l)
 	}
+	s.langTag = s.pickLang()
+	s.byRE = bylineLabels(s.langTag)
+	s.dayFirst = dayFirst(s.lang, s.tag("content-language"), s.tag("og:locale"), s.ld.Lang)
 	return s
+}
+
+// addMeta files a meta tag's content under each of its names.
+func (s *signals) addMeta(n *html.Node) {
+	content, ok := lookup(n, "content")
+	if !ok {
+		content, ok = lookup(n, "value")
+	}
+	content = clean(content)
+	if !ok || content == "" {
+		return
+	}
+	for _, a := range []string{"property", "name", "itemprop", "http-equiv"} {
+		if k, ok := lookup(n, a); ok {
+			for _, key := range strings.Fields(strings.ToLower(k)) {
+				s.tags[key] = append(s.tags[key], content)
+			}
+		}
+	}
+}
+
+// lookup is an attribute's value and whether the element has it.
+func lookup(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
 }
 
 // tag is the first value of the first meta key present.

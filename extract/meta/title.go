@@ -11,7 +11,7 @@ import (
 
 // titleSepRE finds the separators pages put between a headline and the site
 // name in <title> and og:title.
-var titleSepRE = regexp.MustCompile(`\s+[|\-–—·•»«~/:⋆]{1,2}\s+|\s*\|\s*|\s+::\s+`)
+var titleSepRE = regexp.MustCompile(`\s+[|\-–—·•»«~/:⋆]{1,2}\s+|\s*[|｜]\s*|\s+::\s+`)
 
 // pickTitle chooses the headline a reader sees. An <h1> that a metadata
 // title agrees with is the article's heading (not a logo or a section name).
@@ -52,10 +52,11 @@ func (s *signals) pickTitle(site string) string {
 }
 
 // findHeading is the element that prints a headline taken from metadata,
-// when the page has no agreeing <h1>: another heading, a legend, a title.
+// when the page has no agreeing <h1>: another heading, a legend, a title
+// (in the class names of other languages too: "titulo", "titre", "titel").
 func (s *signals) findHeading(t string) *html.Node {
 	var found *html.Node
-	s.doc.Find("h1, h2, h3, legend, [class*=title], [class*=headline]").EachWithBreak(func(i int, n *goquery.Selection) bool {
+	s.doc.Find("h1, h2, h3, legend, [class*=title], [class*=headline], [class*=titul], [class*=titre], [class*=titel], [class*=titol]").EachWithBreak(func(i int, n *goquery.Selection) bool {
 		if txt, ok := shortText(n.Get(0), 400); ok && sameTitle(txt, t) {
 			found = n.Get(0)
 			return false
@@ -98,10 +99,17 @@ func (s *signals) metaTitles() []string {
 // names the site.
 func (s *signals) siteNames(site string, metas []string) []string {
 	var out []string
-	for _, n := range []string{site, s.tag("og:site_name"), s.ld.Publisher, s.ld.Site, s.tag("application-name"), s.tag("apple-mobile-web-app-title"), s.host()} {
+	for _, n := range []string{site, s.tag("og:site_name"), s.ld.Publisher, s.ld.Site, s.tag("application-name"), s.tag("apple-mobile-web-app-title"), s.titleSite()} {
 		if n = clean(n); n != "" {
 			out = append(out, n)
+			// Each part of "Site | Tagline" names the site too.
+			if parts := siteParts(n); len(parts) > 1 {
+				out = append(out, parts...)
+			}
 		}
+	}
+	if h := s.host(); h != "" {
+		out = append(out, h)
 	}
 	if t := trimDecor(s.title); t != "" {
 		for _, m := range metas {
