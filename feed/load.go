@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/tread-reader/tread/fetch"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -93,7 +94,7 @@ func readAll(ctx context.Context, open func() (io.ReadCloser, error), limit int6
 			err = cerr
 		}
 		if err == nil && int64(len(data)) > limit {
-			err = fmt.Errorf("%w (more than %s)", ErrTooLarge, sizeString(limit))
+			err = fmt.Errorf("%w (more than %s)", ErrTooLarge, fetch.FormatSize(limit))
 			data = nil
 		}
 		done <- result{data, err}
@@ -246,24 +247,10 @@ func depth(root, path string) int {
 
 // overLimit is ErrTooLarge for n bytes against limit, in words.
 func overLimit(n, limit int64) error {
-	size, max := sizeString(n), sizeString(limit)
+	size, max := fetch.FormatSize(n), fetch.FormatSize(limit)
 	if size == max {
 		// Just over: "20MB; limit 20MB" would read as a contradiction.
 		return fmt.Errorf("%w (more than %s)", ErrTooLarge, max)
 	}
 	return fmt.Errorf("%w (%s; limit %s)", ErrTooLarge, size, max)
 }
-
-// sizeString prints a byte count for an error message in the units the
-// settings file uses (KB = 1024 bytes): "20MB", "1.5KB", "300 bytes".
-func sizeString(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<20))) + "MB"
-	case n >= 1<<10:
-		return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<10))) + "KB"
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
-func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }

@@ -210,9 +210,9 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 		se := &StatusError{Code: resp.StatusCode}
 		return fail(ErrStatus, se.Error(), se)
 	}
-	tooLarge := "larger than the " + sizeString(opts.MaxSize) + " limit"
+	tooLarge := "larger than the " + FormatSize(opts.MaxSize) + " limit"
 	if resp.ContentLength > opts.MaxSize {
-		return fail(ErrTooLarge, fmt.Sprintf("%s (%s)", tooLarge, sizeString(resp.ContentLength)), nil)
+		return fail(ErrTooLarge, fmt.Sprintf("%s (%s)", tooLarge, FormatSize(resp.ContentLength)), nil)
 	}
 	mediaType, charset := parseContentType(resp.Header.Get("Content-Type"))
 	// Refuse a declared foreign type before reading a byte of it; vague
@@ -328,8 +328,9 @@ func decode(resp *http.Response, body []byte, max int64) ([]byte, error) {
 	return out, err
 }
 
-// sizeString is a byte count for messages: "20MB", "1.5KB", "300 bytes".
-func sizeString(n int64) string {
+// FormatSize is a byte count for messages, in the units the settings file
+// uses (KB = 1024 bytes): "20MB", "1.5KB", "300 bytes".
+func FormatSize(n int64) string {
 	switch {
 	case n >= 1<<20:
 		return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<20))) + "MB"
