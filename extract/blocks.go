@@ -278,7 +278,7 @@ func (e *emitter) flush() {
 			// A caption belongs to its picture: the reader sees it set
 			// apart under the image, but it is not running text.
 			b.Text = ""
-			b.MD = "_" + b.MD + "_"
+			b.MD = captionMarkdown(b.MD)
 		}
 		e.blocks = append(e.blocks, b)
 	}
@@ -286,6 +286,27 @@ func (e *emitter) flush() {
 	e.blocks = append(e.blocks, e.images...)
 	e.images = e.images[:0]
 	e.brs = 0
+}
+
+// captionMarkdown sets each line of a caption's markdown in italics of its
+// own. The reader wraps every caption line in emphasis too, so a span
+// over a hard break, or a break's trailing backslash that would escape the
+// reader's closing delimiter, would leak as stray asterisks; the lines are
+// joined by a plain newline instead.
+func captionMarkdown(md string) string {
+	lines := strings.Split(md, "\n")
+	out := lines[:0]
+	last := len(lines) - 1
+	for i, l := range lines {
+		if i < last {
+			l = strings.TrimSuffix(l, "\\") // the break's own backslash
+		}
+		l = strings.TrimSpace(l)
+		if l != "" {
+			out = append(out, "_"+l+"_")
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 func (e *emitter) heading(i int32) {

@@ -102,6 +102,7 @@ func (b *inline) visible() {
 	switch {
 	case b.brk && len(b.text) > 0:
 		b.text = append(b.text, '\n')
+		b.breakEmphasis()
 		b.toks = append(b.toks, token{pos: len(b.md), s: "\\\n", kind: tBreak, pair: -1})
 		b.lineAt = len(b.md)
 	case b.space && len(b.text) > 0:
@@ -116,6 +117,27 @@ func (b *inline) visible() {
 		}
 		sp.tok = len(b.toks)
 		b.toks = append(b.toks, token{pos: len(b.md), s: sp.open, kind: sp.kind, pair: -1})
+	}
+}
+
+// breakEmphasis closes the emphasis open at a hard line break so that it
+// reopens on the next line: the reader sets each line of a caption in
+// italics of its own, and a span running over the break would leave its
+// delimiters unpaired there. It stops at an open link, which may span a
+// break and can't be closed inside its text.
+func (b *inline) breakEmphasis() {
+	k := len(b.spans) - 1
+	for ; k >= 0; k-- {
+		sp := &b.spans[k]
+		if sp.kind != tEmOpen {
+			break
+		}
+		if sp.tok < 0 || sp.noop {
+			continue
+		}
+		b.toks[sp.tok].pair = len(b.toks)
+		b.toks = append(b.toks, token{pos: len(b.md), s: sp.open, kind: tEmClose, pair: sp.tok})
+		sp.tok = -1 // placed again after the break
 	}
 }
 
