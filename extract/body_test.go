@@ -35,7 +35,7 @@ func TestImageLines(t *testing.T) {
 		{"file name alt dropped", `<img src="/img/DSC_0042.JPG" alt="DSC_0042.jpg">`, ""},
 		{"file stem alt dropped", `<img src="/img/quay-low-tide.jpg" alt="quay-low-tide">`, ""},
 		{"title stands in", `<img src="/img/quay.jpg" alt="photo" title="Boats waiting for the tide">`, "![Boats waiting for the tide](https://port.example/img/quay.jpg)"},
-		{"caption stands in", `<figure><img src="/img/quay.jpg"><figcaption>Nets drying on the harbour wall</figcaption></figure>`, "![Nets drying on the harbour wall](https://port.example/img/quay.jpg)"},
+		{"captioned figure keeps its picture", `<figure><img src="/img/quay.jpg"><figcaption>Nets drying on the harbour wall</figcaption></figure>`, "![](https://port.example/img/quay.jpg)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

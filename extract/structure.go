@@ -283,8 +283,8 @@ const maxAlt = 100
 // image makes an image block from an <img>, or reports false for images
 // with no usable address (inline data, tracking pixels) or nothing to say:
 // an image line reads "Image: <alt>", so one whose alt text is missing or
-// a placeholder takes its title or its figure's caption instead, and is
-// left out when it has neither.
+// a placeholder takes its title instead; one in a captioned figure is kept
+// with no alt, its caption following it; others are left out.
 func (e *emitter) image(i int32) (story.Block, bool) {
 	h := e.t.nodes[i].h
 	var src, alt, title string
@@ -326,6 +326,10 @@ func (e *emitter) image(i int32) (story.Block, bool) {
 		if !meaningfulAlt(b.plain(), u) {
 			return story.Block{}, false
 		}
+		// The caption is written as a block of its own under the
+		// picture; taken as the alt text too, its words would be read
+		// twice.
+		return story.Block{Kind: story.Image, URL: u, MD: "![](" + mdURL(u) + ")"}, true
 	}
 	alt = strings.ReplaceAll(b.plain(), "\n", " ")
 	if utf8.RuneCountInString(alt) > maxAlt {
