@@ -26,9 +26,11 @@ var (
 	ErrTooDeep = errors.New("folder nested too deep, skipped")
 )
 
-// Load reads one source into Documents: a file gives one, "-" reads
-// opts.Stdin, a folder gives one per regular file under it, in sorted
-// order, hidden files and folders skipped, symbolic links to folders not
+// Load reads one source into Documents: a file gives one (a library .page
+// file is read as the page it saved), "-" reads opts.Stdin, a folder gives
+// one per page-like file under it (.txt, .text, .html, .htm, .xhtml, .shtml,
+// .page, and files without an extension that are text), in sorted order,
+// hidden files and folders skipped, symbolic links to folders not
 // followed, and an http or https URL gives its page, from the library's
 // saved copy or the network (see Options). Other URL schemes fail with
 // ErrScheme. A source that cannot be read yields a Document whose Err is one
@@ -71,6 +73,9 @@ func loadFile(ctx context.Context, path string, fi fs.FileInfo, opts Options) st
 		return failed(path, overLimit(fi.Size(), limit))
 	}
 	data, err := readAll(ctx, func() (io.ReadCloser, error) { return os.Open(path) }, limit)
+	if err == nil && isSavedPage(path, data) {
+		return savedDocument(path, data)
+	}
 	return document(path, path, data, err)
 }
 
@@ -146,9 +151,10 @@ func failed(source string, err error) story.Document {
 // the walk's sorted order.
 func loadDir(ctx context.Context, root string, opts Options) []story.Document {
 	type entry struct {
-		path string
-		fi   fs.FileInfo
-		doc  story.Document
+		path  string
+		fi    fs.FileInfo
+		sniff bool
+		doc   story.Document
 	}
 	var entries []entry
 	files := 0
@@ -188,6 +194,10 @@ func loadDir(ctx context.Context, root string, opts Options) []story.Document {
 			}
 			return nil
 		}
+		read, sniff := pageLike(d.Name())
+		if !read {
+			return nil
+		}
 		// Follow a link to a file, but not to a folder (it could loop).
 		fi, err := os.Stat(path)
 		if err != nil {
@@ -202,7 +212,7 @@ func loadDir(ctx context.Context, root string, opts Options) []story.Document {
 			return fs.SkipAll
 		}
 		files++
-		entries = append(entries, entry{path: path, fi: fi})
+		entries = append(entries, entry{path: path, fi: fi, sniff: sniff})
 		return nil
 	})
 	if files == 0 && len(entries) == 0 && walkErr == nil {
@@ -228,10 +238,16 @@ func loadDir(ctx context.Context, root string, opts Options) []story.Document {
 
 	docs := make([]story.Document, 0, len(entries)+1)
 	for _, e := range entries {
+		if e.sniff && errors.Is(e.doc.Err, ErrBinary) {
+			continue // no extension and not text: not a page
+		}
 		docs = append(docs, e.doc)
 	}
 	if walkErr != nil {
 		docs = append(docs, failed(root, walkErr))
+	}
+	if len(docs) == 0 {
+		return []story.Document{failed(root, ErrNoFiles)}
 	}
 	return docs
 }

@@ -155,7 +155,8 @@ func TestLoadFolder(t *testing.T) {
 	write(t, filepath.Join(dir, "b.txt"), []byte(goodDump))
 	write(t, filepath.Join(dir, "a", "deep.txt"), []byte(strings.Replace(goodDump, "Weir", "Deep", 2)))
 	write(t, filepath.Join(dir, "a", "empty.txt"), nil)
-	write(t, filepath.Join(dir, "c.bin"), []byte{0, 1, 2, 3, 0xff})
+	write(t, filepath.Join(dir, "c.html"), []byte{0, 1, 2, 3, 0xff})
+	write(t, filepath.Join(dir, "c.bin"), []byte(goodDump)) // not a page's extension
 	write(t, filepath.Join(dir, ".hidden.txt"), []byte(goodDump))
 	write(t, filepath.Join(dir, ".git", "HEAD"), []byte(goodDump))
 	if err := os.Symlink("missing-target", filepath.Join(dir, "d-broken.txt")); err != nil {
@@ -179,7 +180,7 @@ func TestLoadFolder(t *testing.T) {
 		{filepath.Join(dir, "a", "deep.txt"), "Deep gates replaced", nil},
 		{filepath.Join(dir, "a", "empty.txt"), "", ErrEmpty},
 		{filepath.Join(dir, "b.txt"), "Weir gates replaced", nil},
-		{filepath.Join(dir, "c.bin"), "", ErrBinary},
+		{filepath.Join(dir, "c.html"), "", ErrBinary},
 		{filepath.Join(dir, "d-broken.txt"), "", fs.ErrNotExist},
 		{loop, "", syscall.ELOOP},
 	}
