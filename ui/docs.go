@@ -60,6 +60,7 @@ type slot struct {
 	failed  []notice // what went wrong in the first load, for Errors
 	walked  bool
 	parent  groupKey
+	stopped bool // its first load was cancelled with esc
 }
 
 // docLoaded reports that a slot's load finished.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/story"
@@ -239,5 +240,69 @@ func TestFirstStoryIsSelectedWhateverOrderSourcesFinish(t *testing.T) {
 	d.send(loads[1])
 	if got := d.selectedTitle(); got != "Third paper on the fair" {
 		t.Errorf("a source arriving moved the reader's choice to %q", got)
+	}
+}
+
+// TestCommandLineLoadsSpinAndEscStopsThem: sources given on the command
+// line show a spinner and what is loading, and esc cancels them, as a walk.
+func TestCommandLineLoadsSpinAndEscStopsThem(t *testing.T) {
+	const src = "http://127.0.0.1:8767/slow/b.html"
+	for _, sources := range [][]string{{src}, {src, "c.txt", "d.txt"}} {
+		started := make(chan context.Context, len(sources))
+		load := func(ctx context.Context, source string) []story.Document {
+			started <- ctx
+			<-ctx.Done()
+			return []story.Document{{Source: source, Err: ctx.Err()}}
+		}
+		m := New(Options{Sources: sources, Load: load, Style: render.Dark})
+		m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+		cmds := batchCmds(m.Init())
+		done := make(chan tea.Msg, len(sources))
+		for _, c := range cmds[len(cmds)-len(sources):] {
+			go func() { done <- c() }()
+		}
+		var ctxs []context.Context
+		for range sources {
+			ctxs = append(ctxs, <-started)
+		}
+		nm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
+		scr := ansi.Strip(nm.(Model).View().Content)
+		status := scr[strings.LastIndex(scr, "\n")+1:]
+		want := "⠋ loading http://127.0.0.1:8767/slow/b.html · esc cancels"
+		if len(sources) > 1 {
+			want = "⠋ loading 3 sources: http://127.0.0.1:8767/slow/b.html · esc cancels"
+		}
+		if !strings.Contains(status, want) {
+			t.Errorf("status bar %q lacks %q", status, want)
+		}
+		if strings.Contains(scr, "source(s)") {
+			t.Errorf("clumsy wording on screen:\n%s", scr)
+		}
+		nm, _ = nm.Update(loadSpinTick{})
+		if s := ansi.Strip(nm.(Model).View().Content); !strings.Contains(s, "⠙ loading") {
+			t.Errorf("the spinner did not turn:\n%s", s)
+		}
+		nm, _ = nm.Update(keyMsg("esc"))
+		for _, ctx := range ctxs {
+			if ctx.Err() == nil {
+				t.Fatal("esc did not cancel a command-line load")
+			}
+		}
+		for range sources {
+			if msg := <-done; msg != nil {
+				t.Errorf("a cancelled load still reported %#v", msg)
+			}
+		}
+		got := nm.(Model)
+		wantNote := "stopped loading " + src
+		if len(sources) > 1 {
+			wantNote = "stopped loading 3 sources"
+		}
+		if got.status.current.text != wantNote || got.pending() != 0 || len(got.Errors()) != 0 {
+			t.Errorf("after esc: status %q, %d pending, errors %q", got.status.current.text, got.pending(), got.Errors())
+		}
+		if s := ansi.Strip(got.View().Content); !strings.Contains(s, "Loading stopped") {
+			t.Errorf("no word that loading stopped:\n%s", s)
+		}
 	}
 }

@@ -14,6 +14,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -21,6 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tread-reader/tread/render"
+	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -127,6 +129,9 @@ type Model struct {
 
 	ctx          context.Context    // cancelled when tread quits
 	cancel       context.CancelFunc //
+	loadCtx      context.Context    // the sources' first loads run under it; esc cancels it
+	loadCancel   context.CancelFunc //
+	loadFrame    int                // the spinner frame of the sources' loads
 	renderCancel context.CancelFunc // cancels renders for the last selection
 
 	// after schedules msg after d; tests replace it to fire timers at will.
@@ -137,6 +142,7 @@ type Model struct {
 // opts.Sources load when the program starts.
 func New(opts Options) Model {
 	ctx, cancel := context.WithCancel(context.Background())
+	loadCtx, loadCancel := context.WithCancel(ctx)
 	r := opts.Renderer
 	if r == nil {
 		r = render.NewRenderer(0)
@@ -145,24 +151,26 @@ func New(opts Options) Model {
 	dark := opts.Style != render.Light
 	st := chromeStyles(dark, opts.Style)
 	m := Model{
-		load:      opts.Load,
-		reloadFn:  opts.Reload,
-		saved:     opts.Saved,
-		openURL:   opts.OpenURL,
-		readWidth: opts.ReadingWidth,
-		listWidth: opts.ListWidth,
-		renderer:  r,
-		keys:      keys,
-		styles:    st,
-		dark:      dark,
-		auto:      opts.Style == "",
-		style:     opts.Style,
-		list:      newListPane(),
-		reader:    newReaderPane(),
-		help:      help.New(),
-		hints:     map[hintKey]string{},
-		ctx:       ctx,
-		cancel:    cancel,
+		load:       opts.Load,
+		reloadFn:   opts.Reload,
+		saved:      opts.Saved,
+		openURL:    opts.OpenURL,
+		readWidth:  opts.ReadingWidth,
+		listWidth:  opts.ListWidth,
+		renderer:   r,
+		keys:       keys,
+		styles:     st,
+		dark:       dark,
+		auto:       opts.Style == "",
+		style:      opts.Style,
+		list:       newListPane(),
+		reader:     newReaderPane(),
+		help:       help.New(),
+		hints:      map[hintKey]string{},
+		ctx:        ctx,
+		cancel:     cancel,
+		loadCtx:    loadCtx,
+		loadCancel: loadCancel,
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 		},
@@ -190,9 +198,12 @@ func (m Model) Init() tea.Cmd {
 	// Even with a fixed glamour style the chrome (list, status bar, help)
 	// wants to match the terminal, so always ask for its background.
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.pending() > 0 {
+		cmds = append(cmds, m.after(spinEvery, loadSpinTick{}))
+	}
 	for i, s := range m.slots {
 		if !s.loaded {
-			cmds = append(cmds, loadCmd(m.ctx, m.load, i, s.gen, s.source, m.prep()))
+			cmds = append(cmds, loadCmd(m.loadCtx, m.load, i, s.gen, s.source, m.prep()))
 		}
 	}
 	if m.status.current.text != "" {
@@ -288,6 +299,35 @@ func (m Model) pending() int {
 		}
 	}
 	return n
+}
+
+// firstPending is the source of the first slot still loading, in the
+// order sources were given: the one the status bar names.
+func (m Model) firstPending() string {
+	for _, s := range m.slots {
+		if !s.loaded {
+			return s.source
+		}
+	}
+	return ""
+}
+
+// stopLoads cancels the sources' loads still running and says so. A
+// stopped source is not a failure: the reader chose to stop it.
+func (m *Model) stopLoads() tea.Cmd {
+	n, first := m.pending(), sanitize.Line(m.firstPending())
+	m.loadCancel()
+	for i := range m.slots {
+		if !m.slots[i].loaded {
+			m.slots[i].loaded, m.slots[i].stopped = true, true
+			m.slots[i].gen++ // a result that still arrives is stale
+		}
+	}
+	m.list.setEntries(m.allEntries())
+	if n == 1 {
+		return tea.Batch(m.showSelected(), m.notify(sayAbout("stopped loading "+first, first)))
+	}
+	return tea.Batch(m.showSelected(), m.notify(say(fmt.Sprintf("stopped loading %d sources", n))))
 }
 
 // notify shows n in the status bar, in place of whatever was there, and

@@ -54,6 +54,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case spinTick:
 		return m.onSpin(msg)
 
+	case loadSpinTick:
+		if m.pending() == 0 {
+			return m, nil
+		}
+		m.loadFrame = (m.loadFrame + 1) % len(spinFrames)
+		return m, m.after(spinEvery, msg)
+
 	case urlOpened:
 		return m.onOpened(msg)
 
@@ -154,6 +161,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.cancelOp()
 			t := sanitize.Line(target)
 			return m, m.notify(sayAbout("stopped loading "+t, t))
+		case m.pending() > 0:
+			return m, m.stopLoads()
 		case inReader && m.reader.query() != "":
 			m.reader.clearSearch()
 		case m.list.query() != "":

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/sanitize"
 )
 
 // layout is where things go on screen for the current window size.
@@ -132,6 +134,8 @@ func (m Model) statusView() string {
 			return m.reader.search.view(room, m.styles)
 		case m.op.kind != opNone:
 			return m.opLine(room, m.status.current)
+		case m.pending() > 0:
+			return m.loadsLine(room, m.status.current)
 		case m.status.current.text != "":
 			return m.noticeView(m.status.current, room)
 		}
@@ -150,16 +154,21 @@ func (m Model) statusView() string {
 		return hint
 	}
 	var right []string
-	if m.op.kind != opNone && inputOpen {
-		right = append(right, spinFrames[m.op.frame]+" loading") // the input has the spinner's place
+	if inputOpen {
+		// the input has the loading line's place
+		if m.op.kind != opNone {
+			right = append(right, spinFrames[m.op.frame]+" loading")
+		} else if n := m.pending(); n > 0 {
+			right = append(right, fmt.Sprintf("%s loading %d", spinFrames[m.loadFrame], n))
+		}
 	}
 	if info := m.reader.matchInfo(); info != "" && m.focus == readerFocus {
 		right = append(right, info)
 	} else if q := m.list.query(); q != "" && !m.list.filtering {
 		right = append(right, "filter: "+q)
 	}
-	if n := m.pending(); n > 0 {
-		right = append(right, fmt.Sprintf("loading %d", n))
+	if n := m.pending(); n > 0 && m.op.kind != opNone && !inputOpen {
+		right = append(right, fmt.Sprintf("loading %d", n)) // the walk has the middle
 	}
 	if n := len(m.failures()); n > 0 {
 		right = append(right, fmt.Sprintf("%d failed", n))
@@ -191,11 +200,26 @@ func (m Model) emptyNote() string {
 	case len(m.list.all) > 0:
 		return "No story selected."
 	case m.pending() > 0:
-		return fmt.Sprintf("Loading %d source(s)…", m.pending())
+		if n := m.pending(); n > 1 {
+			return fmt.Sprintf("Loading %d sources…", n)
+		}
+		return "Loading " + sanitize.Line(m.firstPending()) + "…"
+	case m.stoppedAll():
+		return "Loading stopped: nothing to read."
 	case len(m.failures()) > 0:
 		return "Nothing to read: no source could be loaded.\n\n" + strings.Join(m.Errors(), "\n")
 	case len(m.slots) == 0:
 		return "Nothing to read. Give tread a file, a folder or a URL, or run it with no arguments for the sample edition."
 	}
 	return "These sources hold no stories tread could find."
+}
+
+// stoppedAll says every source was stopped before it loaded anything.
+func (m Model) stoppedAll() bool {
+	for _, s := range m.slots {
+		if !s.stopped {
+			return false
+		}
+	}
+	return len(m.slots) > 0
 }

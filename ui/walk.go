@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -74,6 +75,9 @@ type reloadDone struct {
 
 // spinTick turns the spinner of op id.
 type spinTick struct{ id int }
+
+// loadSpinTick turns the spinner of the sources' first loads while any run.
+type loadSpinTick struct{}
 
 // urlOpened reports Options.OpenURL's answer.
 type urlOpened struct {
@@ -506,8 +510,23 @@ func (m Model) opLine(room int, n notice) string {
 	if m.op.kind == opReload {
 		verb = "reloading "
 	}
-	target := sanitize.Line(m.op.target)
-	text := spinFrames[m.op.frame] + " " + verb + target
+	return m.spinLine(room, n, spinFrames[m.op.frame]+" "+verb, sanitize.Line(m.op.target))
+}
+
+// loadsLine is the status bar's line about the sources still loading: the
+// one source, or how many there are and the first of them.
+func (m Model) loadsLine(room int, n notice) string {
+	lead := spinFrames[m.loadFrame] + " loading "
+	if k := m.pending(); k > 1 {
+		lead += fmt.Sprintf("%d sources: ", k)
+	}
+	return m.spinLine(room, n, lead, sanitize.Line(m.firstPending()))
+}
+
+// spinLine lays out a loading line, lead then target (shortened to fit)
+// then how to cancel, with the notice n beside it when there is room.
+func (m Model) spinLine(room int, n notice, lead, target string) string {
+	text := lead + target
 	const sep = " · "
 	hint := ""
 	if m.keys.Back.Enabled() {
