@@ -214,3 +214,19 @@ func TestEntriesWithoutMetaTakeNoMetaRow(t *testing.T) {
 	}
 	checkFits(t, d.m.View().Content, 100, 20)
 }
+
+func TestTitleLinesKeepHyphenatedWordsWhole(t *testing.T) {
+	title := "Automation reaches the last of the white-collar jobs in the city"
+	for w := 20; w <= 40; w++ {
+		lines := titleLines(title, w, 2)
+		joined := lines[0] + " " + lines[1]
+		if strings.Contains(lines[1], "- ") || strings.Contains(joined, "white- collar") {
+			t.Errorf("width %d: %q", w, lines)
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: line %q too wide", w, l)
+			}
+		}
+	}
+}

@@ -54,7 +54,14 @@ func titleLines(title string, w int, rows int) []string {
 	}
 	lines := strings.Split(ansi.Wrap(title, w, ""), "\n")
 	first := strings.TrimRight(lines[0], " ")
-	second := truncate(strings.TrimSpace(strings.Join(lines[1:], " ")), w)
+	// The second line is the rest of the title as it was written: joining
+	// the wrapped lines with spaces would put one after every hyphen the
+	// wrap broke at ("white- collar").
+	rest, ok := strings.CutPrefix(title, first)
+	if !ok {
+		rest = strings.Join(lines[1:], " ")
+	}
+	second := truncate(strings.TrimSpace(rest), w)
 	if cut, ok := strings.CutSuffix(second, "…"); ok {
 		second = strings.TrimRight(cut, " ") + "…" // "of…", not "of …"
 	}
