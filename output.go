@@ -167,9 +167,20 @@ func printDump(ctx context.Context, o options, cfg config.Config, sess *session,
 		width = o.width
 	}
 	width = min(width, cfg.ReadingWidth)
+	renderStory := func(s story.Story) (string, error) {
+		return r.Render(render.Markdown(s), max(width, 10), style)
+	}
+	return writeDump(stdout, stderr, docs, renderStory, width)
+}
+
+// writeDump prints docs' stories, each followed by its related items that
+// have a body. Link-only related items have nothing to print as a story; they
+// are listed as "Related:" lines under their main story, as --export links
+// them.
+func writeDump(stdout, stderr io.Writer, docs []story.Document, render func(story.Story) (string, error), width int) int {
 	first := true
 	emit := func(s story.Story) error {
-		out, err := r.Render(render.Markdown(s), max(width, 10), style)
+		out, err := render(s)
 		if err != nil {
 			return err
 		}
@@ -192,7 +203,13 @@ func printDump(ctx context.Context, o options, cfg config.Config, sess *session,
 				fmt.Fprintf(stderr, "tread: %s: %v\n", sanitize.Line(d.Source), err)
 				return 1
 			}
+			if lines := relatedLinks(s); len(lines) > 0 {
+				fmt.Fprintln(stdout, strings.Join(lines, "\n"))
+			}
 			for _, rel := range s.Related {
+				if len(rel.Body) == 0 {
+					continue
+				}
 				if err := emit(rel); err != nil {
 					fmt.Fprintf(stderr, "tread: %s: %v\n", sanitize.Line(d.Source), err)
 					return 1
@@ -201,6 +218,27 @@ func printDump(ctx context.Context, o options, cfg config.Config, sess *session,
 		}
 	}
 	return code
+}
+
+// relatedLinks lists s's link-only related items, "  Related: Title — URL",
+// title or URL alone when the other is missing.
+func relatedLinks(s story.Story) []string {
+	var lines []string
+	for _, rel := range s.Related {
+		if len(rel.Body) > 0 {
+			continue
+		}
+		parts := make([]string, 0, 2)
+		for _, p := range []string{sanitize.Line(rel.Title), sanitize.Line(rel.URL)} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) > 0 {
+			lines = append(lines, "  Related: "+strings.Join(parts, " — "))
+		}
+	}
+	return lines
 }
 
 // dumpStyle picks the --dump style and width from the output: a terminal
