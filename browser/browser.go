@@ -7,6 +7,7 @@ package browser
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
@@ -25,23 +26,52 @@ var ErrNoBrowser = errors.New("no browser found (set $BROWSER)")
 // entry of the colon-separated $BROWSER is a command line; "%s" in it
 // stands for the URL ("%%" for a percent sign), and without one the URL is
 // the last argument. An entry that cannot be started gives way to the
-// next, and after them to xdg-open (open on macOS).
+// next, and after them to xdg-open (open on macOS). When $BROWSER is set
+// and nothing starts, the error is its first command's, a *CommandError
+// naming it; when it is unset, ErrNoBrowser.
 func Open(rawURL string) error {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("open %q: %w", rawURL, ErrNotWeb)
 	}
 	target := u.String()
+	all := commands(os.Getenv("BROWSER"), target)
+	fromEnv := len(all) - len(commands("", target))
 	var tried []error
-	for _, argv := range commands(os.Getenv("BROWSER"), target) {
+	for i, argv := range all {
 		err := start(argv)
 		if err == nil {
 			return nil
 		}
+		if i < fromEnv {
+			err = &CommandError{Name: argv[0], Err: err}
+		} else {
+			err = fmt.Errorf("start %s: %w", argv[0], err)
+		}
 		tried = append(tried, err)
+	}
+	if fromEnv > 0 {
+		// The reader set $BROWSER: what went wrong with it is the news,
+		// not that no browser was found.
+		return fmt.Errorf("open %s: %w", target, tried[0])
 	}
 	return fmt.Errorf("open %s: %w", target, errors.Join(append([]error{ErrNoBrowser}, tried...)...))
 }
+
+// CommandError is a $BROWSER command that could not be started.
+type CommandError struct {
+	Name string // the command, as $BROWSER gives it
+	Err  error
+}
+
+func (e *CommandError) Error() string {
+	if errors.Is(e.Err, exec.ErrNotFound) || errors.Is(e.Err, fs.ErrNotExist) {
+		return "$BROWSER command " + e.Name + " not found"
+	}
+	return "$BROWSER command " + e.Name + ": " + e.Err.Error()
+}
+
+func (e *CommandError) Unwrap() error { return e.Err }
 
 // commands lists the command lines to try, in order.
 func commands(env, target string) [][]string {
@@ -108,7 +138,7 @@ func start(argv []string) error {
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
 	detach(cmd)
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("start %s: %w", argv[0], err)
+		return err
 	}
 	// Waiting only reaps the process: how the browser exits, long after
 	// the page opened, is nothing tread could act on.

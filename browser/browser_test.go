@@ -2,6 +2,7 @@ package browser
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -139,5 +140,24 @@ func TestExpand(t *testing.T) {
 		if got := expand(tt.entry, u); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("expand(%q) = %q, want %q", tt.entry, got, tt.want)
 		}
+	}
+}
+
+func TestOpenNamesFailedBrowserCommand(t *testing.T) {
+	t.Setenv("BROWSER", "/nonexistent/browser")
+	t.Setenv("PATH", t.TempDir())
+	err := Open("https://example.org/")
+	const want = "open https://example.org/: $BROWSER command /nonexistent/browser not found"
+	if err == nil || err.Error() != want {
+		t.Fatalf("Open = %v, want %q", err, want)
+	}
+	var ce *CommandError
+	if !errors.As(err, &ce) || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("error %v does not carry the command's failure", err)
+	}
+
+	t.Setenv("BROWSER", "no-such-browser-xyz --new-tab")
+	if err := Open("https://example.org/"); err == nil || !strings.Contains(err.Error(), "$BROWSER command no-such-browser-xyz not found") {
+		t.Errorf("Open with a missing command on PATH = %v", err)
 	}
 }
