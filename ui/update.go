@@ -278,7 +278,7 @@ func (m Model) onSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // moveSelection selects visible entry n and shows it in the reader.
 func (m Model) moveSelection(n int) (tea.Model, tea.Cmd) {
 	m.list.moveTo(n)
-	return m, m.showSelected()
+	return m, tea.Batch(m.showSelected(), m.loadSaved())
 }
 
 func (m Model) onWheel(mouse tea.Mouse) (tea.Model, tea.Cmd) {

@@ -46,6 +46,9 @@ type op struct {
 	slot   int      // opReload: the slot being reloaded
 	frame  int      // spinner frame
 	cancel context.CancelFunc
+	// inPlace: opWalk loads a saved copy for the selected related item,
+	// which stays selected; the reader shows the page once it is in.
+	inPlace bool
 }
 
 // visit is one step of the walk: where the reader was (story, list scroll
@@ -170,6 +173,26 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 	return m.walkTo(e.url, e.key)
 }
 
+// loadSaved starts loading the saved copy of the selected related item
+// when it is only a link and its page is not in the list yet, so that
+// selecting it shows the story. Items without a saved copy wait for the
+// open key: fetching them is a network action. A walk the reader started
+// is never replaced by this.
+func (m *Model) loadSaved() tea.Cmd {
+	e, ok := m.list.selected()
+	if !ok || !e.stub || !e.saved || (m.op.kind != opNone && !m.op.inPlace) {
+		return nil
+	}
+	if m.op.inPlace && m.op.target == e.url {
+		return nil // on its way already
+	}
+	if m.readable(e).key != e.key {
+		return nil // its page is in the list
+	}
+	ctx, spin := m.startOp(op{kind: opWalk, target: e.url, from: e.key, inPlace: true})
+	return tea.Batch(walkCmd(ctx, m.load, m.op.id, e.url, m.prep()), spin)
+}
+
 // findLoaded looks for a story already in the list that is the page at
 // norm (a normalised URL) or, failing that, has the title normTitle: a
 // main story read from any source, or the page a walk loaded from that
@@ -267,7 +290,7 @@ func (m Model) onWalkDone(msg walkDone) (tea.Model, tea.Cmd) {
 	if msg.id != m.op.id || m.op.kind != opWalk {
 		return m, nil // cancelled or replaced
 	}
-	from := m.op.from
+	from, inPlace := m.op.from, m.op.inPlace
 	m.cancelOp()
 	var cmds []tea.Cmd
 	if len(msg.entries) == 0 {
@@ -289,6 +312,10 @@ func (m Model) onWalkDone(msg walkDone) (tea.Model, tea.Cmd) {
 		m.markSaved(normURL(msg.url))
 	}
 	m.list.setEntries(m.allEntries())
+	if inPlace {
+		// the selection stays; the reader now finds the page for it
+		return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs))
+	}
 	m.links.close()
 	to := msg.entries[0].key
 	m.pushVisit(to)

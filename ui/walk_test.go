@@ -523,3 +523,33 @@ func TestWalkedRelatedItemShowsTheLoadedStory(t *testing.T) {
 		t.Errorf("an unwalked item lost its note: %.120q", d.readerText())
 	}
 }
+
+// Selecting a related item with a saved copy reads it at once, without
+// moving the selection or the focus; one without waits for enter.
+func TestSelectingASavedRelatedItemLoadsIt(t *testing.T) {
+	w := newWeb()
+	w.saved[tidesURL] = true
+	d := newDriver(t, w.options(), 120, 30)
+	d.press("j", "j", "j")
+	e, _ := d.m.list.selected()
+	if e.title != "Tide gauge readings hit record" || !e.related {
+		t.Fatalf("setup: on %q", e.title)
+	}
+	if text := d.readerText(); strings.Contains(text, "Only a link so far") || !strings.Contains(text, "about tides") {
+		t.Errorf("the saved item was not loaded: %.120q", text)
+	}
+	if d.m.focus != listFocus || d.selectedTitle() != "Tide gauge readings hit record" || len(d.m.path) != 0 {
+		t.Errorf("loading moved things: focus %v, on %q, path %d", d.m.focus, d.selectedTitle(), len(d.m.path))
+	}
+	if d.m.op.kind != opNone {
+		t.Error("the load is still running")
+	}
+	// An item without a saved copy is not fetched by selecting it.
+	d.press("G")
+	for d.selectedTitle() != "Gauge data for the month" {
+		d.press("k")
+	}
+	if w.loaded(gaugeURL) != 0 || !strings.Contains(d.readerText(), "Only a link so far") {
+		t.Errorf("an unsaved item was fetched on selection (%d loads)", w.loaded(gaugeURL))
+	}
+}
