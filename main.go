@@ -148,6 +148,10 @@ func flagError(err error, args []string) string {
 		return typedFlag(m[1], args) + " needs a value"
 	}
 	if m := invalidValueRE.FindStringSubmatch(msg); m != nil {
+		if m[2] == "width" {
+			// "parse error" says nothing about what would do.
+			return typedFlag(m[2], args) + " takes a number of columns"
+		}
 		return fmt.Sprintf("invalid value %s for %s: %s", m[1], typedFlag(m[2], args), m[3])
 	}
 	return msg
