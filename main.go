@@ -42,7 +42,8 @@ Flags:
                    terminal's, else 80; at most the settings' reading_width)
   --export DIR     write each story as a markdown file with a front-matter
                    header into DIR and print the paths written
-  --config FILE    read settings from FILE (default: $XDG_CONFIG_HOME/tread/config.toml)
+  --config FILE    read settings from FILE
+                   (default: $XDG_CONFIG_HOME/tread/config.toml)
   --print-config   print the settings in effect and exit
   --version        print the version
   -h, --help       show this help

@@ -257,3 +257,13 @@ func TestFlagsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpFitsEightyColumns: --help reads in a standard terminal.
+func TestHelpFitsEightyColumns(t *testing.T) {
+	_, out, _ := runArgs(t, "", "--help")
+	for _, line := range strings.Split(out, "\n") {
+		if n := len([]rune(line)); n > 80 {
+			t.Errorf("help line is %d columns: %q", n, line)
+		}
+	}
+}
