@@ -114,6 +114,9 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	if o.export != "" && (o.json || o.dump) {
 		return o, fmt.Errorf("%w: --export cannot be used with --json or --dump", errUsage)
 	}
+	if o.printConfig && len(o.sources) > 0 {
+		return o, fmt.Errorf("%w: --print-config takes no sources (got %q)", errUsage, o.sources[0])
+	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if set["width"] && !o.dump {

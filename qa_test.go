@@ -230,6 +230,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--library"}, "--library needs a value"},
 		{[]string{"--dump", "--width", "wide"}, "--width takes a number of columns"},
 		{[]string{"--dump", "-width=99999999999999999999"}, "-width takes a number of columns"},
+		{[]string{"--print-config", "extra"}, `--print-config takes no sources (got "extra")`},
 		{[]string{"--json=maybe"}, `invalid value "maybe" for --json: parse error`},
 		{[]string{"--dump", "--width", "5", plain}, "--width must be at least 20"},
 		{[]string{"--dump", "--width=0", plain}, "--width must be at least 20"},
