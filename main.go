@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -12,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -201,7 +203,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cfg.Library = effectiveLibrary(o, cfg)
 	switch {
 	case o.printConfig:
-		if err := cfg.Write(stdout); err != nil {
+		if err := printConfig(stdout, cfg, o.library != ""); err != nil {
 			fmt.Fprintf(stderr, "tread: print config: %v\n", err)
 			return 1
 		}
@@ -217,6 +219,24 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return printExport(ctx, o, sess, stdout, stderr)
 	}
 	return runTUI(ctx, o, cfg, sess, stdin, stdout, stderr)
+}
+
+// printConfig writes cfg as --print-config shows it. When --library
+// overrides the settings' folder the header says so, since the library line
+// below it is then neither the defaults' nor the file's.
+func printConfig(w io.Writer, cfg config.Config, withLibrary bool) error {
+	var b bytes.Buffer
+	if err := cfg.Write(&b); err != nil {
+		return err
+	}
+	out := b.Bytes()
+	if withLibrary {
+		if head, rest, ok := bytes.Cut(out, []byte("\n")); ok && bytes.HasPrefix(head, []byte("# ")) {
+			out = slices.Concat(head, []byte(", with --library\n"), rest)
+		}
+	}
+	_, err := w.Write(out)
+	return err
 }
 
 // effectiveLibrary is the library folder in use: --library, made absolute

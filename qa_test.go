@@ -210,6 +210,9 @@ func TestPrintConfigLibrary(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "\nlibrary = \""+dir+"\"\n") {
 		t.Errorf("exit %d, printed:\n%s", code, out)
 	}
+	if head, _, _ := strings.Cut(out, "\n"); head != "# tread settings in effect: the defaults, with --library" {
+		t.Errorf("header %q does not say --library is in effect", head)
+	}
 	t.Chdir(dir)
 	code, out, _ = runArgs(t, "", "--library", "saved", "--print-config")
 	if code != 0 || !strings.Contains(out, "\nlibrary = \""+filepath.Join(dir, "saved")+"\"\n") {
