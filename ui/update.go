@@ -192,9 +192,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case inReader && len(m.reader.matches) > 0 && key.Matches(msg, km.PrevMatch):
 		m.reader.stepMatch(-1, m.styles)
 	case key.Matches(msg, km.Next):
-		return m.moveSelection(m.list.cursor + 1)
+		return m.stepStory(1)
 	case key.Matches(msg, km.Prev):
-		return m.moveSelection(m.list.cursor - 1)
+		return m.stepStory(-1)
 	case key.Matches(msg, km.PageDown):
 		m.reader.pageDown()
 	case key.Matches(msg, km.PageUp):
@@ -271,6 +271,18 @@ func (m Model) onSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	default:
 		m.reader.updateSearch(msg, m.styles)
+	}
+	return m, nil
+}
+
+// stepStory moves to the next readable story in direction d (1 or -1),
+// passing over related items that are only a link with no page loaded:
+// n and p read from story to story, j and k visit every entry.
+func (m Model) stepStory(d int) (tea.Model, tea.Cmd) {
+	for n := m.list.cursor + d; n >= 0 && n < len(m.list.visible); n += d {
+		if e := m.list.all[m.list.visible[n]]; !e.stub || m.readable(e).key != e.key {
+			return m.moveSelection(n)
+		}
 	}
 	return m, nil
 }

@@ -553,3 +553,25 @@ func TestSelectingASavedRelatedItemLoadsIt(t *testing.T) {
 		t.Errorf("an unsaved item was fetched on selection (%d loads)", w.loaded(gaugeURL))
 	}
 }
+
+// n and p go from story to story past related items that are only links;
+// j and k still stop on them.
+func TestNextAndPrevSkipLinkOnlyItems(t *testing.T) {
+	w := newWeb()
+	d := newDriver(t, w.options(), 120, 30)
+	d.selectTitle("Engineers explain the tidal gates")
+	d.press("n")
+	// "Tide gauge readings hit record" is only a link; "Night trains are
+	// back" is a link to a story in the list, so it reads.
+	if got := d.selectedTitle(); got != "Night trains are back" {
+		t.Errorf("n went to %q", got)
+	}
+	d.press("p")
+	if got := d.selectedTitle(); got != "Engineers explain the tidal gates" {
+		t.Errorf("p went to %q", got)
+	}
+	d.press("j")
+	if got := d.selectedTitle(); got != "Tide gauge readings hit record" {
+		t.Errorf("j went to %q", got)
+	}
+}
