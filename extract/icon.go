@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -105,4 +107,60 @@ func textOf(n *html.Node) string {
 	}
 	walk(n, 0)
 	return b.String()
+}
+
+// iconWords are the words an image's address uses for what is a glyph of
+// the page's own design rather than a picture of the story.
+var iconWords = []string{"icon", "icons", "favicon", "sprite", "sprites", "badge", "badges", "logo", "logos", "arrow", "arrows", "chevron"}
+
+// decorative reports whether image i is an icon, a badge or a logo set in
+// the page's furniture, not a picture of the story: a vector file, one
+// drawn small, one whose address or alt text names it an icon, or one
+// inside a button, or a link that already says what its alt text says.
+// An icon's alt text would add a line of "Image: ..." to the body for
+// every bullet, arrow and award badge.
+func (e *emitter) decorative(i int32, u, alt string) bool {
+	h := e.t.nodes[i].h
+	if isIcon(h) || iconURL(u) {
+		return true
+	}
+	words := strings.Fields(fold(alt))
+	if len(words) > 1 && strings.HasSuffix(words[len(words)-1], "icon") {
+		return true
+	}
+	ns := e.t.nodes
+	for p, k := ns[i].parent, 0; p >= 0 && k < 6; p, k = ns[p].parent, k+1 {
+		switch ns[p].tag {
+		case atom.Button:
+			return true
+		case atom.A:
+			t := fold(textOf(ns[p].h))
+			return t != "" && t == fold(alt)
+		}
+	}
+	return false
+}
+
+// iconURL reports whether an image's address is a vector file, which a
+// page draws its icons with, or names an icon in its path.
+func iconURL(u string) bool {
+	p := strings.ToLower(u)
+	if k := strings.IndexAny(p, "?#"); k >= 0 {
+		p = p[:k]
+	}
+	if strings.HasSuffix(p, ".svg") || strings.HasPrefix(p, "data:") {
+		return true
+	}
+	if k := strings.Index(p, "://"); k >= 0 {
+		p = p[k+3:]
+		if k := strings.IndexByte(p, '/'); k >= 0 {
+			p = p[k:] // the host can be a brand's own name
+		}
+	}
+	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.HasPrefix(w, "icon") || strings.HasSuffix(w, "icon") || slices.Contains(iconWords, w) {
+			return true
+		}
+	}
+	return false
 }

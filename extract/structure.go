@@ -288,14 +288,20 @@ const maxAlt = 100
 func (e *emitter) image(i int32) (story.Block, bool) {
 	h := e.t.nodes[i].h
 	var src, alt, title string
+	lazy := false
 	for _, a := range h.Attr {
 		switch a.Key {
-		case "src", "data-src", "data-lazy-src", "data-original", "data-url":
-			if src == "" || strings.HasPrefix(src, "data:") {
+		case "data-src", "data-lazy-src", "data-original":
+			// A lazy loader's real picture; src holds its placeholder.
+			if a.Val != "" && !strings.HasPrefix(a.Val, "data:") {
+				src, lazy = a.Val, true
+			}
+		case "src", "data-url":
+			if !lazy && (src == "" || strings.HasPrefix(src, "data:")) {
 				src = a.Val
 			}
 		case "srcset", "data-srcset":
-			if src == "" || strings.HasPrefix(src, "data:") {
+			if !lazy && (src == "" || strings.HasPrefix(src, "data:")) {
 				src, _, _ = strings.Cut(strings.TrimSpace(a.Val), " ")
 			}
 		case "alt":
@@ -309,7 +315,7 @@ func (e *emitter) image(i int32) (story.Block, bool) {
 		}
 	}
 	u := e.t.resolve(src)
-	if u == "" {
+	if u == "" || e.decorative(i, u, alt) {
 		return story.Block{}, false
 	}
 	var b inline
