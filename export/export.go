@@ -127,8 +127,8 @@ func escapeInline(s string) string {
 }
 
 // Name is a safe file name stem for title: letters and digits of any
-// script (with their combining marks), lower case, runs of anything else
-// as one dash, at most maxName characters and maxNameBytes bytes, cut
+// script (with their combining marks), lower case, apostrophes dropped, runs
+// of anything else as one dash, at most maxName characters and maxNameBytes bytes, cut
 // after a whole word where there is one; "story" when nothing is left. It
 // is cut between characters, so it stays valid UTF-8.
 func Name(title string) string {
@@ -144,6 +144,10 @@ func Name(title string) string {
 		return true
 	}
 	for _, r := range strings.ToLower(sanitize.Line(title)) {
+		if apostrophes[r] {
+			// "Rudolph's" is one word: rudolphs, not rudolph-s.
+			continue
+		}
 		word := unicode.IsLetter(r) || unicode.IsDigit(r) ||
 			// A vowel sign or accent belongs to the letter before it.
 			unicode.IsMark(r) && b.Len() > 0 && !dash
@@ -176,6 +180,9 @@ func Name(title string) string {
 	}
 	return name
 }
+
+// apostrophes are dropped from names rather than turned into dashes.
+var apostrophes = map[rune]bool{'\'': true, '’': true, 'ʼ': true}
 
 // maxName is the README's promise: names of at most 80 characters.
 const maxName = 80
