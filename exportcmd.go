@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/tread-reader/tread/export"
+	"github.com/tread-reader/tread/feed"
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
 )
@@ -25,6 +28,9 @@ func printExport(ctx context.Context, o options, sess *session, stdout, stderr i
 	sess.printWarnings(stderr)
 	code := 0
 	write := func(d story.Document, st story.Story) {
+		if sanitize.Line(st.Title) == "" {
+			st.Title = untitled(d.Source, st)
+		}
 		path, err := w.Write(st, sess.savedTime(d.Source, st))
 		if err != nil {
 			fmt.Fprintf(stderr, "tread: %s\n", sanitize.Line(err.Error()))
@@ -49,4 +55,23 @@ func printExport(ctx context.Context, o options, sess *session, stdout, stderr i
 		}
 	}
 	return code
+}
+
+// untitled is the title an untitled story is exported under, so that its
+// file is named for something the reader knows: the story's URL, else its
+// source's URL or file name.
+func untitled(source string, st story.Story) string {
+	switch {
+	case st.URL != "":
+		return st.URL
+	case source == "-":
+		return "standard input"
+	case feed.IsURL(source):
+		return strings.TrimSpace(source)
+	}
+	base := filepath.Base(source)
+	if stem := strings.TrimSuffix(base, filepath.Ext(base)); stem != "" {
+		return stem
+	}
+	return base
 }

@@ -81,3 +81,26 @@ func TestExportFailures(t *testing.T) {
 		t.Errorf("export into a file: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestExportUntitled: a story without a title is named and titled after its
+// source, not "story.md" with an empty title.
+func TestExportUntitled(t *testing.T) {
+	isolate(t)
+	para := "<p>The quay lamps were restored this week by volunteers who spent the winter cleaning the old glass and rewiring each post along the harbour wall.</p>"
+	src := filepath.Join(t.TempDir(), "quay-notes.html")
+	if err := os.WriteFile(src, []byte("<html><body><article>"+strings.Repeat(para, 4)+"</article></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	code, stdout, stderr := runArgs(t, "", "--export", out, src)
+	if want := filepath.Join(out, "quay-notes.md") + "\n"; code != 0 || stdout != want {
+		t.Fatalf("exit %d, printed %q, want %q (%s)", code, stdout, want, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "quay-notes.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "---\ntitle: \"quay-notes\"\n") {
+		t.Errorf("export header:\n%s", data)
+	}
+}
