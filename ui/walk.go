@@ -410,7 +410,8 @@ func (m *Model) selectKey(k entryKey) bool {
 // it reached, and a story picked by hand in between starts a new trail.
 func (m Model) breadcrumb() []string {
 	cur, ok := m.list.selected()
-	if !ok || len(m.path) == 0 || m.path[len(m.path)-1].to != cur.key {
+	// A reload gives the story a new generation; it is the same story.
+	if !ok || len(m.path) == 0 || m.resolve(m.path[len(m.path)-1].to) != cur.key {
 		return nil
 	}
 	i := len(m.path) - 1

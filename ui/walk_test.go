@@ -575,3 +575,23 @@ func TestNextAndPrevSkipLinkOnlyItems(t *testing.T) {
 		t.Errorf("j went to %q", got)
 	}
 }
+
+func TestReloadKeepsTheBreadcrumb(t *testing.T) {
+	w := newWeb()
+	opts := w.options()
+	opts.Reload = w.load
+	d := newDriver(t, opts, 120, 30)
+	d.selectTitle("Tide gauge readings hit record")
+	d.press("enter")
+	before := d.crumb()
+	if before == "" {
+		t.Fatal("setup: no breadcrumb after the walk")
+	}
+	d.press("r")
+	if w.loaded(tidesURL) != 2 {
+		t.Fatalf("setup: the page was loaded %d times", w.loaded(tidesURL))
+	}
+	if got := d.crumb(); got != before {
+		t.Errorf("after reload the breadcrumb is %q, want %q", got, before)
+	}
+}
