@@ -35,3 +35,22 @@ func TestCrumbLineKeepsWhereTheReaderIs(t *testing.T) {
 		t.Errorf("a breadcrumb that fits is cut: %q", got)
 	}
 }
+
+// The earlier titles get a fair part of the room: a reader pane 64 wide
+// (a 100-column window) shows more of the first than "Harbo…".
+func TestCrumbLineSharesTheRoomFairly(t *testing.T) {
+	st := newStyles(true)
+	path := []string{"Harbour council approves tidal barrier", "Tide gauge readings hit record"}
+	line := ansi.Strip(crumbLine(path, 64, st))
+	if !strings.Contains(line, "Harbour council approves") || !strings.HasSuffix(line, "› "+path[1]) {
+		t.Errorf("breadcrumb at 64: %q", line)
+	}
+	long := []string{path[0], "Ferry timetable changes for the winter season and the spring after it"}
+	line = ansi.Strip(crumbLine(long, 64, st))
+	if !strings.Contains(line, "Harbour council") || !strings.Contains(line, "Ferry timetable changes") {
+		t.Errorf("a long current title squeezes the first out: %q", line)
+	}
+	if ansi.StringWidth(line) > 64 {
+		t.Errorf("breadcrumb %d wide", ansi.StringWidth(line))
+	}
+}
