@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -132,21 +134,27 @@ func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]
 			if st.URL == "" {
 				st.URL = source // a page read from its URL is that URL
 			}
-			entries = append(entries, newEntry(k, st, false, p))
+			from := doc.Source // a folder's documents are its files
+			if from == "" {
+				from = source
+			}
+			entries = append(entries, newEntry(k, st, from, false, p))
 			for r, rel := range st.Related {
 				rk := k
 				rk.related = r
-				entries = append(entries, newEntry(rk, rel, true, p))
+				entries = append(entries, newEntry(rk, rel, "", true, p))
 			}
 		}
 	}
 	return entries, errs
 }
 
-func newEntry(k entryKey, st story.Story, related bool, p prep) entry {
+// newEntry prepares one story read from source ("" for a related item).
+func newEntry(k entryKey, st story.Story, source string, related bool, p prep) entry {
 	title := sanitize.Line(st.Title)
-	if title == "" {
-		title = "(untitled)"
+	titled := title != ""
+	if !titled {
+		title = untitledName(source, st.URL)
 	}
 	site := sanitize.Line(st.Site)
 	e := entry{
@@ -161,7 +169,7 @@ func newEntry(k entryKey, st story.Story, related bool, p prep) entry {
 	if e.url != "" {
 		e.norm = normURL(e.url)
 	}
-	if title != "(untitled)" {
+	if titled {
 		e.normTitle = normTitle(title)
 	}
 	md := render.Markdown(st)
@@ -174,6 +182,25 @@ func newEntry(k entryKey, st story.Story, related bool, p prep) entry {
 	}
 	e.md, e.links = render.NumberLinks(md)
 	return e
+}
+
+// untitledName names a story that has no title by where it came from: the
+// file name of a source read from disk, else the host and path of its URL.
+func untitledName(source, u string) string {
+	if source != "" && !strings.Contains(source, "://") {
+		if name := sanitize.Line(filepath.Base(filepath.Clean(source))); name != "" && name != "." {
+			return name
+		}
+	}
+	if u == "" {
+		u = source
+	}
+	if p, err := url.Parse(strings.TrimSpace(u)); err == nil && p.Host != "" {
+		if name := sanitize.Line(strings.TrimSuffix(p.Host+p.Path, "/")); name != "" {
+			return name
+		}
+	}
+	return "(untitled)"
 }
 
 // stubNote tells the reader of a related item that is only a link how to

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -311,4 +312,30 @@ func TestDocsAreShownWithoutLoading(t *testing.T) {
 func lastLine(s string) string {
 	lines := strings.Split(s, "\n")
 	return lines[len(lines)-1]
+}
+
+// A story without a title is named after where it came from, in the list
+// and the window title.
+func TestUntitledStoriesAreNamedBySource(t *testing.T) {
+	doc := story.Document{Stories: []story.Story{{
+		Body:    body("nameless", 3),
+		Related: []story.Story{{URL: "https://news.example/2026/tides/"}},
+	}}}
+	opts := Options{
+		Sources:  []string{"pages/saved/harbour-news.html", "https://paper.example/front/page"},
+		Load:     fixtureLoader(map[string]story.Document{"pages/saved/harbour-news.html": doc, "https://paper.example/front/page": {Stories: []story.Story{{Body: body("web", 2)}}}}),
+		Renderer: render.NewRenderer(0),
+		Style:    render.Dark,
+	}
+	d := newDriver(t, opts, 120, 30)
+	want := []string{"harbour-news.html", "news.example/2026/tides", "paper.example/front/page"}
+	if got := d.listTitles(); !reflect.DeepEqual(got, want) {
+		t.Errorf("titles %q, want %q", got, want)
+	}
+	if got := d.m.View().WindowTitle; got != "harbour-news.html" {
+		t.Errorf("window title %q", got)
+	}
+	if strings.Contains(d.screen(), "(untitled)") {
+		t.Errorf("screen says (untitled):\n%s", d.screen())
+	}
 }
