@@ -175,12 +175,18 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 	md := render.Markdown(st)
 	if related && e.url != "" && len(st.Body) == 0 {
 		e.stub = true
+		if titled {
+			// a link whose text is only its host says little: add the path
+			e.title = withPath(title, e.url)
+			e.match = strings.ToLower(e.title + "\n" + site)
+		}
 		md += stubNote(e.url, p)
 		if p.saved != nil {
 			e.saved = p.saved(e.url)
 		}
 	}
 	e.md, e.links = render.NumberLinks(md)
+	e.links = labelLinks(e.links, st.Body)
 	return e
 }
 

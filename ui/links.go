@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/tread-reader/tread/render"
+	"github.com/tread-reader/tread/sanitize"
+	"github.com/tread-reader/tread/story"
 )
 
 // linksPane is the list of a story's links, opened over the reader with
@@ -86,4 +89,43 @@ func (p linksPane) view(w, h int, st styles) string {
 		)
 	}
 	return fitBlock(strings.Join(lines, "\n"), w, h)
+}
+
+// labelLinks gives the links list something to say for each link: an
+// image's alt text (its markdown link has none) and, for a link whose
+// text is only its host, the path too. links is not changed in place: it
+// may be shared.
+func labelLinks(links []render.Link, body []story.Block) []render.Link {
+	alts := map[string]string{}
+	for _, b := range body {
+		if b.Kind == story.Image && b.Text != "" {
+			if n := normURL(sanitize.Line(b.URL)); n != "" {
+				alts[n] = sanitize.Line(b.Text)
+			}
+		}
+	}
+	out := make([]render.Link, len(links))
+	for i, l := range links {
+		if l.Text == "" {
+			l.Text = alts[normURL(l.URL)]
+		}
+		l.Text = withPath(l.Text, l.URL)
+		out[i] = l
+	}
+	return out
+}
+
+// withPath is text, or when text is only the host of u, the host and
+// path of u: "example.com" says which site, not which page.
+func withPath(text, u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return text
+	}
+	bare := func(h string) string { return strings.TrimPrefix(strings.ToLower(h), "www.") }
+	path := strings.TrimSuffix(p.Path, "/")
+	if path == "" || bare(strings.TrimSuffix(strings.TrimSpace(text), "/")) != bare(p.Host) {
+		return text
+	}
+	return sanitize.Line(strings.TrimSpace(text) + path)
 }
