@@ -183,3 +183,20 @@ func TestNoMatchNoteKeepsOffTheDivider(t *testing.T) {
 		}
 	}
 }
+
+func TestStatusNoticeGoesWhenTheStoryChanges(t *testing.T) {
+	d := newDriver(t, frontOptions(), 120, 30)
+	d.press("tab", "/")
+	d.typeText("zzqq")
+	d.press("enter")
+	if !strings.Contains(d.m.status.current.text, "no match") {
+		t.Fatalf("setup: status %q", d.m.status.current.text)
+	}
+	d.press("n")
+	if d.selectedTitle() == frontTitles[0] {
+		t.Fatal("setup: n did not move to another story")
+	}
+	if txt := d.m.status.current.text; txt != "" || strings.Contains(d.screen(), "no match") {
+		t.Errorf("the notice about the last story stayed: %q", txt)
+	}
+}

@@ -287,9 +287,14 @@ func (m Model) stepStory(d int) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// moveSelection selects visible entry n and shows it in the reader.
+// moveSelection selects visible entry n and shows it in the reader. What
+// the status bar said was about the story left behind, so it goes.
 func (m Model) moveSelection(n int) (tea.Model, tea.Cmd) {
+	was, _ := m.list.selected()
 	m.list.moveTo(n)
+	if now, ok := m.list.selected(); ok && now.key != was.key && m.status.current.text != "" {
+		m.status.clear()
+	}
 	return m, tea.Batch(m.showSelected(), m.loadSaved())
 }
 
