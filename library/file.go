@@ -2,6 +2,7 @@ package library
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -216,8 +217,8 @@ func (h header) entry(path string) Entry {
 // openEntry opens path and reads its header, checking the file is as long
 // as the header says. The returned reader is positioned at the body.
 func openEntry(path string) (*os.File, *bufio.Reader, header, error) {
-	corrupt := func(format string, args ...any) (*os.File, *bufio.Reader, header, error) {
-		return nil, nil, header{}, fmt.Errorf("%s: %s: %w", path, fmt.Sprintf(format, args...), ErrCorrupt)
+	corrupt := func(err error) (*os.File, *bufio.Reader, header, error) {
+		return nil, nil, header{}, fmt.Errorf("%s: %w", path, err)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -230,34 +231,58 @@ func openEntry(path string) (*os.File, *bufio.Reader, header, error) {
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
-		return corrupt("not a regular file")
+		return corrupt(fmt.Errorf("not a regular file: %w", ErrCorrupt))
 	}
 	r := bufio.NewReaderSize(f, 4096)
+	h, err := readHeader(r, fi.Size())
+	if err != nil {
+		f.Close()
+		return corrupt(err)
+	}
+	return f, r, h, nil
+}
+
+// readHeader reads an entry's first line and header from r, and checks the
+// entry is size bytes long as the header says. r is left at the body.
+func readHeader(r *bufio.Reader, size int64) (header, error) {
+	corrupt := func(format string, args ...any) (header, error) {
+		return header{}, fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), ErrCorrupt)
+	}
 	first := make([]byte, len(magic))
 	if _, err := io.ReadFull(r, first); err != nil || string(first) != magic {
-		f.Close()
 		return corrupt("not a tread page")
 	}
 	line, err := readLine(r, maxHeader)
 	if err != nil {
-		f.Close()
 		return corrupt("header: %v", err)
 	}
 	var h header
 	if err := json.Unmarshal(line, &h); err != nil {
-		f.Close()
 		return corrupt("header: %v", err)
 	}
 	if h.URL == "" || h.Size < 0 || len(h.SHA256) != 2*sha256.Size {
-		f.Close()
 		return corrupt("header incomplete")
 	}
-	want := int64(len(magic)+len(line)+1) + h.Size
-	if fi.Size() != want {
-		f.Close()
-		return corrupt("%d bytes, want %d", fi.Size(), want)
+	if want := int64(len(magic)+len(line)+1) + h.Size; size != want {
+		return corrupt("%d bytes, want %d", size, want)
 	}
-	return f, r, h, nil
+	return h, nil
+}
+
+// IsEntry reports whether data opens as a library entry file does.
+func IsEntry(data []byte) bool {
+	return bytes.HasPrefix(data, []byte(magic))
+}
+
+// ParseEntry reads the bytes of one entry file (a .page file found outside
+// a library, say) into the page it saved, checked like Read checks it.
+func ParseEntry(data []byte) (fetch.Page, error) {
+	r := bufio.NewReader(bytes.NewReader(data))
+	h, err := readHeader(r, int64(len(data)))
+	if err != nil {
+		return fetch.Page{}, fmt.Errorf("read saved page: %w", err)
+	}
+	return h.page(data[int64(len(data))-h.Size:])
 }
 
 // readLine reads up to a newline, giving up after max bytes.
@@ -303,8 +328,18 @@ func readPage(path string) (fetch.Page, error) {
 	if _, err := io.ReadFull(r, body); err != nil {
 		return fetch.Page{}, fmt.Errorf("read saved page %s: %w", path, err)
 	}
+	page, err := h.page(body)
+	if err != nil {
+		return fetch.Page{}, fmt.Errorf("read saved page %s: %w", path, err)
+	}
+	return page, nil
+}
+
+// page is the saved page: the header's facts and body, which must match
+// the header's checksum.
+func (h header) page(body []byte) (fetch.Page, error) {
 	if sum := sha256.Sum256(body); hex.EncodeToString(sum[:]) != h.SHA256 {
-		return fetch.Page{}, fmt.Errorf("read saved page %s: checksum mismatch: %w", path, ErrCorrupt)
+		return fetch.Page{}, fmt.Errorf("checksum mismatch: %w", ErrCorrupt)
 	}
 	requested := h.Requested
 	if requested == "" {
