@@ -243,7 +243,9 @@ func (m Model) readable(e entry) entry {
 // walkTo starts loading url for a walk from the story from.
 func (m Model) walkTo(url string, from entryKey) (tea.Model, tea.Cmd) {
 	if m.op.kind == opWalk && m.op.target == url {
-		return m, nil // on its way already
+		// On its way already; a load for the selection becomes the walk.
+		m.op.inPlace = false
+		return m, nil
 	}
 	ctx, spin := m.startOp(op{kind: opWalk, target: url, from: from})
 	return m, tea.Batch(walkCmd(ctx, m.load, m.op.id, url, m.prep()), spin)

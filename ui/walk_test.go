@@ -595,3 +595,23 @@ func TestReloadKeepsTheBreadcrumb(t *testing.T) {
 		t.Errorf("after reload the breadcrumb is %q, want %q", got, before)
 	}
 }
+
+// Enter pressed while a saved copy is still loading for the selection
+// walks to it once it is in, as enter always does.
+func TestEnterDuringASavedLoadWalks(t *testing.T) {
+	w := newWeb()
+	w.saved[tidesURL] = true
+	d := newDriver(t, w.options(), 120, 30)
+	d.press("j", "j")
+	w.gate = make(chan struct{})
+	pending := d.update(keyMsg("j")) // the saved copy starts loading
+	if d.m.op.kind != opWalk || !d.m.op.inPlace {
+		t.Fatalf("setup: op %+v", d.m.op)
+	}
+	d.press("enter")
+	close(w.gate)
+	d.run(pending)
+	if d.m.focus != readerFocus || len(d.m.path) != 1 || d.crumb() == "" {
+		t.Errorf("enter during the load did not walk: focus %v, path %d, crumb %q", d.m.focus, len(d.m.path), d.crumb())
+	}
+}
