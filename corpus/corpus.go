@@ -175,3 +175,24 @@ func readJSON(path string, v any) error {
 	}
 	return nil
 }
+
+// All loads the pages of both splits, aeb-dev then wcxb-dev, for checks
+// that hold on every page whatever its ground truth.
+func All(dir string) ([]Page, error) {
+	a, err := AEB(dir)
+	if err != nil {
+		return nil, err
+	}
+	w, err := WCXB(dir)
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]Page, 0, len(a)+len(w))
+	for _, p := range a {
+		pages = append(pages, p.Page)
+	}
+	for _, p := range w {
+		pages = append(pages, p.Page)
+	}
+	return pages, nil
+}

@@ -156,20 +156,9 @@ func TestCorpusEmphasis(t *testing.T) {
 		t.Skip("renders two thousand paragraphs")
 	}
 	dir := corpus.Require(t)
-	var pages []corpus.Page
-	a, err := corpus.AEB(dir)
+	pages, err := corpus.All(dir)
 	if err != nil {
 		t.Fatal(err)
-	}
-	for _, p := range a {
-		pages = append(pages, p.Page)
-	}
-	w, err := corpus.WCXB(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range w {
-		pages = append(pages, p.Page)
 	}
 	checked := 0
 	for _, p := range pages {

@@ -22,20 +22,9 @@ func TestDebugPage(t *testing.T) {
 		t.Skip("set TREAD_DEBUG to a corpus page id prefix")
 	}
 	dir := corpus.Require(t)
-	var pages []corpus.Page
-	a, err := corpus.AEB(dir)
+	pages, err := corpus.All(dir)
 	if err != nil {
 		t.Fatal(err)
-	}
-	for _, p := range a {
-		pages = append(pages, p.Page)
-	}
-	w, err := corpus.WCXB(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range w {
-		pages = append(pages, p.Page)
 	}
 	for _, p := range pages {
 		if !strings.HasPrefix(p.ID, id) {
@@ -127,20 +116,9 @@ func TestDebugMarkdown(t *testing.T) {
 		t.Skip("set TREAD_MD to a corpus page id prefix")
 	}
 	dir := corpus.Require(t)
-	var pages []corpus.Page
-	a, err := corpus.AEB(dir)
+	pages, err := corpus.All(dir)
 	if err != nil {
 		t.Fatal(err)
-	}
-	for _, p := range a {
-		pages = append(pages, p.Page)
-	}
-	w, err := corpus.WCXB(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range w {
-		pages = append(pages, p.Page)
 	}
 	for _, p := range pages {
 		if !strings.HasPrefix(p.ID, id) {
