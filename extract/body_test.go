@@ -39,19 +39,7 @@ func TestImageLines(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := storyPage(t, tc.html, "")
-			var got []string
-			for _, b := range s.Body {
-				if b.Kind == story.Image {
-					got = append(got, b.MD)
-				}
-			}
-			switch {
-			case tc.want == "" && len(got) > 0:
-				t.Errorf("image kept: %q", got)
-			case tc.want != "" && (len(got) != 1 || got[0] != tc.want):
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
+			checkImageLine(t, storyPage(t, tc.html, ""), tc.want)
 		})
 	}
 }

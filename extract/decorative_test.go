@@ -30,19 +30,25 @@ func TestDecorativeImagesDropped(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := storyPage(t, tc.html, "")
-			var got []string
-			for _, b := range s.Body {
-				if b.Kind == story.Image {
-					got = append(got, b.MD)
-				}
-			}
-			switch {
-			case tc.want == "" && len(got) > 0:
-				t.Errorf("icon kept: %q", got)
-			case tc.want != "" && (len(got) != 1 || got[0] != tc.want):
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
+			checkImageLine(t, storyPage(t, tc.html, ""), tc.want)
 		})
+	}
+}
+
+// checkImageLine checks a story has the one image line want, or none when
+// want is empty.
+func checkImageLine(t *testing.T, s story.Story, want string) {
+	t.Helper()
+	var got []string
+	for _, b := range s.Body {
+		if b.Kind == story.Image {
+			got = append(got, b.MD)
+		}
+	}
+	switch {
+	case want == "" && len(got) > 0:
+		t.Errorf("image kept: %q", got)
+	case want != "" && (len(got) != 1 || got[0] != want):
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

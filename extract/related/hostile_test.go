@@ -131,20 +131,9 @@ func FuzzFind(f *testing.F) {
 // and checks what holds on any input.
 func TestCorpusInvariants(t *testing.T) {
 	dir := corpus.Require(t)
-	aeb, err := corpus.AEB(dir)
+	pages, err := corpus.All(dir)
 	if err != nil {
-		t.Fatalf("load aeb-dev: %v", err)
-	}
-	wcxb, err := corpus.WCXB(dir)
-	if err != nil {
-		t.Fatalf("load wcxb-dev: %v", err)
-	}
-	var pages []corpus.Page
-	for _, p := range aeb {
-		pages = append(pages, p.Page)
-	}
-	for _, p := range wcxb {
-		pages = append(pages, p.Page)
+		t.Fatalf("load corpus: %v", err)
 	}
 	for _, p := range pages {
 		raw, err := p.HTML()
