@@ -17,19 +17,7 @@ import (
 // TestDebugPage prints how the body of one corpus page was chosen:
 // TREAD_DEBUG=idprefix go test -run DebugPage -v ./extract/
 func TestDebugPage(t *testing.T) {
-	id := os.Getenv("TREAD_DEBUG")
-	if id == "" {
-		t.Skip("set TREAD_DEBUG to a corpus page id prefix")
-	}
-	dir := corpus.Require(t)
-	pages, err := corpus.All(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range pages {
-		if !strings.HasPrefix(p.ID, id) {
-			continue
-		}
+	for _, p := range debugPages(t, "TREAD_DEBUG") {
 		data, err := p.HTML()
 		if err != nil {
 			t.Fatal(err)
@@ -111,19 +99,7 @@ func (t *tree) describe(i int32) string {
 // TestDebugMarkdown prints the blocks of corpus pages as the reader gets
 // them, kind and markdown: TREAD_MD=idprefix go test -run DebugMarkdown ./extract/
 func TestDebugMarkdown(t *testing.T) {
-	id := os.Getenv("TREAD_MD")
-	if id == "" {
-		t.Skip("set TREAD_MD to a corpus page id prefix")
-	}
-	dir := corpus.Require(t)
-	pages, err := corpus.All(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range pages {
-		if !strings.HasPrefix(p.ID, id) {
-			continue
-		}
+	for _, p := range debugPages(t, "TREAD_MD") {
 		data, err := p.HTML()
 		if err != nil {
 			t.Fatal(err)
@@ -144,4 +120,25 @@ func TestDebugMarkdown(t *testing.T) {
 			fmt.Printf("rel: %q %s | %q\n", r.Title, r.URL, r.Description)
 		}
 	}
+}
+
+// debugPages is the corpus pages whose id starts with the prefix in the
+// environment variable env; the test skips when env is unset.
+func debugPages(t *testing.T, env string) []corpus.Page {
+	t.Helper()
+	id := os.Getenv(env)
+	if id == "" {
+		t.Skip("set " + env + " to a corpus page id prefix")
+	}
+	all, err := corpus.All(corpus.Require(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []corpus.Page
+	for _, p := range all {
+		if strings.HasPrefix(p.ID, id) {
+			pages = append(pages, p)
+		}
+	}
+	return pages
 }
