@@ -223,27 +223,22 @@ func (e *emitter) inlineElement(i int32) {
 		e.children(i)
 		return
 	}
-	var marker string
+	style := story.Plain
 	switch n.tag {
 	case atom.Em, atom.I, atom.Cite, atom.Dfn, atom.Var:
-		marker = mEm
+		style = story.Italic
 	case atom.Strong, atom.B:
-		marker = mStrong
+		style = story.Bold
 	case atom.Del, atom.S, atom.Strike:
-		marker = mStrike
+		style = story.Struck
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
-		e.para.open(mCode)
-		e.para.raw++
-		e.children(i)
-		e.para.raw--
-		e.para.close(mCode)
-		return
+		style = story.Mono
 	case atom.A:
 		if href := e.t.linkURL(n); href != "" {
 			start := len(e.para.text)
-			e.para.open(mLink)
+			e.para.openLink(href)
 			e.children(i)
-			e.para.close("](" + mdURL(href) + ")")
+			e.para.close()
 			if isTaxonomyURL(href) {
 				e.para.tagLinks++
 				e.para.tagChars += len(e.para.text) - start
@@ -251,13 +246,13 @@ func (e *emitter) inlineElement(i int32) {
 			return
 		}
 	}
-	if marker == "" {
+	if style == story.Plain {
 		e.children(i)
 		return
 	}
-	e.para.open(marker)
+	e.para.open(style)
 	e.children(i)
-	e.para.close(marker)
+	e.para.close()
 }
 
 // add appends a block.
@@ -269,7 +264,8 @@ func (e *emitter) add(b story.Block) {
 // it, as blocks.
 func (e *emitter) flush() {
 	if text := e.para.plain(); text != "" {
-		b := blk{Block: story.Block{Kind: story.Paragraph, Text: text, MD: e.para.markdown()}}
+		in, links := e.para.tree()
+		b := blk{Block: story.Block{Kind: story.Paragraph, Text: text, Inline: in, Links: links}}
 		if e.para.tagLinks >= 2 && e.para.tagChars*4 >= len(text) && len(text) < 300 {
 			b.flags |= bTagLine
 		}
@@ -278,7 +274,6 @@ func (e *emitter) flush() {
 			// A caption belongs to its picture: the reader sees it set
 			// apart under the image, but it is not running text.
 			b.Text = ""
-			b.MD = captionMarkdown(b.MD)
 		}
 		e.blocks = append(e.blocks, b)
 	}
@@ -286,27 +281,6 @@ func (e *emitter) flush() {
 	e.blocks = append(e.blocks, e.images...)
 	e.images = e.images[:0]
 	e.brs = 0
-}
-
-// captionMarkdown sets each line of a caption's markdown in italics of its
-// own. The reader wraps every caption line in emphasis too, so a span
-// over a hard break, or a break's trailing backslash that would escape the
-// reader's closing delimiter, would leak as stray asterisks; the lines are
-// joined by a plain newline instead.
-func captionMarkdown(md string) string {
-	lines := strings.Split(md, "\n")
-	out := lines[:0]
-	last := len(lines) - 1
-	for i, l := range lines {
-		if i < last {
-			l = strings.TrimSuffix(l, "\\") // the break's own backslash
-		}
-		l = strings.TrimSpace(l)
-		if l != "" {
-			out = append(out, "_"+l+"_")
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 func (e *emitter) heading(i int32) {
@@ -318,10 +292,25 @@ func (e *emitter) heading(i int32) {
 		return
 	}
 	level := int(e.t.nodes[i].tag.String()[1] - '0')
-	md := strings.Repeat("#", level) + " " + strings.ReplaceAll(b.markdown(), "\\\n", " ")
+	in, links := b.tree()
 	e.add(story.Block{
-		Kind: story.Heading, Level: level, Text: strings.ReplaceAll(text, "\n", " "), MD: md,
+		Kind: story.Heading, Level: level, Text: strings.ReplaceAll(text, "\n", " "),
+		Inline: oneLine(in), Links: links,
 	})
+}
+
+// oneLine turns the hard line breaks in in into spaces, for a heading or
+// a table cell, which markdown keeps on one line.
+func oneLine(in story.Inline) story.Inline {
+	in.Text = strings.ReplaceAll(in.Text, "\n", " ")
+	if len(in.Kids) > 0 {
+		kids := make([]story.Inline, len(in.Kids))
+		for k, c := range in.Kids {
+			kids[k] = oneLine(c)
+		}
+		in.Kids = kids
+	}
+	return in
 }
 
 // inlineInto renders element i's content as one run of inline text into b,

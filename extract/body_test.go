@@ -71,7 +71,7 @@ func TestBodyTails(t *testing.T) {
 			s := storyPage(t, "", tc.after)
 			var md strings.Builder
 			for _, b := range s.Body {
-				md.WriteString(b.MD + "\n")
+				md.WriteString(blockMD(b) + "\n")
 			}
 			for _, g := range tc.gone {
 				if strings.Contains(md.String(), g) {
@@ -94,7 +94,7 @@ func TestLinkedHeadings(t *testing.T) {
 	var headings []string
 	for _, b := range s.Body {
 		if b.Kind == story.Heading {
-			headings = append(headings, b.MD)
+			headings = append(headings, blockMD(b))
 		}
 	}
 	if len(headings) != 1 || headings[0] != "## [Day 7](https://puzzles.example/day/7)" {

@@ -171,11 +171,11 @@ func TestCorpusEmphasis(t *testing.T) {
 			continue
 		}
 		for _, b := range s.Body {
-			if b.Kind != story.Paragraph || !strings.ContainsAny(b.MD, "*~") || strings.ContainsAny(b.Text, "*~") {
+			if b.Kind != story.Paragraph || !strings.ContainsAny(blockMD(b), "*~") || strings.ContainsAny(b.Text, "*~") {
 				continue
 			}
 			checked++
-			md := numberLinks(b.MD)
+			md := numberLinks(blockMD(b))
 			if out := renderPlain(t, md); strings.ContainsAny(out, "*~") {
 				t.Errorf("%s: stray delimiter in %q", p.ID[:min(12, len(p.ID))], md)
 			}

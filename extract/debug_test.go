@@ -110,7 +110,7 @@ func TestDebugMarkdown(t *testing.T) {
 		}
 		fmt.Printf("=== %s %s\ntitle=%q\n", p.ID, p.URL, s.Title)
 		for _, b := range s.Body {
-			md := b.MD
+			md := blockMD(b)
 			if md == "" {
 				md = b.Text
 			}

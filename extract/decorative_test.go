@@ -42,7 +42,7 @@ func checkImageLine(t *testing.T, s story.Story, want string) {
 	var got []string
 	for _, b := range s.Body {
 		if b.Kind == story.Image {
-			got = append(got, b.MD)
+			got = append(got, "!["+b.Text+"]("+b.URL+")")
 		}
 	}
 	switch {

@@ -18,7 +18,7 @@ func TestFigureCaptionOnce(t *testing.T) {
 		switch b.Kind {
 		case story.Image:
 			images++
-			if strings.Contains(b.Text+b.MD, "quay at dawn") {
+			if strings.Contains(b.Text+blockMD(b), "quay at dawn") {
 				t.Errorf("image took the caption as alt: %+v", b)
 			}
 		case story.Caption:

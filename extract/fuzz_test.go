@@ -17,11 +17,11 @@ func FuzzPage(f *testing.F) {
 			return
 		}
 		for _, b := range s.Body {
-			if !utf8.ValidString(b.Text) || !utf8.ValidString(b.MD) {
+			if !utf8.ValidString(b.Text) || !utf8.ValidString(blockMD(b)) {
 				t.Fatalf("invalid UTF-8 in block %+v", b)
 			}
-			if strings.Contains(b.MD, "](data:") {
-				t.Fatalf("data URI in markdown: %q", b.MD)
+			if strings.Contains(blockMD(b), "](data:") {
+				t.Fatalf("data URI in markdown: %q", blockMD(b))
 			}
 		}
 		if !utf8.ValidString(s.Title) {

@@ -3,70 +3,57 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tread-reader/tread/sanitize"
+	"github.com/tread-reader/tread/story"
 )
 
 // inline builds one block's text twice over: plain text for scoring and
-// --json, and CommonMark for the reader. White space is collapsed the way a
-// browser does: runs become one space, and a space is only written once a
-// visible character follows it, so inline elements neither lose nor invent
-// spaces. Emphasis and link openers wait for the first visible character,
-// so "<b> word</b>" becomes " **word**" rather than "** word**"; a <br>
+// --json, and the same text as a story.Inline tree that keeps emphasis,
+// code and links as data for render to write. White space is collapsed the
+// way a browser does: runs become one space, and a space is only written
+// once a visible character follows it, so inline elements neither lose nor
+// invent spaces. Emphasis and link elements wait for the first visible
+// character, so "<b> word</b>" keeps its space outside the bold; a <br>
 // waits the same way, so it never ends a span or a block.
 //
-// The markdown is kept as escaped text plus markup tokens placed between
-// its bytes, so that emphasis can be checked against CommonMark's flanking
-// rules once the whole block is known (see fixEmphasis).
+// No markdown is written here: page text stays text, whatever it holds.
 type inline struct {
-	text   []byte
-	md     []byte  // escaped text, without markup
-	toks   []token // markup, in output order
-	spans  []span  // open spans, innermost last
-	space  bool    // a space is pending
-	brk    bool    // a hard line break is pending
-	raw    int     // inside inline code: no escaping
-	lineAt int     // offset in md where the current line starts
+	text  []byte
+	spans []span         // open spans, innermost last
+	stack []story.Inline // the placed spans' elements; stack[0] is the root
+	leaf  int            // where in text the text not yet in the tree starts
+	links []story.Link
+	space bool // a space is pending
+	brk   bool // a hard line break is pending
 
 	tagLinks, tagChars int // links to tag and category pages, and their text's length
 }
 
-// span is an open emphasis, link or code span.
+// span is an open emphasis, link or code element.
 type span struct {
-	open string
-	kind tokKind
-	tok  int // index of its opener in toks; -1 until a visible character places it
-	noop bool
-}
-
-type tokKind uint8
-
-const (
-	tEmOpen tokKind = iota
-	tEmClose
-	tLinkOpen
-	tLinkClose
-	tCode
-	tBreak
-)
-
-// token is markup written before md[pos].
-type token struct {
-	pos  int
-	s    string
-	kind tokKind
-	pair int // the other end of a span; -1 for breaks
-	dead bool
+	style  story.Style
+	url    string // a link's target
+	placed bool   // a visible character came: its element is on the stack
+	noop   bool   // an emphasis already open outside it
+	start  int    // where in text its content starts, once placed
 }
 
 func (b *inline) reset() {
-	b.text, b.md, b.toks, b.spans = b.text[:0], b.md[:0], b.toks[:0], b.spans[:0]
-	b.space, b.brk, b.raw, b.lineAt = false, false, 0, 0
+	b.text, b.spans, b.stack, b.links = b.text[:0], b.spans[:0], b.stack[:0], nil
+	b.leaf, b.space, b.brk = 0, false, false
 	b.tagLinks, b.tagChars = 0, 0
 }
 
 func (b *inline) empty() bool { return len(b.text) == 0 }
 
-// write adds text from the page, collapsing white space.
+// write adds text from the page, collapsing white space. Terminal control
+// sequences are removed whole first (sanitize.Text), so what is left of one
+// can never read as text or as markup.
 func (b *inline) write(s string) {
+	if sanitize.NeedsText(s) {
+		s = sanitize.Text(strings.NewReplacer("\r", " ", "\f", " ").Replace(s))
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -77,7 +64,6 @@ func (b *inline) write(s string) {
 			}
 			b.visible()
 			b.text = append(b.text, c)
-			b.escape(c)
 			i++
 			continue
 		}
@@ -90,162 +76,93 @@ func (b *inline) write(s string) {
 		default:
 			b.visible()
 			b.text = append(b.text, s[i:i+n]...)
-			b.md = append(b.md, s[i:i+n]...)
 		}
 		i += n
 	}
 }
 
 // visible is called before a visible character: it writes the pending
-// break or space, then the pending openers.
+// break or space, then places the pending elements.
 func (b *inline) visible() {
 	switch {
 	case b.brk && len(b.text) > 0:
 		b.text = append(b.text, '\n')
-		b.breakEmphasis()
-		b.toks = append(b.toks, token{pos: len(b.md), s: "\\\n", kind: tBreak, pair: -1})
-		b.lineAt = len(b.md)
 	case b.space && len(b.text) > 0:
 		b.text = append(b.text, ' ')
-		b.md = append(b.md, ' ')
 	}
 	b.space, b.brk = false, false
 	for k := range b.spans {
 		sp := &b.spans[k]
-		if sp.tok >= 0 || sp.noop {
+		if sp.placed || sp.noop {
 			continue
 		}
-		sp.tok = len(b.toks)
-		b.toks = append(b.toks, token{pos: len(b.md), s: sp.open, kind: sp.kind, pair: -1})
+		b.push(sp)
 	}
 }
 
-// breakEmphasis closes the emphasis open at a hard line break so that it
-// reopens on the next line: the reader sets each line of a caption in
-// italics of its own, and a span running over the break would leave its
-// delimiters unpaired there. It stops at an open link, which may span a
-// break and can't be closed inside its text.
-func (b *inline) breakEmphasis() {
-	k := len(b.spans) - 1
-	for ; k >= 0; k-- {
-		sp := &b.spans[k]
-		if sp.kind != tEmOpen {
-			break
-		}
-		if sp.tok < 0 || sp.noop {
-			continue
-		}
-		b.toks[sp.tok].pair = len(b.toks)
-		b.toks = append(b.toks, token{pos: len(b.md), s: sp.open, kind: tEmClose, pair: sp.tok})
-		sp.tok = -1 // placed again after the break
+// push places span sp: its element goes on the stack.
+func (b *inline) push(sp *span) {
+	if len(b.stack) == 0 {
+		b.stack = append(b.stack, story.Inline{})
 	}
+	b.flushLeaf()
+	el := story.Inline{Style: sp.style}
+	if sp.url != "" {
+		b.links = append(b.links, story.Link{URL: sp.url, Kind: story.Anchor})
+		el.Link = len(b.links)
+	}
+	b.stack = append(b.stack, el)
+	sp.placed, sp.start = true, len(b.text)
 }
 
-// escape writes c to the markdown, escaped where CommonMark would read it
-// as syntax.
-func (b *inline) escape(c byte) {
-	if b.raw > 0 {
-		b.md = append(b.md, c)
-		return
+// flushLeaf moves the text written since the last element began or ended
+// into the innermost element.
+func (b *inline) flushLeaf() {
+	if b.leaf < len(b.text) && len(b.stack) > 0 {
+		top := &b.stack[len(b.stack)-1]
+		top.Kids = append(top.Kids, story.Inline{Text: string(b.text[b.leaf:])})
 	}
-	switch c {
-	case '\\', '*', '_', '`', '[', ']', '<', '>', '|', '~':
-		b.md = append(b.md, '\\', c)
-		return
-	case '#', '+', '-', '=':
-		if len(b.md) == b.lineAt {
-			b.md = append(b.md, '\\', c)
-			return
-		}
-	case '.', ')':
-		if b.afterLeadingDigits() {
-			b.md = append(b.md, '\\', c)
-			return
-		}
-	}
-	b.md = append(b.md, c)
+	b.leaf = len(b.text)
 }
 
-// afterLeadingDigits reports whether the current line so far is only
-// digits, so a following "." or ")" would start an ordered list.
-func (b *inline) afterLeadingDigits() bool {
-	if len(b.md) == b.lineAt {
-		return false
-	}
-	for _, c := range b.md[b.lineAt:] {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// Markers for open.
-const (
-	mEm     = "*"
-	mStrong = "**"
-	mStrike = "~~"
-	mLink   = "["
-	mCode   = "`"
-)
-
-// open starts a span (emphasis, link, code); its opener is written only if
-// a visible character follows. An emphasis already open is not opened
-// again: "<i><em>x</em></i>" is *x*, not **x**, which would read as bold.
-func (b *inline) open(marker string) {
-	kind := tEmOpen
-	switch marker {
-	case mLink:
-		kind = tLinkOpen
-	case mCode:
-		kind = tCode
-	}
+// open starts an emphasis or code element; it is placed only if a visible
+// character follows. A style already open is not opened again:
+// "<i><em>x</em></i>" is one emphasis, not two, which would read as bold.
+// So the tree is at most one level deep per style and link.
+func (b *inline) open(style story.Style) {
 	noop := false
-	if kind == tEmOpen {
-		for _, sp := range b.spans {
-			if sp.open == marker {
-				noop = true
-			}
+	for _, sp := range b.spans {
+		if sp.style == style && sp.url == "" {
+			noop = true
 		}
 	}
-	b.spans = append(b.spans, span{open: marker, kind: kind, tok: -1, noop: noop})
+	b.spans = append(b.spans, span{style: style, noop: noop})
 }
 
-// close ends the innermost open span with closer. A span with nothing
-// visible in it leaves no trace.
-func (b *inline) close(closer string) {
+// openLink starts a link to url.
+func (b *inline) openLink(url string) {
+	b.spans = append(b.spans, span{url: url})
+}
+
+// close ends the innermost open element. One with nothing visible in it
+// leaves no trace.
+func (b *inline) close() {
 	if len(b.spans) == 0 {
 		return
 	}
 	sp := b.spans[len(b.spans)-1]
 	b.spans = b.spans[:len(b.spans)-1]
-	if sp.tok < 0 || sp.noop {
+	if !sp.placed {
 		return
 	}
-	kind := tEmClose
-	switch sp.kind {
-	case tLinkOpen:
-		kind = tLinkClose
-	case tCode:
-		kind = tCode
-		closer = b.codeFence(sp.tok)
+	b.flushLeaf()
+	el := b.stack[len(b.stack)-1]
+	b.stack = b.stack[:len(b.stack)-1]
+	if el.Link > 0 {
+		b.links[el.Link-1].Text = strings.TrimSpace(string(b.text[sp.start:]))
 	}
-	b.toks[sp.tok].pair = len(b.toks)
-	b.toks = append(b.toks, token{pos: len(b.md), s: closer, kind: kind, pair: sp.tok})
-}
-
-// codeFence picks backticks for a code span that are longer than any run
-// inside it, padding the content with spaces where it starts or ends with
-// a backtick.
-func (b *inline) codeFence(open int) string {
-	content := b.md[b.toks[open].pos:]
-	fence := strings.Repeat("`", longestRun(string(content), '`')+1)
-	if len(content) > 0 && (content[0] == '`' || content[len(content)-1] == '`') {
-		b.toks[open].s = fence + " "
-		return " " + fence
-	}
-	b.toks[open].s = fence
-	return fence
+	top := &b.stack[len(b.stack)-1]
+	top.Kids = append(top.Kids, el)
 }
 
 // lineBreak handles <br>: the break is written before the next visible
@@ -262,24 +179,34 @@ func (b *inline) plain() string {
 	return strings.TrimSpace(string(b.text))
 }
 
-// markdown returns the markdown, trimmed, with emphasis CommonMark can't
-// pair fixed or dropped.
-func (b *inline) markdown() string {
-	if len(b.toks) == 0 {
-		return strings.TrimSpace(string(b.md))
+// tree returns the content as an inline tree, closing what is still open,
+// and the links it refers to.
+func (b *inline) tree() (story.Inline, []story.Link) {
+	for len(b.spans) > 0 {
+		b.close()
 	}
-	b.fixEmphasis()
-	var out strings.Builder
-	out.Grow(len(b.md) + 16*len(b.toks))
-	last := 0
-	for _, t := range b.toks {
-		if t.dead || t.pair < 0 && t.kind != tBreak {
-			continue
+	if len(b.stack) == 0 {
+		return story.Inline{Text: b.plain()}, nil
+	}
+	b.flushLeaf()
+	return b.stack[0], b.links
+}
+
+// relink shifts the link numbers in in by offset, for content whose links
+// join a block's list after others.
+func relink(in story.Inline, offset int) story.Inline {
+	if offset == 0 {
+		return in
+	}
+	if in.Link > 0 {
+		in.Link += offset
+	}
+	if len(in.Kids) > 0 {
+		kids := make([]story.Inline, len(in.Kids))
+		for k, c := range in.Kids {
+			kids[k] = relink(c, offset)
 		}
-		out.Write(b.md[last:t.pos])
-		out.WriteString(t.s)
-		last = t.pos
+		in.Kids = kids
 	}
-	out.Write(b.md[last:])
-	return strings.TrimSpace(out.String())
+	return in
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
@@ -16,19 +17,17 @@ const maxListDepth = 8
 // list emits a <ul> or <ol> as one block, nested lists flattened into
 // indented items.
 func (e *emitter) list(i int32) {
-	var items, md []string
-	ordered := e.t.nodes[i].tag == atom.Ol
-	e.listItems(i, 0, &items, &md)
-	if len(items) == 0 {
+	var l story.Block
+	e.listItems(i, 0, &l)
+	if len(l.Items) == 0 {
 		return
 	}
-	e.add(story.Block{
-		Kind: story.List, Items: items, Ordered: ordered,
-		Text: strings.Join(items, "\n"), MD: strings.Join(md, "\n"),
-	})
+	l.Kind, l.Ordered, l.Text = story.List, e.t.nodes[i].tag == atom.Ol, strings.Join(l.Items, "\n")
+	e.add(l)
 }
 
-func (e *emitter) listItems(i int32, depth int, items, md *[]string) {
+// listItems adds the items of list i, and of the lists nested in it, to l.
+func (e *emitter) listItems(i int32, depth int, l *story.Block) {
 	ns := e.t.nodes
 	ordered := ns[i].tag == atom.Ol
 	num := 1
@@ -37,14 +36,13 @@ func (e *emitter) listItems(i int32, depth int, items, md *[]string) {
 			num = v
 		}
 	}
-	indent := strings.Repeat("  ", min(depth, maxListDepth))
 	for c := e.first(i); c >= 0; c = e.next(c) {
 		n := &ns[c]
 		if n.flags&fDead != 0 || n.flags&fText != 0 && n.chars == 0 {
 			continue
 		}
 		if n.tag == atom.Ul || n.tag == atom.Ol {
-			e.listItems(c, depth+1, items, md)
+			e.listItems(c, depth+1, l)
 			continue
 		}
 		var b inline
@@ -61,17 +59,19 @@ func (e *emitter) listItems(i int32, depth int, items, md *[]string) {
 			b.write(iconText(n.h))
 		}
 		if text := b.plain(); text != "" {
-			marker := "- "
+			it := story.ListItem{Depth: min(depth, maxListDepth), Ordered: ordered}
 			if ordered {
-				marker = strconv.Itoa(num) + ". "
+				it.Num = num
 				num++
 			}
-			cont := "\n" + indent + strings.Repeat(" ", len(marker))
-			*items = append(*items, text)
-			*md = append(*md, indent+marker+strings.ReplaceAll(b.markdown(), "\n", cont))
+			in, links := b.tree()
+			it.Inline = relink(in, len(l.Links))
+			l.Items = append(l.Items, text)
+			l.ListItems = append(l.ListItems, it)
+			l.Links = append(l.Links, links...)
 		}
-		for _, l := range nested {
-			e.listItems(l, depth+1, items, md)
+		for _, n := range nested {
+			e.listItems(n, depth+1, l)
 		}
 	}
 }
@@ -112,22 +112,12 @@ func (e *emitter) quote(i int32) {
 		}
 	}
 	texts := make([]string, 0, len(inner))
-	var md strings.Builder
-	for k, b := range inner {
+	for _, b := range inner {
 		if b.Text != "" {
 			texts = append(texts, b.Text)
 		}
-		if k > 0 {
-			md.WriteString("\n>\n")
-		}
-		src := b.MD
-		if src == "" {
-			src = b.Text
-		}
-		md.WriteString("> ")
-		md.WriteString(strings.ReplaceAll(src, "\n", "\n> "))
 	}
-	e.add(story.Block{Kind: kind, Text: strings.Join(texts, "\n\n"), MD: md.String()})
+	e.add(story.Block{Kind: kind, Text: strings.Join(texts, "\n\n"), Blocks: blocksOf(inner)})
 }
 
 // code emits a <pre> as a fenced code block, keeping its white space.
@@ -154,11 +144,7 @@ func (e *emitter) code(i int32) {
 	if lang == "" && ns[i].end > i+1 && ns[i+1].tag == atom.Code {
 		lang = codeLanguage(attr(ns[i+1].h, "class"))
 	}
-	fence := strings.Repeat("`", max(3, longestRun(text, '`')+1))
-	e.add(story.Block{
-		Kind: story.Code, Text: text, URL: lang,
-		MD: fence + lang + "\n" + text + "\n" + fence,
-	})
+	e.add(story.Block{Kind: story.Code, Text: text, URL: lang})
 }
 
 // codeLanguage reads a "language-go" or "lang-go" class.
@@ -212,10 +198,12 @@ func (e *emitter) table(i int32) bool {
 		return false
 	}
 	var grid [][]string
-	var mdGrid [][]string
+	var inGrid [][]story.Inline
+	var links []story.Link
 	cols := 0
 	for _, r := range rows {
-		var cells, mdCells []string
+		var cells []string
+		var inCells []story.Inline
 		for c := e.first(r); c >= 0; c = e.next(c) {
 			n := &ns[c]
 			if n.tag != atom.Td && n.tag != atom.Th || n.flags&fDead != 0 {
@@ -231,14 +219,16 @@ func (e *emitter) table(i int32) bool {
 				b.write(iconText(n.h))
 			}
 			cells = append(cells, strings.ReplaceAll(b.plain(), "\n", " "))
-			mdCells = append(mdCells, strings.ReplaceAll(b.markdown(), "\\\n", " "))
+			in, ls := b.tree()
+			inCells = append(inCells, relink(oneLine(in), len(links)))
+			links = append(links, ls...)
 		}
 		if len(cells) == 0 {
 			continue
 		}
 		cols = max(cols, len(cells))
 		grid = append(grid, cells)
-		mdGrid = append(mdGrid, mdCells)
+		inGrid = append(inGrid, inCells)
 	}
 	if cols < 2 || len(grid) < 2 || cols > maxTableCols {
 		return false
@@ -246,23 +236,14 @@ func (e *emitter) table(i int32) bool {
 	if !anyText(grid) {
 		return true // a spacer or a grid whose cells were all chrome
 	}
-	var text, md strings.Builder
+	var text strings.Builder
 	for r, cells := range grid {
 		if r > 0 {
 			text.WriteByte('\n')
 		}
 		text.WriteString(strings.Join(cells, " | "))
-		for len(mdGrid[r]) < cols {
-			mdGrid[r] = append(mdGrid[r], "")
-		}
-		md.WriteString("| " + strings.Join(mdGrid[r], " | ") + " |\n")
-		if r == 0 {
-			md.WriteString("|" + strings.Repeat(" --- |", cols) + "\n")
-		}
 	}
-	e.add(story.Block{
-		Kind: story.Table, Rows: grid, Text: text.String(), MD: strings.TrimSuffix(md.String(), "\n"),
-	})
+	e.add(story.Block{Kind: story.Table, Rows: grid, Text: text.String(), Cells: inGrid, Links: links})
 	return true
 }
 
@@ -335,16 +316,14 @@ func (e *emitter) image(i int32) (story.Block, bool) {
 		// The caption is written as a block of its own under the
 		// picture; taken as the alt text too, its words would be read
 		// twice.
-		return story.Block{Kind: story.Image, URL: u, MD: "![](" + mdURL(u) + ")"}, true
+		return story.Block{Kind: story.Image, URL: u}, true
 	}
 	alt = strings.ReplaceAll(b.plain(), "\n", " ")
 	if utf8.RuneCountInString(alt) > maxAlt {
 		r := []rune(alt)
 		alt = strings.TrimSpace(string(r[:maxAlt])) + "…"
 	}
-	b.reset()
-	b.write(alt)
-	return story.Block{Kind: story.Image, Text: alt, URL: u, MD: "![" + b.markdown() + "](" + mdURL(u) + ")"}, true
+	return story.Block{Kind: story.Image, Text: alt, URL: u}, true
 }
 
 // placeholderAlts are alt texts that say nothing about the picture.
@@ -438,4 +417,15 @@ func (e *emitter) linksAway(i int32, src string) bool {
 		return false
 	}
 	return e.t.urls.base == nil || strings.TrimSuffix(href, "/") != strings.TrimSuffix(e.t.urls.base.String(), "/")
+}
+
+func hasLetterOrDigit(s []byte) bool {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRune(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -81,42 +80,6 @@ func escapeLineStart(l string) string {
 		return l[:i] + "\\" + l[i:]
 	}
 	return l
-}
-
-// dataLink matches a markdown image or link whose target is a data: URI,
-// with one blank before it; group 2 is "!" for an image, group 3 the text.
-var dataLink = regexp.MustCompile(`(?i)([ \t]?)(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?data:[^)]*\)`)
-
-// dataAutolink matches an autolink to a data: URI, with one blank before.
-var dataAutolink = regexp.MustCompile(`(?i)[ \t]?<data:[^>]*>`)
-
-// dropDataURIs removes data: URIs from markdown: an inlined image is tens
-// of kilobytes of base64 that glamour would print in full. Images go
-// entirely; links keep their text.
-func dropDataURIs(md string) string {
-	if !strings.Contains(strings.ToLower(md), "data:") {
-		return md
-	}
-	md = dataLink.ReplaceAllStringFunc(md, func(m string) string {
-		g := dataLink.FindStringSubmatch(m)
-		if g[2] == "!" {
-			return ""
-		}
-		return g[1] + g[3]
-	})
-	return strings.TrimSpace(dataAutolink.ReplaceAllString(md, ""))
-}
-
-// linkURL returns u as the target of a markdown autolink, or "" when it is
-// not an absolute http(s) URL: relative links have no page to resolve
-// against here, and other schemes are not worth showing.
-func linkURL(u string) string {
-	lower := strings.ToLower(u)
-	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") {
-		return ""
-	}
-	// An autolink ends at a space or '>' and cannot hold '<'.
-	return strings.NewReplacer(" ", "%20", "<", "%3C", ">", "%3E").Replace(u)
 }
 
 // fenceLang keeps a code block's language hint only when it looks like one:

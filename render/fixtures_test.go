@@ -11,7 +11,7 @@ import (
 // The fixture stories below are invented for these tests.
 
 // kitchenSink has one block of every kind, including an image inlined as a
-// data: URI that must not reach the output, and blocks that carry MD.
+// data: URI that must not reach the output, and blocks with structure.
 func kitchenSink() story.Story {
 	return story.Story{
 		Title:  "Harbour town votes to keep its last ferry",
@@ -24,15 +24,16 @@ func kitchenSink() story.Story {
 			{Kind: story.Image, Text: "The ferry Saltmarsh leaving the north slipway", URL: "https://ledger.example/img/saltmarsh.jpg"},
 			{Kind: story.Caption, Text: "The Saltmarsh makes twenty crossings a day. Photo: Ledger staff"},
 			{Kind: story.Heading, Level: 2, Text: "What the vote means"},
-			{Kind: story.Paragraph, MD: "The council must now find **£240,000** a year, according to [its own report](https://ledger.example/report.pdf)."},
+			story.NewBlock(story.Paragraph, story.Run("The council must now find "), story.Styled(story.Bold, story.Run("£240,000")),
+				story.Run(" a year, according to "), story.LinkTo("https://ledger.example/report.pdf", story.Run("its own report")), story.Run(".")),
 			{Kind: story.Quote, Text: "We are not a town that gives up its boats.\nNot this year, not ever."},
 			{Kind: story.List, Items: []string{"Fares stay at £2 for adults", "Children under 12 travel free", "The last sailing moves to 10pm"}},
 			{Kind: story.List, Ordered: true, Items: []string{"Council meets on 4 March", "Budget published in April", "New timetable from June"}},
-			{Kind: story.Heading, Level: 3, MD: "### Turnout by *ward*"},
+			heading3(story.Run("Turnout by "), story.Styled(story.Italic, story.Run("ward"))),
 			{Kind: story.Table, Rows: [][]string{{"Ward", "Turnout", "Keep"}, {"Quayside", "71%", "88%"}, {"Hill End", "54%", "62%"}}},
 			{Kind: story.Image, Text: "Chart of turnout", URL: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"},
 			{Kind: story.Image, URL: "data:image/gif;base64,R0lGODlhAQABAAAAACw="},
-			{Kind: story.Paragraph, MD: "A map was attached ![map](data:image/png;base64,AAAA) and [a file](data:text/plain;base64,SGk=) too."},
+			story.NewBlock(story.Paragraph, story.Run("A map was attached and "), story.LinkTo("data:text/plain;base64,SGk=", story.Run("a file")), story.Run(" too.")),
 			{Kind: story.Code, URL: "sh", Text: "curl https://ledger.example/timetable.txt\n\tgrep 'Kestrel'"},
 			{Kind: story.Embed, Text: "Ferry's staying! Thanks everyone who turned out.", URL: "https://social.example/@kestrelferry/1029"},
 			{Kind: story.Paragraph, Text: "The vote is advisory, but the council leader said she would not go against it."},
@@ -137,7 +138,14 @@ func longStory(size int) story.Story {
 			bl = story.Block{Kind: story.Paragraph, Text: strings.Join(p, " ")}
 		}
 		s.Body = append(s.Body, bl)
-		n += len(blockMarkdown(bl)) + 2
+		n += len(blockMarkdown(bl, &linker{}, 0)) + 2
 	}
 	return s
+}
+
+// heading3 is a level-3 heading of kids.
+func heading3(kids ...story.Inline) story.Block {
+	b := story.NewBlock(story.Heading, kids...)
+	b.Level = 3
+	return b
 }

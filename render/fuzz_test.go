@@ -23,7 +23,7 @@ func FuzzRender(f *testing.F) {
 			Byline: title,
 			Body: []story.Block{
 				{Kind: story.Paragraph, Text: text},
-				{Kind: story.Paragraph, MD: md},
+				story.NewBlock(story.Paragraph, story.Run(md), story.LinkTo(text, story.Run(title)), story.Styled(story.Italic, story.Run(md))),
 				{Kind: story.Heading, Level: len(text) % 7, Text: title},
 				{Kind: story.Quote, Text: text},
 				{Kind: story.List, Items: []string{title, text}},
@@ -31,7 +31,7 @@ func FuzzRender(f *testing.F) {
 				{Kind: story.Code, Text: text, URL: title},
 				{Kind: story.Image, Text: title, URL: text},
 				{Kind: story.Embed, Text: text, URL: md},
-				{Kind: story.Caption, MD: md},
+				story.NewBlock(story.Caption, story.Styled(story.Bold, story.Run(md), story.Styled(story.Mono, story.Run(text)))),
 			},
 		}
 		out := Markdown(s)

@@ -4,29 +4,49 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tread-reader/tread/story"
 )
 
 const mk = string(LinkMark)
 
-func TestNumberLinks(t *testing.T) {
+// para is a paragraph of kids.
+func para(kids ...story.Inline) story.Block { return story.NewBlock(story.Paragraph, kids...) }
+
+// run, em and link shorten the trees below.
+var (
+	run  = story.Run
+	link = story.LinkTo
+)
+
+func em(kids ...story.Inline) story.Inline { return story.Styled(story.Italic, kids...) }
+
+// readerBody is the reader's markdown of a story of blocks, without the
+// final newline.
+func readerBody(blocks ...story.Block) (string, []Link) {
+	md, links := ReaderMarkdown(story.Story{Body: blocks})
+	return strings.TrimSuffix(md, "\n"), links
+}
+
+func TestReaderMarkdownNumbersLinks(t *testing.T) {
 	tests := []struct {
-		name  string
-		md    string
-		want  string
-		links []Link
+		name   string
+		blocks []story.Block
+		want   string
+		links  []Link
 	}{
 		{
-			name:  "inline link",
-			md:    "Read [the report](https://example.com/report) today.",
-			want:  `Read the report\[1\]` + mk + " today.",
-			links: []Link{{1, "the report", "https://example.com/report"}},
+			name:   "inline link",
+			blocks: []story.Block{para(run("Read "), link("https://example.com/report", run("the report")), run(" today."))},
+			want:   `Read the report\[1\]` + mk + " today.",
+			links:  []Link{{1, "the report", "https://example.com/report"}},
 		},
 		{
 			name: "same URL keeps its number",
-			md:   "[a](https://x.example/1) and [b](https://y.example/2) and [again](https://x.example/1)",
+			blocks: []story.Block{para(link("https://x.example/1", run("a")), run(" and "), link("https://y.example/2", run("b")),
+				run(" and "), link("https://x.example/1", run("again")))},
 			want: `a\[1\]` + mk + ` and b\[2\]` + mk + ` and again\[1\]` + mk,
 			links: []Link{
 				{1, "a", "https://x.example/1"},
@@ -34,73 +54,65 @@ func TestNumberLinks(t *testing.T) {
 			},
 		},
 		{
-			name: "relative and script links keep their text only",
-			md:   "[home](/index.html), [run](javascript:alert(1)) and [mail](mailto:a@b.example)",
+			name: "relative, script and mail links keep their text only",
+			blocks: []story.Block{para(link("/index.html", run("home")), run(", "), link("javascript:alert(1)", run("run")),
+				run(" and "), link("mailto:a@b.example", run("mail")))},
 			want: "home, run and mail",
 		},
 		{
-			name:  "autolink shows its host",
-			md:    "— <https://www.Video.example/watch?v=1>",
-			want:  `— video.example\[1\]` + mk,
-			links: []Link{{1, "", "https://www.Video.example/watch?v=1"}},
+			name:   "an embed's link shows its host",
+			blocks: []story.Block{{Kind: story.Embed, Text: "Post", URL: "https://www.Video.example/watch?v=1"}},
+			want:   "> Post\n\n— video.example\\[1\\]" + mk,
+			links:  []Link{{1, "", "https://www.Video.example/watch?v=1"}},
 		},
 		{
-			name: "mailto autolink stays as text",
-			md:   "<mailto:desk@paper.example>",
-			want: "mailto:desk@paper.example",
+			name:   "an image's link is named by its alt text",
+			blocks: []story.Block{{Kind: story.Image, Text: "The quay", URL: "https://i.example/q.jpg"}},
+			want:   "*Image: The quay* i.example\\[1\\]" + mk,
+			links:  []Link{{1, "The quay", "https://i.example/q.jpg"}},
 		},
 		{
-			name:  "title and balanced parentheses",
-			md:    `[wiki](https://en.example.org/wiki/Tide_(sea) "Tide") end`,
-			want:  `wiki\[1\]` + mk + " end",
-			links: []Link{{1, "wiki", "https://en.example.org/wiki/Tide_(sea)"}},
+			name:   "a space in a URL is encoded",
+			blocks: []story.Block{para(link("https://a.example/with space", run("x")))},
+			want:   `x\[1\]` + mk,
+			links:  []Link{{1, "x", "https://a.example/with%20space"}},
 		},
 		{
-			name:  "angle destination",
-			md:    "[x](<https://a.example/with space>)",
-			want:  "x",
-			links: nil, // a space cannot be in a URL tread prints
+			name:   "emphasis and markdown-like text inside a link",
+			blocks: []story.Block{para(link("https://a.example/t", em(run("Tides")), run(" & [budgets]")))},
+			want:   `*Tides* &amp; \[budgets\]\[1\]` + mk,
+			links:  []Link{{1, "Tides & [budgets]", "https://a.example/t"}},
 		},
 		{
-			name:  "emphasis and escapes in the text",
-			md:    `[*Tides* \& \[budgets\]](https://a.example/t)`,
-			want:  `*Tides* \& \[budgets\]\[1\]` + mk,
-			links: []Link{{1, "Tides & [budgets]", "https://a.example/t"}},
+			name:   "link syntax in page text stays text",
+			blocks: []story.Block{para(run("[c](https://c.example/) ![alt](https://i.example/p.png) <https://e.example/>"))},
+			want:   `\[c\](https://c.example/) !\[alt\](https://i.example/p.png) \<https://e.example/\>`,
 		},
 		{
-			name: "code spans, images and escaped brackets are left alone",
-			md:   "`[c](https://c.example/)` ![alt](https://i.example/p.png) \\[x\\](https://e.example/)",
-			want: "`[c](https://c.example/)` ![alt](https://i.example/p.png) \\[x\\](https://e.example/)",
+			name:   "marks in the text are removed",
+			blocks: []story.Block{para(run("fake[9]" + mk + " text"))},
+			want:   `fake\[9\] text`,
 		},
 		{
-			name: "fenced code is left alone",
-			md:   "before [a](https://a.example/)\n\n```\n[b](https://b.example/)\n```\n\nafter [c](https://c.example/)",
-			want: "before a\\[1\\]" + mk + "\n\n```\n[b](https://b.example/)\n```\n\nafter c\\[2\\]" + mk,
-			links: []Link{
-				{1, "a", "https://a.example/"},
-				{2, "c", "https://c.example/"},
+			name:   "non-ASCII is percent-encoded",
+			blocks: []story.Block{para(link("https://ja.example/東京", run("東京")))},
+			want:   `東京\[1\]` + mk,
+			links:  []Link{{1, "東京", "https://ja.example/%E6%9D%B1%E4%BA%AC"}},
+		},
+		{
+			name: "links in lists, tables and quotes are numbered in order",
+			blocks: []story.Block{
+				{Kind: story.List, Items: []string{"a"}, ListItems: []story.ListItem{{Inline: story.Inline{Kids: []story.Inline{{Link: 1, Kids: []story.Inline{run("a")}}}}}},
+					Links: []story.Link{{URL: "https://l.example/", Text: "a"}}},
+				{Kind: story.Quote, Text: "q", Blocks: []story.Block{para(link("https://q.example/", run("q")))}},
 			},
-		},
-		{
-			name: "marks already in the text are removed",
-			md:   "fake[9]" + mk + " text",
-			want: "fake[9] text",
-		},
-		{
-			name: "unclosed brackets",
-			md:   "[never closed (https://a.example/ and [x] (y)",
-			want: "[never closed (https://a.example/ and [x] (y)",
-		},
-		{
-			name:  "non-ASCII is percent-encoded",
-			md:    "[東京](https://ja.example/東京)",
-			want:  `東京\[1\]` + mk,
-			links: []Link{{1, "東京", "https://ja.example/%E6%9D%B1%E4%BA%AC"}},
+			want:  "- a\\[1\\]" + mk + "\n\n> q\\[2\\]" + mk,
+			links: []Link{{1, "a", "https://l.example/"}, {2, "q", "https://q.example/"}},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, links := NumberLinks(tt.md)
+			got, links := readerBody(tt.blocks...)
 			if got != tt.want {
 				t.Errorf("markdown\n got %q\nwant %q", got, tt.want)
 			}
@@ -168,12 +180,15 @@ func TestHyperlinksLinkOnlyMarkedLabels(t *testing.T) {
 
 func TestNumberedLinksSurviveRendering(t *testing.T) {
 	r := NewRenderer(0)
-	md := "# Harbour\n\nThe council [published the plan](https://council.example/plan) after " +
-		"[a long debate about tides and budgets](https://paper.example/debate?id=7&x=1) and the " +
-		"[plan](https://council.example/plan) again; see also [3] in print.\n\n" +
-		"| Doc | Where |\n| --- | --- |\n| Plan | [here](https://council.example/t) |\n\n" +
-		"> quoted [source](https://q.example/)\n"
-	numbered, links := NumberLinks(md)
+	numbered, links := ReaderMarkdown(story.Story{Title: "Harbour", Body: []story.Block{
+		para(run("The council "), link("https://council.example/plan", run("published the plan")), run(" after "),
+			link("https://paper.example/debate?id=7&x=1", run("a long debate about tides and budgets")), run(" and the "),
+			link("https://council.example/plan", run("plan")), run(" again; see also [3] in print.")),
+		{Kind: story.Table, Rows: [][]string{{"Doc", "Where"}, {"Plan", "here"}},
+			Cells: [][]story.Inline{{run("Doc"), run("Where")}, {run("Plan"), {Kids: []story.Inline{{Link: 1, Kids: []story.Inline{run("here")}}}}}},
+			Links: []story.Link{{URL: "https://council.example/t", Text: "here"}}},
+		{Kind: story.Quote, Text: "quoted source", Blocks: []story.Block{para(run("quoted "), link("https://q.example/", run("source")))}},
+	}})
 	if len(links) != 4 {
 		t.Fatalf("got %d links, want 4: %+v", len(links), links)
 	}
@@ -214,29 +229,17 @@ func TestNumberedLinksSurviveRendering(t *testing.T) {
 	}
 }
 
-func TestNumberLinksBoundsHostileInput(t *testing.T) {
-	inputs := []string{
-		strings.Repeat("[", 20000) + "x" + strings.Repeat("]", 20000),
-		strings.Repeat("[a](", 20000),
-		strings.Repeat("[a](https://e.example/", 5000),
-		strings.Repeat("`", 20000),
-		strings.Repeat("<https://e.example/", 5000),
-	}
-	many := strings.Builder{}
+func TestReaderMarkdownBoundsLinks(t *testing.T) {
+	var kids []story.Inline
 	for i := range maxLinks + 50 {
-		many.WriteString("[x](https://e.example/" + strings.Repeat("a", i%7) + "/" + itoa(i) + ") ")
+		kids = append(kids, link("https://e.example/"+strings.Repeat("a", i%7)+"/"+itoa(i), run("x")), run(" "))
 	}
-	inputs = append(inputs, many.String())
-	for _, in := range inputs {
-		start := time.Now()
-		_, links := NumberLinks(in)
-		if len(links) > maxLinks {
-			t.Errorf("%d links numbered, bound is %d", len(links), maxLinks)
-		}
-		// Generous: the bound is about quadratic blow-up, not speed.
-		if d := time.Since(start); d > 5*time.Second {
-			t.Errorf("%.20q…: took %v", in, d)
-		}
+	md, links := readerBody(para(kids...))
+	if len(links) != maxLinks {
+		t.Errorf("%d links numbered, bound is %d", len(links), maxLinks)
+	}
+	if n := strings.Count(md, mk); n != maxLinks {
+		t.Errorf("%d labels, want %d", n, maxLinks)
 	}
 }
 
@@ -248,16 +251,18 @@ func itoa(i int) string {
 	return itoa(i/10) + digits[i%10:i%10+1]
 }
 
-func FuzzNumberLinks(f *testing.F) {
+func FuzzReaderMarkdown(f *testing.F) {
 	for _, s := range []string{
-		"[a](https://a.example/)", "<https://b.example/x>", "[x](<https://c.example/>) `[y](z)`",
-		"```\n[a](https://a.example/)\n```", "[[nested](https://n.example/)](https://o.example/)",
-		"[t](https://e.example/ \"title\")", "x[3]" + mk, "[a](https://e.example/\x1b[2J)",
+		"[a](https://a.example/)", "<https://b.example/x>", "x[3]" + mk, "\x1b[a\x1b](https://e.example/\x1b[2J)",
+		"`code` *em*", "https://h.example/a b",
 	} {
-		f.Add(s)
+		f.Add(s, "https://ok.example/p")
 	}
-	f.Fuzz(func(t *testing.T, md string) {
-		out, links := NumberLinks(md)
+	f.Fuzz(func(t *testing.T, text, u string) {
+		out, links := readerBody(
+			para(run(text), link(u, run(text), em(run(text))), link("https://fixed.example/", run(text))),
+			story.Block{Kind: story.Image, Text: text, URL: u},
+		)
 		for i, l := range links {
 			if l.N != i+1 || SafeURL(l.URL) != l.URL {
 				t.Fatalf("link %d: %+v", i, l)

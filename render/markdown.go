@@ -15,8 +15,22 @@ import (
 )
 
 // Markdown is the whole story as markdown: headline, a meta line
-// "site · byline · age", then the body.
+// "site · byline · age", then the body. Links are inline links.
 func Markdown(s story.Story) string {
+	return storyMarkdown(s, &linker{})
+}
+
+// ReaderMarkdown is Markdown as the reader shows it: each link's text is
+// followed by its number ("text[3]" and a LinkMark) instead of its URL,
+// and the links are returned in number order, for the links list and for
+// Hyperlinks.
+func ReaderMarkdown(s story.Story) (string, []Link) {
+	l := &linker{numbered: true}
+	md := storyMarkdown(s, l)
+	return md, l.links
+}
+
+func storyMarkdown(s story.Story, l *linker) string {
 	var b strings.Builder
 	if t := sanitize.Line(s.Title); t != "" {
 		b.WriteString("# ")
@@ -31,7 +45,7 @@ func Markdown(s story.Story) string {
 	if s.Partial {
 		b.WriteString("> tread could not find a clear article on this page; this is its best guess.\n\n")
 	}
-	b.WriteString(BodyMarkdown(s))
+	b.WriteString(bodyMarkdown(s.Body, l, 0))
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
@@ -64,38 +78,28 @@ func When(s story.Story) string {
 }
 
 // BodyMarkdown is the story body alone as markdown, blocks separated by a
-// blank line. Captions are set apart in italics, embedded posts as quotes.
+// blank line, links inline. Captions are set apart in italics, embedded
+// posts as quotes.
 func BodyMarkdown(s story.Story) string {
+	return bodyMarkdown(s.Body, &linker{}, 0)
+}
+
+func bodyMarkdown(body []story.Block, l *linker, depth int) string {
 	var out []string
-	for _, bl := range s.Body {
-		if md := blockMarkdown(bl); md != "" {
+	for _, bl := range body {
+		if md := blockMarkdown(bl, l, depth); md != "" {
 			out = append(out, md)
 		}
 	}
 	return strings.Join(out, "\n\n")
 }
 
-// blockMarkdown renders one block. A block's MD, when set, is taken as
-// markdown for that block, its nesting bounded, but the block kind still
-// decides its shape: a heading's level, a caption's italics and a quote's
-// markers are applied here whether or not the extractor wrote them.
-func blockMarkdown(bl story.Block) string {
-	if md := dropDataURIs(strings.TrimSpace(sanitize.Text(bl.MD))); md != "" {
-		md = limitNesting(expandTabs(md))
-		switch bl.Kind {
-		case story.Heading:
-			return heading(bl.Level, strings.Join(strings.Fields(atxMarker.ReplaceAllString(md, "")), " "))
-		case story.Caption:
-			return emphasize(md)
-		case story.Quote, story.Embed:
-			if !strings.HasPrefix(md, ">") {
-				md = prefixLines(md, "> ")
-			}
-			return md
-		case story.Paragraph, story.List, story.Table:
-			return md
-		}
-		// Code and images come from their fields, not from MD.
+// blockMarkdown renders one block: from its structure when it has some (an
+// extracted page's blocks), else from its text (a page dump's). depth
+// counts the quotes it is in.
+func blockMarkdown(bl story.Block, l *linker, depth int) string {
+	if md := structuredMarkdown(bl, l, depth); md != "" {
+		return md
 	}
 	text := strings.TrimSpace(sanitize.Text(bl.Text))
 	switch bl.Kind {
@@ -106,7 +110,7 @@ func blockMarkdown(bl story.Block) string {
 	case story.Quote:
 		return prefixLines(escapeBlock(text), "> ")
 	case story.Embed:
-		return embedMarkdown(text, sanitize.Line(bl.URL))
+		return embedMarkdown(text, bl.URL, l)
 	case story.Code:
 		// Text, untrimmed: leading indentation is part of the code.
 		return fence(expandTabs(strings.Trim(sanitize.Text(bl.Text), "\n")), fenceLang(sanitize.Line(bl.URL)))
@@ -115,13 +119,120 @@ func blockMarkdown(bl story.Block) string {
 	case story.Table:
 		return tableMarkdown(bl.Rows)
 	case story.Image:
-		return imageMarkdown(sanitize.Line(text), sanitize.Line(bl.URL))
+		return imageMarkdown(sanitize.Line(text), bl.URL, l)
 	}
 	return escapeBlock(text)
 }
 
-// atxMarker is the "## " that starts a markdown heading.
-var atxMarker = regexp.MustCompile(`^#{1,6}(?:[ \t]+|$)`)
+// structuredMarkdown writes a block from its inline structure, or returns
+// "" when it has none. The block kind decides its shape: a heading's
+// level, a caption's italics, a quote's markers.
+func structuredMarkdown(bl story.Block, l *linker, depth int) string {
+	switch bl.Kind {
+	case story.Paragraph:
+		return inlineMarkdown(bl.Inline, bl.Links, l)
+	case story.Heading:
+		return heading(bl.Level, strings.Join(strings.Fields(inlineMarkdown(bl.Inline, bl.Links, l)), " "))
+	case story.Caption:
+		return emphasize(captionMarkdown(inlineMarkdown(bl.Inline, bl.Links, l)))
+	case story.Quote, story.Embed:
+		if len(bl.Blocks) == 0 {
+			return ""
+		}
+		if depth >= maxNesting {
+			return prefixLines(escapeBlock(strings.TrimSpace(sanitize.Text(bl.Text))), "> ")
+		}
+		md := quoteLines(bodyMarkdown(bl.Blocks, l, depth+1))
+		if depth == 0 {
+			md = limitNesting(md)
+		}
+		return md
+	case story.List:
+		return itemsMarkdown(bl.ListItems, bl.Links, l)
+	case story.Table:
+		return cellsMarkdown(bl.Cells, bl.Links, l)
+	}
+	return ""
+}
+
+// captionMarkdown sets each line of a caption's markdown in italics of its
+// own. The reader wraps every caption line in emphasis too, so a span
+// over a hard break, or a break's trailing backslash that would escape the
+// reader's closing delimiter, would leak as stray asterisks; the lines are
+// joined by a plain newline instead.
+func captionMarkdown(md string) string {
+	lines := strings.Split(md, "\n")
+	out := lines[:0]
+	last := len(lines) - 1
+	for i, l := range lines {
+		if i < last {
+			l = strings.TrimSuffix(l, "\\") // the break's own backslash
+		}
+		l = strings.TrimSpace(l)
+		if l != "" {
+			out = append(out, "_"+l+"_")
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// quoteLines puts md in a quote, a bare ">" on its blank lines.
+func quoteLines(md string) string {
+	lines := strings.Split(md, "\n")
+	for i, l := range lines {
+		if l == "" {
+			lines[i] = ">"
+		} else {
+			lines[i] = "> " + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// itemsMarkdown writes a list's items, nested lists indented under them.
+func itemsMarkdown(items []story.ListItem, links []story.Link, l *linker) string {
+	var b strings.Builder
+	for _, it := range items {
+		md := inlineMarkdown(it.Inline, links, l)
+		if md == "" {
+			continue
+		}
+		indent := strings.Repeat("  ", min(max(it.Depth, 0), maxNesting))
+		marker := "- "
+		if it.Ordered {
+			marker = strconv.Itoa(it.Num) + ". "
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(indent + marker)
+		b.WriteString(strings.ReplaceAll(md, "\n", "\n"+indent+strings.Repeat(" ", len(marker))))
+	}
+	return limitNesting(b.String())
+}
+
+// cellsMarkdown writes a table from its cells, the first row its header.
+func cellsMarkdown(rows [][]story.Inline, links []story.Link, l *linker) string {
+	cols := 0
+	for _, r := range rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, r := range rows {
+		cells := make([]string, cols)
+		for c := range r {
+			cells[c] = strings.ReplaceAll(inlineMarkdown(r[c], links, l), "\\\n", " ")
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+		if i == 0 {
+			b.WriteString("|" + strings.Repeat(" --- |", cols) + "\n")
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
 
 // heading is a heading at level, kept between 2 and 6: the headline is the
 // story's only level-1 heading.
@@ -137,11 +248,11 @@ func heading(level int, md string) string {
 // one; the description stays when there is one. An image whose alt text
 // says nothing (see placeholderAlt) is labelled just "Image", or left out
 // when it has no link either.
-func imageMarkdown(alt, u string) string {
-	u = linkURL(u)
+func imageMarkdown(alt, u string, l *linker) string {
 	if placeholderAlt(alt) {
 		alt = ""
 	}
+	u = l.autolink(u, alt)
 	var md string
 	switch {
 	case alt == "" && u == "":
@@ -152,7 +263,7 @@ func imageMarkdown(alt, u string) string {
 		md = "*Image: " + escapeInline(alt) + "*"
 	}
 	if u != "" {
-		md += " <" + u + ">"
+		md += " " + u
 	}
 	return md
 }
@@ -187,13 +298,13 @@ func placeholderAlt(alt string) bool {
 // a quote, with a link to the original after it when it has one. The link
 // stays outside the quote: glamour drops the quote bar from the lines of a
 // long URL it wraps.
-func embedMarkdown(text, u string) string {
+func embedMarkdown(text, u string, l *linker) string {
 	var parts []string
 	if md := escapeBlock(text); md != "" {
 		parts = append(parts, prefixLines(md, "> "))
 	}
-	if u = linkURL(u); u != "" {
-		parts = append(parts, "— <"+u+">")
+	if u = l.autolink(u, ""); u != "" {
+		parts = append(parts, "— "+u)
 	}
 	return strings.Join(parts, "\n\n")
 }

@@ -84,12 +84,13 @@ func TestBlockMarkdown(t *testing.T) {
 	}{
 		{"heading level kept below the headline", story.Block{Kind: story.Heading, Level: 1, Text: "Top"}, "## Top"},
 		{"heading level capped", story.Block{Kind: story.Heading, Level: 9, Text: "Deep"}, "###### Deep"},
-		{"heading MD gets the block's level", story.Block{Kind: story.Heading, Level: 3, MD: "# Hello *you*"}, "### Hello *you*"},
-		{"heading MD keeps a hashtag", story.Block{Kind: story.Heading, Level: 2, MD: "#tread wins"}, "## #tread wins"},
+		{"heading gets the block's level", withLevel(story.NewBlock(story.Heading, run("Hello "), em(run("you"))), 3), "### Hello *you*"},
+		{"heading escapes a hashtag", withLevel(story.NewBlock(story.Heading, run("#tread wins")), 2), "## \\#tread wins"},
 		{"empty heading dropped", story.Block{Kind: story.Heading, Level: 2, Text: " "}, ""},
-		{"caption MD emphasised", story.Block{Kind: story.Caption, MD: "Photo: [Ann](https://a.example)"}, "*Photo: [Ann](https://a.example)*"},
-		{"quote MD gets markers", story.Block{Kind: story.Quote, MD: "Said *so*.\nTwice."}, "> Said *so*.\n> Twice."},
-		{"quote MD with markers kept", story.Block{Kind: story.Quote, MD: "> Already"}, "> Already"},
+		{"caption emphasised", story.NewBlock(story.Caption, run("Photo: "), link("https://a.example", run("Ann"))), "*_Photo: [Ann](https://a.example)_*"},
+		{"caption line by line", story.NewBlock(story.Caption, em(run("One\nTwo"))), "*_*One*_*\n*_*Two*_*"},
+		{"quote of paragraphs", story.Block{Kind: story.Quote, Blocks: []story.Block{story.NewBlock(story.Paragraph, run("Said "), em(run("so")), run(".")), story.NewBlock(story.Paragraph, run("Twice."))}},
+			"> Said *so*.\n>\n> Twice."},
 		{"ordered list", story.Block{Kind: story.List, Ordered: true, Items: []string{"a", "", "b"}}, "1. a\n2. b"},
 		{"list from text", story.Block{Kind: story.List, Text: "x\ny"}, "- x\n- y"},
 		{"code keeps indentation, expands tabs", story.Block{Kind: story.Code, Text: "\n  if x {\n\treturn\n  }\n"}, "```\n  if x {\n    return\n  }\n```"},
@@ -98,6 +99,7 @@ func TestBlockMarkdown(t *testing.T) {
 		{"code bad language hint dropped", story.Block{Kind: story.Code, Text: "x", URL: "go ```"}, "```\nx\n```"},
 		{"empty code dropped", story.Block{Kind: story.Code, Text: "\n\n"}, ""},
 		{"image", story.Block{Kind: story.Image, Text: "A cat", URL: "https://i.example/a b.png"}, "*Image: A cat* <https://i.example/a%20b.png>"},
+		{"image with an unsafe URL keeps its alt", story.Block{Kind: story.Image, Text: "A cat", URL: "https://i.example/\x1b]0;x\x07.png"}, "*Image: A cat*"},
 		{"image without alt", story.Block{Kind: story.Image, URL: "https://i.example/c.png"}, "*Image* <https://i.example/c.png>"},
 		{"image with placeholder alt", story.Block{Kind: story.Image, Text: "image", URL: "https://i.example/c.png"}, "*Image* <https://i.example/c.png>"},
 		{"image with file name alt", story.Block{Kind: story.Image, Text: "abc_123.jpg", URL: "https://i.example/c.png"}, "*Image* <https://i.example/c.png>"},
@@ -105,19 +107,24 @@ func TestBlockMarkdown(t *testing.T) {
 		{"relative image keeps its alt", story.Block{Kind: story.Image, Text: "Map", URL: "/img/map.png"}, "*Image: Map*"},
 		{"data image with alt keeps alt", story.Block{Kind: story.Image, Text: "Chart", URL: "DATA:image/png;base64,AAAA"}, "*Image: Chart*"},
 		{"data image without alt dropped", story.Block{Kind: story.Image, URL: "data:image/png;base64,AAAA"}, ""},
-		{"image MD ignored", story.Block{Kind: story.Image, Text: "A", URL: "https://i.example/a.png", MD: "![A](data:image/png;base64,AAAA)"}, "*Image: A* <https://i.example/a.png>"},
 		{"embed", story.Block{Kind: story.Embed, Text: "Big news!\nMore soon.", URL: "https://s.example/p/1"}, "> Big news\\! More soon.\n\n— <https://s.example/p/1>"},
 		{"embed without link", story.Block{Kind: story.Embed, Text: "Hi"}, "> Hi"},
 		{"embed link only", story.Block{Kind: story.Embed, URL: "https://s.example/p/2"}, "— <https://s.example/p/2>"},
 		{"quote paragraphs", story.Block{Kind: story.Quote, Text: "One\nline.\n\n  - Two"}, "> One line.\n> \n> \\- Two"},
 		{"table pads short rows", story.Block{Kind: story.Table, Rows: [][]string{{"h1", "h2"}, {"x"}}}, "| h1 | h2 |\n| --- | --- |\n| x |  |"},
 		{"empty table dropped", story.Block{Kind: story.Table, Rows: [][]string{{}}}, ""},
-		{"paragraph MD as is", story.Block{MD: "A [link](https://l.example) and **bold**."}, "A [link](https://l.example) and **bold**."},
+		{"paragraph with structure", story.NewBlock(story.Paragraph, run("A "), link("https://l.example", run("link")), run(" and "), story.Styled(story.Bold, run("bold")), run(".")),
+			"A [link](https://l.example) and **bold**."},
+		{"paragraph with a data link keeps its text", story.NewBlock(story.Paragraph, run("see "), link("data:text/plain,hi", run("file")), run(" now")), "see file now"},
+		{"list with structure", story.Block{Kind: story.List, Items: []string{"a", "b"}, ListItems: []story.ListItem{
+			{Ordered: true, Num: 3, Inline: run("a")}, {Depth: 1, Inline: story.Styled(story.Mono, run("b`c"))}}}, "3. a\n  - ``b`c``"},
+		{"table with structure", story.Block{Kind: story.Table, Rows: [][]string{{"h1", "h2"}, {"x"}},
+			Cells: [][]story.Inline{{run("h1"), run("a|b")}, {run("x\ny")}}}, "| h1 | a\\|b |\n| --- | --- |\n| x y |  |"},
 		{"paragraph tabs become spaces", story.Block{Text: "a\tb"}, "a b"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := blockMarkdown(tt.bl); got != tt.want {
+			if got := blockMarkdown(tt.bl, &linker{}, 0); got != tt.want {
 				t.Errorf("blockMarkdown = %q, want %q", got, tt.want)
 			}
 		})
@@ -145,24 +152,6 @@ func TestEscapeLineStart(t *testing.T) {
 	for in, want := range tests {
 		if got := escapeLineStart(in); got != want {
 			t.Errorf("escapeLineStart(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestDropDataURIs(t *testing.T) {
-	tests := map[string]string{
-		"no uris here":                                   "no uris here",
-		"![alt](data:image/png;base64,AAA=)":             "",
-		"see [file](data:text/plain,hi) now":             "see file now",
-		"x <data:text/plain,hi> y":                       "x y",
-		"![keep](https://i.example/a.png)":               "![keep](https://i.example/a.png)",
-		"[a \\] b](DATA:x) c":                            "a \\] b c",
-		"talk about data: it is not a link":              "talk about data: it is not a link",
-		"![a](data:x) and ![b](https://b.example/b.png)": "and ![b](https://b.example/b.png)",
-	}
-	for in, want := range tests {
-		if got := dropDataURIs(in); got != want {
-			t.Errorf("dropDataURIs(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -197,4 +186,9 @@ func TestPlaceholderAlt(t *testing.T) {
 			t.Errorf("placeholderAlt(%q) = %v, want %v", alt, got, want)
 		}
 	}
+}
+
+func withLevel(b story.Block, level int) story.Block {
+	b.Level = level
+	return b
 }

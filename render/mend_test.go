@@ -18,7 +18,12 @@ func quoteStory() story.Story {
 			{Kind: story.Paragraph, Text: "Between the quotes."},
 			{Kind: story.Quote, Text: "Short words in a row so that some line or other will come out exactly as wide as the quote allows at one of the widths tried here, and then a few more words to be sure."},
 			{Kind: story.Quote, Text: "Antidisestablishmentarianism-and-other-hyphenated-compounds run on, then stop."},
-			{Kind: story.Quote, MD: "> Outer words that go on for a while before the nested part.\n>\n> > Inner words that go on for a while too, long enough to wrap at most widths."},
+			{Kind: story.Quote, Text: "Outer words that go on for a while before the nested part.", Blocks: []story.Block{
+				story.NewBlock(story.Paragraph, story.Run("Outer words that go on for a while before the nested part.")),
+				{Kind: story.Quote, Blocks: []story.Block{
+					story.NewBlock(story.Paragraph, story.Run("Inner words that go on for a while too, long enough to wrap at most widths.")),
+				}},
+			}},
 		},
 	}
 }
@@ -30,7 +35,11 @@ func TestQuoteKeepsItsBar(t *testing.T) {
 	s := quoteStory()
 	var want []string
 	for _, bl := range s.Body {
-		want = append(want, squash(strings.NewReplacer(">", "").Replace(bl.Text+bl.MD)))
+		text := bl.Text
+		if len(bl.Blocks) > 0 {
+			text = strings.TrimPrefix(BodyMarkdown(story.Story{Body: bl.Blocks}), ">")
+		}
+		want = append(want, squash(strings.NewReplacer(">", "").Replace(text)))
 	}
 	for _, st := range []Style{Dark, Light, NoTTY} {
 		bar := map[Style]string{NoTTY: ">"}[st]

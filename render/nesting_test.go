@@ -36,17 +36,22 @@ func TestLimitNesting(t *testing.T) {
 // size instead of glamour's blow-up (a hundred nested quotes run for
 // minutes unbounded).
 func TestDeepNestingRendersSmall(t *testing.T) {
-	var ladder strings.Builder
-	for i := range 120 {
-		ladder.WriteString(strings.Repeat("  ", i) + "- rung\n")
+	deep := story.NewBlock(story.Paragraph, story.Run("deep"))
+	for range 120 {
+		deep = story.Block{Kind: story.Quote, Text: "deep", Blocks: []story.Block{deep}}
 	}
+	ladder := story.Block{Kind: story.List}
+	for i := range 120 {
+		ladder.Items = append(ladder.Items, "rung")
+		ladder.ListItems = append(ladder.ListItems, story.ListItem{Depth: i, Inline: story.Run("rung")})
+	}
+	text := strings.Repeat("> ", 120) + "deep " + strings.Repeat("- ", 120) + "deep"
 	r := NewRenderer(0)
-	for name, md := range map[string]string{
-		"quotes":       strings.Repeat("> ", 120) + "deep",
-		"list markers": strings.Repeat("- ", 120) + "deep",
-		"indented":     ladder.String(),
+	for name, s := range map[string]story.Story{
+		"quotes":  {Body: []story.Block{deep}},
+		"list":    {Body: []story.Block{ladder, {Kind: story.Quote, Blocks: []story.Block{ladder}}}},
+		"as text": {Body: []story.Block{story.NewBlock(story.Paragraph, story.Run(text)), {Kind: story.Quote, Text: text}}},
 	} {
-		s := story.Story{Body: []story.Block{{MD: md}, {Kind: story.Quote, MD: md}, {Kind: story.List, MD: md}}}
 		out, err := r.RenderStory(s, 80, Dark)
 		if err != nil {
 			t.Fatal(err)

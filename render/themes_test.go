@@ -19,7 +19,8 @@ func headingsStory() story.Story {
 		Byline: "By Iona Firth",
 		Age:    "2 days ago",
 		Body: []story.Block{
-			{Kind: story.Paragraph, MD: "She kept the **light** burning through *every* winter storm since 1985."},
+			story.NewBlock(story.Paragraph, story.Run("She kept the "), story.Styled(story.Bold, story.Run("light")),
+				story.Run(" burning through "), story.Styled(story.Italic, story.Run("every")), story.Run(" winter storm since 1985.")),
 			{Kind: story.Heading, Level: 2, Text: "The last watch"},
 			{Kind: story.Paragraph, Text: "Her final shift ended at dawn."},
 			{Kind: story.Heading, Level: 3, Text: "A family trade"},

@@ -1,11 +1,14 @@
 // Package sanitize makes document text safe to show in a terminal. Pages are
 // hostile input: an escape sequence in a headline could set the window title,
-// write the clipboard (OSC 52) or clear the screen. Everything that came from a
-// document passes through Text before it is rendered anywhere.
+// write the clipboard (OSC 52) or clear the screen, and a bidi override could
+// make a line read other than it is. Everything that came from a document
+// passes through Text (or Line) before it is rendered anywhere; extraction
+// runs page text through it before anything else sees it.
 package sanitize
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -14,8 +17,16 @@ import (
 // are dropped whole, as are their 8-bit C1 forms; other C0 controls but
 // newline and tab, DEL and C1 controls are dropped. CR is dropped too (CRLF
 // becomes LF). Invalid UTF-8 becomes U+FFFD.
+//
+// Invisible format characters go too: bidi embeddings, overrides, isolates
+// and marks (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C), which can
+// make a line display in another order than it reads, and zero-width
+// spaces (U+200B, U+2060, U+FEFF). The zero-width joiner and non-joiner
+// (U+200D, U+200C) are kept between two visible characters, where they
+// shape Persian and Indic words and join emoji (render splits emoji
+// sequences for the terminal's sake), and dropped elsewhere.
 func Text(s string) string {
-	if clean(s) {
+	if !NeedsText(s) {
 		return s
 	}
 	var b strings.Builder
@@ -28,6 +39,8 @@ func Text(s string) string {
 			i++
 		case r == 0x1b: // ESC
 			i = skipEscape(s, i+1)
+		case (r == 0x9b || r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f) && mojibake(b.String()):
+			i += size // a UTF-8 byte read as Latin-1, not a control: drop it alone
 		case r == 0x9b: // C1 CSI
 			i = skipCSI(s, i+size)
 		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
@@ -35,7 +48,12 @@ func Text(s string) string {
 		case r == '\n' || r == '\t':
 			b.WriteRune(r)
 			i += size
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || invisible(r):
+			i += size
+		case r == zwj || r == zwnj:
+			if joins(s, i, size, b.String()) {
+				b.WriteRune(r)
+			}
 			i += size
 		default:
 			b.WriteString(s[i : i+size])
@@ -51,25 +69,68 @@ func Line(s string) string {
 	return strings.Join(strings.Fields(Text(s)), " ")
 }
 
-// clean reports whether s needs no changes, the common case, so Text can
-// return without allocating.
-func clean(s string) bool {
+// mojibake reports whether a C1 character written after out is a stray
+// byte of UTF-8 decoded as Latin-1 ("â\u0080\u009d" for "”") rather than
+// the start of a control sequence: the last character kept is a Latin-1
+// letter, as the lead byte of such a character reads. Dropped alone it
+// cannot start anything, and a whole-sequence skip would eat the text up
+// to the next mis-decoded quote.
+func mojibake(out string) bool {
+	r, _ := utf8.DecodeLastRuneInString(out)
+	return r >= 0xc0 && r <= 0xff
+}
+
+// Joiners: kept inside words and emoji sequences only.
+const (
+	zwnj = '\u200c'
+	zwj  = '\u200d'
+)
+
+// invisible reports whether r is a bidi control or a zero-width space.
+func invisible(r rune) bool {
+	switch {
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	switch r {
+	case 0x200b, 0x200e, 0x200f, 0x061c, 0x2060, 0xfeff:
+		return true
+	}
+	return false
+}
+
+// joins reports whether the joiner at s[i:i+size] stands between two
+// visible characters: the last one written to out and the next one in s.
+func joins(s string, i, size int, out string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(out)
+	next, _ := utf8.DecodeRuneInString(s[i+size:])
+	return visible(prev) && visible(next)
+}
+
+func visible(r rune) bool {
+	return r > ' ' && r != utf8.RuneError && r != 0x7f && !(r >= 0x80 && r <= 0xa0) &&
+		!invisible(r) && r != zwj && r != zwnj && !unicode.IsSpace(r)
+}
+
+// NeedsText reports whether Text would change s. Most text needs nothing,
+// so callers (and Text itself) can skip the work without allocating.
+func NeedsText(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
-				return false
+				return true
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || (r >= 0x80 && r < 0xa0) {
-			return false
+		if (r == utf8.RuneError && size == 1) || (r >= 0x80 && r < 0xa0) || invisible(r) || r == zwj || r == zwnj {
+			return true
 		}
 		i += size
 	}
-	return true
+	return false
 }
 
 // skipEscape skips the sequence after an ESC at s[i-1] and returns the index

@@ -28,24 +28,43 @@ const (
 // Block is one piece of a story body.
 //
 // Text is always the plain text (no markdown syntax, no link targets); it is
-// what --json prints and what extraction is scored on. MD, when set, is the
-// same block as CommonMark (inline links, emphasis, list markers, a GFM table);
-// render falls back to escaping Text when MD is empty.
+// what --json prints and what extraction is scored on. The structure beside
+// it says how the block reads: Inline (paragraphs, headings, captions),
+// ListItems, Cells and Blocks (a quote's paragraphs) carry emphasis, code and
+// links as data, never as markup, so that render alone writes markdown and no
+// page text can become markdown syntax. A block without structure (a page
+// dump's) is rendered from Text.
 type Block struct {
 	Kind    Kind
 	Text    string
-	MD      string
 	Level   int        // Heading: 1-6
 	Items   []string   // List: plain text of each item
 	Ordered bool       // List: numbered
 	Rows    [][]string // Table: cells, the first row is the header
-	URL     string     // Image: source; Code: language hint. An Image's Text is its alt text
+	URL     string     // Image: source; Code: language hint; Embed: the post. An Image's Text is its alt text
+
+	Inline    Inline     // Paragraph, Heading, Caption: the content with its emphasis and links
+	ListItems []ListItem // List: each item with its nesting, parallel to Items
+	Cells     [][]Inline // Table: each cell's content, parallel to Rows
+	Blocks    []Block    // Quote, Embed: the paragraphs (lists…) inside it
+	Links     []Link     // the links Inline, ListItems and Cells refer to
 }
 
-// Link is a hyperlink found in a body.
+// LinkKind says what made a link.
+type LinkKind uint8
+
+// Link kinds.
+const (
+	Anchor  LinkKind = iota // <a href>
+	Picture                 // <img src>
+)
+
+// Link is a hyperlink found in a body: its text as plain text, its URL as
+// the page gave it (resolved against the page), and what made it.
 type Link struct {
 	Text string
 	URL  string
+	Kind LinkKind
 }
 
 // Story is one article: a main story, or a related item of one.

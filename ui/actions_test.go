@@ -140,8 +140,9 @@ func TestWalkedTitlesAndURLsAreSanitized(t *testing.T) {
 	evilURL := "https://walk.example/page"
 	w.pages[evilURL] = story.Document{Stories: []story.Story{{
 		Title: oscTitle + "Evil " + csiClear + "page" + c1Title,
-		Body: []story.Block{{Kind: story.Paragraph, Text: "x",
-			MD: "[click " + oscClip + "me](https://ok.example/" + oscLinkEnd + ") and [fine](https://fine.example/a)"}},
+		Body: []story.Block{story.NewBlock(story.Paragraph,
+			story.LinkTo("https://ok.example/"+oscLinkEnd, story.Run("click "+oscClip+"me")), story.Run(" and "),
+			story.LinkTo("https://fine.example/a", story.Run("fine")))},
 	}}}
 	front := w.pages["front.txt"]
 	front.Stories[0].Related = append(front.Stories[0].Related,

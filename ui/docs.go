@@ -172,7 +172,7 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 	if titled {
 		e.normTitle = normTitle(title)
 	}
-	md := render.Markdown(st)
+	md, links := render.ReaderMarkdown(st)
 	if related && e.url != "" && len(st.Body) == 0 {
 		e.stub = true
 		if titled {
@@ -180,13 +180,14 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 			e.title = withPath(title, e.url)
 			e.match = strings.ToLower(e.title + "\n" + site)
 		}
-		md += stubNote(e.url, p)
+		var link string
+		link, links = render.AppendLink(e.url, links)
+		md += stubNote(link, p)
 		if p.saved != nil {
 			e.saved = p.saved(e.url)
 		}
 	}
-	e.md, e.links = render.NumberLinks(md)
-	e.links = labelLinks(e.links, st.Body)
+	e.md, e.links = md, labelLinks(links)
 	return e
 }
 
@@ -211,7 +212,7 @@ func untitledName(source, u string) string {
 
 // stubNote tells the reader of a related item that is only a link how to
 // read it. The URL passed render.SafeURL, so as an autolink it is inert.
-func stubNote(url string, p prep) string {
+func stubNote(link string, p prep) string {
 	open, web := p.openKey, p.webKey
 	if open == "" {
 		open = "enter"
@@ -220,7 +221,7 @@ func stubNote(url string, p prep) string {
 	if web != "" {
 		note += ", or **" + mdEscape(web) + "** to open it in your browser"
 	}
-	return note + ".\n\n<" + url + ">\n"
+	return note + ".\n\n" + link + "\n"
 }
 
 // listMeta is the dimmed line under a title: "site · age", with the

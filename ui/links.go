@@ -7,7 +7,6 @@ import (
 
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sanitize"
-	"github.com/tread-reader/tread/story"
 )
 
 // linksPane is the list of a story's links, opened over the reader with
@@ -58,7 +57,7 @@ func (p *linksPane) move(n, h int) {
 const linksHeader = 2
 
 // view draws the list w×h. Link texts and URLs were sanitized when the
-// story was prepared (render.NumberLinks, render.SafeURL).
+// story was prepared (render.ReaderMarkdown, render.SafeURL).
 func (p linksPane) view(w, h int, st styles) string {
 	if w <= 0 || h <= 0 {
 		return ""
@@ -91,24 +90,12 @@ func (p linksPane) view(w, h int, st styles) string {
 	return fitBlock(strings.Join(lines, "\n"), w, h)
 }
 
-// labelLinks gives the links list something to say for each link: an
-// image's alt text (its markdown link has none) and, for a link whose
-// text is only its host, the path too. links is not changed in place: it
+// labelLinks gives the links list something to say for a link whose
+// text is only its host: the path too. links is not changed in place: it
 // may be shared.
-func labelLinks(links []render.Link, body []story.Block) []render.Link {
-	alts := map[string]string{}
-	for _, b := range body {
-		if b.Kind == story.Image && b.Text != "" {
-			if n := normURL(sanitize.Line(b.URL)); n != "" {
-				alts[n] = sanitize.Line(b.Text)
-			}
-		}
-	}
+func labelLinks(links []render.Link) []render.Link {
 	out := make([]render.Link, len(links))
 	for i, l := range links {
-		if l.Text == "" {
-			l.Text = alts[normURL(l.URL)]
-		}
 		l.Text = withPath(l.Text, l.URL)
 		out[i] = l
 	}

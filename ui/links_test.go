@@ -37,7 +37,7 @@ func TestLinksListLabels(t *testing.T) {
 		Body: []story.Block{
 			{Kind: story.Paragraph, Text: "The barrier, drawn."},
 			{Kind: story.Image, Text: "The barrier at low tide", URL: "https://img.example/barrier.jpg"},
-			{Kind: story.Paragraph, Text: "See [tides.example](https://tides.example/2026/record-high) for the readings.", MD: "See [tides.example](https://tides.example/2026/record-high) for the readings."},
+			story.NewBlock(story.Paragraph, story.Run("See "), story.LinkTo("https://tides.example/2026/record-high", story.Run("tides.example")), story.Run(" for the readings.")),
 		},
 		Related: []story.Story{{Title: "www.quay.example", URL: "https://www.quay.example/catch/falls"}},
 	}}}

@@ -161,8 +161,8 @@ func TestLinksAreNumberedAndHyperlinkedInTheReader(t *testing.T) {
 	doc := story.Document{Stories: []story.Story{{
 		Title: "Harbour", Site: "Coast Herald",
 		Body: []story.Block{
-			{Kind: story.Paragraph, Text: "The plan and the debate.",
-				MD: "The [plan](https://council.example/plan) and the [debate](https://paper.example/debate?id=7)."},
+			story.NewBlock(story.Paragraph, story.Run("The "), story.LinkTo("https://council.example/plan", story.Run("plan")),
+				story.Run(" and the "), story.LinkTo("https://paper.example/debate?id=7", story.Run("debate")), story.Run(".")),
 			{Kind: story.Paragraph, Text: "A citation [3] that is no link."},
 		},
 	}}}

@@ -39,7 +39,7 @@ func hostileDoc() story.Document {
 			{Kind: story.Paragraph, Text: dirty("First paragraph")},
 			{Kind: story.Heading, Level: 2, Text: dirty("A heading")},
 			{Kind: story.Caption, Text: dirty("A caption")},
-			{Kind: story.Paragraph, MD: dirty("Markdown *paragraph*")},
+			story.NewBlock(story.Paragraph, story.Run(dirty("Markdown ")), story.Styled(story.Italic, story.Run(dirty("paragraph")))),
 			{Kind: story.List, Items: []string{dirty("item one"), dirty("item two")}},
 		},
 		Related: []story.Story{{Title: dirty("Related trouble"), Site: dirty("Other"), Body: []story.Block{{Text: dirty("rel body")}}}},

@@ -28,9 +28,8 @@ const (
 func linkedBody(marker string, paragraphs int, links ...string) []story.Block {
 	b := body(marker, paragraphs)
 	for i, u := range links {
-		b = append(b, story.Block{Kind: story.Paragraph,
-			Text: fmt.Sprintf("Read more %d.", i),
-			MD:   fmt.Sprintf("Read [more about %s %d](%s) here.", marker, i, u)})
+		b = append(b, story.NewBlock(story.Paragraph, story.Run("Read "),
+			story.LinkTo(u, story.Run(fmt.Sprintf("more about %s %d", marker, i))), story.Run(" here.")))
 	}
 	return b
 }

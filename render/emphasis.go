@@ -1,6 +1,7 @@
-package extract
+package render
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -268,11 +269,19 @@ func (b *inline) textBefore(k int) bool {
 	return true
 }
 
+// maxEntity is the longest entity escape writes, "&#126;", and then some.
+const maxEntity = 8
+
 // escapedLen is the length of the first character of md, counting a
 // backslash escape as part of it.
 func escapedLen(md []byte) int {
 	if len(md) >= 2 && md[0] == '\\' {
 		return 2
+	}
+	if len(md) > 0 && md[0] == '&' {
+		if j := bytes.IndexByte(md[:min(len(md), maxEntity)], ';'); j > 0 {
+			return j + 1
+		}
 	}
 	_, n := utf8.DecodeRune(md)
 	return max(n, 1)
@@ -281,6 +290,11 @@ func escapedLen(md []byte) int {
 // escapedLenBefore is the length of the last character of md, counting a
 // backslash escape as part of it.
 func escapedLenBefore(md []byte) int {
+	if len(md) > 1 && md[len(md)-1] == ';' {
+		if j := bytes.LastIndexByte(md[max(0, len(md)-maxEntity):len(md)-1], '&'); j >= 0 {
+			return min(len(md), maxEntity) - j
+		}
+	}
 	_, n := utf8.DecodeLastRune(md)
 	n = max(n, 1)
 	slashes := 0
@@ -300,7 +314,7 @@ func classify(r rune) charClass {
 	case unicode.IsSpace(r):
 		return cSpace
 	case r < utf8.RuneSelf:
-		if isAlnum(byte(r)) {
+		if c := byte(r); c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
 			return cWord
 		}
 		return cPunct
