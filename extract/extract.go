@@ -10,8 +10,10 @@
 // best-scoring element is the body; its live content becomes blocks.
 //
 // Block.Text is the running text of the article: captions and images carry
-// their words in Block.MD only (set apart under the picture), so Story.Text
-// matches what the reference corpora count as the body.
+// their words in their structure only (Block.Inline, set apart under the
+// picture), so Story.Text matches what the reference corpora count as the
+// body. Emphasis, code and links are kept as data (story.Inline), never as
+// markdown: render writes the markdown.
 package extract
 
 import (

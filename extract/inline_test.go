@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -80,26 +78,13 @@ func TestEmphasisPairs(t *testing.T) {
 			if bs[0].Text != tc.text {
 				t.Errorf("text\n got %q\nwant %q", bs[0].Text, tc.text)
 			}
-			for _, md := range []string{blockMD(bs[0]), numberLinks(blockMD(bs[0]))} {
+			for _, md := range []string{blockMD(bs[0]), readerMD(bs[0])} {
 				if out := renderPlain(t, md); strings.Contains(out, "*") {
 					t.Errorf("stray asterisk in the reader:\n%s\nfrom %q", out, md)
 				}
 			}
 		})
 	}
-}
-
-// linkRE matches the links the emitter writes.
-var linkRE = regexp.MustCompile(`\[([^\]]*)\]\((https?://[^)]*)\)`)
-
-// numberLinks rewrites links as the reader shows them: the text, a number
-// and a word joiner.
-func numberLinks(md string) string {
-	n := 0
-	return linkRE.ReplaceAllStringFunc(md, func(m string) string {
-		n++
-		return linkRE.FindStringSubmatch(m)[1] + "[" + strconv.Itoa(n) + "]\u2060"
-	})
 }
 
 // renderPlain renders markdown with a style that shows emphasis as
@@ -120,4 +105,10 @@ func renderPlain(t *testing.T, md string) string {
 // blockMD is the markdown render writes for one block, links inline.
 func blockMD(b story.Block) string {
 	return render.BodyMarkdown(story.Story{Body: []story.Block{b}})
+}
+
+// readerMD is the markdown the reader shows for one block: links numbered.
+func readerMD(b story.Block) string {
+	md, _ := render.ReaderMarkdown(story.Story{Body: []story.Block{b}})
+	return md
 }

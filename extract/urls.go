@@ -69,14 +69,6 @@ func (t *tree) linkURL(n *node) string {
 	return t.resolve(attr(n.h, "href"))
 }
 
-// mdURL makes a URL safe inside a markdown link destination.
-func mdURL(u string) string {
-	if !strings.ContainsAny(u, " ()<>") {
-		return u
-	}
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
-}
-
 // attr returns the value of an element's attribute, or "".
 func attr(h *html.Node, key string) string {
 	for _, a := range h.Attr {

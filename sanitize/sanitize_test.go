@@ -28,6 +28,18 @@ func TestText(t *testing.T) {
 		{"invalid utf8", "a\xffb", "a\ufffdb"},
 		{"cjk and emoji kept", "東京 🎉", "東京 🎉"},
 		{"nul", "a\x00b", "ab"},
+		{"osc title leaves nothing", "\x1b]0;PWNED\x07", ""},
+		{"osc title with st leaves nothing", "\x1b]0;PWNED\x1b\\", ""},
+		{"dcs apc pm sos", "a\x1bPq#0\x1b\\b\x1b_Gi=1\x07c\x1b^pm\x1b\\d\x1bXsos\x1b\\e", "abcde"},
+		{"c1 osc after a word", "title\u009d0;PWNED\u0007 end", "title end"},
+		{"mojibake quotes keep their text", "â\u0080\u009cQuoted,â\u0080\u009d he said. â\u0080\u009cAgain.â\u0080\u009d", "âQuoted,â he said. âAgain.â"},
+		{"bidi override", "abc\u202egnp.exe\u202c", "abcgnp.exe"},
+		{"bidi isolates and marks", "\u2066a\u2069\u200eb\u200f\u061cc\u2067d\u2068", "abcd"},
+		{"zero-width spaces", "a\u200bb\u2060c\ufeffd", "abcd"},
+		{"zwj inside an emoji kept", "👩\u200d💻", "👩\u200d💻"},
+		{"zwnj inside a Persian word kept", "می\u200cخواهم", "می\u200cخواهم"},
+		{"zwj at the edges dropped", "\u200da b\u200d c\u200d", "a b c"},
+		{"zwj before a space dropped", "a\u200d b", "a b"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,11 +57,14 @@ func TestLine(t *testing.T) {
 }
 
 func FuzzText(f *testing.F) {
-	for _, s := range []string{"x\x1b]0;t\x07", "\x1b[31m", "\u009b1m", "a\x1b", "\xff"} {
+	for _, s := range []string{"x\x1b]0;t\x07", "\x1b[31m", "\u009b1m", "a\x1b", "\xff", "â\u0080\u009dx\u009c", "a\u200d\u202eb\u200dc"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		out := Text(s)
+		if !NeedsText(s) && out != s {
+			t.Fatalf("NeedsText false but Text changed %q", s)
+		}
 		if !utf8.ValidString(out) {
 			t.Fatalf("invalid UTF-8 out of %q", s)
 		}
@@ -60,6 +75,19 @@ func FuzzText(f *testing.F) {
 		}
 		if strings.ContainsRune(out, 0x1b) {
 			t.Fatal("ESC survived")
+		}
+		prev := ' '
+		for i, r := range out {
+			if invisible(r) {
+				t.Fatalf("invisible %U survived in %q", r, out)
+			}
+			if r == zwj || r == zwnj {
+				next, _ := utf8.DecodeRuneInString(out[i+utf8.RuneLen(r):])
+				if !visible(prev) || !visible(next) {
+					t.Fatalf("joiner %U not between visible characters in %q", r, out)
+				}
+			}
+			prev = r
 		}
 		if Text(out) != out {
 			t.Fatalf("not idempotent on %q", s)
