@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tread-reader/tread/extract"
 	"github.com/tread-reader/tread/internal/mdlinks"
+	"github.com/tread-reader/tread/render"
 )
 
 // injectionPage hides markdown links, images and escape sequences in its
@@ -76,4 +78,28 @@ func TestInjectedLinksStayText(t *testing.T) {
 	}
 	_, body, _ := strings.Cut(string(data), "\n---\n")
 	checkPlanted(t, "--export", body)
+}
+
+// The reader's links list (L, o, y) holds the page's own links only.
+func TestInjectedLinksNotInTheReader(t *testing.T) {
+	data, err := os.ReadFile(injectionPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := extract.Page(data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, links := render.ReaderMarkdown(s)
+	var got []string
+	for _, l := range links {
+		got = append(got, l.URL)
+	}
+	if want := []string{"https://good.example/appeal", "https://good.example/lamps.jpg"}; !slices.Equal(got, want) {
+		t.Errorf("reader links %q, want %q", got, want)
+	}
+	if found := mdlinks.Find(md); len(found) != 0 {
+		t.Errorf("the reader's markdown links %v; it should number links, not write them", found)
+	}
+	checkHidden(t, "reader", md)
 }

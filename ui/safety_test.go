@@ -28,7 +28,7 @@ const (
 
 func hostileDoc() story.Document {
 	dirty := func(s string) string {
-		return oscTitle + s + csiClear + " " + oscClip + oscLink + "click" + oscLinkEnd + c1Title + c1Clear
+		return oscTitle + "\u202e" + s + "\u202c\u200b" + csiClear + " " + oscClip + oscLink + "click" + oscLinkEnd + c1Title + c1Clear + "\u2066\ufeff"
 	}
 	return story.Document{Source: "hostile.txt", Stories: []story.Story{{
 		Title:  dirty("Ship sinks in harbour"),
@@ -54,7 +54,7 @@ func checkHarmless(t *testing.T, where, s string) {
 	t.Helper()
 	rest := sgr.ReplaceAllString(s, "")
 	for i, r := range rest {
-		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || invisibleFormat(r) {
 			t.Fatalf("%s: control character %U at byte %d: %q", where, r, i, rest[max(0, i-20):min(len(rest), i+30)])
 		}
 	}
@@ -63,6 +63,13 @@ func checkHarmless(t *testing.T, where, s string) {
 			t.Fatalf("%s: escape payload %q reached the screen", where, payload)
 		}
 	}
+}
+
+// invisibleFormat reports whether r is a bidi control or a zero-width
+// space: invisible characters that make text display other than it reads.
+func invisibleFormat(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+		r == 0x200b || r == 0x200e || r == 0x200f || r == 0x061c || r == 0x2060 || r == 0xfeff
 }
 
 func TestEscapesInDocumentsNeverReachTheTerminal(t *testing.T) {
