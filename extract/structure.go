@@ -159,19 +159,6 @@ func codeLanguage(class string) string {
 	return ""
 }
 
-func longestRun(s string, c byte) int {
-	best, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			run++
-			best = max(best, run)
-		} else {
-			run = 0
-		}
-	}
-	return best
-}
-
 // Data tables are small grids of short cells; anything else is layout.
 const (
 	maxTableCell = 400
@@ -339,7 +326,7 @@ var placeholderAlts = map[string]bool{
 // placeholder word, a file name or a bare number.
 func meaningfulAlt(alt, src string) bool {
 	f := fold(alt)
-	if len(f) < 2 || placeholderAlts[f] || !hasLetterOrDigit([]byte(f)) {
+	if len(f) < 2 || placeholderAlts[f] || strings.IndexFunc(f, isLetterOrDigit) < 0 {
 		return false
 	}
 	if strings.IndexByte(f, ' ') < 0 {
@@ -419,13 +406,4 @@ func (e *emitter) linksAway(i int32, src string) bool {
 	return e.t.urls.base == nil || strings.TrimSuffix(href, "/") != strings.TrimSuffix(e.t.urls.base.String(), "/")
 }
 
-func hasLetterOrDigit(s []byte) bool {
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRune(s[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-		i += n
-	}
-	return false
-}
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -344,103 +343,4 @@ func longestRun(s string, c byte) int {
 		}
 	}
 	return best
-}
-
-// linker writes links: inline, "[text](url)", for markdown files and
-// --json; or numbered for the reader, "text[3]" and a LinkMark, collecting
-// the links in number order. A URL that appears twice keeps its first
-// number.
-type linker struct {
-	numbered bool
-	links    []Link
-	seen     map[string]int
-}
-
-// maxLinks bounds the links numbered in one story.
-const maxLinks = 2000
-
-// closer is what ends a link to l.URL, a SafeURL: its destination, or
-// its number; "" past maxLinks.
-func (l *linker) closer(sl story.Link) string {
-	if !l.numbered {
-		return "](" + mdURL(sl.URL) + ")"
-	}
-	n := l.number(sl)
-	if n == 0 {
-		return ""
-	}
-	return `\[` + strconv.Itoa(n) + `\]` + string(LinkMark)
-}
-
-// number returns the number of the link to sl.URL, numbering it if it is
-// new, or 0 when there are too many links.
-func (l *linker) number(sl story.Link) int {
-	if l.seen == nil {
-		l.seen = map[string]int{}
-	}
-	n, ok := l.seen[sl.URL]
-	if !ok {
-		if len(l.links) >= maxLinks {
-			return 0
-		}
-		n = len(l.links) + 1
-		l.seen[sl.URL] = n
-		l.links = append(l.links, Link{N: n, Text: linkName(sl.Text), URL: sl.URL})
-	} else if k := n - 1; l.links[k].Text == "" {
-		l.links[k].Text = linkName(sl.Text)
-	}
-	return n
-}
-
-// autolink is a bare link to u, an image's or an embedded post's: the URL
-// itself in an autolink, or in the reader its host and number. "" when u
-// is not a SafeURL.
-func (l *linker) autolink(u, text string) string {
-	if u = webURL(u); u == "" {
-		return ""
-	}
-	if !l.numbered {
-		return "<" + u + ">"
-	}
-	n := l.number(story.Link{URL: u, Text: text})
-	if n == 0 {
-		return ""
-	}
-	return escapeInline(linkHost(u)) + `\[` + strconv.Itoa(n) + `\]` + string(LinkMark)
-}
-
-// AppendLink numbers one more link, to u, after links (as ReaderMarkdown
-// numbered them) and returns its markdown for the reader, the host and the
-// number, with the links; "" when u is not a SafeURL.
-func AppendLink(u string, links []Link) (string, []Link) {
-	l := &linker{numbered: true, links: links, seen: make(map[string]int, len(links)+1)}
-	for _, k := range links {
-		l.seen[k.URL] = k.N
-	}
-	md := l.autolink(u, "")
-	return md, l.links
-}
-
-// webURL is u as a SafeURL, spaces in it encoded (pages leave them in
-// hrefs, and browsers encode them), or "".
-func webURL(u string) string {
-	return SafeURL(strings.ReplaceAll(strings.TrimSpace(u), " ", "%20"))
-}
-
-// mdURL makes a SafeURL safe inside a markdown link destination.
-func mdURL(u string) string {
-	if !strings.ContainsAny(u, "()<>") {
-		return u
-	}
-	return strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
-}
-
-// linkName is a link's text for the links list: one sanitized line, cut
-// at maxLinkName bytes.
-func linkName(t string) string {
-	t = sanitize.Line(t)
-	if len(t) > maxLinkName {
-		t = strings.ToValidUTF8(t[:maxLinkName], "") + "…"
-	}
-	return t
 }

@@ -213,25 +213,13 @@ func itemsMarkdown(items []story.ListItem, links []story.Link, l *linker) string
 
 // cellsMarkdown writes a table from its cells, the first row its header.
 func cellsMarkdown(rows [][]story.Inline, links []story.Link, l *linker) string {
-	cols := 0
-	for _, r := range rows {
-		cols = max(cols, len(r))
-	}
-	if cols == 0 {
-		return ""
-	}
-	var b strings.Builder
+	grid := make([][]string, len(rows))
 	for i, r := range rows {
-		cells := make([]string, cols)
-		for c := range r {
-			cells[c] = strings.ReplaceAll(inlineMarkdown(r[c], links, l), "\\\n", " ")
-		}
-		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
-		if i == 0 {
-			b.WriteString("|" + strings.Repeat(" --- |", cols) + "\n")
+		for _, c := range r {
+			grid[i] = append(grid[i], strings.ReplaceAll(inlineMarkdown(c, links, l), "\\\n", " "))
 		}
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return gridMarkdown(grid)
 }
 
 // heading is a heading at level, kept between 2 and 6: the headline is the
@@ -346,21 +334,34 @@ func listMarkdown(bl story.Block) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
+// tableMarkdown writes a table from plain cells.
 func tableMarkdown(rows [][]string) string {
+	grid := make([][]string, len(rows))
+	for i, r := range rows {
+		for _, c := range r {
+			grid[i] = append(grid[i], escapeInline(sanitize.Line(c)))
+		}
+	}
+	return gridMarkdown(grid)
+}
+
+// gridMarkdown lays out cells already written as markdown as a GFM table,
+// short rows padded, the first row the header.
+func gridMarkdown(grid [][]string) string {
 	cols := 0
-	for _, r := range rows {
+	for _, r := range grid {
 		cols = max(cols, len(r))
 	}
 	if cols == 0 {
 		return ""
 	}
 	var b strings.Builder
-	for i, r := range rows {
+	for i, r := range grid {
 		b.WriteString("|")
 		for c := range cols {
 			cell := ""
 			if c < len(r) {
-				cell = escapeInline(sanitize.Line(r[c]))
+				cell = r[c]
 			}
 			b.WriteString(" " + cell + " |")
 		}
@@ -369,7 +370,7 @@ func tableMarkdown(rows [][]string) string {
 			b.WriteString("|" + strings.Repeat(" --- |", cols) + "\n")
 		}
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // fence puts code in a fenced block with a fence longer than any run of
