@@ -9,6 +9,7 @@ import (
 
 	"github.com/tread-reader/tread/corpus"
 	"github.com/tread-reader/tread/extract/meta"
+	"github.com/tread-reader/tread/render"
 )
 
 func aebPages(b *testing.B) [][]byte {
@@ -79,4 +80,26 @@ func BenchmarkMarkdown(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/page")
+}
+
+// BenchmarkPageToMarkdown is a page as --json and the reader need it:
+// extracted, then written as markdown twice, links inline and numbered.
+func BenchmarkPageToMarkdown(b *testing.B) {
+	pages := aebPages(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range pages {
+			s, err := Page(data, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			if render.BodyMarkdown(s) == "" {
+				b.Fatal("no markdown")
+			}
+			if md, _ := render.ReaderMarkdown(s); md == "" {
+				b.Fatal("no reader markdown")
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
 }

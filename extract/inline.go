@@ -108,7 +108,7 @@ func (b *inline) push(sp *span) {
 	b.flushLeaf()
 	el := story.Inline{Style: sp.style}
 	if sp.url != "" {
-		b.links = append(b.links, story.Link{URL: sp.url, Kind: story.Anchor})
+		b.links = append(b.links, story.Link{URL: sp.url})
 		el.Link = len(b.links)
 	}
 	b.stack = append(b.stack, el)

@@ -50,21 +50,12 @@ type Block struct {
 	Links     []Link     // the links Inline, ListItems and Cells refer to
 }
 
-// LinkKind says what made a link.
-type LinkKind uint8
-
-// Link kinds.
-const (
-	Anchor  LinkKind = iota // <a href>
-	Picture                 // <img src>
-)
-
-// Link is a hyperlink found in a body: its text as plain text, its URL as
-// the page gave it (resolved against the page), and what made it.
+// Link is a hyperlink a body's <a> element made: its text as plain text
+// and its URL as the page gave it (resolved against the page). A picture's
+// address is its Image block's URL.
 type Link struct {
 	Text string
 	URL  string
-	Kind LinkKind
 }
 
 // Story is one article: a main story, or a related item of one.
