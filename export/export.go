@@ -50,7 +50,7 @@ func Markdown(s story.Story, saved time.Time) []byte {
 	}
 	b.WriteString("---\n\n")
 	if title != "" {
-		b.WriteString("# " + escapeInline(title) + "\n\n")
+		b.WriteString("# " + render.EscapeText(title) + "\n\n")
 	}
 	if body := render.BodyMarkdown(s); body != "" {
 		b.WriteString(body + "\n\n")
@@ -61,9 +61,9 @@ func Markdown(s story.Story, saved time.Time) []byte {
 		if u == "" || t == "" {
 			continue
 		}
-		line := "- [" + escapeInline(t) + "](<" + u + ">)"
+		line := "- [" + render.EscapeText(t) + "](<" + u + ">)"
 		if site := sanitize.Line(r.Site); site != "" {
-			line += " — " + escapeInline(site)
+			line += " — " + render.EscapeText(site)
 		}
 		links = append(links, line)
 	}
@@ -111,19 +111,6 @@ func webURL(raw string) string {
 		return strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20", `"`, "%22").Replace(s)
 	}
 	return s
-}
-
-// escapeInline keeps text literal in markdown: a title with brackets or
-// asterisks must not become a link or emphasis.
-func escapeInline(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|!~", r) || (i == 0 && strings.ContainsRune("-+=", r)) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // Name is a safe file name stem for title: letters and digits of any

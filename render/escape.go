@@ -2,6 +2,8 @@ package render
 
 import (
 	"strings"
+
+	"github.com/tread-reader/tread/sanitize"
 )
 
 // inlineSyntax is the ASCII punctuation CommonMark and glamour's GFM
@@ -23,6 +25,14 @@ func escapeBlock(s string) string {
 		}
 	}
 	return strings.Join(paras, "\n\n")
+}
+
+// EscapeText is plain text as inline markdown that reads as the text, for
+// the places that write a line of their own (a file's headline, a related
+// story's link): sanitized, every piece of inline syntax escaped, and a
+// line start that would open a block escaped too.
+func EscapeText(s string) string {
+	return escapeLineStart(escapeInline(sanitize.Line(s)))
 }
 
 // escapeInline makes inline syntax literal, and turns tabs into spaces: a
