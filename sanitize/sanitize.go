@@ -70,14 +70,14 @@ func Line(s string) string {
 }
 
 // mojibake reports whether a C1 character written after out is a stray
-// byte of UTF-8 decoded as Latin-1 ("â\u0080\u009d" for "”") rather than
-// the start of a control sequence: the last character kept is a Latin-1
-// letter, as the lead byte of such a character reads. Dropped alone it
-// cannot start anything, and a whole-sequence skip would eat the text up
-// to the next mis-decoded quote.
+// byte of UTF-8 mis-decoded ("â\u0080\u009d" or "â€\u009d" for "”")
+// rather than the start of a control sequence: the last character kept is
+// not ASCII, as the lead byte of such a character reads in Latin-1 or
+// Windows-1252. Dropped alone it cannot start anything, and a
+// whole-sequence skip would eat the text up to the next mis-decoded quote.
 func mojibake(out string) bool {
 	r, _ := utf8.DecodeLastRuneInString(out)
-	return r >= 0xc0 && r <= 0xff
+	return r >= utf8.RuneSelf && r != utf8.RuneError
 }
 
 // Joiners: kept inside words and emoji sequences only.

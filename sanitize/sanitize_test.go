@@ -32,6 +32,7 @@ func TestText(t *testing.T) {
 		{"osc title with st leaves nothing", "\x1b]0;PWNED\x1b\\", ""},
 		{"dcs apc pm sos", "a\x1bPq#0\x1b\\b\x1b_Gi=1\x07c\x1b^pm\x1b\\d\x1bXsos\x1b\\e", "abcde"},
 		{"c1 osc after a word", "title\u009d0;PWNED\u0007 end", "title end"},
+		{"windows-1252 mojibake keeps its text", "â€\u009cQuoted,â€\u009d he said.", "â€Quoted,â€ he said."},
 		{"mojibake quotes keep their text", "â\u0080\u009cQuoted,â\u0080\u009d he said. â\u0080\u009cAgain.â\u0080\u009d", "âQuoted,â he said. âAgain.â"},
 		{"bidi override", "abc\u202egnp.exe\u202c", "abcgnp.exe"},
 		{"bidi isolates and marks", "\u2066a\u2069\u200eb\u200f\u061cc\u2067d\u2068", "abcd"},
