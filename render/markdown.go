@@ -190,14 +190,20 @@ func quoteLines(md string) string {
 }
 
 // itemsMarkdown writes a list's items, nested lists indented under them.
+// The shallowest items are not indented: a list whose first child is a
+// nested list would otherwise start indented.
 func itemsMarkdown(items []story.ListItem, links []story.Link, l *linker) string {
+	top := maxNesting
+	for _, it := range items {
+		top = min(top, max(it.Depth, 0))
+	}
 	var b strings.Builder
 	for _, it := range items {
 		md := inlineMarkdown(it.Inline, links, l)
 		if md == "" {
 			continue
 		}
-		indent := strings.Repeat("  ", min(max(it.Depth, 0), maxNesting))
+		indent := strings.Repeat("  ", min(max(it.Depth, 0)-top, maxNesting))
 		marker := "- "
 		if it.Ordered {
 			marker = strconv.Itoa(it.Num) + ". "

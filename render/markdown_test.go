@@ -118,6 +118,8 @@ func TestBlockMarkdown(t *testing.T) {
 		{"paragraph with a data link keeps its text", story.NewBlock(story.Paragraph, run("see "), link("data:text/plain,hi", run("file")), run(" now")), "see file now"},
 		{"list with structure", story.Block{Kind: story.List, Items: []string{"a", "b"}, ListItems: []story.ListItem{
 			{Ordered: true, Num: 3, Inline: run("a")}, {Depth: 1, Inline: story.Styled(story.Mono, run("b`c"))}}}, "3. a\n  - ``b`c``"},
+		{"list nested from its start", story.Block{Kind: story.List, Items: []string{"a", "b"}, ListItems: []story.ListItem{
+			{Depth: 1, Inline: run("a")}, {Depth: 2, Inline: run("b")}}}, "- a\n  - b"},
 		{"table with structure", story.Block{Kind: story.Table, Rows: [][]string{{"h1", "h2"}, {"x"}},
 			Cells: [][]story.Inline{{run("h1"), run("a|b")}, {run("x\ny")}}}, "| h1 | a\\|b |\n| --- | --- |\n| x y |  |"},
 		{"paragraph tabs become spaces", story.Block{Text: "a\tb"}, "a b"},
