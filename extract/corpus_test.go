@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tread-reader/tread/corpus"
@@ -23,7 +24,7 @@ const (
 // metric. TREAD_WORST=n logs the n worst pages; TREAD_PAGE=idprefix prints
 // one page's extraction beside its ground truth.
 func TestAEBBody(t *testing.T) {
-	dir := corpus.Require(t)
+	dir := corpus.Sweep(t)
 	pages, err := corpus.AEB(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +32,7 @@ func TestAEBBody(t *testing.T) {
 	var counts []corpus.PageCounts
 	var rows []scored
 	for _, p := range pages {
-		got := extractCorpusPage(t, p.Page)
+		got := extracted(t, p.Page).text
 		c := corpus.Shingles(got, p.Body)
 		counts = append(counts, c)
 		rows = append(rows, scored{id: p.ID, url: p.URL, p: c.Precision(), r: c.Recall(), got: got, want: p.Body})
@@ -46,7 +47,7 @@ func TestAEBBody(t *testing.T) {
 
 // TestWCXBBody scores body extraction on wcxb-dev with its word-bag F1.
 func TestWCXBBody(t *testing.T) {
-	dir := corpus.Require(t)
+	dir := corpus.Sweep(t)
 	pages, err := corpus.WCXB(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +55,7 @@ func TestWCXBBody(t *testing.T) {
 	var sp, sr, sf float64
 	var rows []scored
 	for _, p := range pages {
-		got := extractCorpusPage(t, p.Page)
+		got := extracted(t, p.Page).text
 		pr, rc, f1 := corpus.WordPRF(got, p.Body)
 		sp, sr, sf = sp+pr, sr+rc, sf+f1
 		rows = append(rows, scored{id: p.ID, url: p.URL, p: pr, r: rc, got: got, want: p.Body})
@@ -67,18 +68,42 @@ func TestWCXBBody(t *testing.T) {
 	}
 }
 
-func extractCorpusPage(t *testing.T, p corpus.Page) string {
+// corpusResult is one corpus page as extraction left it.
+type corpusResult struct {
+	story *story.Story // nil when Page failed
+	err   error
+	text  string
+}
+
+var (
+	corpusMu   sync.Mutex
+	corpusMemo = map[string]corpusResult{}
+)
+
+// extracted runs Page on a corpus page once per test binary: the body
+// scores and the corpus-wide checks share it rather than each parsing
+// every page again.
+func extracted(t *testing.T, p corpus.Page) corpusResult {
 	t.Helper()
+	corpusMu.Lock()
+	defer corpusMu.Unlock()
+	if r, ok := corpusMemo[p.ID]; ok {
+		return r
+	}
 	data, err := p.HTML()
 	if err != nil {
 		t.Fatal(err)
 	}
+	var r corpusResult
 	s, err := Page(data, p.URL)
 	if err != nil {
 		t.Errorf("%s: %v", p.ID, err)
-		return ""
+		r.err = err
+	} else {
+		r.story, r.text = &s, s.Text()
 	}
-	return s.Text()
+	corpusMemo[p.ID] = r
+	return r
 }
 
 type scored struct {
@@ -155,22 +180,18 @@ func TestCorpusEmphasis(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders two thousand paragraphs")
 	}
-	dir := corpus.Require(t)
+	dir := corpus.Sweep(t)
 	pages, err := corpus.All(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checked := 0
 	for _, p := range pages {
-		data, err := p.HTML()
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := Page(data, p.URL)
-		if err != nil {
+		r := extracted(t, p)
+		if r.story == nil {
 			continue
 		}
-		for _, b := range s.Body {
+		for _, b := range r.story.Body {
 			if b.Kind != story.Paragraph || !strings.ContainsAny(b.MD, "*~") || strings.ContainsAny(b.Text, "*~") {
 				continue
 			}

@@ -30,7 +30,7 @@ type wcxbResult struct {
 
 func loadWCXB(tb testing.TB) []corpus.WCXBPage {
 	tb.Helper()
-	dir := corpus.Require(tb)
+	dir := corpus.Sweep(tb)
 	pages, err := corpus.WCXB(dir)
 	if err != nil {
 		tb.Fatalf("load wcxb-dev: %v", err)
