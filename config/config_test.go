@@ -179,7 +179,7 @@ func TestPercentListWidth(t *testing.T) {
 func TestThemeNamesAndHome(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
-	for _, name := range []string{"auto", "dark", "light", "notty", "Dark "} {
+	for _, name := range []string{"auto", "dark", "light", "notty", "Dark ", "dracula", "Tokyo-Night", "pink", "ascii"} {
 		c, err := Load(writeConfig(t, `theme = "`+name+`"`))
 		if err != nil {
 			t.Fatalf("theme %q: %v", name, err)
@@ -272,6 +272,7 @@ func TestErrors(t *testing.T) {
 		{"control character key", "[keys]\ndown = \"ctrl+\\u0007\"\n", 2, "keys.down", nil, "not a printable"},
 		{"key not a string", "[keys]\ndown = [1]\n", 2, "keys.down", nil, "want a key name string, not an integer"},
 		{"style file missing", "theme = \"nope.json\"\n", 1, "theme", fs.ErrNotExist, "nope.json"},
+		{"unknown theme name", "theme = \"solarized\"\n", 1, "theme", nil, `unknown theme "solarized" (use "auto", "dark", "light", "notty", "ascii", "dracula", "pink", "tokyo-night", or a style file)`},
 		{"style file broken", "theme = \"style-broken.json\"\n", 1, "theme", nil, "style-broken.json:4: invalid character"},
 		{"style file unknown field", "theme = \"style-unknown-field.json\"\n", 1, "theme", nil, `style-unknown-field.json:6: json: unknown field "colour"`},
 	}

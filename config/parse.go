@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -178,11 +180,20 @@ func (d *decoder) theme(c *Config, key toml.Key, p toml.Primitive) error {
 		c.Theme, c.Style = name, nil
 		return nil
 	case "":
-		return d.errAt(key, p, errors.New(`empty theme (use "auto", "dark", "light", "notty" or a style file)`))
+		return d.errAt(key, p, fmt.Errorf("empty theme (use %s, or a style file)", themeList()))
+	}
+	if IsNamedTheme(strings.ToLower(strings.TrimSpace(s))) {
+		c.Theme, c.Style = strings.ToLower(strings.TrimSpace(s)), nil
+		return nil
 	}
 	path, err := expandPath(s, d.path)
 	if err != nil {
 		return d.errAt(key, p, err)
+	}
+	if !looksLikePath(s) {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return d.errAt(key, p, fmt.Errorf("unknown theme %q (use %s, or a style file)", s, themeList()))
+		}
 	}
 	style, err := LoadStyle(path)
 	if err != nil {
