@@ -120,8 +120,25 @@ func fromMeta(root *html.Node, m meta.Meta, pageURL string) (story.Story, *html.
 		s.Title = fallbackTitle(t)
 	}
 	s.Body = tidy(e.blocks, s.Title, s.Byline)
-	s.Partial = t.truncated || t.nodes[best].good < minArticle
+	s.Partial = t.truncated || unsure(t.nodes[best].good, t.nodes[0].good, s.Body)
 	return s, t.nodes[best].h
+}
+
+// unsure reports whether a body is only a best guess. A long one is not; a
+// short one still is not when it is at least two paragraphs of prose that
+// hold most of the page's prose (a brief news item), while a lone line or
+// a scrap of a page made of links is.
+func unsure(good, total int32, body []story.Block) bool {
+	if good >= minArticle {
+		return false
+	}
+	prose := 0
+	for _, b := range body {
+		if b.Kind == story.Paragraph && len([]rune(b.Text)) >= minParagraph*2 {
+			prose++
+		}
+	}
+	return prose < 2 || good*10 < total*8
 }
 
 // readMeta calls the metadata reader, treating a panic in it as a page
