@@ -148,7 +148,7 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 		return "", err
 	}
 	g.mu.Lock()
-	raw, err := g.tr.Render(prepare(md))
+	raw, err := g.tr.Render(prepare(md, g.layout.code))
 	g.mu.Unlock()
 	if err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
@@ -158,20 +158,21 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 	return out, nil
 }
 
-// prepare readies markdown for glamour: marks where unspaced CJK may wrap,
+// prepare readies markdown for glamour: breaks code lines wider than the
+// code block (see wrapCode), marks where unspaced CJK may wrap,
 // splits joined emoji (see splitEmoji) and takes out any heading marks
 // (see headlineMark), so only the plain style's own reach the output.
-func prepare(md string) string {
+func prepare(md string, codeWidth int) string {
 	if hasMarks(md) {
 		md = stripMarks(md)
 	}
-	return markBreaks(splitEmoji(md))
+	return markBreaks(splitEmoji(wrapCode(md, codeWidth)))
 }
 
 // finish turns glamour's output into tread's: filtered (tidy), with quotes
 // mended, headings ruled in plain text and no line wider than width.
 func finish(raw string, width int, lay layout) string {
-	s := strings.Trim(tidy(raw), "\n")
+	s := strings.Trim(plainMarks(tidy(raw)), "\n")
 	lines := strings.Split(s, "\n")
 	changed := false
 	if hasMarks(s) {
