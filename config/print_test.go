@@ -110,6 +110,9 @@ func TestLoadStyleErrors(t *testing.T) {
 		"trailing":  {"{}\n{}", "data after the style object"},
 		"wrong type": {"{\n\"document\": {\n\"margin\": \"wide\"}}",
 			`:3: json: cannot unmarshal string into Go struct field`},
+		"unknown field": {"{\n\n  \"heding\": {}\n}", `:3: json: unknown field "heding"`},
+		"not an object": {"[1, 2]", "cannot unmarshal array"},
+		"too large":     {`{"h1": {"prefix": "` + strings.Repeat("x", maxFileSize) + `"}}`, "larger than"},
 	} {
 		path := filepath.Join(dir, name+".json")
 		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
