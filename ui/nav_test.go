@@ -236,7 +236,7 @@ func TestHelpShowsTheKeymapInUse(t *testing.T) {
 		t.Error("a key moved the selection under the help screen")
 	}
 	d.press("?")
-	if d.m.showHelp || strings.Contains(d.screen(), "tread keys") {
+	if d.m.helpScr.open || strings.Contains(d.screen(), "tread keys") {
 		t.Fatal("? did not close help")
 	}
 	d.press("l")
@@ -254,7 +254,7 @@ func TestHelpShowsTheKeymapInUse(t *testing.T) {
 		t.Errorf("an unknown action changed another binding: quit %q", km.Quit.Keys())
 	}
 	d.press("?", "esc")
-	if d.m.showHelp {
+	if d.m.helpScr.open {
 		t.Fatal("esc did not close help")
 	}
 }

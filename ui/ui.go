@@ -110,8 +110,7 @@ type Model struct {
 
 	width, height int
 	focus         pane
-	showHelp      bool
-	helpTop       int // the first help line on screen, when help is taller than the window
+	helpScr       helpScreen // the full key help, over both panes while open
 
 	slots  []slot
 	list   listPane

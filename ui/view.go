@@ -74,7 +74,7 @@ func (m Model) View() tea.View {
 	var body string
 	switch {
 	case l.contentH == 0:
-	case m.showHelp:
+	case m.helpScr.open:
 		body = m.helpView(l.contentH)
 	case l.twoPane:
 		div := m.styles.divider
