@@ -104,6 +104,13 @@ func keyColumns(groups [][]key.Binding, w int, st help.Styles) string {
 			}
 		}
 	}
+	return columnLines(cols, w, st)
+}
+
+// columnLines sets columns of bindings side by side, each as wide as its
+// widest key and description; a single column's descriptions are cut to
+// fit w.
+func columnLines(cols [][]key.Binding, w int, st help.Styles) string {
 	rows := 0
 	for _, c := range cols {
 		rows = max(rows, len(c))

@@ -20,22 +20,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.showSelected()
 
 	case tea.BackgroundColorMsg:
-		// The chrome follows the terminal unless the story style is fixed
-		// to light or dark, when it matches the story instead.
-		switch {
-		case m.auto:
-			m.dark = msg.IsDark()
-			m.style = render.Dark
-			if !m.dark {
-				m.style = render.Light
-			}
-		case m.style == render.Dark || m.style == render.Light:
-			m.dark = m.style == render.Dark
-		default:
-			m.dark = msg.IsDark()
-		}
-		m.applyStyles()
-		return m, m.showSelected()
+		return m.onBackground(msg)
 
 	case docLoaded:
 		return m.onDocLoaded(msg)
@@ -53,11 +38,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSpin(msg)
 
 	case loadSpinTick:
-		if m.pending() == 0 {
-			return m, nil
-		}
-		m.loadFrame = (m.loadFrame + 1) % len(spinFrames)
-		return m, m.after(spinEvery, msg)
+		return m.onLoadSpin(msg)
 
 	case urlOpened:
 		return m.onOpened(msg)
@@ -76,7 +57,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onClick(msg.Mouse())
 	}
 
-	// Anything else (a paste, say) belongs to whichever input is open.
+	return m.onOtherMsg(msg)
+}
+
+// onOtherMsg gives anything else (a paste, say) to whichever input is open.
+func (m Model) onOtherMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch {
 	case m.list.filtering:
 		m.list.updateFilter(msg)
@@ -85,6 +70,35 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader.updateSearch(msg, m.styles)
 	}
 	return m, nil
+}
+
+// onBackground follows the terminal's background: the chrome follows it
+// unless the story style is fixed to light or dark, when it matches the
+// story instead.
+func (m Model) onBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case m.auto:
+		m.dark = msg.IsDark()
+		m.style = render.Dark
+		if !m.dark {
+			m.style = render.Light
+		}
+	case m.style == render.Dark || m.style == render.Light:
+		m.dark = m.style == render.Dark
+	default:
+		m.dark = msg.IsDark()
+	}
+	m.applyStyles()
+	return m, m.showSelected()
+}
+
+// onLoadSpin turns the spinner of the sources' loads while any run.
+func (m Model) onLoadSpin(msg loadSpinTick) (tea.Model, tea.Cmd) {
+	if m.pending() == 0 {
+		return m, nil
+	}
+	m.loadFrame = (m.loadFrame + 1) % len(spinFrames)
+	return m, m.after(spinEvery, msg)
 }
 
 // applyStyles rebuilds every style for the current background.
