@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"charm.land/glamour/v2/ansi"
+
+	"github.com/tread-reader/tread/keymap"
 )
 
 // Theme names. Any other theme value is the path of a glamour JSON style
@@ -69,8 +71,8 @@ type Config struct {
 	MaxSize ByteSize
 	// UserAgent replaces tread's own ("tread/<version>") when not empty.
 	UserAgent string
-	// Keys is the keymap, overrides applied.
-	Keys Keymap
+	// Keys is the keymap (package keymap's defaults), overrides applied.
+	Keys keymap.Map
 }
 
 // Default returns the built-in settings.
@@ -83,7 +85,7 @@ func Default() Config {
 		Timeout:        DefaultTimeout,
 		ConnectTimeout: DefaultConnectTimeout,
 		MaxSize:        DefaultMaxSize,
-		Keys:           DefaultKeys(),
+		Keys:           keymap.Defaults(),
 	}
 }
 
@@ -113,7 +115,7 @@ func DefaultLibrary() string {
 // Errors a *Error may wrap, for errors.Is.
 var (
 	ErrUnknownKey  = errors.New("unknown setting")
-	ErrKeyConflict = errors.New("key conflict")
+	ErrKeyConflict = keymap.ErrConflict
 )
 
 // Error is a problem with the settings file. Line is 1-based and 0 when

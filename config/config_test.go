@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tread-reader/tread/keymap"
 )
 
 // writeConfig writes text as config.toml in a fresh folder, beside copies of
@@ -93,19 +95,6 @@ func TestDefaults(t *testing.T) {
 	if got, want := DefaultLibrary(), "/home/reader/.local/share/tread/library"; got != want {
 		t.Errorf("DefaultLibrary() = %q, want %q", got, want)
 	}
-	if _, _, err := DefaultKeys().conflict(); err != nil {
-		t.Errorf("default keys conflict: %v", err)
-	}
-	for _, a := range Actions() {
-		if len(DefaultKeys()[a]) == 0 || a.Help() == "" {
-			t.Errorf("action %s has no default key or help", a)
-		}
-		for _, k := range DefaultKeys()[a] {
-			if err := checkKey(k); err != nil {
-				t.Errorf("default key of %s: %v", a, err)
-			}
-		}
-	}
 }
 
 func TestGoodFile(t *testing.T) {
@@ -147,21 +136,21 @@ func TestGoodFile(t *testing.T) {
 	if c.UserAgent != "tread-test/1.0 (+https://example.org)" {
 		t.Errorf("UserAgent = %q", c.UserAgent)
 	}
-	wantKeys := DefaultKeys()
-	wantKeys[Quit] = []string{"x"}
-	wantKeys[Up] = []string{"k", "up", "ctrl+p"}
-	wantKeys[Links] = []string{}
-	wantKeys[Help] = []string{"?", "f1"}
+	wantKeys := keymap.Defaults()
+	wantKeys[keymap.Quit] = []string{"x"}
+	wantKeys[keymap.Up] = []string{"k", "up", "ctrl+p"}
+	wantKeys[keymap.Links] = []string{}
+	wantKeys[keymap.Help] = []string{"?", "f1"}
 	if !reflect.DeepEqual(c.Keys, wantKeys) {
 		t.Errorf("Keys = %v\nwant %v", c.Keys, wantKeys)
 	}
-	if got := c.Keys.Actions("ctrl+p"); !slices.Equal(got, []Action{Up}) {
+	if got := c.Keys.Actions("ctrl+p"); !slices.Equal(got, []keymap.Action{keymap.Up}) {
 		t.Errorf("Actions(ctrl+p) = %v", got)
 	}
 	if got := c.Keys.Actions("q"); len(got) != 0 {
 		t.Errorf("q still bound to %v after quit was rebound to x", got)
 	}
-	if got := c.Keys.Actions("n"); !slices.Equal(got, []Action{Next, NextMatch}) {
+	if got := c.Keys.Actions("n"); !slices.Equal(got, []keymap.Action{keymap.Next, keymap.NextMatch}) {
 		t.Errorf("Actions(n) = %v, want next and next-match", got)
 	}
 }
@@ -209,16 +198,16 @@ func TestUnbindAndDuplicateKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Keys.Keys(Browser)) != 0 {
-		t.Errorf("browser keys = %v, want none", c.Keys.Keys(Browser))
+	if len(c.Keys[keymap.Browser]) != 0 {
+		t.Errorf("browser keys = %v, want none", c.Keys[keymap.Browser])
 	}
-	if got := c.Keys.Keys(Copy); !slices.Equal(got, []string{"y", "c"}) {
+	if got := c.Keys[keymap.Copy]; !slices.Equal(got, []string{"y", "c"}) {
 		t.Errorf("copy keys = %q", got)
 	}
-	if got := c.Keys.Actions("p"); !slices.Equal(got, []Action{Prev, PrevMatch}) {
+	if got := c.Keys.Actions("p"); !slices.Equal(got, []keymap.Action{keymap.Prev, keymap.PrevMatch}) {
 		t.Errorf("Actions(p) = %v, want prev and prev-match sharing it", got)
 	}
-	if got := c.Keys.Keys(Quit); len(got) != 0 {
+	if got := c.Keys[keymap.Quit]; len(got) != 0 {
 		t.Errorf("quit keys = %v, want none (ctrl+c still quits)", got)
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/tread-reader/tread/keymap"
 )
 
 // The walk below decodes each setting as a toml.Primitive by hand rather than
@@ -336,13 +338,13 @@ func (d *decoder) keys(c *Config, key toml.Key, p toml.Primitive) error {
 	if err != nil {
 		return err
 	}
-	set := map[Action]toml.Primitive{}
+	set := map[keymap.Action]toml.Primitive{}
 	for _, k := range d.ordered(sub) {
 		key, p := append(key[:len(key):len(key)], k), sub[k]
-		a := Action(k)
+		a := keymap.Action(k)
 		if !a.Valid() {
-			names := make([]string, 0, len(actionTable))
-			for _, x := range Actions() {
+			names := make([]string, 0, len(keymap.Actions()))
+			for _, x := range keymap.Actions() {
 				names = append(names, string(x))
 			}
 			return d.errAt(key, p, fmt.Errorf("%w: no action %q (actions: %s)", ErrUnknownKey, k, strings.Join(names, ", ")))
@@ -358,7 +360,7 @@ func (d *decoder) keys(c *Config, key toml.Key, p toml.Primitive) error {
 		c.Keys[a] = keys
 		set[a] = p
 	}
-	a, b, err := c.Keys.conflict()
+	a, b, err := c.Keys.Conflict()
 	if err != nil {
 		// Point at the binding the user wrote; of two, the later one.
 		at, p := b, set[b]
@@ -389,7 +391,7 @@ func keyList(v any) ([]string, error) {
 			return nil, typeError("a key name string", x)
 		}
 		s = strings.TrimSpace(s)
-		if err := checkKey(s); err != nil {
+		if err := keymap.CheckKey(s); err != nil {
 			return nil, err
 		}
 		if !slices.Contains(keys, s) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/tread-reader/tread/keymap"
 )
 
 // Write prints the settings in effect as a TOML file that Load reads back
@@ -32,7 +34,7 @@ func (c Config) Write(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "user_agent = %s\n", quote(c.UserAgent))
 	b.WriteString("\n[keys]\n")
-	for _, a := range Actions() {
+	for _, a := range keymap.Actions() {
 		keys := c.Keys[a]
 		q := make([]string, len(keys))
 		for i, k := range keys {

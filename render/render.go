@@ -95,7 +95,7 @@ func NewRenderer(maxBytes int) *Renderer {
 	}
 }
 
-// AddStyle registers a custom glamour style under name (from LoadStyle,
+// AddStyle registers a custom glamour style under name (from config.LoadStyle,
 // say). Registering a name again replaces the style and forgets what was
 // rendered with the old one.
 func (r *Renderer) AddStyle(name Style, cfg ansi.StyleConfig) {
