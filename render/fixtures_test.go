@@ -163,3 +163,27 @@ func codeStory() story.Story {
 		},
 	}
 }
+
+// tableStory has a comparison table with an empty column of buttons, and a
+// wide timetable that cannot fit a narrow pane.
+func tableStory() story.Story {
+	return story.Story{
+		Title: "Which ferry pass suits you",
+		Site:  "Harbour Gazette",
+		Body: []story.Block{
+			{Kind: story.Paragraph, Text: "Three passes are on sale this summer."},
+			{Kind: story.Table, Rows: [][]string{
+				{"Pass", "Availability", "Discounts", "Learn more"},
+				{"Island Rover", "Every crossing, all year round", "None", ""},
+				{"Weekend Saver", "Saturdays and Sundays only", "Students and pensioners", ""},
+				{"Commuter", "Weekdays before nine and after five", "Employers may pay half", ""},
+			}},
+			{Kind: story.Paragraph, Text: "The timetable for the first week:"},
+			{Kind: story.Table, Rows: [][]string{
+				{"Route", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+				{"Harbour to Kestrel Island", "06:30", "06:30", "06:30", "06:30", "06:30", "08:00", "09:15"},
+				{"Kestrel Island to Harbour", "17:45", "17:45", "17:45", "17:45", "18:30", "16:00", "15:30"},
+			}},
+		},
+	}
+}

@@ -147,13 +147,26 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	g.mu.Lock()
-	raw, err := g.tr.Render(prepare(md, g.layout.code))
-	g.mu.Unlock()
-	if err != nil {
-		return "", fmt.Errorf("render markdown: %w", err)
+	segs := splitTables(md, g.layout.wrap)
+	parts := make([]string, 0, len(segs))
+	for _, seg := range segs {
+		if seg.table != nil {
+			// The same filter as glamour's output: only SGR styling, no
+			// control a cell may hold, no heading marks but glamour's.
+			parts = append(parts, tidy(stripMarks(strings.Join(tableLines(seg.table, g.layout.wrap, g.layout.left, style != NoTTY), "\n"))))
+			continue
+		}
+		g.mu.Lock()
+		raw, err := g.tr.Render(prepare(seg.md, g.layout.code))
+		g.mu.Unlock()
+		if err != nil {
+			return "", fmt.Errorf("render markdown: %w", err)
+		}
+		if part := finish(raw, width, g.layout); part != "" {
+			parts = append(parts, part)
+		}
 	}
-	out := finish(raw, width, g.layout)
+	out := strings.Join(parts, "\n\n")
 	r.store(r.key(md, width, style), out)
 	return out, nil
 }
