@@ -167,10 +167,37 @@ func printDump(ctx context.Context, o options, cfg config.Config, sess *session,
 		width = o.width
 	}
 	width = min(width, cfg.ReadingWidth)
-	renderStory := func(s story.Story) (string, error) {
-		return r.Render(render.Markdown(s), max(width, 10), style)
+	return writeDump(stdout, stderr, docs, dumpRenderer(r, width, style), width)
+}
+
+// dumpRenderer renders a story for --dump: its links numbered in the text
+// and listed after it (see references).
+func dumpRenderer(r *render.Renderer, width int, style render.Style) func(story.Story) (string, error) {
+	return func(s story.Story) (string, error) {
+		md, links := render.NumberLinks(render.Markdown(s))
+		out, err := r.Render(md, max(width, 10), style)
+		if err != nil {
+			return "", err
+		}
+		// The reader finds link labels by LinkMark; printed text has no
+		// use for it, and it would ride along into whatever is pasted.
+		return strings.ReplaceAll(out, string(render.LinkMark), "") + references(links), nil
 	}
-	return writeDump(stdout, stderr, docs, renderStory, width)
+}
+
+// references lists a story's numbered links after its text, as lynx and
+// w3m do: "[3] https://…", each address whole on its own line however
+// wide, so that it can be copied as it is.
+func references(links []render.Link) string {
+	if len(links) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n\n  References\n")
+	for _, l := range links {
+		fmt.Fprintf(&b, "\n  [%d] %s", l.N, l.URL)
+	}
+	return b.String()
 }
 
 // writeDump prints docs' stories, each followed by its related items that
@@ -204,7 +231,7 @@ func writeDump(stdout, stderr io.Writer, docs []story.Document, render func(stor
 				return 1
 			}
 			if lines := relatedLinks(s); len(lines) > 0 {
-				fmt.Fprintln(stdout, strings.Join(lines, "\n"))
+				fmt.Fprintln(stdout, "\n"+strings.Join(lines, "\n"))
 			}
 			for _, rel := range s.Related {
 				if len(rel.Body) == 0 {
