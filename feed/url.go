@@ -106,6 +106,12 @@ func pageDocument(source string, page fetch.Page) (doc story.Document) {
 			doc = failed(source, fmt.Errorf("internal error: %v", r))
 		}
 	}()
+	if stories, isFeed, err := feedStories(page.Body, page.URL); isFeed {
+		if err != nil {
+			return failed(source, err)
+		}
+		return story.Document{Source: source, Stories: stories}
+	}
 	if page.ContentType == "text/plain" {
 		text, err := page.UTF8()
 		if err != nil {

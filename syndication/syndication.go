@@ -38,7 +38,7 @@ var (
 	// ErrTooLarge: the feed is over MaxSize.
 	ErrTooLarge = errors.New("feed larger than 20MB")
 	// ErrBroken: the bytes start like a feed but could not be read.
-	ErrBroken = errors.New("feed could not be read")
+	ErrBroken = errors.New("broken feed")
 )
 
 // Feed is one parsed feed.
