@@ -162,4 +162,3 @@ func savedPages(dir string) int {
 	}
 	return n
 }
-
