@@ -58,7 +58,8 @@ type Result struct {
 	New       int // items not seen before
 	Saved     int // of which the article is now in the library
 	Unchanged bool
-	Waiting   time.Time // not asked: backing off or told to retry after this
+	Waiting   time.Time // no request before this: backing off, or Retry-After
+	Skipped   bool      // not asked this time, because of Waiting
 	MovedFrom string    // the old URL, when the feed moved permanently
 	Err       error     // the feed could not be refreshed; its last error
 	ItemErrs  []error   // articles that could not be fetched
@@ -129,7 +130,7 @@ func (r *Refresher) refresh(ctx context.Context, s Subscription) Result {
 	r.mu.Unlock()
 	now := r.Now()
 	if now.Before(st.NextTry) {
-		res.Waiting = st.NextTry
+		res.Waiting, res.Skipped = st.NextTry, true
 		if st.LastError != "" {
 			res.Err = errors.New(st.LastError)
 		}
