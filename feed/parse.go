@@ -41,6 +41,9 @@ func Parse(name string, data []byte) ([]story.Story, error) {
 		if err != nil {
 			return nil, fmt.Errorf("extract html: %w", err)
 		}
+		if list, isList := frontPageStories(s, data, "", ""); isList {
+			return list, nil
+		}
 		if !hasArticle(s) {
 			return nil, ErrNoArticle
 		}

@@ -75,3 +75,16 @@ func TestFeedURL(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontPageFile: a saved front page opens as its list of stories, a
+// page that is neither an article nor a list stays one partial story.
+func TestFrontPageFile(t *testing.T) {
+	docs := Load(context.Background(), "testdata/frontpages/harbour-home.html", Options{})
+	if len(docs) != 1 || docs[0].Err != nil {
+		t.Fatalf("%+v", docs)
+	}
+	ss := docs[0].Stories
+	if len(ss) != 5 || ss[0].Title != "Ferry services resume across the bay" || ss[0].URL != "https://ledger.example/2026/03/04/ferry-services-resume" || ss[0].Site != "Harbour Ledger" {
+		t.Fatalf("stories %+v", ss)
+	}
+}

@@ -137,6 +137,9 @@ func pageDocument(source string, page fetch.Page) (doc story.Document) {
 	if err != nil {
 		return failed(source, fmt.Errorf("extract html: %w", err))
 	}
+	if list, isList := frontPageStories(s, page.Body, page.URL, ct); isList {
+		return story.Document{Source: source, Stories: list}
+	}
 	if !hasArticle(s) {
 		return failed(source, ErrNoArticle)
 	}
