@@ -28,7 +28,7 @@ func FuzzParse(f *testing.F) {
 		}
 		for _, s := range feed.Stories() {
 			for _, field := range []string{s.Title, s.Site, s.Byline, s.URL, s.Text()} {
-				if strings.ContainsAny(field, "\x1b\x07\x9b\r") {
+				if strings.ContainsAny(field, "\x1b\x07\u009b\r") {
 					t.Fatalf("control character in %q", field)
 				}
 			}
