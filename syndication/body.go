@@ -137,6 +137,7 @@ func (b *blockBuilder) endList() {
 // image adds an <img> with a web address as an Image block.
 func (b *blockBuilder) image(z *html.Tokenizer, hasAttr bool) {
 	var src, alt string
+	pixel := false
 	for hasAttr {
 		var k, v []byte
 		k, v, hasAttr = z.TagAttr()
@@ -145,9 +146,12 @@ func (b *blockBuilder) image(z *html.Tokenizer, hasAttr bool) {
 			src = string(v)
 		case "alt":
 			alt = string(v)
+		case "width", "height":
+			// A 1×1 image is a tracking pixel, not a picture.
+			pixel = pixel || string(v) == "0" || string(v) == "1"
 		}
 	}
-	if u := resolve(b.base, src); isWebURL(u) {
+	if u := resolve(b.base, src); isWebURL(u) && !pixel {
 		b.flush()
 		b.out = append(b.out, story.Block{Kind: story.Image, URL: u, Text: sanitize.Line(alt)})
 	}
