@@ -46,9 +46,10 @@ type Refresher struct {
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 
-	mu     sync.Mutex // guards List, State and their files
-	limit  *limiter
-	client *client
+	mu       sync.Mutex // guards List, State, fetching and the files
+	limit    *limiter
+	client   *client
+	fetching map[string]*articleFetch // article URL → its fetch this run
 }
 
 // Result is what a refresh did with one feed.
@@ -293,11 +294,41 @@ func (r *Refresher) articles(ctx context.Context, s Subscription, fresh []syndic
 }
 
 // article opens an item's page the way the reader does, from the library
-// or fetched, extracted and saved there.
+// or fetched, extracted and saved there. Feeds that share an article (a
+// site's main feed and a section's) fetch it once: a second asker waits
+// for the first.
 func (r *Refresher) article(ctx context.Context, link string) error {
 	if _, ok := r.Library.Lookup(link); ok {
 		return nil
 	}
+	r.mu.Lock()
+	if r.fetching == nil {
+		r.fetching = map[string]*articleFetch{}
+	}
+	if f, ok := r.fetching[link]; ok {
+		r.mu.Unlock()
+		select {
+		case <-f.done:
+			return f.err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	f := &articleFetch{done: make(chan struct{})}
+	r.fetching[link] = f
+	r.mu.Unlock()
+	f.err = r.fetchArticle(ctx, link)
+	close(f.done)
+	return f.err
+}
+
+// articleFetch is an article being fetched; err is set before done closes.
+type articleFetch struct {
+	done chan struct{}
+	err  error
+}
+
+func (r *Refresher) fetchArticle(ctx context.Context, link string) error {
 	release, err := r.limit.acquire(ctx, link)
 	if err != nil {
 		return err
