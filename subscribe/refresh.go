@@ -71,10 +71,12 @@ type Result struct {
 var ErrNotFeed = errors.New("not a feed any more")
 
 // Run refreshes every subscription at once, within the limits, and returns
-// each one's result in list order. The state is saved after each feed, so
-// a refresh that is killed keeps what it finished; the articles it saved
-// are in the library either way. Only a state file that cannot be written
-// is an error of Run itself.
+// each one's result in list order. The state is saved as feeds finish (at
+// most once a second, so that the cost of a refresh does not grow with the
+// square of the subscriptions) and at the end; a refresh that is killed
+// loses no article it saved, and the next one finds those in the library
+// and lists their items new once. Only a file that cannot be written is an
+// error of Run itself.
 func (r *Refresher) Run(ctx context.Context) ([]Result, error) {
 	if r.Now == nil {
 		r.Now = time.Now
@@ -84,14 +86,17 @@ func (r *Refresher) Run(ctx context.Context) ([]Result, error) {
 	subs := append([]Subscription(nil), r.List.Subs...)
 	results := make([]Result, len(subs))
 	var saveErr error
+	lastSave := time.Now()
 	var wg sync.WaitGroup
 	for i, s := range subs {
 		wg.Go(func() {
 			res := r.refresh(ctx, s)
 			r.mu.Lock()
 			defer r.mu.Unlock()
-			if err := r.save(res); err != nil && saveErr == nil {
-				saveErr = err
+			if err := r.save(res, time.Since(lastSave) >= saveEvery); err != nil {
+				saveErr = cmpErr(saveErr, err)
+			} else if time.Since(lastSave) >= saveEvery {
+				lastSave = time.Now()
 			}
 			results[i] = res
 			if r.Report != nil {
@@ -100,7 +105,21 @@ func (r *Refresher) Run(ctx context.Context) ([]Result, error) {
 		})
 	}
 	wg.Wait()
+	if err := r.save(Result{}, true); err != nil {
+		saveErr = cmpErr(saveErr, err)
+	}
 	return results, saveErr
+}
+
+// saveEvery is how often Run writes the state while feeds finish.
+const saveEvery = time.Second
+
+// cmpErr keeps the first error.
+func cmpErr(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
 }
 
 func cmp(v, def int) int {
@@ -110,14 +129,14 @@ func cmp(v, def int) int {
 	return def
 }
 
-// save writes the state, and the list when a feed moved.
-func (r *Refresher) save(res Result) error {
+// save writes the list when a feed moved, and the state when state is set.
+func (r *Refresher) save(res Result, state bool) error {
 	if res.MovedFrom != "" && r.ListPath != "" {
 		if err := r.List.Save(r.ListPath); err != nil {
 			return err
 		}
 	}
-	if r.StatePath == "" {
+	if !state || r.StatePath == "" {
 		return nil
 	}
 	return r.State.Save(r.StatePath)

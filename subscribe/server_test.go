@@ -49,7 +49,7 @@ type statusWriter struct {
 
 func (w *statusWriter) WriteHeader(code int) { w.code = code; w.ResponseWriter.WriteHeader(code) }
 
-func newNewsSite(t *testing.T) *newsSite {
+func newNewsSite(t testing.TB) *newsSite {
 	s := &newsSite{requests: map[string]int{}, handlers: map[string]http.HandlerFunc{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n := s.inFlight.Add(1)
@@ -160,7 +160,7 @@ func serveFeed(body, etag, lastModified string) http.HandlerFunc {
 
 // refresher is a Refresher over feeds with its files in a temporary
 // folder and a library there.
-func refresher(t *testing.T, articles bool, feeds ...string) *Refresher {
+func refresher(t testing.TB, articles bool, feeds ...string) *Refresher {
 	t.Helper()
 	dir := t.TempDir()
 	lib, err := library.Open(filepath.Join(dir, "library"))
