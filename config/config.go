@@ -71,6 +71,9 @@ type Config struct {
 	MaxSize ByteSize
 	// UserAgent replaces tread's own ("tread/<version>") when not empty.
 	UserAgent string
+	// FetchArticles makes a refresh fetch the full article of each new
+	// feed item into the library ([feeds] fetch_articles).
+	FetchArticles bool
 	// Keys is the keymap (package keymap's defaults), overrides applied.
 	Keys keymap.Map
 }
@@ -85,6 +88,7 @@ func Default() Config {
 		Timeout:        DefaultTimeout,
 		ConnectTimeout: DefaultConnectTimeout,
 		MaxSize:        DefaultMaxSize,
+		FetchArticles:  true,
 		Keys:           keymap.Defaults(),
 	}
 }

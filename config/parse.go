@@ -42,6 +42,8 @@ func parse(path string, data []byte) (Config, error) {
 			err = d.library(&c, key, p)
 		case "network":
 			err = d.network(&c, key, p)
+		case "feeds":
+			err = d.feeds(&c, key, p)
 		case "keys":
 			err = d.keys(&c, key, p)
 		default:

@@ -33,6 +33,7 @@ func (c Config) Write(w io.Writer) error {
 		b.WriteString("# user_agent: tread/<version>\n")
 	}
 	fmt.Fprintf(&b, "user_agent = %s\n", quote(c.UserAgent))
+	fmt.Fprintf(&b, "\n[feeds]\nfetch_articles = %t\n", c.FetchArticles)
 	b.WriteString("\n[keys]\n")
 	for _, a := range keymap.Actions() {
 		keys := c.Keys[a]

@@ -13,7 +13,8 @@ import (
 // and HTML from a dump.
 const sniffBytes = 64 << 10
 
-// Parse reads the bytes of one source. name (a file name, or "" when there
+// Parse reads the bytes of one source. A web feed, known by its content,
+// gives one story per item (see feedStories). Otherwise name (a file name, or "" when there
 // is none) lends its extension to the sniffing: .html, .htm and .xhtml
 // files, and anything that opens with HTML markup, go to extract.Page; the
 // rest is read as a text page dump or plain-text article (ParseDump).
@@ -26,6 +27,9 @@ func Parse(name string, data []byte) ([]story.Story, error) {
 	if len(data) <= sniffBytes && trimLine(head) == "" {
 		return nil, ErrEmpty
 	}
+	if stories, isFeed, err := feedStories(data, ""); isFeed {
+		return stories, err
+	}
 	if looksBinary(head) {
 		return nil, ErrBinary
 	}
@@ -36,6 +40,9 @@ func Parse(name string, data []byte) ([]story.Story, error) {
 		s, err := extractPage(data, "")
 		if err != nil {
 			return nil, fmt.Errorf("extract html: %w", err)
+		}
+		if list, isList := frontPageStories(s, data, "", ""); isList {
+			return list, nil
 		}
 		if !hasArticle(s) {
 			return nil, ErrNoArticle

@@ -106,6 +106,12 @@ func pageDocument(source string, page fetch.Page) (doc story.Document) {
 			doc = failed(source, fmt.Errorf("internal error: %v", r))
 		}
 	}()
+	if stories, isFeed, err := feedStories(page.Body, page.URL); isFeed {
+		if err != nil {
+			return failed(source, err)
+		}
+		return story.Document{Source: source, Stories: stories}
+	}
 	if page.ContentType == "text/plain" {
 		text, err := page.UTF8()
 		if err != nil {
@@ -130,6 +136,9 @@ func pageDocument(source string, page fetch.Page) (doc story.Document) {
 	s, err := extractFetched(page.Body, page.URL, ct)
 	if err != nil {
 		return failed(source, fmt.Errorf("extract html: %w", err))
+	}
+	if list, isList := frontPageStories(s, page.Body, page.URL, ct); isList {
+		return story.Document{Source: source, Stories: list}
 	}
 	if !hasArticle(s) {
 		return failed(source, ErrNoArticle)

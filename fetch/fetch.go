@@ -20,6 +20,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/tread-reader/tread/syndication"
 )
 
 // Defaults for the zero Options.
@@ -217,7 +219,7 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 	mediaType, charset := parseContentType(resp.Header.Get("Content-Type"))
 	// Refuse a declared foreign type before reading a byte of it; vague
 	// and XML types are decided on the body (XHTML is often served as XML).
-	if !readable(mediaType) && !vague(mediaType) && !isXML(mediaType) {
+	if !readable(mediaType) && !vague(mediaType) && !isXML(mediaType) && !mayBeFeed(mediaType) {
 		te := &TypeError{MediaType: mediaType}
 		return fail(ErrNotHTML, te.Error(), te)
 	}
@@ -235,7 +237,11 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 		return fail(ErrEncoding, err.Error(), err)
 	}
 
-	if vague(mediaType) || isXML(mediaType) {
+	if (vague(mediaType) || isXML(mediaType) || mayBeFeed(mediaType)) && syndication.Is(body) {
+		if vague(mediaType) {
+			mediaType = "application/xml"
+		}
+	} else if vague(mediaType) || isXML(mediaType) {
 		sniffed, sniffedCharset := sniff(body)
 		if looksLikeHTML(body) {
 			sniffed = "text/html"
@@ -249,7 +255,7 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 			mediaType = "application/xhtml+xml"
 		}
 	}
-	if !readable(mediaType) {
+	if !readable(mediaType) && !syndication.Is(body) {
 		te := &TypeError{MediaType: mediaType}
 		return fail(ErrNotHTML, te.Error(), te)
 	}

@@ -127,6 +127,10 @@ func TestPlainTextAndSniffing(t *testing.T) {
 		{"quoted charset", `text/html; charset="ISO-8859-1"`, page, "text/html", "iso-8859-1"},
 		{"broken parameters", "text/html; charset", page, "text/html", ""},
 		{"utf-16 sniffed", "", "\xff\xfeH\x00i\x00", "text/plain", "utf-16le"},
+		{"rss feed", "application/rss+xml; charset=utf-8", `<?xml version="1.0"?><rss version="2.0"><channel/></rss>`, "application/rss+xml", "utf-8"},
+		{"atom as text/xml", "text/xml", `<feed xmlns="http://www.w3.org/2005/Atom"></feed>`, "text/xml", ""},
+		{"json feed", "application/json", `{"version":"https://jsonfeed.org/version/1.1","items":[]}`, "application/json", ""},
+		{"feed of no type", "", `<?xml version="1.0"?><rss version="2.0"></rss>`, "application/xml", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,13 +157,13 @@ func TestNotHTML(t *testing.T) {
 		{"application/pdf", "%PDF-1.7", "not a web page but a PDF document (application/pdf)"},
 		{"image/png", png, "an image (image/png)"},
 		{"application/json; charset=utf-8", `{"a":1}`, "JSON data (application/json)"},
-		{"application/rss+xml", "<rss/>", "a news feed (application/rss+xml)"},
+		{"application/rss+xml", "Service unavailable", "a news feed (application/rss+xml)"},
 		{"video/mp4", "....", "a video (video/mp4)"},
 		{"application/zip", "PK\x03\x04", "an archive (application/zip)"},
 		{"text/css", "p{}", "a style sheet (text/css)"},
 		{"application/octet-stream", png, "an image (image/png)"},
 		{"", "%PDF-1.4\n", "a PDF document (application/pdf)"},
-		{"text/xml", "<?xml version=\"1.0\"?><feed/>", "XML data (text/xml)"},
+		{"text/xml", "<?xml version=\"1.0\"?><catalog/>", "XML data (text/xml)"},
 		{"application/x-thing", "...", "a file of another kind (application/x-thing)"},
 	}
 	for _, tt := range tests {

@@ -16,6 +16,16 @@ func readable(mediaType string) bool {
 	return false
 }
 
+// mayBeFeed reports whether a media type is one web feeds are served as;
+// the body decides (syndication.Is), since JSON and XML are often other data.
+func mayBeFeed(mediaType string) bool {
+	switch mediaType {
+	case "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json", "application/json":
+		return true
+	}
+	return false
+}
+
 // vague media types say nothing about the content; the bytes are sniffed.
 func vague(mediaType string) bool {
 	switch mediaType {
