@@ -125,7 +125,7 @@ func TestKilledWhileSavingPictures(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range names {
-		if strings.HasPrefix(name, tempPrefix) {
+		if name == tempDir {
 			continue
 		}
 		hash, ext, _ := strings.Cut(name, ".")
@@ -196,7 +196,7 @@ func killChildMidWrite(t *testing.T, dir string) (string, int64) {
 	}
 	var temp string
 	for temp == "" {
-		matches, err := filepath.Glob(filepath.Join(dir, tempPrefix+"*"))
+		matches, err := filepath.Glob(filepath.Join(dir, tempDir, tempPrefix+"*"))
 		if err != nil {
 			t.Fatal(err)
 		}

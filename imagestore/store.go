@@ -52,8 +52,13 @@ var (
 	ErrCorrupt    = errors.New("stored picture damaged")
 )
 
-// tempPrefix starts the name of a file being written; no final name does.
-const tempPrefix = ".tmp-"
+// Files being written live in tempDir inside the store, named with
+// tempPrefix, and are renamed into the store when whole. Apart, they are
+// found on Open without reading a folder of thousands of pictures.
+const (
+	tempDir    = ".tmp"
+	tempPrefix = "tmp-"
+)
 
 // staleTemp is how old a temp file must be before Open takes it for the
 // leftover of a killed save rather than a save in progress elsewhere.
@@ -102,7 +107,8 @@ func (s *Store) Dir() string { return s.dir }
 func (s *Store) Limits() Limits { return s.lim }
 
 func (s *Store) removeStaleTemps() error {
-	des, err := os.ReadDir(s.dir)
+	tmp := filepath.Join(s.dir, tempDir)
+	des, err := os.ReadDir(tmp)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	} else if err != nil {
@@ -116,7 +122,7 @@ func (s *Store) removeStaleTemps() error {
 		if fi, err := de.Info(); err != nil || time.Since(fi.ModTime()) < staleTemp {
 			continue
 		}
-		if err := os.Remove(filepath.Join(s.dir, de.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := os.Remove(filepath.Join(tmp, de.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, fmt.Errorf("remove leftover: %w", err))
 		}
 	}
@@ -141,7 +147,7 @@ func (s *Store) Put(data []byte) (Ref, error) {
 	if fi, err := os.Lstat(s.path(ref)); err == nil && fi.Mode().IsRegular() && fi.Size() == ref.Size {
 		return ref, nil
 	}
-	if err := os.MkdirAll(s.dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(s.dir, tempDir), 0o755); err != nil {
 		return Ref{}, fmt.Errorf("store picture: %w", err)
 	}
 	if err := s.writeAtomic(ref.Name(), data); err != nil {
@@ -235,10 +241,10 @@ func validRef(r Ref) bool {
 }
 
 // writeAtomic writes dir/name so that it is never seen half-written: a
-// temp file in the same folder, flushed to disk, renamed to name, and the
-// folder flushed so the rename survives a power cut.
+// temp file on the same file system, flushed to disk, renamed to name, and
+// the folder flushed so the rename survives a power cut.
 func (s *Store) writeAtomic(name string, data []byte) (err error) {
-	f, err := os.CreateTemp(s.dir, tempPrefix+name+"-*")
+	f, err := os.CreateTemp(filepath.Join(s.dir, tempDir), tempPrefix+name+"-*")
 	if err != nil {
 		return err
 	}
