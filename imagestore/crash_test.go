@@ -1,7 +1,6 @@
 package imagestore
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -10,13 +9,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tread-reader/tread/internal/crashtest"
 )
 
 // The crash test runs this test binary again as a child that saves a
@@ -30,27 +29,6 @@ const (
 // crashPics are the page's pictures, in page order: two small, one big.
 func crashPics(t testing.TB) (small1, small2, big []byte) {
 	return pic(t, 20, 20, 1), pic(t, 30, 20, 2), pic(t, 1300, 1200, 3) // big: 6MB uncompressed
-}
-
-// slowWriter passes writes on in small pieces with a pause between them.
-type slowWriter struct {
-	w io.Writer
-}
-
-func (s *slowWriter) Write(p []byte) (int, error) {
-	const piece = 32 << 10
-	n := 0
-	for len(p) > 0 {
-		k := min(len(p), piece)
-		m, err := s.w.Write(p[:k])
-		n += m
-		if err != nil {
-			return n, err
-		}
-		p = p[k:]
-		time.Sleep(10 * time.Millisecond)
-	}
-	return n, nil
 }
 
 // TestCrashChild is the process TestKilledWhileSavingPictures kills; on
@@ -79,7 +57,7 @@ func TestCrashChild(t *testing.T) {
 			if len(p) >= 32<<10 {
 				fmt.Println(crashSignal)
 			}
-			return (&slowWriter{w: w}).Write(p)
+			return crashtest.SlowWriter{W: w}.Write(p)
 		})
 	}
 	res := (&Fetcher{Store: s, Concurrency: 3}).SavePage(context.Background(), []string{srv.URL + "/a.png", srv.URL + "/b.png", srv.URL + "/big.png"})
@@ -100,7 +78,9 @@ func TestKilledWhileSavingPictures(t *testing.T) {
 		t.Skip("needs SIGKILL")
 	}
 	dir := filepath.Join(t.TempDir(), "images")
-	temp, written := killChildMidWrite(t, dir)
+	temp, written := crashtest.KillMidWrite(t, "TestCrashChild", []string{crashDirEnv + "=" + dir},
+		crashSignal, filepath.Join(dir, tempDir, tempPrefix+"*"), 1<<20)
+	t.Logf("killed with %d bytes of the big picture written", written)
 
 	a, b, big := crashPics(t)
 	if written >= int64(len(big)) {
@@ -145,92 +125,4 @@ func TestKilledWhileSavingPictures(t *testing.T) {
 	if _, err := os.Stat(temp); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the leftover temp file is still there: %v", err)
 	}
-}
-
-// killChildMidWrite starts the child saving into dir, kills it once more
-// than 1MB of the big picture is in its temp file, and returns that file
-// and its size.
-func killChildMidWrite(t *testing.T, dir string) (string, int64) {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), crashDirEnv+"="+dir)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	killed := false
-	defer func() {
-		if !killed {
-			if err := cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
-				t.Error(err)
-			}
-			if err := cmd.Wait(); err != nil {
-				t.Logf("child: %v", err)
-			}
-		}
-	}()
-	lines := make(chan string)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
-	deadline := time.After(60 * time.Second)
-	for started := false; !started; {
-		select {
-		case line, ok := <-lines:
-			if !ok {
-				t.Fatalf("child ended before writing; stderr:\n%s", stderr.String())
-			}
-			started = line == crashSignal
-		case <-deadline:
-			t.Fatal("child never started writing")
-		}
-	}
-	var temp string
-	for temp == "" {
-		matches, err := filepath.Glob(filepath.Join(dir, tempDir, tempPrefix+"*"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range matches {
-			if fi, err := os.Stat(m); err == nil && fi.Size() > 1<<20 {
-				temp = m
-			}
-		}
-		select {
-		case <-deadline:
-			t.Fatal("no part of the big picture reached the disk")
-		case <-time.After(5 * time.Millisecond):
-		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	killed = true
-	go func() {
-		for range lines { // drain, so the reader goroutine ends
-		}
-	}()
-	err = cmd.Wait()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) {
-		t.Fatalf("child: %v, want killed", err)
-	}
-	if ws, ok := exit.Sys().(syscall.WaitStatus); !ok || ws.Signal() != syscall.SIGKILL {
-		t.Fatalf("child ended with %v, not by SIGKILL", err)
-	}
-	fi, err := os.Stat(temp)
-	if err != nil {
-		t.Fatalf("the half-written temp file is gone: %v", err)
-	}
-	t.Logf("killed with %d bytes of the big picture written", fi.Size())
-	return temp, fi.Size()
 }
