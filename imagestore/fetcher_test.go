@@ -3,6 +3,7 @@ package imagestore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -21,7 +22,8 @@ type picServer struct {
 	requests       atomic.Int32
 }
 
-func servePics(t *testing.T, pics map[string][]byte, delay time.Duration) *picServer {
+// delay says how long the server waits before answering for a path.
+func servePics(t *testing.T, pics map[string][]byte, delay func(path string) time.Duration) *picServer {
 	t.Helper()
 	ps := &picServer{}
 	ps.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -31,7 +33,7 @@ func servePics(t *testing.T, pics map[string][]byte, delay time.Duration) *picSe
 		for p := ps.peak.Load(); n > p && !ps.peak.CompareAndSwap(p, n); p = ps.peak.Load() {
 		}
 		select {
-		case <-time.After(delay):
+		case <-time.After(delay(r.URL.Path)):
 		case <-r.Context().Done():
 			return
 		}
@@ -53,12 +55,30 @@ func servePics(t *testing.T, pics map[string][]byte, delay time.Duration) *picSe
 	return ps
 }
 
+// servePage serves n pictures of w×w pixels at /0.png, /1.png…, each
+// answered after delay(i), and returns the server and their URLs.
+func servePage(t *testing.T, n, w int, delay func(i int) time.Duration) (*picServer, []string) {
+	t.Helper()
+	pics := map[string][]byte{}
+	index := map[string]int{}
+	for i := range n {
+		p := fmt.Sprintf("/%d.png", i)
+		pics[p], index[p] = pic(t, w, w, uint8(i)), i
+	}
+	srv := servePics(t, pics, func(p string) time.Duration { return delay(index[p]) })
+	urls := make([]string, n)
+	for i := range urls {
+		urls[i] = fmt.Sprintf("%s/%d.png", srv.URL, i)
+	}
+	return srv, urls
+}
+
 func TestSavePage(t *testing.T) {
 	a, b, big := pic(t, 10, 10, 1), pic(t, 10, 10, 2), pic(t, 40, 40, 3)
 	srv := servePics(t, map[string][]byte{
 		"/a.png": a, "/b.png": b, "/copy-of-a.png": a, "/big.png": big,
 		"/page.html": []byte("<!doctype html><p>not a picture</p>"),
-	}, 0)
+	}, func(string) time.Duration { return 0 })
 	s := open(t, t.TempDir(), Limits{MaxImage: 2000, MaxPage: 1 << 20})
 	f := &Fetcher{Store: s}
 	u := func(p string) string { return srv.URL + p }
@@ -95,15 +115,9 @@ func TestSavePage(t *testing.T) {
 // TestSavePageBudget: the page's cap keeps the first pictures in page
 // order, whichever server answers first.
 func TestSavePageBudget(t *testing.T) {
-	pics := map[string][]byte{}
-	var urls []string
-	srv := servePics(t, pics, 5*time.Millisecond)
-	for i := range 6 {
-		p := "/" + string(rune('a'+i)) + ".png"
-		pics[p] = pic(t, 12, 12, uint8(i))
-		urls = append(urls, srv.URL+p)
-	}
-	size := int64(len(pics["/a.png"]))
+	// The last picture answers first, the first last.
+	_, urls := servePage(t, 6, 12, func(i int) time.Duration { return time.Duration(6-i) * 10 * time.Millisecond })
+	size := int64(len(pic(t, 12, 12, 0)))
 	s := open(t, t.TempDir(), Limits{MaxPage: 3*size + size/2})
 	got := (&Fetcher{Store: s, Concurrency: 6}).SavePage(context.Background(), urls)
 	for i, r := range got {
@@ -114,14 +128,7 @@ func TestSavePageBudget(t *testing.T) {
 }
 
 func TestSavePageConcurrencyBound(t *testing.T) {
-	pics := map[string][]byte{}
-	var urls []string
-	srv := servePics(t, pics, 20*time.Millisecond)
-	for i := range 12 {
-		p := "/" + string(rune('a'+i)) + ".png"
-		pics[p] = pic(t, 4, 4, uint8(i))
-		urls = append(urls, srv.URL+p)
-	}
+	srv, urls := servePage(t, 12, 4, func(int) time.Duration { return 20 * time.Millisecond })
 	got := (&Fetcher{Store: open(t, t.TempDir(), Limits{}), Concurrency: 3}).SavePage(context.Background(), urls)
 	for _, r := range got {
 		if r.Err != nil {
@@ -136,14 +143,7 @@ func TestSavePageConcurrencyBound(t *testing.T) {
 // TestSavePageCancel: cancelling stops what is in flight and what has not
 // started; nothing half-done is stored.
 func TestSavePageCancel(t *testing.T) {
-	pics := map[string][]byte{}
-	var urls []string
-	srv := servePics(t, pics, time.Minute)
-	for i := range 8 {
-		p := "/" + string(rune('a'+i)) + ".png"
-		pics[p] = pic(t, 4, 4, uint8(i))
-		urls = append(urls, srv.URL+p)
-	}
+	srv, urls := servePage(t, 8, 4, func(int) time.Duration { return time.Minute })
 	s := open(t, t.TempDir(), Limits{})
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
