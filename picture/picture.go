@@ -95,6 +95,17 @@ type Box struct {
 	Cell       CellSize
 }
 
+// HeightShare is the most of the reader pane's height, in percent, that a
+// picture takes, so that the text around it stays in view.
+const HeightShare = 50
+
+// ReadingBox is the box for a picture in a reader cols wide (the reading
+// width) and paneRows high: all the width, HeightShare of the height, at
+// least one row.
+func ReadingBox(cols, paneRows int, cell CellSize) Box {
+	return Box{Cols: max(0, cols), Rows: max(1, paneRows*HeightShare/100), Cell: cell}
+}
+
 // Picture is a picture encoded for a terminal: Seq draws it at the cursor
 // and takes Cols × Rows cells. The cursor is left where it was, so the
 // caller lays out the rows the picture covers.

@@ -34,6 +34,27 @@ func TestFitIn(t *testing.T) {
 	}
 }
 
+func TestReadingBox(t *testing.T) {
+	cell := CellSize{Width: 10, Height: 20}
+	for _, tt := range []struct {
+		cols, rows int
+		want       Box
+	}{
+		{100, 36, Box{Cols: 100, Rows: 18, Cell: cell}},
+		{50, 15, Box{Cols: 50, Rows: 7, Cell: cell}},
+		{40, 1, Box{Cols: 40, Rows: 1, Cell: cell}},
+		{-3, 0, Box{Cols: 0, Rows: 1, Cell: cell}},
+	} {
+		if got := ReadingBox(tt.cols, tt.rows, cell); got != tt.want {
+			t.Errorf("ReadingBox(%d, %d) = %+v, want %+v", tt.cols, tt.rows, got, tt.want)
+		}
+	}
+	// A photo in an 80×24 reader takes the width or half the height.
+	if f := FitIn(4000, 3000, ReadingBox(80, 24, cell)); f.Rows > 12 || f.Cols > 80 {
+		t.Errorf("photo fit %+v leaves the box", f)
+	}
+}
+
 func TestScale(t *testing.T) {
 	src := gradient(400, 300)
 	got := Scale(src, 40, 30)
