@@ -1,5 +1,5 @@
 // Package config loads and validates tread's settings file: theme, widths,
-// the library folder, network limits and key overrides. It only reads; it
+// the library folder, pictures, network limits and key overrides. It only reads; it
 // never touches the terminal or the network, and every error it returns
 // names the file, the line and the key at fault.
 package config
@@ -17,6 +17,7 @@ import (
 	"charm.land/glamour/v2/ansi"
 
 	"github.com/tread-reader/tread/keymap"
+	"github.com/tread-reader/tread/picture"
 )
 
 // Theme names. Any other theme value is the path of a glamour JSON style
@@ -34,6 +35,9 @@ const (
 	DefaultTimeout        = 30 * time.Second
 	DefaultConnectTimeout = 10 * time.Second
 	DefaultMaxSize        = 20 * MB
+	DefaultImages         = picture.SettingAuto
+	DefaultImageMaxSize   = 5 * MB
+	DefaultPageImagesSize = 20 * MB
 )
 
 // DefaultListWidth is the list pane's default width.
@@ -64,6 +68,13 @@ type Config struct {
 	// Library is the folder of offline copies; empty when no home or data
 	// folder could be found.
 	Library string
+	// Images is how pictures are shown: "auto" (ask the terminal), "kitty",
+	// "iterm2", "sixel" or "off"; see picture.Choose.
+	Images string
+	// ImageMaxSize caps one saved picture; PageImagesMaxSize all of one
+	// page's pictures together.
+	ImageMaxSize      ByteSize
+	PageImagesMaxSize ByteSize
 	// Timeout bounds a whole fetch; ConnectTimeout its dial and TLS handshake.
 	Timeout        time.Duration
 	ConnectTimeout time.Duration
@@ -81,15 +92,18 @@ type Config struct {
 // Default returns the built-in settings.
 func Default() Config {
 	return Config{
-		Theme:          ThemeAuto,
-		ReadingWidth:   DefaultReadingWidth,
-		ListWidth:      DefaultListWidth,
-		Library:        DefaultLibrary(),
-		Timeout:        DefaultTimeout,
-		ConnectTimeout: DefaultConnectTimeout,
-		MaxSize:        DefaultMaxSize,
-		FetchArticles:  true,
-		Keys:           keymap.Defaults(),
+		Theme:             ThemeAuto,
+		ReadingWidth:      DefaultReadingWidth,
+		ListWidth:         DefaultListWidth,
+		Library:           DefaultLibrary(),
+		Images:            DefaultImages,
+		ImageMaxSize:      DefaultImageMaxSize,
+		PageImagesMaxSize: DefaultPageImagesSize,
+		Timeout:           DefaultTimeout,
+		ConnectTimeout:    DefaultConnectTimeout,
+		MaxSize:           DefaultMaxSize,
+		FetchArticles:     true,
+		Keys:              keymap.Defaults(),
 	}
 }
 

@@ -133,6 +133,9 @@ func TestGoodFile(t *testing.T) {
 	if c.MaxSize != 5*MB {
 		t.Errorf("MaxSize = %d", c.MaxSize)
 	}
+	if c.Images != "sixel" || c.ImageMaxSize != 2*MB || c.PageImagesMaxSize != 10*MB {
+		t.Errorf("pictures = %q, %s, %s", c.Images, c.ImageMaxSize, c.PageImagesMaxSize)
+	}
 	if c.UserAgent != "tread-test/1.0 (+https://example.org)" {
 		t.Errorf("UserAgent = %q", c.UserAgent)
 	}
@@ -249,6 +252,10 @@ func TestErrors(t *testing.T) {
 		{"size too small", "[network]\nmax_size = 10\n", 2, "network.max_size", nil, "out of range"},
 		{"size float", "[network]\nmax_size = 1.5\n", 2, "network.max_size", nil, "not a float"},
 		{"user agent newline", "[network]\nuser_agent = \"a\\nb\"\n", 2, "network.user_agent", nil, "control characters"},
+		{"unknown images setting", "images = \"yes\"\n", 1, "images", nil, `unknown images setting "yes" (use "auto", "kitty", "iterm2", "sixel", "off")`},
+		{"images not a string", "images = true\n", 1, "images", nil, "want a string, not a boolean"},
+		{"picture cap too small", "image_max_size = 100\n", 1, "image_max_size", nil, "out of range"},
+		{"page picture cap unit", "page_images_max_size = \"3 pages\"\n", 1, "page_images_max_size", nil, "size unit"},
 		{"network not a table", "network = 5\n", 1, "network", nil, "want a table, not an integer"},
 		{"keys not a table", "keys = \"q\"\n", 1, "keys", nil, "want a table, not a string"},
 		{"conflict with default", "[keys]\n\nup = \"j\"\n", 3, "keys.up", ErrKeyConflict, `"j" is bound to both up and down`},

@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/tread-reader/tread/keymap"
+	"github.com/tread-reader/tread/picture"
 )
 
 // The walk below decodes each setting as a toml.Primitive by hand rather than
@@ -40,6 +41,12 @@ func parse(path string, data []byte) (Config, error) {
 			err = d.listWidth(&c, key, p)
 		case "library":
 			err = d.library(&c, key, p)
+		case "images":
+			err = d.images(&c, key, p)
+		case "image_max_size":
+			c.ImageMaxSize, err = d.size(key, p)
+		case "page_images_max_size":
+			c.PageImagesMaxSize, err = d.size(key, p)
 		case "network":
 			err = d.network(&c, key, p)
 		case "feeds":
@@ -290,9 +297,11 @@ func (d *decoder) network(c *Config, key toml.Key, p toml.Primitive) error {
 				c.ConnectTimeout = t
 			}
 		case "max_size":
-			if err := d.maxSize(c, key, p); err != nil {
+			n, err := d.size(key, p)
+			if err != nil {
 				return err
 			}
+			c.MaxSize = n
 		case "user_agent":
 			s, err := d.str(key, p)
 			if err != nil {
@@ -309,10 +318,11 @@ func (d *decoder) network(c *Config, key toml.Key, p toml.Primitive) error {
 	return nil
 }
 
-func (d *decoder) maxSize(c *Config, key toml.Key, p toml.Primitive) error {
+// size reads a size setting: bytes, or a string with a unit ("20MB").
+func (d *decoder) size(key toml.Key, p toml.Primitive) (ByteSize, error) {
 	v, err := d.value(key, p)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var n ByteSize
 	switch v := v.(type) {
@@ -327,9 +337,20 @@ func (d *decoder) maxSize(c *Config, key toml.Key, p toml.Primitive) error {
 		err = fmt.Errorf("%s is out of range (%s to %s)", n, minMaxSize, maxMaxSize)
 	}
 	if err != nil {
+		return 0, d.errAt(key, p, err)
+	}
+	return n, nil
+}
+
+func (d *decoder) images(c *Config, key toml.Key, p toml.Primitive) error {
+	s, err := d.str(key, p)
+	if err != nil {
+		return err
+	}
+	if _, _, err := picture.ParseSetting(s); err != nil {
 		return d.errAt(key, p, err)
 	}
-	c.MaxSize = n
+	c.Images = strings.ToLower(strings.TrimSpace(s))
 	return nil
 }
 

@@ -25,6 +25,9 @@ func (c Config) Write(w io.Writer) error {
 	} else {
 		b.WriteString("# library: no home folder, so no offline copies\n")
 	}
+	fmt.Fprintf(&b, "images = %s\n", quote(c.Images))
+	fmt.Fprintf(&b, "image_max_size = %s\n", quote(c.ImageMaxSize.String()))
+	fmt.Fprintf(&b, "page_images_max_size = %s\n", quote(c.PageImagesMaxSize.String()))
 	b.WriteString("\n[network]\n")
 	fmt.Fprintf(&b, "timeout = %s\n", quote(c.Timeout.String()))
 	fmt.Fprintf(&b, "connect_timeout = %s\n", quote(c.ConnectTimeout.String()))

@@ -76,7 +76,7 @@ func TestWriteReadsBack(t *testing.T) {
 
 func TestWriteShowsEverySetting(t *testing.T) {
 	text := Default().String()
-	for _, k := range []string{"theme = \"auto\"", "reading_width = 100", "list_width = \"40%\"", "library = ",
+	for _, k := range []string{"theme = \"auto\"", "reading_width = 100", "list_width = \"40%\"", "library = ", `images = "auto"`, `image_max_size = "5MB"`, `page_images_max_size = "20MB"`,
 		"[network]", "timeout = \"30s\"", "connect_timeout = \"10s\"", "max_size = \"20MB\"", "user_agent = \"\"",
 		"[keys]", `quit           = ["q"]  # quit`} {
 		if !strings.Contains(text, k) {

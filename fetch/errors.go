@@ -28,6 +28,7 @@ var (
 	ErrNetwork      = errors.New("network error")
 	ErrStatus       = errors.New("HTTP error status")
 	ErrNotHTML      = errors.New("not an HTML page")
+	ErrNotImage     = errors.New("not an image")
 	ErrTooLarge     = errors.New("page too large")
 	ErrRedirects    = errors.New("too many redirects")
 	ErrRedirectLoop = errors.New("redirect loop")
@@ -72,12 +73,17 @@ func (e *StatusError) Error() string {
 // can read.
 type TypeError struct {
 	MediaType string // "application/pdf"
+	Wanted    string // what was asked for, "an image"; empty means a web page
 }
 
 // Error says what the response was instead: "not a web page but a PDF
 // document (application/pdf)".
 func (e *TypeError) Error() string {
-	return fmt.Sprintf("not a web page but %s (%s)", describeType(e.MediaType), e.MediaType)
+	wanted := e.Wanted
+	if wanted == "" {
+		wanted = "a web page"
+	}
+	return fmt.Sprintf("not %s but %s (%s)", wanted, describeType(e.MediaType), e.MediaType)
 }
 
 // errOverall is the cause set on the whole fetch's deadline, to tell it from

@@ -102,6 +102,12 @@ var keptHeaders = []string{"Content-Type", "Last-Modified", "Etag", "Date"}
 // what tread cannot read; every error is an *Error. Cancelling ctx stops it
 // at once.
 func Fetch(ctx context.Context, rawURL string, opts Options) (*Page, error) {
+	return get(ctx, rawURL, opts, pageWant)
+}
+
+// get fetches rawURL for Fetch or FetchImage; w says which media types
+// the caller can use.
+func get(ctx context.Context, rawURL string, opts Options, w want) (*Page, error) {
 	opts = opts.withDefaults()
 	u, err := checkURL(rawURL)
 	if err != nil {
@@ -125,14 +131,14 @@ func Fetch(ctx context.Context, rawURL string, opts Options) (*Page, error) {
 		return nil, &Error{URL: rawURL, Kind: ErrBadURL, Detail: err.Error(), Err: err}
 	}
 	req.Header.Set("User-Agent", opts.UserAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
+	req.Header.Set("Accept", w.accept)
 
 	resp, err := client.Do(req)
 	if err != nil {
 		return nil, classify(ctx, rawURL, err, opts)
 	}
 	defer resp.Body.Close()
-	return readPage(ctx, rawURL, resp, opts)
+	return readPage(ctx, rawURL, resp, opts, w)
 }
 
 // checkURL parses rawURL and keeps to http and https with a host.
@@ -204,7 +210,7 @@ func transport(opts Options) *http.Transport {
 
 // readPage checks the status and type of resp and reads its body within
 // the size cap.
-func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Options) (*Page, error) {
+func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Options, w want) (*Page, error) {
 	fail := func(kind error, detail string, err error) (*Page, error) {
 		return nil, &Error{URL: rawURL, Kind: kind, Detail: detail, Err: err}
 	}
@@ -219,9 +225,9 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 	mediaType, charset := parseContentType(resp.Header.Get("Content-Type"))
 	// Refuse a declared foreign type before reading a byte of it; vague
 	// and XML types are decided on the body (XHTML is often served as XML).
-	if !readable(mediaType) && !vague(mediaType) && !isXML(mediaType) && !mayBeFeed(mediaType) {
-		te := &TypeError{MediaType: mediaType}
-		return fail(ErrNotHTML, te.Error(), te)
+	if !w.admits(mediaType) {
+		te := &TypeError{MediaType: mediaType, Wanted: w.name}
+		return fail(w.kind, te.Error(), te)
 	}
 
 	body, err := readCapped(resp.Body, opts.MaxSize)
@@ -237,27 +243,10 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 		return fail(ErrEncoding, err.Error(), err)
 	}
 
-	if (vague(mediaType) || isXML(mediaType) || mayBeFeed(mediaType)) && syndication.Is(body) {
-		if vague(mediaType) {
-			mediaType = "application/xml"
-		}
-	} else if vague(mediaType) || isXML(mediaType) {
-		sniffed, sniffedCharset := sniff(body)
-		if looksLikeHTML(body) {
-			sniffed = "text/html"
-		}
-		if vague(mediaType) {
-			mediaType = sniffed
-			if charset == "" && sniffedCharset != "utf-8" {
-				charset = sniffedCharset
-			}
-		} else if sniffed == "text/html" {
-			mediaType = "application/xhtml+xml"
-		}
-	}
-	if !readable(mediaType) && !syndication.Is(body) {
-		te := &TypeError{MediaType: mediaType}
-		return fail(ErrNotHTML, te.Error(), te)
+	mediaType, charset = w.settle(mediaType, charset, body)
+	if !w.readable(mediaType) && !(w.feeds && syndication.Is(body)) {
+		te := &TypeError{MediaType: mediaType, Wanted: w.name}
+		return fail(w.kind, te.Error(), te)
 	}
 
 	header := http.Header{}

@@ -56,6 +56,8 @@ func sniff(body []byte) (mediaType, charset string) {
 func describeType(mt string) string {
 	major, minor, _ := strings.Cut(mt, "/")
 	switch {
+	case readable(mt):
+		return "a web page" // in an error only when an image was asked for
 	case mt == "application/pdf":
 		return "a PDF document"
 	case major == "image":
