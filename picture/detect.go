@@ -36,7 +36,7 @@ func Queries() string {
 	return ansi.KittyGraphics([]byte("AAAA"), q.Options()...) + // one black RGB pixel
 		ansi.RequestNameVersion +
 		"\x1b]1337;ReportCellSize\x07" +
-		ansi.WindowOp(ansi.RequestCellSizeWinOp) +
+		ansi.WindowOp(16) + // report the cell size in pixels (XTWINOPS 16)
 		ansi.RequestPrimaryDeviceAttributes
 }
 
