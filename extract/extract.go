@@ -66,11 +66,18 @@ func PageWithContentType(data []byte, pageURL, contentType string) (story.Story,
 	if !looksLikeHTML(text) {
 		return story.Story{}, ErrNotHTML
 	}
+	text, cut := cutAtTokens(text, maxTokens)
 	root, err := parse(text)
 	if err != nil {
 		return story.Story{}, err
 	}
-	return fromDocument(root, pageURL), nil
+	s := fromDocument(root, pageURL)
+	reason := ""
+	if cut {
+		reason = cutTokens
+	}
+	boundBody(&s, reason)
+	return s, nil
 }
 
 func fromDocument(root *html.Node, pageURL string) story.Story {
