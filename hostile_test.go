@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// hasControl reports whether s holds a control character other than the
+// newline that ends a line.
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return r != '\n' && (r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0)
+	})
+}
+
+// TestConfigErrorsAreClean: a settings file whose name or values hold
+// escape sequences gets one clean line on standard error, still naming
+// the file and the setting.
+func TestConfigErrorsAreClean(t *testing.T) {
+	isolate(t)
+	tests := []struct {
+		name, file, text, want string
+	}{
+		{"escape in the file name", "b\x1b[31mx.toml", "theme = 5\n", "theme: want a string"},
+		{"bell in the file name", "b\x07.toml", "nope = 1\n", "nope: unknown setting"},
+		{"escape in a style path", "a.toml", `theme = "\u001b]0;PWNED\u0007x.json"` + "\n", "theme: style file"},
+		{"escape in a key", "c.toml", "[keys]\nup = [\"\\u001b[2J\"]\n", "keys.up"},
+		{"escape in a setting's name", "d.toml", "\"\\u001b[31m\" = 1\n", "unknown setting"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tt.file)
+			if err := os.WriteFile(path, []byte(tt.text), 0o600); err != nil {
+				t.Skipf("file name not allowed here: %v", err)
+			}
+			code, _, stderr := runArgs(t, "", "--config", path, "--json", "x.txt")
+			if code != 2 {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if hasControl(stderr) || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("standard error not one clean line: %q", stderr)
+			}
+			if !strings.HasPrefix(stderr, "tread: "+filepath.Dir(path)) || !strings.Contains(stderr, tt.want) {
+				t.Errorf("standard error %q: want the file and %q", stderr, tt.want)
+			}
+		})
+	}
+}
