@@ -48,3 +48,37 @@ func TestConfigErrorsAreClean(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONSaveFailure: a page that loads but cannot be kept in the library
+// is one object in --json, with its story, and one warning line on
+// standard error that names neither a temp file nor anything raw; the
+// run succeeds.
+func TestJSONSaveFailure(t *testing.T) {
+	isolate(t)
+	site := newTestSite(t)
+	lib := t.TempDir()
+	url := site.URL + ferryPath
+	if code, _, errOut := runJSON(t, "--library", lib, url); code != 0 {
+		t.Fatalf("first run: exit %d, %s", code, errOut)
+	}
+	saved, err := filepath.Glob(filepath.Join(lib, "*.page"))
+	if err != nil || len(saved) != 1 {
+		t.Fatalf("saved copies %v, %v", saved, err)
+	}
+	// The copy's name becomes a folder with something in it: the next save
+	// cannot rename its temp file into place, even for root.
+	if err := os.Remove(saved[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(saved[0], "x"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	code, docs, errOut := runJSON(t, "--library", lib, url)
+	if code != 0 || len(docs) != 1 || docs[0].Error != "" || len(docs[0].Stories) != 1 || docs[0].Stories[0].Title != ferryTitle {
+		t.Fatalf("exit %d, %+v; want the one story", code, docs)
+	}
+	want := "tread: warning: could not keep an offline copy of " + url + " in " + lib + ": "
+	if !strings.HasPrefix(errOut, want) || strings.Count(errOut, "\n") != 1 || strings.Count(errOut, lib) != 1 || hasControl(errOut) {
+		t.Errorf("standard error %q, want one line %q and the reason", errOut, want)
+	}
+}

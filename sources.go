@@ -97,20 +97,23 @@ func (s *session) loadWith(ctx context.Context, source string, refresh bool) []s
 	case <-ctx.Done():
 		return []story.Document{{Source: source, Err: ctx.Err()}}
 	}
-	opts := feed.Options{Stdin: s.stdin, Fetch: s.fetch, Offline: s.offline, Refresh: refresh}
-	var notes []story.Document
+	opts := feed.Options{
+		Stdin: s.stdin, Fetch: s.fetch, Offline: s.offline, Refresh: refresh,
+		Warn: func(err error) { s.warn(err.Error()) },
+	}
 	if feed.IsURL(source) {
 		lib, err := s.library()
 		opts.Library = lib
 		if err != nil && s.libDir != "" {
 			// Pages still open without a library; the reader hears once
-			// that they are not being kept.
+			// that they are not being kept, as a warning: the source's
+			// one result is its page.
 			s.reported.Do(func() {
-				notes = append(notes, story.Document{Source: s.libDir, Err: fmt.Errorf("library: %w", err)})
+				s.warn(fmt.Sprintf("library: %v; pages are not being kept", err))
 			})
 		}
 	}
-	return append(feed.Load(ctx, source, opts), notes...)
+	return feed.Load(ctx, source, opts)
 }
 
 // saved reports whether the library holds a copy of url. It never creates

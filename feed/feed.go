@@ -51,6 +51,15 @@ type Options struct {
 	// Refresh fetches a URL even when the library has a copy, and saves
 	// the new page over it (the reader's reload). Offline wins over it.
 	Refresh bool
+	// Warn hears what went wrong without costing a source its stories: a
+	// page read but not kept in the library. Nil drops the warnings.
+	Warn func(error)
+}
+
+func (o Options) warn(err error) {
+	if o.Warn != nil {
+		o.Warn(err)
+	}
 }
 
 func (o Options) maxBytes() int64 {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"strings"
+	"syscall"
 
 	"github.com/tread-reader/tread/extract"
 	"github.com/tread-reader/tread/fetch"
@@ -79,18 +81,32 @@ func loadURL(ctx context.Context, source string, opts Options) []story.Document 
 		return []story.Document{{Source: source, Err: err}}
 	}
 	doc := pageDocument(source, *page)
-	docs := []story.Document{doc}
 	// Only a page that read into a story is kept: a copy that cannot be
 	// read would fail again every time the library is opened, and a
 	// reload that fails keeps the copy it was meant to replace.
 	if opts.Library != nil && doc.Err == nil {
-		// The page is read either way; a copy that could not be kept is
-		// the reader's to know about, as its own line.
+		// The page is read either way: a copy that could not be kept is a
+		// warning, not a second result for the same source.
 		if _, err := opts.Library.Save(*page); err != nil {
-			docs = append(docs, story.Document{Source: source, Err: fmt.Errorf("keep offline copy of %s: %w", rawURL, err)})
+			opts.warn(fmt.Errorf("could not keep an offline copy of %s in %s: %s", rawURL, opts.Library.Dir(), saveReason(err)))
 		}
 	}
-	return docs
+	return []story.Document{doc}
+}
+
+// saveReason is why a save failed, in the system's words ("no space left
+// on device", "read-only file system") and without the temp file's name,
+// which tells the reader nothing.
+func saveReason(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return errno.Error()
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return "the page could not be written"
 }
 
 // extractFetched is extract.PageWithContentType; tests swap it.
