@@ -227,7 +227,7 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 	case errors.Is(err, errTooLarge):
 		return fail(ErrTooLarge, tooLarge, nil)
 	case err != nil:
-		return nil, classify(ctx, rawURL, err, opts)
+		return nil, bodyError(ctx, rawURL, err, opts)
 	}
 	if body, err = decode(resp, body, opts.MaxSize); errors.Is(err, errTooLarge) {
 		return fail(ErrTooLarge, tooLarge+" once decompressed", nil)
@@ -319,14 +319,21 @@ func decode(resp *http.Response, body []byte, max int64) ([]byte, error) {
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(body))
 	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
+		return nil, &gzipError{err}
 	}
 	out, err := readCapped(zr, max)
 	if err != nil && !errors.Is(err, errTooLarge) {
-		return nil, fmt.Errorf("gzip: %w", err)
+		return nil, &gzipError{err}
 	}
 	return out, err
 }
+
+// gzipError is a gzip body that would not decompress; it reads as what
+// was wrong ("the page said it was gzip but is not").
+type gzipError struct{ err error }
+
+func (e *gzipError) Error() string { return gzipDetail(e.err) }
+func (e *gzipError) Unwrap() error { return e.err }
 
 // FormatSize is a byte count for messages, in the units the settings file
 // uses (KB = 1024 bytes): "20MB", "1.5KB", "300 bytes".

@@ -567,7 +567,20 @@ func TestGzip(t *testing.T) {
 			w.Write([]byte("this is not gzip at all"))
 		})
 		_, err := Fetch(context.Background(), srv.URL, Options{})
-		checkError(t, err, ErrEncoding, srv.URL, "gzip: ")
+		checkError(t, err, ErrEncoding, srv.URL, "the page said it was gzip but is not")
+	})
+	t.Run("damaged", func(t *testing.T) {
+		// Sent unasked, so tread's own decoder meets the damage.
+		damaged := append([]byte(nil), zpage...)
+		for i := 12; i < len(damaged)-8; i++ {
+			damaged[i] ^= 0xA5
+		}
+		srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(damaged)
+		})
+		_, err := Fetch(context.Background(), srv.URL, Options{})
+		checkError(t, err, ErrEncoding, srv.URL, "the page's gzip data is damaged")
 	})
 	t.Run("unsupported", func(t *testing.T) {
 		srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
