@@ -1,10 +1,15 @@
 package main
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // hasControl reports whether s holds a control character other than the
@@ -80,5 +85,44 @@ func TestJSONSaveFailure(t *testing.T) {
 	want := "tread: warning: could not keep an offline copy of " + url + " in " + lib + ": "
 	if !strings.HasPrefix(errOut, want) || strings.Count(errOut, "\n") != 1 || strings.Count(errOut, lib) != 1 || hasControl(errOut) {
 		t.Errorf("standard error %q, want one line %q and the reason", errOut, want)
+	}
+}
+
+// TestJSONLoadsConcurrently: the batch modes load several sources at once
+// and print them in the order given. Each page here waits until every one
+// of them has been asked for, so sources loaded one after another would
+// time out; no clock is read to judge the test.
+func TestJSONLoadsConcurrently(t *testing.T) {
+	isolate(t)
+	const n = 4
+	var arrived sync.WaitGroup
+	arrived.Add(n)
+	all := make(chan struct{})
+	go func() { arrived.Wait(); close(all) }()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived.Done()
+		select {
+		case <-all:
+		case <-time.After(20 * time.Second):
+			http.Error(w, "alone", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		fmt.Fprintf(w, "Story %s\n\nThe %s story has a paragraph of its own words to read.\n", name, name)
+	}))
+	t.Cleanup(srv.Close)
+	var urls []string
+	for i := range n {
+		urls = append(urls, fmt.Sprintf("%s/s%d", srv.URL, i))
+	}
+	code, docs, errOut := runJSON(t, append([]string{"--library", t.TempDir()}, urls...)...)
+	if code != 0 || len(docs) != n {
+		t.Fatalf("exit %d, %d documents, stderr %s", code, len(docs), errOut)
+	}
+	for i, d := range docs {
+		if d.Source != urls[i] || len(d.Stories) != 1 || d.Stories[0].Title != fmt.Sprintf("Story s%d", i) {
+			t.Errorf("document %d: %+v, want %s first to last", i, d, urls[i])
+		}
 	}
 }
