@@ -13,6 +13,7 @@ import (
 
 	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/feed"
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sample"
 	"github.com/tread-reader/tread/sanitize"
@@ -92,7 +93,7 @@ func (s *session) loadEach(ctx context.Context, sources []string, load func(ctx 
 // failure is a bug that the tests catch; it still surfaces as a document
 // error rather than a crash.
 func sampleEdition() story.Document {
-	stories, err := feed.ParseDump(feed.DecodeText(sample.Edition()))
+	stories, err := feed.ParseDump(intake.Text(sample.Edition(), ""))
 	return story.Document{Source: sample.Source, Stories: stories, Err: err}
 }
 

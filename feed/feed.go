@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"github.com/tread-reader/tread/fetch"
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/library"
 )
 
@@ -18,7 +19,7 @@ import (
 const (
 	// DefaultMaxBytes is the largest file Load reads when Options.MaxBytes
 	// is zero: 20MB, far above any saved article page.
-	DefaultMaxBytes = 20 << 20
+	DefaultMaxBytes = intake.MaxSize
 	// DefaultMaxFiles is how many files Load reads from one folder when
 	// Options.MaxFiles is zero; the rest are reported as skipped.
 	DefaultMaxFiles = 1000

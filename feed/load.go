@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/tread-reader/tread/fetch"
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/regfile"
 	"github.com/tread-reader/tread/story"
 )
@@ -108,7 +108,7 @@ func readAll(ctx context.Context, open func() (io.ReadCloser, error), limit int6
 			err = cerr
 		}
 		if err == nil && int64(len(data)) > limit {
-			err = fmt.Errorf("%w (more than %s)", ErrTooLarge, fetch.FormatSize(limit))
+			err = fmt.Errorf("%w (more than %s)", ErrTooLarge, intake.FormatSize(limit))
 			data = nil
 		}
 		done <- result{data, err}
@@ -282,7 +282,7 @@ func depth(root, path string) int {
 
 // overLimit is ErrTooLarge for n bytes against limit, in words.
 func overLimit(n, limit int64) error {
-	size, max := fetch.FormatSize(n), fetch.FormatSize(limit)
+	size, max := intake.FormatSize(n), intake.FormatSize(limit)
 	if size == max {
 		// Just over: "20MB; limit 20MB" would read as a contradiction.
 		return fmt.Errorf("%w (more than %s)", ErrTooLarge, max)

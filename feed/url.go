@@ -10,7 +10,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/tread-reader/tread/extract"
 	"github.com/tread-reader/tread/fetch"
 	"github.com/tread-reader/tread/story"
 )
@@ -109,47 +108,19 @@ func saveReason(err error) string {
 	return "the page could not be written"
 }
 
-// extractFetched is extract.PageWithContentType; tests swap it.
-var extractFetched = extract.PageWithContentType
-
-// pageDocument reads a fetched or saved page: HTML through the extractor
-// with the charset the server named, plain text as a page dump. The story
-// takes the page's final URL, which is also what the library files it
-// under, so that following a related link finds the saved copy.
-func pageDocument(source string, page fetch.Page) (doc story.Document) {
+// pageDocument reads a fetched or saved page through the one intake
+// (parse), with the type and charset the server named. The story takes
+// the page's final URL, which is also what the library files it under, so
+// that following a related link finds the saved copy.
+func pageDocument(src string, page fetch.Page) (doc story.Document) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc = failed(source, fmt.Errorf("internal error: %v", r))
+			doc = failed(src, fmt.Errorf("internal error: %v", r))
 		}
 	}()
-	if page.ContentType == "text/plain" {
-		text, err := page.UTF8()
-		if err != nil {
-			return failed(source, err)
-		}
-		stories, err := Parse("", text)
-		if err != nil {
-			return failed(source, err)
-		}
-		if len(stories) == 1 && stories[0].URL == "" {
-			stories[0].URL = page.URL
-		}
-		return story.Document{Source: source, Stories: stories}
-	}
-	ct := page.ContentType
-	if page.Charset != "" {
-		ct += "; charset=" + page.Charset
-	}
-	if err := checkHTMLSize(len(page.Body)); err != nil {
-		return failed(source, err)
-	}
-	s, err := extractFetched(page.Body, page.URL, ct)
+	stories, err := parse(source{mediaType: page.ContentType, charset: page.Charset, url: page.URL}, page.Body)
 	if err != nil {
-		return failed(source, fmt.Errorf("extract html: %w", err))
+		return failed(src, err)
 	}
-	if !hasArticle(s) {
-		return failed(source, ErrNoArticle)
-	}
-	s.URL = page.URL
-	return story.Document{Source: source, Stories: []story.Story{s}}
+	return story.Document{Source: src, Stories: stories}
 }
