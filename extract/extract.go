@@ -1,5 +1,5 @@
-// Package extract turns a saved HTML page into a story: it decodes the page,
-// reads its metadata (extract/meta), finds and cleans the article body, turns
+// Package extract turns a saved HTML page into a story: it reads the page
+// (decoded by package intake; see Read and Page), its metadata (extract/meta), finds and cleans the article body, turns
 // it into blocks with markdown, and collects related links (extract/related).
 //
 // The body is found by scoring a mirror of the DOM in document order: prose

@@ -1,8 +1,11 @@
 // Package feed turns sources — files, folders, standard input, web pages —
 // into story.Documents. It owns everything between raw bytes and stories:
-// choosing between a page's offline copy and the network, text decoding, telling page dumps, plain-text articles and HTML apart, reading
-// the two text layouts itself, and handing HTML to package extract. It never
-// touches the terminal; callers sanitize what they display.
+// choosing between a page's offline copy and the network, refusing what is
+// not a regular file before opening it, passing every source's bytes
+// through one intake (parse, with package intake deciding size, kind and
+// encoding once), reading the two text layouts itself, and handing HTML,
+// decoded, to package extract. It never touches the terminal; callers
+// sanitize what they display.
 package feed
 
 import (

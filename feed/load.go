@@ -89,8 +89,9 @@ func loadFile(ctx context.Context, path string, fi fs.FileInfo, opts Options) st
 }
 
 // readAll opens and reads a source in a goroutine so that a read that
-// blocks (a pipe with no writer, a terminal) cannot outlive ctx; when ctx
-// ends first the goroutine is left to finish on its own.
+// blocks (standard input from a terminal or a silent pipe) cannot outlive
+// ctx; when ctx ends first the goroutine is left to finish on its own.
+// Files are regular ones by now, and do not block.
 func readAll(ctx context.Context, open func() (io.ReadCloser, error), limit int64) ([]byte, error) {
 	type result struct {
 		data []byte
