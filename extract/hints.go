@@ -144,7 +144,8 @@ func hasHiddenClass(class string) bool {
 func wordsHint(s string) (hint, bool) {
 	h, caption, embed := hintNone, false, false
 	var prev string
-	wordsplit.Each(s, func(w string, joined bool) bool {
+	for sc := wordsplit.New(s); sc.Next(); {
+		w := sc.Word()
 		switch w {
 		case "caption", "credit", "credits", "figcaption":
 			caption = true
@@ -161,15 +162,14 @@ func wordsHint(s string) (hint, bool) {
 			}
 		}
 		// Pairs are read across a camelCase hump only ("mostRead").
-		if joined && pairFirst[prev] {
+		if sc.Joined() && pairFirst[prev] {
 			if ph, ok := pairHints[[2]string{prev, w}]; ok {
 				wh = max(wh, ph)
 			}
 		}
 		h = max(h, wh)
 		prev = w
-		return true
-	})
+	}
 	if embed && h > hintWeak {
 		// "social-embed" holds an embedded post, whose text is content.
 		h = hintWeak

@@ -28,10 +28,9 @@ const (
 // finder shares).
 func words(s string) []string {
 	var out []string
-	wordsplit.Each(s, func(w string, _ bool) bool {
-		out = append(out, w)
-		return true
-	})
+	for sc := wordsplit.New(s); sc.Next(); {
+		out = append(out, sc.Word())
+	}
 	return out
 }
 

@@ -9,37 +9,74 @@ import (
 	"unicode/utf8"
 )
 
-// Each calls yield with each word of s in order: a run of letters and
-// digits, lower-cased, broken at anything else and at camelCase humps (an
+// Scanner walks the words of a string: runs of letters and digits,
+// lower-cased, broken at anything else and at camelCase humps (an
 // upper-case letter after a lower-case one or a digit), so "mostRead",
-// "most-read" and "most_read" all give "most" and "read". joined reports
-// that a word follows the one before at a hump, with nothing between
-// them ("mostRead" but not "most-read"). Each stops when yield returns
-// false. A word is a substring of s, or a new string when it had to be
-// lower-cased; it does not allocate otherwise.
-func Each(s string, yield func(w string, joined bool) bool) {
-	start, joined := -1, false
+// "most-read" and "most_read" all give "most" and "read". It does not
+// allocate unless a word has to be lower-cased.
+//
+//	for sc := wordsplit.New(class); sc.Next(); {
+//		use(sc.Word(), sc.Joined())
+//	}
+type Scanner struct {
+	s      string
+	i      int  // where the next word may start
+	hump   bool // the next word starts at a hump
+	word   string
+	joined bool
+}
+
+// New returns a Scanner over s.
+func New(s string) Scanner { return Scanner{s: s} }
+
+// Next moves to the next word and reports whether there is one.
+func (sc *Scanner) Next() bool {
+	s, i, joined := sc.s, sc.i, sc.hump
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		if isWord(r) {
+			break
+		}
+		i += n
+		joined = false
+	}
+	if i >= len(s) {
+		sc.i = i
+		return false
+	}
+	start := i
 	var prev rune
-	for i, r := range s {
-		switch {
-		case !isWord(r):
-			if start >= 0 && !yield(lower(s[start:i]), joined) {
-				return
-			}
-			start, joined = -1, false
-		case start < 0:
-			start = i
-		case isUpper(r) && (isLower(prev) || isDigit(prev)):
-			if !yield(lower(s[start:i]), joined) {
-				return
-			}
-			start, joined = i, true
+	sc.hump = false
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		if !isWord(r) {
+			break
+		}
+		if i > start && isUpper(r) && (isLower(prev) || isDigit(prev)) {
+			sc.hump = true
+			break
 		}
 		prev = r
+		i += n
 	}
-	if start >= 0 {
-		yield(lower(s[start:]), joined)
+	sc.i, sc.word, sc.joined = i, lower(s[start:i]), joined
+	return true
+}
+
+// Word is the current word, lower-cased: a substring of the scanned
+// string, or a new string when it had to be lower-cased.
+func (sc *Scanner) Word() string { return sc.word }
+
+// Joined reports that the current word follows the one before at a
+// camelCase hump, with nothing between them ("mostRead" but not
+// "most-read").
+func (sc *Scanner) Joined() bool { return sc.joined }
+
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
 	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 func isWord(r rune) bool {

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestEach(t *testing.T) {
+func TestScanner(t *testing.T) {
 	tests := []struct {
 		in   string
 		want string // words, a "+" before one joined to the one before
@@ -25,30 +25,24 @@ func TestEach(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		Each(tt.in, func(w string, joined bool) bool {
-			if joined {
+		for sc := New(tt.in); sc.Next(); {
+			w := sc.Word()
+			if sc.Joined() {
 				w = "+" + w
 			}
 			got = append(got, w)
-			return true
-		})
+		}
 		if want := strings.Fields(tt.want); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
-			t.Errorf("Each(%q) = %q, want %q", tt.in, got, want)
+			t.Errorf("words of %q = %q, want %q", tt.in, got, want)
 		}
 	}
 }
 
-func TestEachStops(t *testing.T) {
-	n := 0
-	Each("one two three", func(string, bool) bool { n++; return n < 2 })
-	if n != 2 {
-		t.Errorf("yield called %d times after returning false, want 2", n)
-	}
-}
-
-func TestEachDoesNotAllocate(t *testing.T) {
+func TestScannerDoesNotAllocate(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() {
-		Each("article-body main content", func(string, bool) bool { return true })
+		for sc := New("article-body main content"); sc.Next(); {
+			_ = sc.Word()
+		}
 	})
 	if allocs != 0 {
 		t.Errorf("%v allocations for lower-case words, want 0", allocs)
