@@ -87,15 +87,28 @@ func loadURL(ctx context.Context, source string, opts Options) []story.Document 
 		// The page is read either way: a copy that could not be kept is a
 		// warning, not a second result for the same source.
 		if _, err := opts.Library.Save(*page); err != nil {
-			opts.warn(fmt.Errorf("could not keep an offline copy of %s in %s: %s", rawURL, opts.Library.Dir(), saveReason(err)))
+			opts.warn(&saveError{url: rawURL, dir: opts.Library.Dir(), err: err})
 		}
 	}
 	return []story.Document{doc}
 }
 
-// saveReason is why a save failed, in the system's words ("no space left
-// on device", "read-only file system") and without the temp file's name,
-// which tells the reader nothing.
+// saveError is a page read but not kept in the library.
+type saveError struct {
+	url, dir string
+	err      error
+}
+
+// Error says why in the system's words ("no space left on device",
+// "read-only file system") and without the temp file's name, which tells
+// the reader nothing.
+func (e *saveError) Error() string {
+	return fmt.Sprintf("could not keep an offline copy of %s in %s: %s", e.url, e.dir, saveReason(e.err))
+}
+
+func (e *saveError) Unwrap() error { return e.err }
+
+// saveReason is the system's words for why a save failed.
 func saveReason(err error) string {
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
