@@ -418,22 +418,8 @@ func TestTimeouts(t *testing.T) {
 	t.Run("connect", func(t *testing.T) {
 		// A server that accepts and then never speaks TLS: the handshake
 		// deadline, part of connecting, must end the wait.
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { l.Close() })
-		go func() {
-			for {
-				c, err := l.Accept()
-				if err != nil {
-					return
-				}
-				t.Cleanup(func() { c.Close() })
-			}
-		}()
-		u := "https://" + l.Addr().String() + "/"
-		_, err = Fetch(context.Background(), u, Options{ConnectTimeout: 200 * time.Millisecond, Timeout: 10 * time.Second})
+		u := "https://" + tcpServer(t, func(c net.Conn) { t.Cleanup(func() { c.Close() }) }) + "/"
+		_, err := Fetch(context.Background(), u, Options{ConnectTimeout: 200 * time.Millisecond, Timeout: 10 * time.Second})
 		checkError(t, err, ErrTimeout, u, "no connection within 200ms")
 	})
 	t.Run("caller deadline", func(t *testing.T) {

@@ -8,10 +8,9 @@ import (
 	"testing"
 )
 
-// rawServer answers every connection on 127.0.0.1 with answer: it reads
-// the request's head, writes answer as it is (nothing at all, half a
-// response, bytes that are not HTTP) and closes the connection.
-func rawServer(t *testing.T, answer []byte) string {
+// tcpServer listens on 127.0.0.1 and hands each connection to handle, in
+// its own goroutine; it returns the address.
+func tcpServer(t *testing.T, handle func(net.Conn)) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -24,20 +23,28 @@ func rawServer(t *testing.T, answer []byte) string {
 			if err != nil {
 				return
 			}
-			go func() {
-				defer c.Close()
-				r := bufio.NewReader(c)
-				for {
-					line, err := r.ReadString('\n')
-					if err != nil || line == "\r\n" {
-						break
-					}
-				}
-				c.Write(answer)
-			}()
+			go handle(c)
 		}
 	}()
-	return "http://" + l.Addr().String() + "/"
+	return l.Addr().String()
+}
+
+// rawServer answers every connection with answer: it reads the request's
+// head, writes answer as it is (nothing at all, half a response, bytes
+// that are not HTTP) and closes the connection.
+func rawServer(t *testing.T, answer []byte) string {
+	t.Helper()
+	return "http://" + tcpServer(t, func(c net.Conn) {
+		defer c.Close()
+		r := bufio.NewReader(c)
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil || line == "\r\n" {
+				break
+			}
+		}
+		c.Write(answer)
+	}) + "/"
 }
 
 // garbage is ~600 bytes that are not an HTTP response, escapes and all.
