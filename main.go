@@ -18,6 +18,7 @@ import (
 	"syscall"
 
 	"github.com/tread-reader/tread/config"
+	"github.com/tread-reader/tread/sanitize"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -214,7 +215,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cfg, err := config.Load(o.configPath)
 	if err != nil {
 		// A broken settings file is the user's to fix before anything runs.
-		fmt.Fprintf(stderr, "tread: %v\n", err)
+		// Its name and its values are the user's text, not tread's: an
+		// escape sequence in either must not reach the terminal.
+		fmt.Fprintf(stderr, "tread: %s\n", sanitize.Line(err.Error()))
 		return 2
 	}
 	cfg.Library = effectiveLibrary(o, cfg)

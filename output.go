@@ -7,30 +7,29 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/term"
 
 	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/feed"
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sample"
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
 )
 
-// loadAll reads every source in order. With none it reads the library,
-// newest first, skipping with a warning the pages that cannot be read, or
-// the sample edition when the library is empty. The batch modes (--json,
-// --dump, --export) load in turn: nothing waits on them but the user who
-// asked.
+// loadAll reads every source, in the order given. With none it reads the
+// library, newest first, skipping with a warning the pages that cannot be
+// read, or the sample edition when the library is empty.
 func loadAll(ctx context.Context, s *session, sources []string) []story.Document {
-	var docs []story.Document
 	if len(sources) > 0 {
-		for _, src := range sources {
-			docs = append(docs, s.load(ctx, src)...)
-		}
-		return docs
+		return s.loadEach(ctx, sources, func(ctx context.Context, src string, warn func(string)) []story.Document {
+			return s.loadWith(ctx, src, false, warn)
+		})
 	}
+	var docs []story.Document
 	sources, err := s.librarySources(0)
 	if err != nil {
 		docs = append(docs, story.Document{Source: s.libDir, Err: err})
@@ -38,8 +37,54 @@ func loadAll(ctx context.Context, s *session, sources []string) []story.Document
 	if len(sources) == 0 {
 		return append(docs, sampleEdition())
 	}
-	for _, src := range sources {
-		docs = append(docs, s.skipFailed(ctx, s.load(ctx, src))...)
+	return append(docs, s.loadEach(ctx, sources, func(ctx context.Context, src string, warn func(string)) []story.Document {
+		return s.skipFailed(ctx, s.loadWith(ctx, src, false, warn), warn)
+	})...)
+}
+
+// loadWorkers is how many sources the batch modes load at once: a slow
+// server holds back only its own page, while a thousand sources are not
+// all fetched and extracted at the same moment.
+const loadWorkers = 6
+
+// loadEach loads sources with loadWorkers at a time and returns their
+// documents in the order of sources. Each load's warnings are kept with it
+// and said in the same order, whichever load ends first.
+func (s *session) loadEach(ctx context.Context, sources []string, load func(ctx context.Context, src string, warn func(string)) []story.Document) []story.Document {
+	type result struct {
+		mu       sync.Mutex
+		docs     []story.Document
+		warnings []string
+	}
+	results := make([]result, len(sources))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(loadWorkers, len(sources)) {
+		wg.Go(func() {
+			for i := range next {
+				r := &results[i]
+				docs := load(ctx, sources[i], func(msg string) {
+					r.mu.Lock()
+					r.warnings = append(r.warnings, msg)
+					r.mu.Unlock()
+				})
+				r.mu.Lock()
+				r.docs = docs
+				r.mu.Unlock()
+			}
+		})
+	}
+	for i := range sources {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var docs []story.Document
+	for i := range results {
+		for _, w := range results[i].warnings {
+			s.warn(w)
+		}
+		docs = append(docs, results[i].docs...)
 	}
 	return docs
 }
@@ -48,7 +93,7 @@ func loadAll(ctx context.Context, s *session, sources []string) []story.Document
 // failure is a bug that the tests catch; it still surfaces as a document
 // error rather than a crash.
 func sampleEdition() story.Document {
-	stories, err := feed.ParseDump(feed.DecodeText(sample.Edition()))
+	stories, err := feed.ParseDump(intake.Text(sample.Edition(), ""))
 	return story.Document{Source: sample.Source, Stories: stories, Err: err}
 }
 

@@ -111,7 +111,7 @@ func (s *session) libraryLoader(load ui.Loader, sources []string) ui.Loader {
 		if !listed {
 			return docs
 		}
-		return s.skipFailed(ctx, docs)
+		return s.skipFailed(ctx, docs, s.warn)
 	}
 }
 

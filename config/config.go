@@ -18,6 +18,7 @@ import (
 
 	"github.com/tread-reader/tread/keymap"
 	"github.com/tread-reader/tread/picture"
+	"github.com/tread-reader/tread/regfile"
 )
 
 // Theme names. Any other theme value is the path of a glamour JSON style
@@ -189,17 +190,16 @@ func Load(path string) (Config, error) {
 
 // readSmall reads a file of at most maxFileSize bytes.
 func readSmall(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	// A FIFO or a terminal named by mistake would block the open or the
+	// read forever: refused before it is opened.
+	f, _, err := regfile.Open(path)
+	if errors.Is(err, regfile.ErrNotRegular) {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
 	if err != nil {
-		return nil, err // already "open path: reason"
+		return nil, err // already "stat path: reason"
 	}
 	defer f.Close()
-	// A FIFO or a terminal named by mistake would block the read forever.
-	if fi, err := f.Stat(); err != nil {
-		return nil, fmt.Errorf("stat %s: %w", path, err)
-	} else if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("read %s: not a regular file", path)
-	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)

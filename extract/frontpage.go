@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"github.com/tread-reader/tread/intake"
 	"net/url"
 	"regexp"
 	"strings"
@@ -37,10 +38,14 @@ func FrontPage(data []byte, pageURL, contentType string) (stories []story.Story,
 	if len(data) > MaxSize {
 		return nil, false, fmt.Errorf("%w (%d bytes)", ErrTooLarge, len(data))
 	}
-	text, err := decode(data, contentType)
-	if err != nil {
-		return nil, false, fmt.Errorf("decode page: %w", err)
-	}
+	return ReadFrontPage(intake.HTML(data, intake.ContentTypeCharset(contentType)), pageURL)
+}
+
+// ReadFrontPage is FrontPage for a page already decoded to UTF-8, as
+// package feed hands it over; like Read, it leaves unread what lies past
+// maxTokens tokens.
+func ReadFrontPage(text []byte, pageURL string) (stories []story.Story, ok bool, err error) {
+	text, _ = cutAtTokens(text, maxTokens)
 	root, err := parse(text)
 	if err != nil {
 		return nil, false, err

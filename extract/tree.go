@@ -8,8 +8,10 @@ import (
 )
 
 // maxNodes bounds the elements and text nodes the extractor looks at; a
-// page past it is read as far as the limit reaches.
-const maxNodes = 400_000
+// page past it is read as far as the limit reaches. The parse is bounded
+// already (maxTokens), so this only catches the elements the parser adds
+// on its own.
+const maxNodes = maxTokens + maxTokens/4
 
 // node mirrors one element or text node of the parsed page. The nodes of
 // a tree are kept in document order, so a subtree is the index range

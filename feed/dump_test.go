@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -101,7 +102,7 @@ func TestParseDumpFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := ParseDump(DecodeText(data))
+			got, err := ParseDump(intake.Text(data, ""))
 			if err != nil {
 				t.Fatalf("ParseDump: %v", err)
 			}

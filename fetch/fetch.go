@@ -22,13 +22,14 @@ import (
 	"time"
 
 	"github.com/tread-reader/tread/syndication"
+	"github.com/tread-reader/tread/intake"
 )
 
 // Defaults for the zero Options.
 const (
 	DefaultTimeout        = 30 * time.Second
 	DefaultConnectTimeout = 10 * time.Second
-	DefaultMaxSize        = 20 << 20
+	DefaultMaxSize        = intake.MaxSize
 	DefaultMaxRedirects   = 10
 )
 
@@ -218,9 +219,9 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 		se := &StatusError{Code: resp.StatusCode}
 		return fail(ErrStatus, se.Error(), se)
 	}
-	tooLarge := "larger than the " + FormatSize(opts.MaxSize) + " limit"
+	tooLarge := "larger than the " + intake.FormatSize(opts.MaxSize) + " limit"
 	if resp.ContentLength > opts.MaxSize {
-		return fail(ErrTooLarge, fmt.Sprintf("%s (%s)", tooLarge, FormatSize(resp.ContentLength)), nil)
+		return fail(ErrTooLarge, fmt.Sprintf("%s (%s)", tooLarge, intake.FormatSize(resp.ContentLength)), nil)
 	}
 	mediaType, charset := parseContentType(resp.Header.Get("Content-Type"))
 	// Refuse a declared foreign type before reading a byte of it; vague
@@ -235,7 +236,7 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 	case errors.Is(err, errTooLarge):
 		return fail(ErrTooLarge, tooLarge, nil)
 	case err != nil:
-		return nil, classify(ctx, rawURL, err, opts)
+		return nil, bodyError(ctx, rawURL, err, opts)
 	}
 	if body, err = decode(resp, body, opts.MaxSize); errors.Is(err, errTooLarge) {
 		return fail(ErrTooLarge, tooLarge+" once decompressed", nil)
@@ -268,13 +269,6 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 }
 
 func isXML(mt string) bool { return mt == "text/xml" || mt == "application/xml" }
-
-// looksLikeHTML finds an <html or <!doctype html near the start, past any
-// XML declaration, comments and whitespace.
-func looksLikeHTML(body []byte) bool {
-	head := bytes.ToLower(body[:min(len(body), 1024)])
-	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html"))
-}
 
 var errTooLarge = errors.New("too large")
 
@@ -314,25 +308,18 @@ func decode(resp *http.Response, body []byte, max int64) ([]byte, error) {
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(body))
 	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
+		return nil, &gzipError{err}
 	}
 	out, err := readCapped(zr, max)
 	if err != nil && !errors.Is(err, errTooLarge) {
-		return nil, fmt.Errorf("gzip: %w", err)
+		return nil, &gzipError{err}
 	}
 	return out, err
 }
 
-// FormatSize is a byte count for messages, in the units the settings file
-// uses (KB = 1024 bytes): "20MB", "1.5KB", "300 bytes".
-func FormatSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<20))) + "MB"
-	case n >= 1<<10:
-		return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<10))) + "KB"
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
+// gzipError is a gzip body that would not decompress; it reads as what
+// was wrong ("the page said it was gzip but is not").
+type gzipError struct{ err error }
 
-func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
+func (e *gzipError) Error() string { return gzipDetail(e.err) }
+func (e *gzipError) Unwrap() error { return e.err }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/syndication"
 )
 
@@ -47,7 +48,7 @@ func settlePage(mediaType, charset string, body []byte) (string, string) {
 		return mediaType, charset
 	}
 	sniffed, sniffedCharset := sniff(body)
-	if looksLikeHTML(body) {
+	if intake.IsHTML("", "", intake.Text(body[:min(len(body), 1024)], charset)) {
 		sniffed = "text/html"
 	}
 	if vague(mediaType) {

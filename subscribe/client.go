@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tread-reader/tread/fetch"
+	"github.com/tread-reader/tread/intake"
 )
 
 // response is one feed request's outcome.
@@ -110,7 +111,7 @@ func (c *client) get(ctx context.Context, rawURL, etag, lastModified string) (*r
 		return nil, fmt.Errorf("fetch %s: %w", rawURL, innermost(err))
 	}
 	if int64(len(body)) > c.opts.MaxSize {
-		return nil, fmt.Errorf("fetch %s: larger than the %s limit", rawURL, fetch.FormatSize(c.opts.MaxSize))
+		return nil, fmt.Errorf("fetch %s: larger than the %s limit", rawURL, intake.FormatSize(c.opts.MaxSize))
 	}
 	out.body = body
 	return out, nil

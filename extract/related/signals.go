@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/tread-reader/tread/extract/internal/wordsplit"
 )
 
 // tier orders what Find returns: stories presented as related to this one
@@ -22,37 +24,12 @@ const (
 
 // words splits an attribute value into lower-case words, breaking on
 // punctuation and on camelCase humps, so "mostRead", "most-read" and
-// "most_read" all read as "most read".
+// "most_read" all read as "most read" (package wordsplit, which the body
+// finder shares).
 func words(s string) []string {
 	var out []string
-	start := -1
-	var prev rune
-	lower := func(w string) string {
-		for i := 0; i < len(w); i++ {
-			if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-				return strings.ToLower(w)
-			}
-		}
-		return w
-	}
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case !word:
-			if start >= 0 {
-				out = append(out, lower(s[start:i]))
-				start = -1
-			}
-		case start < 0:
-			start = i
-		case unicode.IsUpper(r) && unicode.IsLower(prev):
-			out = append(out, lower(s[start:i]))
-			start = i
-		}
-		prev = r
-	}
-	if start >= 0 {
-		out = append(out, lower(s[start:]))
+	for sc := wordsplit.New(s); sc.Next(); {
+		out = append(out, sc.Word())
 	}
 	return out
 }
