@@ -193,6 +193,12 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 		n.hint = max(n.hint, hintStrong)
 	case atom.Pre:
 		n.flags |= fInPre
+	case atom.Tr, atom.Td, atom.Th, atom.Thead, atom.Tbody, atom.Tfoot:
+		// A table is judged whole: a layout class on its cells ("sticky-
+		// column" on the first) says how it scrolls, not that it is chrome.
+		if n.hint < hintStrong {
+			n.hint = hintNone
+		}
 	}
 	if hidden {
 		n.hint = hintHidden
