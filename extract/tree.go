@@ -142,6 +142,11 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 	}
 	a := h.DataAtom
 	if junkTags[a] || h.Namespace != "" {
+		if isMedia(h) {
+			// A leaf the emitter turns into a media line.
+			t.nodes = append(t.nodes, node{h: h, parent: parent, owner: owner, tag: a,
+				flags: fBlock | inherited&fInLink, end: int32(len(t.nodes) + 1)})
+		}
 		return
 	}
 	n := node{h: h, parent: parent, owner: owner, tag: a, flags: inherited & (fInLink | fInPre)}
