@@ -95,4 +95,3 @@ func TestBareDomain(t *testing.T) {
 		}
 	}
 }
-
