@@ -116,6 +116,8 @@ func blockMarkdown(bl story.Block) string {
 		return tableMarkdown(bl.Rows)
 	case story.Image:
 		return imageMarkdown(sanitize.Line(text), sanitize.Line(bl.URL))
+	case story.Media:
+		return mediaMarkdown(sanitize.Line(text), sanitize.Line(bl.URL))
 	}
 	return escapeBlock(text)
 }
@@ -187,6 +189,19 @@ func placeholderAlt(alt string) bool {
 // a quote, with a link to the original after it when it has one. The link
 // stays outside the quote: glamour drops the quote bar from the lines of a
 // long URL it wraps.
+// mediaMarkdown shows an embedded video or recording as a line that says
+// what it is and where it plays, as an image line does.
+func mediaMarkdown(text, u string) string {
+	u = linkURL(u)
+	if u == "" {
+		return ""
+	}
+	if text == "" {
+		text = "Media"
+	}
+	return "*" + escapeInline(text) + "* <" + u + ">"
+}
+
 func embedMarkdown(text, u string) string {
 	var parts []string
 	if md := escapeBlock(text); md != "" {

@@ -295,7 +295,7 @@ var relatedPhrases = []string{
 	"you will also like", "you may be interested", "you might be interested", "you may also be interested",
 	"you may enjoy", "you might enjoy", "you may also enjoy", "you might also enjoy", "might also like",
 	"recommended", "we recommend", "suggested reading", "suggested stories", "suggested articles",
-	"suggested for you", "further reading", "story timeline", "timeline", "in this series",
+	"suggested for you", "further reading", "timeline", "in this series",
 	"more in this series", "don't miss", "don’t miss", "dont miss", "must read", "other stories you",
 	"по теме", "читайте также", "читайте еще", "читайте ещё", "читать также", "смотрите также",
 	"материалы по теме", "похожие", "рекомендуем", "mehr zum thema", "lesen sie auch", "auch interessant",
@@ -336,7 +336,7 @@ func headingTier(text string) tier {
 	}
 	tr := tierNone
 	switch {
-	case opens(t, relatedPhrases):
+	case opens(t, relatedPhrases), isTimeline(t):
 		tr = tierRelated
 	case opens(t, morePhrases):
 		tr = tierMore
@@ -345,6 +345,13 @@ func headingTier(text string) tier {
 		return tierNone
 	}
 	return tr
+}
+
+// isTimeline reports a short heading naming a timeline of stories, whatever
+// its first words: "Story timeline", "Brexit timeline".
+func isTimeline(t string) bool {
+	w := strings.Fields(t)
+	return len(w) > 0 && len(w) <= 4 && w[len(w)-1] == "timeline"
 }
 
 // opens reports whether t starts with one of the phrases, ending a word.
