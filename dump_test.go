@@ -36,3 +36,32 @@ func TestDumpListsLinkOnlyRelated(t *testing.T) {
 		t.Errorf("Related line not under its main story:\n%s", got)
 	}
 }
+
+// --dump numbers a story's links in the text and lists their addresses
+// after it, whole, one a line, as lynx does; a link whose text is its
+// address shows its host in the text, not the address twice.
+func TestDumpReferences(t *testing.T) {
+	long := "https://harbour.example/news/2026/12/a-very-long-address-with-many-hyphens-that-would-wrap-in-a-narrow-pane"
+	st := story.Story{Title: "Ferry returns", Body: []story.Block{
+		story.NewBlock(story.Paragraph, story.Run("The "), story.LinkTo("https://harbour.example/timetable", story.Run("timetable")),
+			story.Run(" is online, and the notice "), story.LinkTo(long, story.Run(long)), story.Run(" says more.")),
+	}}
+	var out, errOut bytes.Buffer
+	doc := story.Document{Source: "x.html", Stories: []story.Story{st}}
+	if code := writeDump(&out, &errOut, []story.Document{doc}, dumpRenderer(render.NewRenderer(0), 40, render.NoTTY), 40); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	got := out.String()
+	if !strings.Contains(got, "timetable[1]") {
+		t.Errorf("link not numbered in the text:\n%s", got)
+	}
+	if !strings.Contains(got, "\n  [2] "+long+"\n") {
+		t.Errorf("long address not listed whole on its own line:\n%s", got)
+	}
+	if strings.Count(got, "a-very-long-address") != 1 || !strings.Contains(got, "harbour.example[2]") {
+		t.Errorf("want the long address named by its host in the text and listed once:\n%s", got)
+	}
+	if strings.ContainsRune(got, render.LinkMark) {
+		t.Errorf("the reader's link mark reached the printed text: %q", got)
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"syscall"
 
 	"github.com/tread-reader/tread/config"
+	"github.com/tread-reader/tread/sanitize"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -44,6 +45,12 @@ Flags:
                    terminal's, else 80; at most the settings' reading_width)
   --export DIR     write each story as a markdown file with a front-matter
                    header into DIR and print the paths written
+  --subscribe URL  follow a feed, or the feed a site's page names
+  --unsubscribe URL  stop following a feed
+  --import-opml FILE  follow the feeds of an OPML file (folders kept)
+  --export-opml    print the subscriptions as OPML 2.0
+  --refresh        update every subscription, saving new stories' articles
+                   into the library, and exit (for cron)
   --config FILE    read settings from FILE
                    (default: $XDG_CONFIG_HOME/tread/config.toml)
   --print-config   print the settings in effect and exit
@@ -68,6 +75,9 @@ type options struct {
 	configPath                       string
 	library                          string // --library: the library folder
 	export                           string // --export: the folder to write markdown to
+	subscribe, unsubscribe           string // --subscribe URL, --unsubscribe URL
+	importOPML                       string // --import-opml FILE
+	exportOPML, refresh              bool
 	sources                          []string
 }
 
@@ -90,6 +100,11 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.offline, "offline", false, "")
 	fs.StringVar(&o.library, "library", "", "")
 	fs.StringVar(&o.export, "export", "", "")
+	fs.StringVar(&o.subscribe, "subscribe", "", "")
+	fs.StringVar(&o.unsubscribe, "unsubscribe", "", "")
+	fs.StringVar(&o.importOPML, "import-opml", "", "")
+	fs.BoolVar(&o.exportOPML, "export-opml", false, "")
+	fs.BoolVar(&o.refresh, "refresh", false, "")
 	all := args
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -118,6 +133,9 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	}
 	if o.printConfig && len(o.sources) > 0 {
 		return o, fmt.Errorf("%w: --print-config takes no sources (got %q)", errUsage, o.sources[0])
+	}
+	if err := checkFeedCommand(o); err != nil {
+		return o, err
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
@@ -197,7 +215,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cfg, err := config.Load(o.configPath)
 	if err != nil {
 		// A broken settings file is the user's to fix before anything runs.
-		fmt.Fprintf(stderr, "tread: %v\n", err)
+		// Its name and its values are the user's text, not tread's: an
+		// escape sequence in either must not reach the terminal.
+		fmt.Fprintf(stderr, "tread: %s\n", sanitize.Line(err.Error()))
 		return 2
 	}
 	cfg.Library = effectiveLibrary(o, cfg)
@@ -211,6 +231,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	sess := newSession(o, cfg, stdin)
 	switch {
+	case o.feedCommand() != "":
+		return runFeedCommand(ctx, o, cfg, sess, stdin, stdout, stderr)
 	case o.json:
 		return printJSON(ctx, o, sess, stdout, stderr)
 	case o.dump:

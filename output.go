@@ -7,30 +7,29 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/term"
 
 	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/feed"
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sample"
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
 )
 
-// loadAll reads every source in order. With none it reads the library,
-// newest first, skipping with a warning the pages that cannot be read, or
-// the sample edition when the library is empty. The batch modes (--json,
-// --dump, --export) load in turn: nothing waits on them but the user who
-// asked.
+// loadAll reads every source, in the order given. With none it reads the
+// library, newest first, skipping with a warning the pages that cannot be
+// read, or the sample edition when the library is empty.
 func loadAll(ctx context.Context, s *session, sources []string) []story.Document {
-	var docs []story.Document
 	if len(sources) > 0 {
-		for _, src := range sources {
-			docs = append(docs, s.load(ctx, src)...)
-		}
-		return docs
+		return s.loadEach(ctx, sources, func(ctx context.Context, src string, warn func(string)) []story.Document {
+			return s.loadWith(ctx, src, false, warn)
+		})
 	}
+	var docs []story.Document
 	sources, err := s.librarySources(0)
 	if err != nil {
 		docs = append(docs, story.Document{Source: s.libDir, Err: err})
@@ -38,8 +37,54 @@ func loadAll(ctx context.Context, s *session, sources []string) []story.Document
 	if len(sources) == 0 {
 		return append(docs, sampleEdition())
 	}
-	for _, src := range sources {
-		docs = append(docs, s.skipFailed(ctx, s.load(ctx, src))...)
+	return append(docs, s.loadEach(ctx, sources, func(ctx context.Context, src string, warn func(string)) []story.Document {
+		return s.skipFailed(ctx, s.loadWith(ctx, src, false, warn), warn)
+	})...)
+}
+
+// loadWorkers is how many sources the batch modes load at once: a slow
+// server holds back only its own page, while a thousand sources are not
+// all fetched and extracted at the same moment.
+const loadWorkers = 6
+
+// loadEach loads sources with loadWorkers at a time and returns their
+// documents in the order of sources. Each load's warnings are kept with it
+// and said in the same order, whichever load ends first.
+func (s *session) loadEach(ctx context.Context, sources []string, load func(ctx context.Context, src string, warn func(string)) []story.Document) []story.Document {
+	type result struct {
+		mu       sync.Mutex
+		docs     []story.Document
+		warnings []string
+	}
+	results := make([]result, len(sources))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(loadWorkers, len(sources)) {
+		wg.Go(func() {
+			for i := range next {
+				r := &results[i]
+				docs := load(ctx, sources[i], func(msg string) {
+					r.mu.Lock()
+					r.warnings = append(r.warnings, msg)
+					r.mu.Unlock()
+				})
+				r.mu.Lock()
+				r.docs = docs
+				r.mu.Unlock()
+			}
+		})
+	}
+	for i := range sources {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var docs []story.Document
+	for i := range results {
+		for _, w := range results[i].warnings {
+			s.warn(w)
+		}
+		docs = append(docs, results[i].docs...)
 	}
 	return docs
 }
@@ -48,7 +93,7 @@ func loadAll(ctx context.Context, s *session, sources []string) []story.Document
 // failure is a bug that the tests catch; it still surfaces as a document
 // error rather than a crash.
 func sampleEdition() story.Document {
-	stories, err := feed.ParseDump(feed.DecodeText(sample.Edition()))
+	stories, err := feed.ParseDump(intake.Text(sample.Edition(), ""))
 	return story.Document{Source: sample.Source, Stories: stories, Err: err}
 }
 
@@ -167,10 +212,37 @@ func printDump(ctx context.Context, o options, cfg config.Config, sess *session,
 		width = o.width
 	}
 	width = min(width, cfg.ReadingWidth)
-	renderStory := func(s story.Story) (string, error) {
-		return r.Render(render.Markdown(s), max(width, 10), style)
+	return writeDump(stdout, stderr, docs, dumpRenderer(r, width, style), width)
+}
+
+// dumpRenderer renders a story for --dump: its links numbered in the text
+// and listed after it (see references).
+func dumpRenderer(r *render.Renderer, width int, style render.Style) func(story.Story) (string, error) {
+	return func(s story.Story) (string, error) {
+		md, links := render.ReaderMarkdown(s)
+		out, err := r.Render(md, max(width, 10), style)
+		if err != nil {
+			return "", err
+		}
+		// The reader finds link labels by LinkMark; printed text has no
+		// use for it, and it would ride along into whatever is pasted.
+		return strings.ReplaceAll(out, string(render.LinkMark), "") + references(links), nil
 	}
-	return writeDump(stdout, stderr, docs, renderStory, width)
+}
+
+// references lists a story's numbered links after its text, as lynx and
+// w3m do: "[3] https://…", each address whole on its own line however
+// wide, so that it can be copied as it is.
+func references(links []render.Link) string {
+	if len(links) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n\n  References\n")
+	for _, l := range links {
+		fmt.Fprintf(&b, "\n  [%d] %s", l.N, l.URL)
+	}
+	return b.String()
 }
 
 // writeDump prints docs' stories, each followed by its related items that
@@ -204,7 +276,7 @@ func writeDump(stdout, stderr io.Writer, docs []story.Document, render func(stor
 				return 1
 			}
 			if lines := relatedLinks(s); len(lines) > 0 {
-				fmt.Fprintln(stdout, strings.Join(lines, "\n"))
+				fmt.Fprintln(stdout, "\n"+strings.Join(lines, "\n"))
 			}
 			for _, rel := range s.Related {
 				if len(rel.Body) == 0 {

@@ -26,6 +26,12 @@ func tuiStyle(cfg config.Config, r *render.Renderer) render.Style {
 	case config.ThemeNoTTY:
 		return render.NoTTY
 	}
+	if cfg.Style == nil {
+		if st, ok := render.Named(cfg.Theme); ok {
+			r.AddStyle(render.Style(cfg.Theme), st)
+			return render.Style(cfg.Theme)
+		}
+	}
 	if cfg.Style != nil {
 		r.AddStyle(customStyle, *cfg.Style)
 		return customStyle

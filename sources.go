@@ -81,36 +81,41 @@ func (s *session) library() (*library.Library, error) {
 
 // load reads one source: the reader's Loader and the batch modes' reader.
 func (s *session) load(ctx context.Context, source string) []story.Document {
-	return s.loadWith(ctx, source, false)
+	return s.loadWith(ctx, source, false, s.warn)
 }
 
 // reload reads a source again, a URL from the network even when it has a
 // saved copy (offline, the saved copy is all there is).
 func (s *session) reload(ctx context.Context, source string) []story.Document {
-	return s.loadWith(ctx, source, true)
+	return s.loadWith(ctx, source, true, s.warn)
 }
 
-func (s *session) loadWith(ctx context.Context, source string, refresh bool) []story.Document {
+// loadWith loads source; warn hears what went wrong that costs it no
+// stories (a page read but not kept).
+func (s *session) loadWith(ctx context.Context, source string, refresh bool, warn func(string)) []story.Document {
 	select {
 	case s.busy <- struct{}{}:
 		defer func() { <-s.busy }()
 	case <-ctx.Done():
 		return []story.Document{{Source: source, Err: ctx.Err()}}
 	}
-	opts := feed.Options{Stdin: s.stdin, Fetch: s.fetch, Offline: s.offline, Refresh: refresh}
-	var notes []story.Document
+	opts := feed.Options{
+		Stdin: s.stdin, Fetch: s.fetch, Offline: s.offline, Refresh: refresh,
+		Warn: func(err error) { warn(err.Error()) },
+	}
 	if feed.IsURL(source) {
 		lib, err := s.library()
 		opts.Library = lib
 		if err != nil && s.libDir != "" {
 			// Pages still open without a library; the reader hears once
-			// that they are not being kept.
+			// that they are not being kept, as a warning: the source's
+			// one result is its page.
 			s.reported.Do(func() {
-				notes = append(notes, story.Document{Source: s.libDir, Err: fmt.Errorf("library: %w", err)})
+				s.warn(fmt.Sprintf("library: %v; pages are not being kept", err))
 			})
 		}
 	}
-	return append(feed.Load(ctx, source, opts), notes...)
+	return feed.Load(ctx, source, opts)
 }
 
 // saved reports whether the library holds a copy of url. It never creates
@@ -166,7 +171,7 @@ func (s *session) librarySources(limit int) ([]string, error) {
 // the library, each with a warning: a copy that cannot be read (damaged,
 // or saved by an older tread from a page it could not read) would fail the
 // same way every time the library opens, and must not fail every run.
-func (s *session) skipFailed(ctx context.Context, docs []story.Document) []story.Document {
+func (s *session) skipFailed(ctx context.Context, docs []story.Document, warn func(string)) []story.Document {
 	if ctx.Err() != nil {
 		return docs // cut short, not broken
 	}
@@ -176,7 +181,7 @@ func (s *session) skipFailed(ctx context.Context, docs []story.Document) []story
 			kept = append(kept, d)
 			continue
 		}
-		s.warn("library: skip " + strings.TrimPrefix(errorLine(d), "read "))
+		warn("library: skip " + strings.TrimPrefix(errorLine(d), "read "))
 	}
 	return kept
 }

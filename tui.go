@@ -38,7 +38,13 @@ func runTUI(ctx context.Context, o options, cfg config.Config, sess *session, st
 	}()
 	opts := tuiOptions(o, cfg, sess, stdin)
 	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
+	if err := ui.SaveTitle(out); err != nil {
+		fmt.Fprintf(stderr, "tread: %v\n", err)
+	}
 	final, err := p.Run()
+	if err := ui.RestoreTitle(out); err != nil {
+		fmt.Fprintf(stderr, "tread: %v\n", err)
+	}
 	if err != nil && ctx.Err() == nil {
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 		return 1
@@ -105,7 +111,7 @@ func (s *session) libraryLoader(load ui.Loader, sources []string) ui.Loader {
 		if !listed {
 			return docs
 		}
-		return s.skipFailed(ctx, docs)
+		return s.skipFailed(ctx, docs, s.warn)
 	}
 }
 

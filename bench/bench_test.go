@@ -71,23 +71,32 @@ func TestScoresReproducePublished(t *testing.T) {
 		if d := q.AEB.F1 - w; d < -0.005 || d > 0.005 {
 			t.Errorf("%s aeb-dev F1 = %.4f, want %.3f ± 0.005", e.Name, q.AEB.F1, w)
 		}
-		if q.AEB.Pages != 91 || q.WCXBPages != 200 {
-			t.Errorf("%s scored %d aeb-dev and %d wcxb-dev pages, want 91 and 200", e.Name, q.AEB.Pages, q.WCXBPages)
+		if q.AEB.Pages != 91 || q.WCXBPages != 711 {
+			t.Errorf("%s scored %d aeb-dev and %d wcxb-dev pages, want 91 and 711", e.Name, q.AEB.Pages, q.WCXBPages)
+		}
+		a, b := q.Halves[corpus.HalfA], q.Halves[corpus.HalfB]
+		if a.AEB.Pages+b.AEB.Pages != 91 || a.WCXBPages+b.WCXBPages != 711 || a.AEB.Pages == 0 || b.WCXBPages == 0 {
+			t.Errorf("%s halves scored %d+%d aeb-dev and %d+%d wcxb-dev pages", e.Name, a.AEB.Pages, b.AEB.Pages, a.WCXBPages, b.WCXBPages)
 		}
 	}
 }
 
 func TestScorePerfectAndEmpty(t *testing.T) {
-	pages := []Page{
-		{Split: AEB, ID: "a", Body: "one two three four five six"},
-		{Split: WCXB, ID: "w", Body: "Seven eight nine", Title: "Head Line", Author: "Ann Lee and Bo Chan", PublishDate: "2024-03-05"},
+	links := []corpus.RelatedLink{
+		{URL: "https://a.example/next", Tier: "related"},
+		{URL: "https://a.example/popular", Tier: "more"},
 	}
-	truth := map[string]Page{"a": pages[0], "w": pages[1]}
+	pages := []Page{
+		{Split: AEB, ID: "https://a.example/story", Body: "one two three four five six", Labelled: true, Links: links},
+		{Split: WCXB, ID: "https://blog.example/story", Body: "Seven eight nine", Title: "Head Line", Author: "Ann Lee and Bo Chan", PublishDate: "2024-03-05"},
+	}
+	truth := map[string]Page{pages[0].ID: pages[0], pages[1].ID: pages[1]}
 	perfect := Extractor{Name: "perfect", Meta: true, Extract: func(data []byte, id string) (Result, error) {
 		p := truth[id]
 		return Result{
 			Text: p.Body, Title: " head  line ", Byline: "By Ann Lee, Bo Chan",
 			Published: time.Date(2024, 3, 5, 23, 0, 0, 0, time.UTC),
+			Related:   []string{"http://a.example/next/?utm_source=x"},
 		}, nil
 	}}
 	// The page URL doubles as the id here, so the fake knows its page.
@@ -98,6 +107,23 @@ func TestScorePerfectAndEmpty(t *testing.T) {
 	if q.AEB.F1 != 1 || q.WCXBF1 != 1 || q.Headline != 1 || q.Byline != 1 || q.Date != 1 {
 		t.Errorf("perfect extractor scored %+v", q)
 	}
+	if r := q.Related; r.TP != 1 || r.Predicted != 1 || r.Found != 1 || r.Relevant != 1 || q.RelatedPages != 1 {
+		t.Errorf("perfect extractor related = %+v over %d pages", r, q.RelatedPages)
+	}
+	// Each page counts in the half of its site and in no other (the two
+	// sites here fall in different halves).
+	if corpus.Half(pages[0].URL) == corpus.Half(pages[1].URL) {
+		t.Fatal("the two test sites share a half; pick others")
+	}
+	for _, p := range pages {
+		h, other := q.Halves[corpus.Half(p.URL)], q.Halves[otherHalf(corpus.Half(p.URL))]
+		if p.Split == AEB && (h.AEB.Pages != 1 || other.AEB.Pages != 0 || h.RelatedPages != 1) {
+			t.Errorf("aeb page %s scored in halves %+v and %+v", p.URL, h, other)
+		}
+		if p.Split == WCXB && (h.WCXBPages != 1 || other.WCXBPages != 0 || h.Headline != 1) {
+			t.Errorf("wcxb page %s scored in halves %+v and %+v", p.URL, h, other)
+		}
+	}
 
 	failing := Extractor{Name: "failing", Extract: func([]byte, string) (Result, error) {
 		return Result{}, errors.New("no article")
@@ -106,6 +132,13 @@ func TestScorePerfectAndEmpty(t *testing.T) {
 	if q.AEB.F1 != 0 || q.WCXBF1 != 0 || q.Headline != 0 || len(q.Failures) != 2 {
 		t.Errorf("failing extractor scored %+v", q)
 	}
+}
+
+func otherHalf(h string) string {
+	if h == corpus.HalfA {
+		return corpus.HalfB
+	}
+	return corpus.HalfA
 }
 
 func TestRunRecoversPanicAndTimeout(t *testing.T) {

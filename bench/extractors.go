@@ -34,6 +34,7 @@ type Result struct {
 	Title     string
 	Byline    string
 	Published time.Time
+	Related   []string // URLs of the related stories, for extractors that find them
 
 	// text, when set, computes Text outside the timed work (the floor's
 	// full-page text is a quality reference, not part of "parsing alone").
@@ -54,6 +55,8 @@ type Extractor struct {
 	// Meta says whether the extractor reports headline, byline and date;
 	// the floor does not, and its metadata columns stay empty.
 	Meta bool
+	// Related says whether it lists a page's related stories.
+	Related bool
 	// Floor marks the parse-only reference: its text is the whole page's.
 	Floor   bool
 	Extract func(data []byte, pageURL string) (Result, error)
@@ -73,7 +76,7 @@ func (e Extractor) Run(data []byte, pageURL string) (res Result, err error) {
 // Extractors lists the contenders in table order.
 func Extractors() []Extractor {
 	return []Extractor{
-		{Name: "tread", Meta: true, Extract: treadExtract},
+		{Name: "tread", Meta: true, Related: true, Extract: treadExtract},
 		{Name: "readeck", Meta: true, Extract: readeckExtract},
 		{Name: "readeck-rawparse", Meta: true, Extract: readeckRawExtract},
 		{Name: "trafilatura", Meta: true, Extract: trafilaturaExtract(true)},
@@ -112,7 +115,11 @@ func treadExtract(data []byte, pageURL string) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("tread: %w", err)
 	}
-	return Result{Text: s.Text(), Title: s.Title, Byline: s.Byline, Published: s.Published}, nil
+	rel := make([]string, 0, len(s.Related))
+	for _, r := range s.Related {
+		rel = append(rel, r.URL)
+	}
+	return Result{Text: s.Text(), Title: s.Title, Byline: s.Byline, Published: s.Published, Related: rel}, nil
 }
 
 func readeckExtract(data []byte, pageURL string) (Result, error) {

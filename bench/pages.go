@@ -23,6 +23,9 @@ type Page struct {
 	Body string // ground-truth body (both splits)
 	// wcxb-dev only.
 	Title, Author, PublishDate string
+	// aeb-dev pages of related.json only: the hand-labelled related links.
+	Labelled bool
+	Links    []corpus.RelatedLink
 }
 
 // LoadPages reads aeb-dev then wcxb-dev from the corpus folder dir.
@@ -35,13 +38,22 @@ func LoadPages(dir string) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load wcxb-dev: %w", err)
 	}
+	rel, err := corpus.Related(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load aeb-dev related links: %w", err)
+	}
+	labels := map[string][]corpus.RelatedLink{}
+	for _, p := range rel {
+		labels[p.ID] = p.Links
+	}
 	pages := make([]Page, 0, len(aeb)+len(wcxb))
 	for _, p := range aeb {
 		data, err := p.HTML()
 		if err != nil {
 			return nil, fmt.Errorf("read aeb-dev page %s: %w", p.ID, err)
 		}
-		pages = append(pages, Page{Split: AEB, ID: p.ID, URL: p.URL, HTML: data, Body: p.Body})
+		links, ok := labels[p.ID]
+		pages = append(pages, Page{Split: AEB, ID: p.ID, URL: p.URL, HTML: data, Body: p.Body, Labelled: ok, Links: links})
 	}
 	for _, p := range wcxb {
 		data, err := p.HTML()

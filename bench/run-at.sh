@@ -15,7 +15,12 @@ commit=$1
 shift
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(git -C "$here" rev-parse --show-toplevel)
-TREAD_CORPUS=${TREAD_CORPUS:-$(cd "$root/.." && pwd)/shared/corpus}
+if [ -z "${TREAD_CORPUS:-}" ]; then
+	# shared/corpus beside the checkout, or beside its parent for a worktree
+	# kept one folder deeper (work/wt/name).
+	TREAD_CORPUS=$(cd "$root/.." && pwd)/shared/corpus
+	[ -d "$TREAD_CORPUS" ] || TREAD_CORPUS=$(cd "$root/../.." && pwd)/shared/corpus
+fi
 TREAD_COMMIT="$(git -C "$root" log -1 --format='%h' "$commit"); extract/ as of $(git -C "$root" log -1 --format='%h %cI "%s"' "$commit" -- extract)"
 export TREAD_CORPUS TREAD_COMMIT
 tmp=$(mktemp -d)

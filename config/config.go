@@ -1,5 +1,5 @@
 // Package config loads and validates tread's settings file: theme, widths,
-// the library folder, network limits and key overrides. It only reads; it
+// the library folder, pictures, network limits and key overrides. It only reads; it
 // never touches the terminal or the network, and every error it returns
 // names the file, the line and the key at fault.
 package config
@@ -15,6 +15,10 @@ import (
 	"time"
 
 	"charm.land/glamour/v2/ansi"
+
+	"github.com/tread-reader/tread/keymap"
+	"github.com/tread-reader/tread/picture"
+	"github.com/tread-reader/tread/regfile"
 )
 
 // Theme names. Any other theme value is the path of a glamour JSON style
@@ -32,6 +36,9 @@ const (
 	DefaultTimeout        = 30 * time.Second
 	DefaultConnectTimeout = 10 * time.Second
 	DefaultMaxSize        = 20 * MB
+	DefaultImages         = picture.SettingAuto
+	DefaultImageMaxSize   = 5 * MB
+	DefaultPageImagesSize = 20 * MB
 )
 
 // DefaultListWidth is the list pane's default width.
@@ -62,6 +69,13 @@ type Config struct {
 	// Library is the folder of offline copies; empty when no home or data
 	// folder could be found.
 	Library string
+	// Images is how pictures are shown: "auto" (ask the terminal), "kitty",
+	// "iterm2", "sixel" or "off"; see picture.Choose.
+	Images string
+	// ImageMaxSize caps one saved picture; PageImagesMaxSize all of one
+	// page's pictures together.
+	ImageMaxSize      ByteSize
+	PageImagesMaxSize ByteSize
 	// Timeout bounds a whole fetch; ConnectTimeout its dial and TLS handshake.
 	Timeout        time.Duration
 	ConnectTimeout time.Duration
@@ -69,21 +83,28 @@ type Config struct {
 	MaxSize ByteSize
 	// UserAgent replaces tread's own ("tread/<version>") when not empty.
 	UserAgent string
-	// Keys is the keymap, overrides applied.
-	Keys Keymap
+	// FetchArticles makes a refresh fetch the full article of each new
+	// feed item into the library ([feeds] fetch_articles).
+	FetchArticles bool
+	// Keys is the keymap (package keymap's defaults), overrides applied.
+	Keys keymap.Map
 }
 
 // Default returns the built-in settings.
 func Default() Config {
 	return Config{
-		Theme:          ThemeAuto,
-		ReadingWidth:   DefaultReadingWidth,
-		ListWidth:      DefaultListWidth,
-		Library:        DefaultLibrary(),
-		Timeout:        DefaultTimeout,
-		ConnectTimeout: DefaultConnectTimeout,
-		MaxSize:        DefaultMaxSize,
-		Keys:           DefaultKeys(),
+		Theme:             ThemeAuto,
+		ReadingWidth:      DefaultReadingWidth,
+		ListWidth:         DefaultListWidth,
+		Library:           DefaultLibrary(),
+		Images:            DefaultImages,
+		ImageMaxSize:      DefaultImageMaxSize,
+		PageImagesMaxSize: DefaultPageImagesSize,
+		Timeout:           DefaultTimeout,
+		ConnectTimeout:    DefaultConnectTimeout,
+		MaxSize:           DefaultMaxSize,
+		FetchArticles:     true,
+		Keys:              keymap.Defaults(),
 	}
 }
 
@@ -113,7 +134,7 @@ func DefaultLibrary() string {
 // Errors a *Error may wrap, for errors.Is.
 var (
 	ErrUnknownKey  = errors.New("unknown setting")
-	ErrKeyConflict = errors.New("key conflict")
+	ErrKeyConflict = keymap.ErrConflict
 )
 
 // Error is a problem with the settings file. Line is 1-based and 0 when
@@ -169,17 +190,16 @@ func Load(path string) (Config, error) {
 
 // readSmall reads a file of at most maxFileSize bytes.
 func readSmall(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	// A FIFO or a terminal named by mistake would block the open or the
+	// read forever: refused before it is opened.
+	f, _, err := regfile.Open(path)
+	if errors.Is(err, regfile.ErrNotRegular) {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
 	if err != nil {
-		return nil, err // already "open path: reason"
+		return nil, err // already "stat path: reason"
 	}
 	defer f.Close()
-	// A FIFO or a terminal named by mistake would block the read forever.
-	if fi, err := f.Stat(); err != nil {
-		return nil, fmt.Errorf("stat %s: %w", path, err)
-	} else if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("read %s: not a regular file", path)
-	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tread-reader/tread/keymap"
 )
 
 // writeConfig writes text as config.toml in a fresh folder, beside copies of
@@ -93,19 +95,6 @@ func TestDefaults(t *testing.T) {
 	if got, want := DefaultLibrary(), "/home/reader/.local/share/tread/library"; got != want {
 		t.Errorf("DefaultLibrary() = %q, want %q", got, want)
 	}
-	if _, _, err := DefaultKeys().conflict(); err != nil {
-		t.Errorf("default keys conflict: %v", err)
-	}
-	for _, a := range Actions() {
-		if len(DefaultKeys()[a]) == 0 || a.Help() == "" {
-			t.Errorf("action %s has no default key or help", a)
-		}
-		for _, k := range DefaultKeys()[a] {
-			if err := checkKey(k); err != nil {
-				t.Errorf("default key of %s: %v", a, err)
-			}
-		}
-	}
 }
 
 func TestGoodFile(t *testing.T) {
@@ -144,24 +133,27 @@ func TestGoodFile(t *testing.T) {
 	if c.MaxSize != 5*MB {
 		t.Errorf("MaxSize = %d", c.MaxSize)
 	}
+	if c.Images != "sixel" || c.ImageMaxSize != 2*MB || c.PageImagesMaxSize != 10*MB {
+		t.Errorf("pictures = %q, %s, %s", c.Images, c.ImageMaxSize, c.PageImagesMaxSize)
+	}
 	if c.UserAgent != "tread-test/1.0 (+https://example.org)" {
 		t.Errorf("UserAgent = %q", c.UserAgent)
 	}
-	wantKeys := DefaultKeys()
-	wantKeys[Quit] = []string{"x"}
-	wantKeys[Up] = []string{"k", "up", "ctrl+p"}
-	wantKeys[Links] = []string{}
-	wantKeys[Help] = []string{"?", "f1"}
+	wantKeys := keymap.Defaults()
+	wantKeys[keymap.Quit] = []string{"x"}
+	wantKeys[keymap.Up] = []string{"k", "up", "ctrl+p"}
+	wantKeys[keymap.Links] = []string{}
+	wantKeys[keymap.Help] = []string{"?", "f1"}
 	if !reflect.DeepEqual(c.Keys, wantKeys) {
 		t.Errorf("Keys = %v\nwant %v", c.Keys, wantKeys)
 	}
-	if got := c.Keys.Actions("ctrl+p"); !slices.Equal(got, []Action{Up}) {
+	if got := c.Keys.Actions("ctrl+p"); !slices.Equal(got, []keymap.Action{keymap.Up}) {
 		t.Errorf("Actions(ctrl+p) = %v", got)
 	}
 	if got := c.Keys.Actions("q"); len(got) != 0 {
 		t.Errorf("q still bound to %v after quit was rebound to x", got)
 	}
-	if got := c.Keys.Actions("n"); !slices.Equal(got, []Action{Next, NextMatch}) {
+	if got := c.Keys.Actions("n"); !slices.Equal(got, []keymap.Action{keymap.Next, keymap.NextMatch}) {
 		t.Errorf("Actions(n) = %v, want next and next-match", got)
 	}
 }
@@ -179,7 +171,7 @@ func TestPercentListWidth(t *testing.T) {
 func TestThemeNamesAndHome(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
-	for _, name := range []string{"auto", "dark", "light", "notty", "Dark "} {
+	for _, name := range []string{"auto", "dark", "light", "notty", "Dark ", "dracula", "Tokyo-Night", "pink", "ascii"} {
 		c, err := Load(writeConfig(t, `theme = "`+name+`"`))
 		if err != nil {
 			t.Fatalf("theme %q: %v", name, err)
@@ -209,16 +201,16 @@ func TestUnbindAndDuplicateKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Keys.Keys(Browser)) != 0 {
-		t.Errorf("browser keys = %v, want none", c.Keys.Keys(Browser))
+	if len(c.Keys[keymap.Browser]) != 0 {
+		t.Errorf("browser keys = %v, want none", c.Keys[keymap.Browser])
 	}
-	if got := c.Keys.Keys(Copy); !slices.Equal(got, []string{"y", "c"}) {
+	if got := c.Keys[keymap.Copy]; !slices.Equal(got, []string{"y", "c"}) {
 		t.Errorf("copy keys = %q", got)
 	}
-	if got := c.Keys.Actions("p"); !slices.Equal(got, []Action{Prev, PrevMatch}) {
+	if got := c.Keys.Actions("p"); !slices.Equal(got, []keymap.Action{keymap.Prev, keymap.PrevMatch}) {
 		t.Errorf("Actions(p) = %v, want prev and prev-match sharing it", got)
 	}
-	if got := c.Keys.Keys(Quit); len(got) != 0 {
+	if got := c.Keys[keymap.Quit]; len(got) != 0 {
 		t.Errorf("quit keys = %v, want none (ctrl+c still quits)", got)
 	}
 }
@@ -260,6 +252,10 @@ func TestErrors(t *testing.T) {
 		{"size too small", "[network]\nmax_size = 10\n", 2, "network.max_size", nil, "out of range"},
 		{"size float", "[network]\nmax_size = 1.5\n", 2, "network.max_size", nil, "not a float"},
 		{"user agent newline", "[network]\nuser_agent = \"a\\nb\"\n", 2, "network.user_agent", nil, "control characters"},
+		{"unknown images setting", "images = \"yes\"\n", 1, "images", nil, `unknown images setting "yes" (use "auto", "kitty", "iterm2", "sixel", "off")`},
+		{"images not a string", "images = true\n", 1, "images", nil, "want a string, not a boolean"},
+		{"picture cap too small", "image_max_size = 100\n", 1, "image_max_size", nil, "out of range"},
+		{"page picture cap unit", "page_images_max_size = \"3 pages\"\n", 1, "page_images_max_size", nil, "size unit"},
 		{"network not a table", "network = 5\n", 1, "network", nil, "want a table, not an integer"},
 		{"keys not a table", "keys = \"q\"\n", 1, "keys", nil, "want a table, not a string"},
 		{"conflict with default", "[keys]\n\nup = \"j\"\n", 3, "keys.up", ErrKeyConflict, `"j" is bound to both up and down`},
@@ -272,6 +268,7 @@ func TestErrors(t *testing.T) {
 		{"control character key", "[keys]\ndown = \"ctrl+\\u0007\"\n", 2, "keys.down", nil, "not a printable"},
 		{"key not a string", "[keys]\ndown = [1]\n", 2, "keys.down", nil, "want a key name string, not an integer"},
 		{"style file missing", "theme = \"nope.json\"\n", 1, "theme", fs.ErrNotExist, "nope.json"},
+		{"unknown theme name", "theme = \"solarized\"\n", 1, "theme", nil, `unknown theme "solarized" (use "auto", "dark", "light", "notty", "ascii", "dracula", "pink", "tokyo-night", or a style file)`},
 		{"style file broken", "theme = \"style-broken.json\"\n", 1, "theme", nil, "style-broken.json:4: invalid character"},
 		{"style file unknown field", "theme = \"style-unknown-field.json\"\n", 1, "theme", nil, `style-unknown-field.json:6: json: unknown field "colour"`},
 	}

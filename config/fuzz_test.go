@@ -30,7 +30,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if _, _, err := c.Keys.conflict(); err != nil {
+		if _, _, err := c.Keys.Conflict(); err != nil {
 			t.Fatalf("loaded keymap has a conflict: %v", err)
 		}
 		back, err := parse(path, []byte(c.String()))

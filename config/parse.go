@@ -4,11 +4,16 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/tread-reader/tread/keymap"
+	"github.com/tread-reader/tread/picture"
 )
 
 // The walk below decodes each setting as a toml.Primitive by hand rather than
@@ -36,8 +41,16 @@ func parse(path string, data []byte) (Config, error) {
 			err = d.listWidth(&c, key, p)
 		case "library":
 			err = d.library(&c, key, p)
+		case "images":
+			err = d.images(&c, key, p)
+		case "image_max_size":
+			c.ImageMaxSize, err = d.size(key, p)
+		case "page_images_max_size":
+			c.PageImagesMaxSize, err = d.size(key, p)
 		case "network":
 			err = d.network(&c, key, p)
+		case "feeds":
+			err = d.feeds(&c, key, p)
 		case "keys":
 			err = d.keys(&c, key, p)
 		default:
@@ -178,11 +191,20 @@ func (d *decoder) theme(c *Config, key toml.Key, p toml.Primitive) error {
 		c.Theme, c.Style = name, nil
 		return nil
 	case "":
-		return d.errAt(key, p, errors.New(`empty theme (use "auto", "dark", "light", "notty" or a style file)`))
+		return d.errAt(key, p, fmt.Errorf("empty theme (use %s, or a style file)", themeList()))
+	}
+	if IsNamedTheme(strings.ToLower(strings.TrimSpace(s))) {
+		c.Theme, c.Style = strings.ToLower(strings.TrimSpace(s)), nil
+		return nil
 	}
 	path, err := expandPath(s, d.path)
 	if err != nil {
 		return d.errAt(key, p, err)
+	}
+	if !looksLikePath(s) {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return d.errAt(key, p, fmt.Errorf("unknown theme %q (use %s, or a style file)", s, themeList()))
+		}
 	}
 	style, err := LoadStyle(path)
 	if err != nil {
@@ -275,9 +297,11 @@ func (d *decoder) network(c *Config, key toml.Key, p toml.Primitive) error {
 				c.ConnectTimeout = t
 			}
 		case "max_size":
-			if err := d.maxSize(c, key, p); err != nil {
+			n, err := d.size(key, p)
+			if err != nil {
 				return err
 			}
+			c.MaxSize = n
 		case "user_agent":
 			s, err := d.str(key, p)
 			if err != nil {
@@ -294,10 +318,11 @@ func (d *decoder) network(c *Config, key toml.Key, p toml.Primitive) error {
 	return nil
 }
 
-func (d *decoder) maxSize(c *Config, key toml.Key, p toml.Primitive) error {
+// size reads a size setting: bytes, or a string with a unit ("20MB").
+func (d *decoder) size(key toml.Key, p toml.Primitive) (ByteSize, error) {
 	v, err := d.value(key, p)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var n ByteSize
 	switch v := v.(type) {
@@ -312,9 +337,20 @@ func (d *decoder) maxSize(c *Config, key toml.Key, p toml.Primitive) error {
 		err = fmt.Errorf("%s is out of range (%s to %s)", n, minMaxSize, maxMaxSize)
 	}
 	if err != nil {
+		return 0, d.errAt(key, p, err)
+	}
+	return n, nil
+}
+
+func (d *decoder) images(c *Config, key toml.Key, p toml.Primitive) error {
+	s, err := d.str(key, p)
+	if err != nil {
+		return err
+	}
+	if _, _, err := picture.ParseSetting(s); err != nil {
 		return d.errAt(key, p, err)
 	}
-	c.MaxSize = n
+	c.Images = strings.ToLower(strings.TrimSpace(s))
 	return nil
 }
 
@@ -325,13 +361,13 @@ func (d *decoder) keys(c *Config, key toml.Key, p toml.Primitive) error {
 	if err != nil {
 		return err
 	}
-	set := map[Action]toml.Primitive{}
+	set := map[keymap.Action]toml.Primitive{}
 	for _, k := range d.ordered(sub) {
 		key, p := append(key[:len(key):len(key)], k), sub[k]
-		a := Action(k)
+		a := keymap.Action(k)
 		if !a.Valid() {
-			names := make([]string, 0, len(actionTable))
-			for _, x := range Actions() {
+			names := make([]string, 0, len(keymap.Actions()))
+			for _, x := range keymap.Actions() {
 				names = append(names, string(x))
 			}
 			return d.errAt(key, p, fmt.Errorf("%w: no action %q (actions: %s)", ErrUnknownKey, k, strings.Join(names, ", ")))
@@ -347,7 +383,7 @@ func (d *decoder) keys(c *Config, key toml.Key, p toml.Primitive) error {
 		c.Keys[a] = keys
 		set[a] = p
 	}
-	a, b, err := c.Keys.conflict()
+	a, b, err := c.Keys.Conflict()
 	if err != nil {
 		// Point at the binding the user wrote; of two, the later one.
 		at, p := b, set[b]
@@ -378,7 +414,7 @@ func keyList(v any) ([]string, error) {
 			return nil, typeError("a key name string", x)
 		}
 		s = strings.TrimSpace(s)
-		if err := checkKey(s); err != nil {
+		if err := keymap.CheckKey(s); err != nil {
 			return nil, err
 		}
 		if !slices.Contains(keys, s) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/tread-reader/tread/keymap"
 )
 
 // Write prints the settings in effect as a TOML file that Load reads back
@@ -23,6 +25,9 @@ func (c Config) Write(w io.Writer) error {
 	} else {
 		b.WriteString("# library: no home folder, so no offline copies\n")
 	}
+	fmt.Fprintf(&b, "images = %s\n", quote(c.Images))
+	fmt.Fprintf(&b, "image_max_size = %s\n", quote(c.ImageMaxSize.String()))
+	fmt.Fprintf(&b, "page_images_max_size = %s\n", quote(c.PageImagesMaxSize.String()))
 	b.WriteString("\n[network]\n")
 	fmt.Fprintf(&b, "timeout = %s\n", quote(c.Timeout.String()))
 	fmt.Fprintf(&b, "connect_timeout = %s\n", quote(c.ConnectTimeout.String()))
@@ -31,8 +36,9 @@ func (c Config) Write(w io.Writer) error {
 		b.WriteString("# user_agent: tread/<version>\n")
 	}
 	fmt.Fprintf(&b, "user_agent = %s\n", quote(c.UserAgent))
+	fmt.Fprintf(&b, "\n[feeds]\nfetch_articles = %t\n", c.FetchArticles)
 	b.WriteString("\n[keys]\n")
-	for _, a := range Actions() {
+	for _, a := range keymap.Actions() {
 		keys := c.Keys[a]
 		q := make([]string, len(keys))
 		for i, k := range keys {

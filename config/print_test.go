@@ -2,6 +2,7 @@ package config
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"charm.land/glamour/v2/styles"
+
+	"github.com/tread-reader/tread/keymap"
 )
 
 // uncomment turns the example's commented settings ("#theme = …") into live
@@ -24,7 +27,7 @@ func TestExampleShowsTheDefaults(t *testing.T) {
 	if live == Example {
 		t.Fatal("example has no commented settings")
 	}
-	for _, a := range Actions() {
+	for _, a := range keymap.Actions() {
 		if !strings.Contains(live, "\n"+string(a)+" ") {
 			t.Errorf("example does not show action %s", a)
 		}
@@ -53,9 +56,9 @@ func TestWriteReadsBack(t *testing.T) {
 	odd := Default()
 	odd.UserAgent = `quote " backslash \ é`
 	odd.Library = "/tmp/with \"quotes\"/and\\slashes"
-	odd.Keys[Search] = []string{"ctrl+f", "/"}
-	odd.Keys[Quit] = []string{"\"", "\\"}
-	odd.Keys[Back] = []string{}
+	odd.Keys[keymap.Search] = []string{"ctrl+f", "/"}
+	odd.Keys[keymap.Quit] = []string{"\"", "\\"}
+	odd.Keys[keymap.Back] = []string{}
 	for name, c := range map[string]Config{"defaults": Default(), "good.toml": good, "odd strings": odd} {
 		t.Run(name, func(t *testing.T) {
 			text := c.String()
@@ -73,7 +76,7 @@ func TestWriteReadsBack(t *testing.T) {
 
 func TestWriteShowsEverySetting(t *testing.T) {
 	text := Default().String()
-	for _, k := range []string{"theme = \"auto\"", "reading_width = 100", "list_width = \"40%\"", "library = ",
+	for _, k := range []string{"theme = \"auto\"", "reading_width = 100", "list_width = \"40%\"", "library = ", `images = "auto"`, `image_max_size = "5MB"`, `page_images_max_size = "20MB"`,
 		"[network]", "timeout = \"30s\"", "connect_timeout = \"10s\"", "max_size = \"20MB\"", "user_agent = \"\"",
 		"[keys]", `quit           = ["q"]  # quit`} {
 		if !strings.Contains(text, k) {
@@ -110,6 +113,9 @@ func TestLoadStyleErrors(t *testing.T) {
 		"trailing":  {"{}\n{}", "data after the style object"},
 		"wrong type": {"{\n\"document\": {\n\"margin\": \"wide\"}}",
 			`:3: json: cannot unmarshal string into Go struct field`},
+		"unknown field": {"{\n\n  \"heding\": {}\n}", `:3: json: unknown field "heding"`},
+		"not an object": {"[1, 2]", "cannot unmarshal array"},
+		"too large":     {`{"h1": {"prefix": "` + strings.Repeat("x", maxFileSize) + `"}}`, "larger than"},
 	} {
 		path := filepath.Join(dir, name+".json")
 		if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
@@ -119,5 +125,27 @@ func TestLoadStyleErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), path) {
 			t.Errorf("%s: LoadStyle = %v, want an error naming the file with %q", name, err, tt.want)
 		}
+	}
+}
+
+var updateExample = flag.Bool("update", false, "rewrite example.toml's [keys] section from package keymap's table")
+
+// The example's [keys] section is the key table's, line for line; -update
+// rewrites it (then paste example.toml into the README, whose test holds
+// it to the file).
+func TestExampleKeysAreTheTable(t *testing.T) {
+	head, keys, ok := strings.Cut(Example, "\n[keys]\n")
+	if !ok {
+		t.Fatal("example.toml has no [keys] section")
+	}
+	want := keymap.Example()
+	if *updateExample && keys != want {
+		if err := os.WriteFile("example.toml", []byte(head+"\n[keys]\n"+want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if keys != want {
+		t.Errorf("example.toml's [keys] section is not the key table's (go test ./config -update rewrites it):\n%s\nwant\n%s", keys, want)
 	}
 }

@@ -79,19 +79,3 @@ func TestParsePaneWidth(t *testing.T) {
 		t.Errorf("40%% of 101 = %d, want 40", got)
 	}
 }
-
-func TestCheckKey(t *testing.T) {
-	good := []string{"j", "G", "?", "/", "+", "ctrl++", "ctrl+x", "ctrl+shift+alt+a", "f1", "f12", "f63",
-		"shift+tab", "pgdown", "space", "esc", "é", "ctrl+ü", "super+enter"}
-	bad := []string{"", "ctlr+c", "pagedown", "f0", "f64", "fx", "ctrl+", "jj", "ctrl+space bar", "\x01", "\u00ad", "escape", "ctrl+c"}
-	for _, k := range good {
-		if err := checkKey(k); err != nil {
-			t.Errorf("checkKey(%q) = %v", k, err)
-		}
-	}
-	for _, k := range bad {
-		if err := checkKey(k); err == nil {
-			t.Errorf("checkKey(%q) accepted a bad key", k)
-		}
-	}
-}

@@ -234,6 +234,11 @@ type RelatedScore struct {
 	Found         int // labelled related links predicted
 }
 
+// Add sums o into s, to score many pages at once (micro averages).
+func (s *RelatedScore) Add(o RelatedScore) {
+	s.TP, s.Predicted, s.Relevant, s.Found = s.TP+o.TP, s.Predicted+o.Predicted, s.Relevant+o.Relevant, s.Found+o.Found
+}
+
 // ScoreRelated compares predicted related URLs with a page's labels:
 // recall over tier "related", precision over "related" and "more" together.
 func ScoreRelated(pred []string, labels []RelatedLink) RelatedScore {

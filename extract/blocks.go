@@ -96,6 +96,12 @@ func (e *emitter) node(i int32) {
 		}
 		e.para.lineBreak()
 		return
+	case atom.Iframe, atom.Video, atom.Audio:
+		if m, ok := e.media(i); ok {
+			e.flush()
+			e.blocks = append(e.blocks, blk{Block: m})
+		}
+		return
 	case atom.Img:
 		if img, ok := e.image(i); ok {
 			b := blk{Block: img}

@@ -30,10 +30,14 @@ func TestImageLines(t *testing.T) {
 		name, html, want string // want "" means no image line
 	}{
 		{"real alt kept", `<img src="/img/quay.jpg" alt="The quay at low tide">`, "![The quay at low tide](https://port.example/img/quay.jpg)"},
-		{"placeholder alt dropped", `<img src="/img/quay.jpg" alt="image">`, ""},
-		{"empty alt dropped", `<img src="/img/quay.jpg" alt="">`, ""},
-		{"file name alt dropped", `<img src="/img/DSC_0042.JPG" alt="DSC_0042.jpg">`, ""},
-		{"file stem alt dropped", `<img src="/img/quay-low-tide.jpg" alt="quay-low-tide">`, ""},
+		// A picture with nothing to say about it is still part of the story:
+		// an image line with its address, named by its file when that is words.
+		{"placeholder alt left out", `<img src="/img/quay.jpg" alt="image">`, "![](https://port.example/img/quay.jpg)"},
+		{"empty alt", `<img src="/img/quay.jpg" alt="">`, "![](https://port.example/img/quay.jpg)"},
+		{"no alt", `<img src="/img/quay.jpg">`, "![](https://port.example/img/quay.jpg)"},
+		{"camera file name", `<img src="/img/DSC_0042.JPG" alt="DSC_0042.jpg">`, "![](https://port.example/img/DSC_0042.JPG)"},
+		{"file stem as words", `<img src="/img/quay-low-tide.jpg" alt="quay-low-tide">`, "![quay low tide](https://port.example/img/quay-low-tide.jpg)"},
+		{"alt same as caption said once", `<figure><img src="/img/quay.jpg" alt="Nets drying on the wall"><figcaption>Nets drying on the wall.</figcaption></figure>`, "![](https://port.example/img/quay.jpg)"},
 		{"title stands in", `<img src="/img/quay.jpg" alt="photo" title="Boats waiting for the tide">`, "![Boats waiting for the tide](https://port.example/img/quay.jpg)"},
 		{"captioned figure keeps its picture", `<figure><img src="/img/quay.jpg"><figcaption>Nets drying on the harbour wall</figcaption></figure>`, "![](https://port.example/img/quay.jpg)"},
 	}

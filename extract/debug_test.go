@@ -12,6 +12,7 @@ import (
 
 	"github.com/tread-reader/tread/corpus"
 	"github.com/tread-reader/tread/extract/meta"
+	"github.com/tread-reader/tread/intake"
 )
 
 // TestDebugPage prints how the body of one corpus page was chosen:
@@ -22,11 +23,7 @@ func TestDebugPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, err := decode(data, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		root, err := parse(text)
+		root, err := parse(intake.HTML(data, ""))
 		if err != nil {
 			t.Fatal(err)
 		}

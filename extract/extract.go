@@ -1,5 +1,5 @@
-// Package extract turns a saved HTML page into a story: it decodes the page,
-// reads its metadata (extract/meta), finds and cleans the article body, turns
+// Package extract turns a saved HTML page into a story: it reads the page
+// (decoded by package intake; see Read and Page), its metadata (extract/meta), finds and cleans the article body, turns
 // it into blocks with markdown, and collects related links (extract/related).
 //
 // The body is found by scoring a mirror of the DOM in document order: prose
@@ -28,11 +28,12 @@ import (
 
 	"github.com/tread-reader/tread/extract/meta"
 	"github.com/tread-reader/tread/extract/related"
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/story"
 )
 
 // MaxSize is the largest page, in bytes, that Page reads.
-const MaxSize = 20 << 20
+const MaxSize = intake.MaxSize
 
 // Errors for input that is not a readable page.
 var (
@@ -41,7 +42,8 @@ var (
 	ErrNotHTML  = errors.New("not an html page")
 )
 
-// Page extracts the story from an HTML page. pageURL, when known, resolves
+// Page extracts the story from an HTML page, as Read does, after checking
+// and decoding it (see package intake). pageURL, when known, resolves
 // relative links; otherwise the page's <base> or canonical URL does.
 //
 // A page with no clear article (a home page, an error page) yields a
@@ -61,18 +63,32 @@ func PageWithContentType(data []byte, pageURL, contentType string) (story.Story,
 	if len(bytes.TrimSpace(data)) == 0 {
 		return story.Story{}, ErrEmpty
 	}
-	text, err := decode(data, contentType)
-	if err != nil {
-		return story.Story{}, fmt.Errorf("decode page: %w", err)
-	}
-	if !looksLikeHTML(text) {
+	text := intake.HTML(data, intake.ContentTypeCharset(contentType))
+	head := string(text[:min(len(text), 8<<10)])
+	if intake.IsBinary(head) || !intake.IsHTML("", "text/html", head) {
 		return story.Story{}, ErrNotHTML
 	}
+	return Read(text, pageURL)
+}
+
+// Read extracts the story from an HTML page already decoded to UTF-8, as
+// package feed hands it over once it has decided the page's size, kind and
+// encoding. The work is bounded whatever the page: past maxTokens
+// tokens the page is left unread, and the body is cut at maxBlocks blocks
+// or maxBodyBytes bytes, ending in a line that says so.
+func Read(text []byte, pageURL string) (story.Story, error) {
+	text, cut := cutAtTokens(text, maxTokens)
 	root, err := parse(text)
 	if err != nil {
 		return story.Story{}, err
 	}
-	return fromDocument(root, pageURL), nil
+	s := fromDocument(root, pageURL)
+	reason := ""
+	if cut {
+		reason = cutTokens
+	}
+	boundBody(&s, reason)
+	return s, nil
 }
 
 func fromDocument(root *html.Node, pageURL string) story.Story {
@@ -122,8 +138,25 @@ func fromMeta(root *html.Node, m meta.Meta, pageURL string) (story.Story, *html.
 		s.Title = fallbackTitle(t)
 	}
 	s.Body = tidy(e.blocks, s.Title, s.Byline)
-	s.Partial = t.truncated || t.nodes[best].good < minArticle
+	s.Partial = t.truncated || unsure(t.nodes[best].good, t.nodes[0].good, s.Body)
 	return s, t.nodes[best].h
+}
+
+// unsure reports whether a body is only a best guess. A long one is not; a
+// short one still is not when it is at least two paragraphs of prose that
+// hold most of the page's prose (a brief news item), while a lone line or
+// a scrap of a page made of links is.
+func unsure(good, total int32, body []story.Block) bool {
+	if good >= minArticle {
+		return false
+	}
+	prose := 0
+	for _, b := range body {
+		if b.Kind == story.Paragraph && len([]rune(b.Text)) >= minParagraph*2 {
+			prose++
+		}
+	}
+	return prose < 2 || good*10 < total*8
 }
 
 // readMeta calls the metadata reader, treating a panic in it as a page
@@ -145,26 +178,6 @@ func findRelated(doc *goquery.Document, body *html.Node, pageURL string) (out []
 		}
 	}()
 	return related.Find(doc, doc.FindNodes(body), pageURL)
-}
-
-// looksLikeHTML reports whether a decoded page has markup near its start:
-// a tag, comment or doctype within the first few kilobytes, and no NUL
-// bytes that would mark it as binary.
-func looksLikeHTML(data []byte) bool {
-	head := data[:min(len(data), 8<<10)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return false
-	}
-	for i := 0; i+1 < len(head); i++ {
-		if head[i] != '<' {
-			continue
-		}
-		c := head[i+1]
-		if c == '!' || c == '/' || c == '?' || 'a' <= c|0x20 && c|0x20 <= 'z' {
-			return true
-		}
-	}
-	return false
 }
 
 // baseHref finds the page's <base href>.

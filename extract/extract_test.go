@@ -227,6 +227,8 @@ func TestBadInput(t *testing.T) {
 		{"binary", []byte("\x00\x01\x02<html>\x00"), ErrNotHTML, false},
 		{"too large", make([]byte, MaxSize+1), ErrTooLarge, false},
 		{"no article", []byte(`<html><body><nav><a href="/a">A</a><a href="/b">B</a></nav><p>404 not found</p></body></html>`), nil, true},
+		{"brief news item", []byte(`<html><head><title>Ferry timetable changes</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Ferry timetable changes</h1><p>The early ferry to the island will leave at half past six from Monday, not at six.</p><p>The operator said the later start lets the crew load the post before sailing.</p></article></body></html>`), nil, false},
+		{"one short line", []byte(`<html><body><article><p>The ferry to the island will leave at half past six from Monday, not at six as before.</p></article></body></html>`), nil, true},
 		{"truncated", []byte(`<html><body><article><p>The first paragraph is complete and long enough to count as prose for the reader.</p><p>The second one stops in the mid`), nil, true},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tread-reader/tread/extract/internal/wordsplit"
+)
 
 // hint is what an element's class, id or role says about its content.
 type hint uint8
@@ -140,32 +144,8 @@ func hasHiddenClass(class string) bool {
 func wordsHint(s string) (hint, bool) {
 	h, caption, embed := hintNone, false, false
 	var prev string
-	var buf [64]byte
-	i := 0
-	for i < len(s) {
-		// Skip separators.
-		for i < len(s) && !isAlnum(s[i]) {
-			prev = ""
-			i++
-		}
-		j := i
-		for j < len(s) && isAlnum(s[j]) {
-			// A lower-to-upper change ends a camelCase word.
-			if j > i && isUpper(s[j]) && !isUpper(s[j-1]) {
-				break
-			}
-			j++
-		}
-		if j == i {
-			break
-		}
-		w := s[i:j]
-		i = j
-		if len(w) <= len(buf) {
-			w = lowerInto(buf[:0], w)
-		} else {
-			w = strings.ToLower(w)
-		}
+	for sc := wordsplit.New(s); sc.Next(); {
+		w := sc.Word()
 		switch w {
 		case "caption", "credit", "credits", "figcaption":
 			caption = true
@@ -181,7 +161,8 @@ func wordsHint(s string) (hint, bool) {
 				}
 			}
 		}
-		if prev != "" && pairFirst[prev] {
+		// Pairs are read across a camelCase hump only ("mostRead").
+		if sc.Joined() && pairFirst[prev] {
 			if ph, ok := pairHints[[2]string{prev, w}]; ok {
 				wh = max(wh, ph)
 			}

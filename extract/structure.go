@@ -298,7 +298,9 @@ func (e *emitter) image(i int32) (story.Block, bool) {
 		b.reset()
 		e.figureCaption(&b, i)
 		if !meaningfulAlt(b.plain(), u) {
-			return story.Block{}, false
+			// No words for it anywhere: the picture is still part of the
+			// story, named by its file when the name is words.
+			return story.Block{Kind: story.Image, Text: fileWords(u), URL: u}, true
 		}
 		// The caption is written as a block of its own under the
 		// picture; taken as the alt text too, its words would be read
@@ -306,6 +308,12 @@ func (e *emitter) image(i int32) (story.Block, bool) {
 		return story.Block{Kind: story.Image, URL: u}, true
 	}
 	alt = strings.ReplaceAll(b.plain(), "\n", " ")
+	b.reset()
+	e.figureCaption(&b, i)
+	if saysAll(b.plain(), alt) {
+		// The caption under the picture says it: once is enough.
+		return story.Block{Kind: story.Image, URL: u}, true
+	}
 	if utf8.RuneCountInString(alt) > maxAlt {
 		r := []rune(alt)
 		alt = strings.TrimSpace(string(r[:maxAlt])) + "…"
@@ -344,6 +352,42 @@ func meaningfulAlt(alt, src string) bool {
 		}
 	}
 	return true
+}
+
+// saysAll reports whether a caption says all an alt text says: the same
+// words, whatever their case and punctuation, maybe followed by a credit.
+func saysAll(caption, alt string) bool {
+	key := func(s string) string {
+		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ")
+	}
+	kc, ka := key(caption), key(alt)
+	return ka != "" && (kc == ka || strings.HasPrefix(kc, ka+" "))
+}
+
+// fileWords names a picture by its file when the name is words
+// ("seal-pups-sandbank.jpg" gives "seal pups sandbank"), and "" for a
+// camera's or a CMS's code ("DSC_0412.JPG", "a8f3e21c.png").
+func fileWords(src string) string {
+	name := src
+	if k := strings.IndexAny(name, "?#"); k >= 0 {
+		name = name[:k]
+	}
+	name = name[strings.LastIndexByte(name, '/')+1:]
+	name, _, _ = strings.Cut(name, ".")
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '+' || r == ' ' })
+	if len(words) < 2 || len(words) > 12 {
+		return ""
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsLetter(r) {
+				return ""
+			}
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 func hasImageExt(f string) bool {

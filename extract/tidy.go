@@ -41,7 +41,7 @@ var promoPhrases = []string{"newsletter", "subscribe to", "sign up for", "sign u
 
 // datelinePrefixes start the publication stamps printed beside a body.
 var datelinePrefixes = []string{"published", "updated", "last updated", "first published",
-	"posted on", "posted:", "updated:", "published:", "reading time", "tempo de leitura"}
+	"posted on", "posted:", "updated:", "published:"}
 
 // isPromo reports whether a short paragraph is a promotion or a date stamp.
 func isPromo(f string) bool {
@@ -58,6 +58,32 @@ func isPromo(f string) bool {
 	if len(f) < 100 {
 		for _, p := range datelinePrefixes {
 			if strings.HasPrefix(f, p) {
+				return true
+			}
+		}
+	}
+	return isReadingTime(f)
+}
+
+// minuteWords name the unit of a reading-time stamp in the languages of
+// the pages read so far; a word ends at a letter boundary.
+var minuteWords = []string{"min", "mins", "minute", "minutes", "minuto", "minutos", "minuti",
+	"minuten", "minut", "minuty", "минут", "минуты", "мин", "分"}
+
+// isReadingTime reports a reading-time stamp in any wording — "4 min read",
+// "Reading time: 6 minutes", "Tempo de leitura: 3 min" — a short line, not
+// a sentence, with a number right before a minute word.
+func isReadingTime(f string) bool {
+	if len(f) > 48 || strings.Count(f, " ") > 5 || strings.HasSuffix(f, ".") || strings.HasSuffix(f, "!") {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if !isDigit(f[i]) || i+1 < len(f) && isDigit(f[i+1]) {
+			continue
+		}
+		rest := strings.TrimLeft(f[i+1:], " -\u00a0")
+		for _, w := range minuteWords {
+			if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isAlnum(rest[len(w)]) || w == "分") {
 				return true
 			}
 		}
@@ -123,7 +149,7 @@ var creditPrefixes = []string{"photo:", "photo by", "image:", "picture:", "credi
 	"medically reviewed by"}
 
 // creditSuffixes end picture credits and captions printed as text.
-var creditSuffixes = []string{"getty images", "(image: getty)", "/ap", ", ap", "/reuters",
+var creditSuffixes = []string{"getty images", "/ap", ", ap", "/reuters",
 	"/afp", "shutterstock", "all rights reserved."}
 
 // isCredit reports whether a short paragraph is a picture credit.

@@ -66,3 +66,26 @@ func plain(bs ...story.Block) []blk {
 	}
 	return out
 }
+
+func TestIsReadingTime(t *testing.T) {
+	for _, c := range []struct {
+		f    string
+		want bool
+	}{
+		{"4 min read", true},
+		{"reading time: 6 minutes", true},
+		{"tempo de leitura: 3 min", true},
+		{"lesezeit: 5 minuten", true},
+		{"阅读时间 3分钟", true},
+		{"12-minute read", true},
+		{"cook for 5 minutes.", false},
+		{"the admin 2 said", false},
+		{"minutes of the meeting", false},
+		{"2019 mint condition", false},
+		{"it took the crew nearly 45 minutes to reach the shore after the storm", false},
+	} {
+		if got := isReadingTime(c.f); got != c.want {
+			t.Errorf("isReadingTime(%q) = %v, want %v", c.f, got, c.want)
+		}
+	}
+}

@@ -8,8 +8,10 @@ import (
 )
 
 // maxNodes bounds the elements and text nodes the extractor looks at; a
-// page past it is read as far as the limit reaches.
-const maxNodes = 400_000
+// page past it is read as far as the limit reaches. The parse is bounded
+// already (maxTokens), so this only catches the elements the parser adds
+// on its own.
+const maxNodes = maxTokens + maxTokens/4
 
 // node mirrors one element or text node of the parsed page. The nodes of
 // a tree are kept in document order, so a subtree is the index range
@@ -142,6 +144,11 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 	}
 	a := h.DataAtom
 	if junkTags[a] || h.Namespace != "" {
+		if isMedia(h) {
+			// A leaf the emitter turns into a media line.
+			t.nodes = append(t.nodes, node{h: h, parent: parent, owner: owner, tag: a,
+				flags: fBlock | inherited&fInLink, end: int32(len(t.nodes) + 1)})
+		}
 		return
 	}
 	n := node{h: h, parent: parent, owner: owner, tag: a, flags: inherited & (fInLink | fInPre)}
@@ -193,6 +200,12 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 		n.hint = max(n.hint, hintStrong)
 	case atom.Pre:
 		n.flags |= fInPre
+	case atom.Tr, atom.Td, atom.Th, atom.Thead, atom.Tbody, atom.Tfoot:
+		// A table is judged whole: a layout class on its cells ("sticky-
+		// column" on the first) says how it scrolls, not that it is chrome.
+		if n.hint < hintStrong {
+			n.hint = hintNone
+		}
 	}
 	if hidden {
 		n.hint = hintHidden

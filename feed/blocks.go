@@ -44,15 +44,48 @@ func byline(line string) string {
 	return name
 }
 
-// publisherLike reports whether s could be a publisher's name: short, no
-// sentence punctuation at its end, starting with a letter or digit.
+// publisherLike reports whether s could be a publisher's name, of any shape:
+// "Reuters", "tidewire", "News24", a social handle "@shore_news", "Yahoo!",
+// "Acme News Inc.". It is short, starts with a letter or digit (or is a
+// handle), and does not end the way a sentence does.
 func publisherLike(s string) bool {
-	if s == "" || len(s) > 60 || len(strings.Fields(s)) > 6 {
+	words := strings.Fields(s)
+	if s == "" || len(s) > 60 || len(words) > 6 {
 		return false
 	}
+	if s[0] == '@' {
+		return isHandle(s[1:])
+	}
 	first, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsLetter(first) && !unicode.IsDigit(first) {
+		return false
+	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return (unicode.IsLetter(first) || unicode.IsDigit(first)) && !strings.ContainsRune(".,;:!?\"'", last)
+	switch {
+	case !strings.ContainsRune(".,;:!?\"'", last):
+		return true
+	case last == '!':
+		return len(words) <= 2 // "Yahoo!", not an exclamation
+	case last == '.':
+		return isAbbrev(words[len(words)-1]) // "Inc.", "Ltd.", not a full stop
+	}
+	return false
+}
+
+// isHandle reports a social handle's name: letters, digits, "_" and ".".
+func isHandle(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isAbbrev reports a short capitalised abbreviation such as "Inc." or "Co.".
+func isAbbrev(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	return len(w) <= 5 && unicode.IsUpper(first) && strings.Count(w, ".") == 1
 }
 
 // paragraph makes a body block from one paragraph of text.

@@ -12,31 +12,32 @@ import (
 // break: image alt text, and the first line of each block of site furniture
 // (everything after it up to the next story header goes with it).
 
-// decorLines are dropped wherever they appear: alt text of the site's logo
-// and background images, ad markers.
-var decorLines = map[string]bool{
-	"logo":              true,
-	"orange background": true,
-	"advertisement":     true,
-	"sponsored":         true,
-	"image":             true,
-	"photo":             true,
-}
+// decorLines are dropped wherever they appear: image alt text and ad
+// markers printed alone. decorTails catch the alt text of a site's images
+// in any wording: "Site logo", "Orange background", "Author avatar".
+var (
+	decorLines = setOf("logo", "advertisement", "sponsored", "image", "photo", "icon")
+	decorTails = setOf("logo", "background", "icon", "banner", "image", "photo", "avatar", "thumbnail")
+)
 
-// endLines end a story body: comment widgets, promos for the site's
-// features and apps, and (relatedHeadings) headings that introduce related
-// stories. Keys are lower case with spaces collapsed.
+// endLines end a story body: comment widgets and share bars, and
+// (relatedHeadings) headings that introduce related stories. Keys are lower
+// case with spaces collapsed. Promotions for a site's apps and features end
+// a body too; isCallToAction and isAppStore find them by their shape.
 var endLines = setOf(
 	"comment", "comments", "leave a comment", "add a comment", "show comments",
-	"try our ai features", "download the app", "download our app", "get the app",
-	"app-storeplay-store", "app store", "app-store", "play store", "play-store", "google play",
 	"share this article", "share this story",
 )
 
-// endPrefixes and endSuffixes catch furniture whose wording varies.
+// endPrefixes catch comment widgets whose wording varies.
+var endPrefixes = byteSlices("no comments yet")
+
+// ctaVerbs open a call to action; ctaWords show it speaks to the reader
+// about the site rather than telling a story ("Get ready for the storm").
 var (
-	endPrefixes = byteSlices("no comments yet", "get started now", "get it on ", "explore what ")
-	endSuffixes = byteSlices(" can do for you:", " can do for you")
+	ctaVerbs = setOf("try", "download", "get", "explore", "install", "discover", "join", "subscribe",
+		"sign", "follow", "open", "start", "upgrade", "unlock", "read")
+	ctaWords = setOf("our", "your", "you", "app", "apps", "now", "free", "today", "features", "premium")
 )
 
 // relatedHeadings open a block of related stories: stories after one belong
@@ -95,11 +96,47 @@ func chromeKey(line string, buf *[maxChrome]byte) []byte {
 }
 
 func isDecor(line string) bool {
-	if len(line) > 24 {
+	if len(line) > 32 {
 		return false
 	}
 	var buf [maxChrome]byte
-	return decorLines[string(chromeKey(line, &buf))]
+	k := chromeKey(line, &buf)
+	if decorLines[string(k)] {
+		return true
+	}
+	words := bytes.Fields(k)
+	return len(words) >= 2 && len(words) <= 3 && decorTails[string(words[len(words)-1])]
+}
+
+// isCallToAction reports a short line urging the reader to try, download or
+// join something of the site's: "Try Our AI Features", "Get Started Now:
+// Download the App", "Explore what X can do for you:".
+func isCallToAction(k []byte) bool {
+	// A comma or a full stop makes it a sentence: "Get your jab now, GPs say".
+	if bytes.ContainsAny(k, ",.") {
+		return false
+	}
+	words := bytes.FieldsFunc(k, func(r rune) bool { return r == ' ' || r == ':' || r == '!' })
+	if len(words) < 2 || len(words) > 8 || !ctaVerbs[string(words[0])] {
+		return false
+	}
+	for _, w := range words[1:] {
+		if ctaWords[string(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isAppStore reports a line pointing at the app stores: "app-storeplay-store",
+// "Get it on Google Play", "Available on the App Store".
+func isAppStore(k []byte) bool {
+	if len(k) > 60 {
+		return false
+	}
+	flat := bytes.ReplaceAll(bytes.ReplaceAll(k, []byte("-"), nil), []byte(" "), nil)
+	return bytes.Contains(flat, []byte("appstore")) || bytes.Contains(flat, []byte("playstore")) ||
+		bytes.Contains(flat, []byte("googleplay"))
 }
 
 func isEnd(line string) bool {
@@ -116,10 +153,8 @@ func isEnd(line string) bool {
 			return true
 		}
 	}
-	for _, sfx := range endSuffixes {
-		if bytes.HasSuffix(k, sfx) {
-			return true
-		}
+	if isCallToAction(k) || isAppStore(k) {
+		return true
 	}
 	// "3 comments", "1 comment"
 	n, ok := bytes.CutSuffix(bytes.TrimSuffix(k, []byte("s")), []byte(" comment"))

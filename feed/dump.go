@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -40,7 +41,7 @@ const (
 // ParseDump never fails on odd text; it returns ErrNoStory only when there is
 // nothing but white space and chrome.
 func ParseDump(text string) ([]story.Story, error) {
-	text = normalizeNewlines(strings.TrimPrefix(text, "\ufeff"))
+	text = intake.NormalizeNewlines(strings.TrimPrefix(text, "\ufeff"))
 	lines := significantLines(text)
 	if len(lines) == 0 {
 		return nil, ErrNoStory

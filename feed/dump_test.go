@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -24,7 +25,8 @@ type want struct {
 var chromePhrases = []string{
 	"logo", "Orange background", "Try Our AI", "Explore what", "No comments yet",
 	"Related Articles", "DOWNLOAD THE APP", "Get Started Now", "app-store", "play-store",
-	"Ready to read the coast", "3 comments",
+	"Ready to read the coast", "3 comments", "Blue background", "Site logo", "Install our app",
+	"Discover what", "Get Newsly", "App Store",
 }
 
 var harbourWant = []want{{
@@ -80,6 +82,18 @@ func TestParseDumpFixtures(t *testing.T) {
 					last: "The trust named a former lock engineer as its chair on Tuesday."},
 			},
 		}}},
+		{"handles.txt", []want{{
+			title: "Tide gauge at the old pier logs record low", site: "@coastwatch", age: "2 hours ago", paras: 3,
+			first: "The gauge on the old pier read its lowest level since records began on Sunday morning.",
+			last:  "Harbour staff expect normal tides to return by the weekend.",
+			related: []want{
+				{title: "Dune fencing goes up before the spring storms", site: "riverpost", age: "3 days ago", paras: 1},
+				{title: "Lifeboat crew trains with new drone", site: "@shore_news", age: "5 hours ago", paras: 1},
+				{title: "Ferry timetable changes for the winter", site: "Yahoo!", age: "1 week ago", paras: 1},
+				{title: "Pier café reopens with a new menu", site: "News24", age: "2 days ago", paras: 1,
+					last: "The café on the pier opened again on Friday after a month of repairs."},
+			},
+		}}},
 		{"bridge-invalid.txt", []want{{
 			title: "Bridge repairs finish early", site: "Valley News", age: "9 hours ago", paras: 2,
 			first: "The repaired bridge reopened a week ahead of schedule, the engineers said \ufffd\ufffd today.",
@@ -101,7 +115,7 @@ func TestParseDumpFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := ParseDump(DecodeText(data))
+			got, err := ParseDump(intake.Text(data, ""))
 			if err != nil {
 				t.Fatalf("ParseDump: %v", err)
 			}
@@ -192,6 +206,12 @@ func TestParseDumpMetaLine(t *testing.T) {
 		{"France 2410 minutes ago", "France 24", "10 minutes ago"},
 		{"Daily Post18 months ago", "Daily Post", "18 months ago"},
 		{"Updated 3 hours ago", "", "3 hours ago"},
+		{"@harbourwatch3 hours ago", "@harbourwatch", "3 hours ago"},
+		{"@harbour_watch · 3 hours ago", "@harbour_watch", "3 hours ago"},
+		{"tidewire2 days ago", "tidewire", "2 days ago"},
+		{"Yahoo!5 hours ago", "Yahoo!", "5 hours ago"},
+		{"Acme News Inc.1 day ago", "Acme News Inc.", "1 day ago"},
+		{"9news4 hours ago", "9news", "4 hours ago"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -296,6 +316,40 @@ func BenchmarkParseDumpLarge(b *testing.B) {
 		stories, err := Parse("big.txt", data)
 		if err != nil || len(stories) != 500 {
 			b.Fatalf("got %d stories, %v", len(stories), err)
+		}
+	}
+}
+
+// TestChromeShapes checks the generic furniture tests on lines of other
+// aggregators' wording, and on body lines that must stay.
+func TestChromeShapes(t *testing.T) {
+	for _, c := range []struct {
+		line       string
+		decor, end bool
+	}{
+		{"Orange background", true, false},
+		{"Newsly logo", true, false},
+		{"Author avatar", true, false},
+		{"Image", true, false},
+		{"Try Our AI Features", false, true},
+		{"Get Started Now: Download the App", false, true},
+		{"Explore what Daily8 AI can do for you:", false, true},
+		{"Install our app today", false, true},
+		{"app-storeplay-store", false, true},
+		{"Get it on Google Play", false, true},
+		{"Available on the App Store", false, true},
+		{"12 comments", false, true},
+		{"Get your flu jab now, GPs say", false, false},
+		{"Get ready for the storm", false, false},
+		{"Background", false, false},
+		{"The council met on a grey background of protest", false, false},
+		{"Follow the money", false, false},
+	} {
+		if got := isDecor(c.line); got != c.decor {
+			t.Errorf("isDecor(%q) = %v, want %v", c.line, got, c.decor)
+		}
+		if got := isEnd(c.line); got != c.end {
+			t.Errorf("isEnd(%q) = %v, want %v", c.line, got, c.end)
 		}
 	}
 }

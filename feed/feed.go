@@ -1,8 +1,11 @@
 // Package feed turns sources — files, folders, standard input, web pages —
 // into story.Documents. It owns everything between raw bytes and stories:
-// choosing between a page's offline copy and the network, text decoding, telling page dumps, plain-text articles and HTML apart, reading
-// the two text layouts itself, and handing HTML to package extract. It never
-// touches the terminal; callers sanitize what they display.
+// choosing between a page's offline copy and the network, refusing what is
+// not a regular file before opening it, passing every source's bytes
+// through one intake (parse, with package intake deciding size, kind and
+// encoding once), reading the two text layouts itself, and handing HTML,
+// decoded, to package extract. It never touches the terminal; callers
+// sanitize what they display.
 package feed
 
 import (
@@ -10,6 +13,7 @@ import (
 	"io"
 
 	"github.com/tread-reader/tread/fetch"
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/library"
 )
 
@@ -18,7 +22,7 @@ import (
 const (
 	// DefaultMaxBytes is the largest file Load reads when Options.MaxBytes
 	// is zero: 20MB, far above any saved article page.
-	DefaultMaxBytes = 20 << 20
+	DefaultMaxBytes = intake.MaxSize
 	// DefaultMaxFiles is how many files Load reads from one folder when
 	// Options.MaxFiles is zero; the rest are reported as skipped.
 	DefaultMaxFiles = 1000
@@ -51,6 +55,15 @@ type Options struct {
 	// Refresh fetches a URL even when the library has a copy, and saves
 	// the new page over it (the reader's reload). Offline wins over it.
 	Refresh bool
+	// Warn hears what went wrong without costing a source its stories: a
+	// page read but not kept in the library. Nil drops the warnings.
+	Warn func(error)
+}
+
+func (o Options) warn(err error) {
+	if o.Warn != nil {
+		o.Warn(err)
+	}
 }
 
 func (o Options) maxBytes() int64 {

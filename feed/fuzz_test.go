@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -14,9 +15,9 @@ import (
 // output must keep the shape the rest of tread relies on.
 func FuzzParseDump(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
-		text := DecodeText(data)
+		text := intake.Text(data, "")
 		if !utf8.ValidString(text) || strings.ContainsRune(text, '\r') {
-			t.Fatalf("DecodeText left invalid UTF-8 or a CR: %q", text)
+			t.Fatalf("intake.Text left invalid UTF-8 or a CR: %q", text)
 		}
 		stories, err := ParseDump(text)
 		if err != nil {

@@ -12,7 +12,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/tread-reader/tread/fetch"
+	"github.com/tread-reader/tread/intake"
+	"github.com/tread-reader/tread/regfile"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -65,14 +66,22 @@ func Load(ctx context.Context, source string, opts Options) []story.Document {
 	return []story.Document{loadFile(ctx, source, fi, opts)}
 }
 
-// loadFile reads a file that is not a folder. Pipes and devices given by
-// name are read too (a shell's <(command) is a pipe), within the size limit.
+// loadFile reads a file that is not a folder. Pipes, sockets and devices
+// are refused before they are opened: a pipe nobody writes to would block
+// the open beyond any cancelling (standard input, "-", is the way to pipe
+// a page in).
 func loadFile(ctx context.Context, path string, fi fs.FileInfo, opts Options) story.Document {
+	if err := regfile.Check(fi.Mode()); err != nil {
+		return failed(path, err)
+	}
 	limit := opts.maxBytes()
-	if fi.Mode().IsRegular() && fi.Size() > limit {
+	if fi.Size() > limit {
 		return failed(path, overLimit(fi.Size(), limit))
 	}
-	data, err := readAll(ctx, func() (io.ReadCloser, error) { return os.Open(path) }, limit)
+	data, err := readAll(ctx, func() (io.ReadCloser, error) {
+		f, _, err := regfile.Open(path)
+		return f, err
+	}, limit)
 	if err == nil && isSavedPage(path, data) {
 		return savedDocument(path, data)
 	}
@@ -80,8 +89,9 @@ func loadFile(ctx context.Context, path string, fi fs.FileInfo, opts Options) st
 }
 
 // readAll opens and reads a source in a goroutine so that a read that
-// blocks (a pipe with no writer, a terminal) cannot outlive ctx; when ctx
-// ends first the goroutine is left to finish on its own.
+// blocks (standard input from a terminal or a silent pipe) cannot outlive
+// ctx; when ctx ends first the goroutine is left to finish on its own.
+// Files are regular ones by now, and do not block.
 func readAll(ctx context.Context, open func() (io.ReadCloser, error), limit int64) ([]byte, error) {
 	type result struct {
 		data []byte
@@ -99,7 +109,7 @@ func readAll(ctx context.Context, open func() (io.ReadCloser, error), limit int6
 			err = cerr
 		}
 		if err == nil && int64(len(data)) > limit {
-			err = fmt.Errorf("%w (more than %s)", ErrTooLarge, fetch.FormatSize(limit))
+			err = fmt.Errorf("%w (more than %s)", ErrTooLarge, intake.FormatSize(limit))
 			data = nil
 		}
 		done <- result{data, err}
@@ -143,6 +153,10 @@ func failed(source string, err error) story.Document {
 	name := source
 	if source == "-" {
 		name = "standard input"
+	}
+	if errors.Is(err, regfile.ErrNotRegular) {
+		// Nothing was read: "x.page: not a regular file (named pipe)".
+		return story.Document{Source: source, Err: fmt.Errorf("%s: %w", name, err)}
 	}
 	return story.Document{Source: source, Err: fmt.Errorf("read %s: %w", name, err)}
 }
@@ -205,7 +219,13 @@ func loadDir(ctx context.Context, root string, opts Options) []story.Document {
 			return nil
 		}
 		if !fi.Mode().IsRegular() {
-			return nil // folders behind links, pipes, devices, sockets
+			// Folders behind links are not followed, and pipes, devices
+			// and sockets never opened; one that a page's name promises
+			// is said, as an unreadable page would be.
+			if !sniff && !fi.IsDir() {
+				entries = append(entries, entry{doc: failed(path, regfile.Check(fi.Mode()))})
+			}
+			return nil
 		}
 		if files == opts.maxFiles() {
 			entries = append(entries, entry{doc: failed(root, fmt.Errorf("%w (limit %d)", ErrTooMany, opts.maxFiles()))})
@@ -263,7 +283,7 @@ func depth(root, path string) int {
 
 // overLimit is ErrTooLarge for n bytes against limit, in words.
 func overLimit(n, limit int64) error {
-	size, max := fetch.FormatSize(n), fetch.FormatSize(limit)
+	size, max := intake.FormatSize(n), intake.FormatSize(limit)
 	if size == max {
 		// Just over: "20MB; limit 20MB" would read as a contradiction.
 		return fmt.Errorf("%w (more than %s)", ErrTooLarge, max)

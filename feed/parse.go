@@ -2,10 +2,10 @@ package feed
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/tread-reader/tread/extract"
+	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -15,72 +15,90 @@ const sniffBytes = 64 << 10
 
 // Parse reads the bytes of one source. name (a file name, or "" when there
 // is none) lends its extension to the sniffing: .html, .htm and .xhtml
-// files, and anything that opens with HTML markup, go to extract.Page; the
-// rest is read as a text page dump or plain-text article (ParseDump).
+// files, and anything that opens with HTML markup, go to the extractor;
+// the rest is read as a text page dump or plain-text article (ParseDump).
 // A page that extracts to nothing to read is ErrNoArticle; a best-effort
 // story (story.Partial) is returned as one. Errors are ErrEmpty,
 // ErrBinary, ErrTooLarge, ErrNoStory, ErrNoArticle or extract's behind
 // "extract html: "; the caller names the source.
 func Parse(name string, data []byte) ([]story.Story, error) {
-	head := DecodeText(data[:min(len(data), sniffBytes)])
-	if len(data) <= sniffBytes && trimLine(head) == "" {
+	return parse(source{name: name}, data)
+}
+
+// source is what is known of a source's bytes beside the bytes.
+type source struct {
+	name      string // a file name, for its extension; "" when none
+	mediaType string // as the server sent it ("text/html"); "" for files
+	charset   string // as the server named it; "" when it did not
+	url       string // the page's final URL, for a fetched or saved page
+}
+
+// parse is the one intake of every source: its size, kind and encoding
+// are decided here, once (package intake), and the extractor or the dump
+// reader is handed UTF-8 it can trust.
+func parse(src source, data []byte) ([]story.Story, error) {
+	head := intake.Text(data[:min(len(data), sniffBytes)], src.charset)
+	whole := len(data) <= sniffBytes
+	if whole && trimLine(head) == "" {
 		return nil, ErrEmpty
 	}
-	if looksBinary(head) {
+	// A feed is known by its content, whatever its name or type, and
+	// reads its own encoding declaration: this is intake's hook for it.
+	if stories, isFeed, err := feedStories(data, src.url); isFeed {
+		return stories, err
+	}
+	if intake.IsBinary(head) {
 		return nil, ErrBinary
 	}
-	if isHTML(name, head) {
-		if err := checkHTMLSize(len(data)); err != nil {
-			return nil, err
-		}
-		s, err := extractPage(data, "")
-		if err != nil {
-			return nil, fmt.Errorf("extract html: %w", err)
-		}
-		if !hasArticle(s) {
-			return nil, ErrNoArticle
-		}
-		return []story.Story{s}, nil
+	if intake.IsHTML(src.name, src.mediaType, head) {
+		return parseHTML(src, data)
 	}
-	text := DecodeText(data)
+	if src.mediaType == "text/html" || src.mediaType == "application/xhtml+xml" {
+		// Served as HTML with no markup in it: a PDF or an error text
+		// sent under the wrong type.
+		return nil, fmt.Errorf("extract html: %w", extract.ErrNotHTML)
+	}
+	text := head
+	if !whole {
+		text = intake.Text(data, src.charset)
+	}
 	if trimLine(text) == "" {
 		return nil, ErrEmpty
 	}
-	return ParseDump(text)
+	stories, err := ParseDump(text)
+	if err == nil && src.url != "" && len(stories) == 1 && stories[0].URL == "" {
+		stories[0].URL = src.url
+	}
+	return stories, err
 }
 
-// extractPage is extract.Page; tests swap it to see what reaches it.
-var extractPage = extract.Page
-
-var htmlExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true, ".shtml": true}
-
-// htmlStarts open an HTML document. A text dump never starts with markup,
-// so the first tag is a safe signal; its name must end at a space or '>'
-// so that "<br>" is not taken for "<b".
-var htmlStarts = []string{
-	"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<title",
-	"<script", "<style", "<link", "<div", "<p", "<h1", "<article", "<table",
-	"<iframe", "<font", "<a", "<b", "<br", "<section", "<main", "<header",
+// parseHTML extracts an HTML source's story. A page larger than the
+// extractor reads is refused in the same words as the other size limits.
+func parseHTML(src source, data []byte) ([]story.Story, error) {
+	if len(data) > extract.MaxSize {
+		return nil, overLimit(int64(len(data)), extract.MaxSize)
+	}
+	text := intake.HTML(data, src.charset)
+	s, err := extractPage(text, src.url)
+	if err != nil {
+		return nil, fmt.Errorf("extract html: %w", err)
+	}
+	if list, isList := frontPageStories(s, text, src.url); isList {
+		return list, nil
+	}
+	if !hasArticle(s) {
+		return nil, ErrNoArticle
+	}
+	if src.url != "" {
+		// The final URL, which the library files the page under, so that
+		// following a related link finds the saved copy.
+		s.URL = src.url
+	}
+	return []story.Story{s}, nil
 }
 
-func isHTML(name, head string) bool {
-	if htmlExts[strings.ToLower(filepath.Ext(name))] {
-		return true
-	}
-	s := strings.TrimLeft(strings.TrimPrefix(head, "\ufeff"), " \t\n\f")
-	s = strings.ToLower(s[:min(len(s), 1024)])
-	if strings.HasPrefix(s, "<?xml") {
-		return strings.Contains(s, "<html") || strings.Contains(s, "<!doctype html")
-	}
-	for _, p := range htmlStarts {
-		if rest, ok := strings.CutPrefix(s, p); ok {
-			if p == "<!--" || rest == "" || strings.IndexByte(" \t\n\f>/", rest[0]) >= 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
+// extractPage is extract.Read; tests swap it to see what reaches it.
+var extractPage = extract.Read
 
 // hasArticle reports whether an extracted story has anything to read: some
 // body (text, a list, a table or an image) or related stories to walk to.
@@ -96,13 +114,4 @@ func hasArticle(s story.Story) bool {
 		}
 	}
 	return false
-}
-
-// checkHTMLSize refuses a page larger than the extractor reads, in the
-// same words as the other size limits.
-func checkHTMLSize(n int) error {
-	if n > extract.MaxSize {
-		return overLimit(int64(n), extract.MaxSize)
-	}
-	return nil
 }

@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"strings"
+	"syscall"
 
-	"github.com/tread-reader/tread/extract"
 	"github.com/tread-reader/tread/fetch"
 	"github.com/tread-reader/tread/story"
 )
@@ -79,61 +80,60 @@ func loadURL(ctx context.Context, source string, opts Options) []story.Document 
 		return []story.Document{{Source: source, Err: err}}
 	}
 	doc := pageDocument(source, *page)
-	docs := []story.Document{doc}
 	// Only a page that read into a story is kept: a copy that cannot be
 	// read would fail again every time the library is opened, and a
 	// reload that fails keeps the copy it was meant to replace.
 	if opts.Library != nil && doc.Err == nil {
-		// The page is read either way; a copy that could not be kept is
-		// the reader's to know about, as its own line.
+		// The page is read either way: a copy that could not be kept is a
+		// warning, not a second result for the same source.
 		if _, err := opts.Library.Save(*page); err != nil {
-			docs = append(docs, story.Document{Source: source, Err: fmt.Errorf("keep offline copy of %s: %w", rawURL, err)})
+			opts.warn(&saveError{url: rawURL, dir: opts.Library.Dir(), err: err})
 		}
 	}
-	return docs
+	return []story.Document{doc}
 }
 
-// extractFetched is extract.PageWithContentType; tests swap it.
-var extractFetched = extract.PageWithContentType
+// saveError is a page read but not kept in the library.
+type saveError struct {
+	url, dir string
+	err      error
+}
 
-// pageDocument reads a fetched or saved page: HTML through the extractor
-// with the charset the server named, plain text as a page dump. The story
-// takes the page's final URL, which is also what the library files it
-// under, so that following a related link finds the saved copy.
-func pageDocument(source string, page fetch.Page) (doc story.Document) {
+// Error says why in the system's words ("no space left on device",
+// "read-only file system") and without the temp file's name, which tells
+// the reader nothing.
+func (e *saveError) Error() string {
+	return fmt.Sprintf("could not keep an offline copy of %s in %s: %s", e.url, e.dir, saveReason(e.err))
+}
+
+func (e *saveError) Unwrap() error { return e.err }
+
+// saveReason is the system's words for why a save failed.
+func saveReason(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return errno.Error()
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return "the page could not be written"
+}
+
+// pageDocument reads a fetched or saved page through the one intake
+// (parse), with the type and charset the server named. The story takes
+// the page's final URL, which is also what the library files it under, so
+// that following a related link finds the saved copy.
+func pageDocument(src string, page fetch.Page) (doc story.Document) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc = failed(source, fmt.Errorf("internal error: %v", r))
+			doc = failed(src, fmt.Errorf("internal error: %v", r))
 		}
 	}()
-	if page.ContentType == "text/plain" {
-		text, err := page.UTF8()
-		if err != nil {
-			return failed(source, err)
-		}
-		stories, err := Parse("", text)
-		if err != nil {
-			return failed(source, err)
-		}
-		if len(stories) == 1 && stories[0].URL == "" {
-			stories[0].URL = page.URL
-		}
-		return story.Document{Source: source, Stories: stories}
-	}
-	ct := page.ContentType
-	if page.Charset != "" {
-		ct += "; charset=" + page.Charset
-	}
-	if err := checkHTMLSize(len(page.Body)); err != nil {
-		return failed(source, err)
-	}
-	s, err := extractFetched(page.Body, page.URL, ct)
+	stories, err := parse(source{mediaType: page.ContentType, charset: page.Charset, url: page.URL}, page.Body)
 	if err != nil {
-		return failed(source, fmt.Errorf("extract html: %w", err))
+		return failed(src, err)
 	}
-	if !hasArticle(s) {
-		return failed(source, ErrNoArticle)
-	}
-	s.URL = page.URL
-	return story.Document{Source: source, Stories: []story.Story{s}}
+	return story.Document{Source: src, Stories: stories}
 }

@@ -8,11 +8,16 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"net/textproto"
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
+
+	"github.com/tread-reader/tread/sanitize"
 )
 
 // Kinds of failure, for errors.Is. Every error Fetch returns is an *Error
@@ -28,6 +33,7 @@ var (
 	ErrNetwork      = errors.New("network error")
 	ErrStatus       = errors.New("HTTP error status")
 	ErrNotHTML      = errors.New("not an HTML page")
+	ErrNotImage     = errors.New("not an image")
 	ErrTooLarge     = errors.New("page too large")
 	ErrRedirects    = errors.New("too many redirects")
 	ErrRedirectLoop = errors.New("redirect loop")
@@ -72,12 +78,17 @@ func (e *StatusError) Error() string {
 // can read.
 type TypeError struct {
 	MediaType string // "application/pdf"
+	Wanted    string // what was asked for, "an image"; empty means a web page
 }
 
 // Error says what the response was instead: "not a web page but a PDF
 // document (application/pdf)".
 func (e *TypeError) Error() string {
-	return fmt.Sprintf("not a web page but %s (%s)", describeType(e.MediaType), e.MediaType)
+	wanted := e.Wanted
+	if wanted == "" {
+		wanted = "a web page"
+	}
+	return fmt.Sprintf("not %s but %s (%s)", wanted, describeType(e.MediaType), e.MediaType)
 }
 
 // errOverall is the cause set on the whole fetch's deadline, to tell it from
@@ -113,8 +124,8 @@ func classify(ctx context.Context, rawURL string, err error, opts Options) *Erro
 		// Without the resolver's address, which differs per machine and
 		// tells the reader nothing.
 		e.Kind, e.Detail = ErrDNS, "lookup "+dnsErr.Name+": "+dnsErr.Err
-	case errors.Is(err, gzip.ErrHeader), errors.Is(err, gzip.ErrChecksum), errors.As(err, new(flate.CorruptInputError)):
-		e.Kind, e.Detail = ErrEncoding, "gzip: "+innermost(err)
+	case badGzip(err):
+		e.Kind, e.Detail = ErrEncoding, gzipDetail(err)
 	case errors.Is(err, syscall.ECONNREFUSED):
 		e.Kind, e.Detail = ErrRefused, "connection refused"
 		if errors.As(err, &opErr) && opErr.Addr != nil {
@@ -129,10 +140,63 @@ func classify(ctx context.Context, rawURL string, err error, opts Options) *Erro
 	case errors.As(err, &netErr) && netErr.Timeout():
 		// Only the dial and the TLS handshake have a deadline of their own.
 		e.Kind, e.Detail = ErrTimeout, "no connection within "+round(opts.ConnectTimeout)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		e.Kind, e.Detail = ErrNetwork, "the server closed the connection in the middle of its answer"
+	case errors.Is(err, io.EOF):
+		e.Kind, e.Detail = ErrNetwork, "the server closed the connection without answering"
+	case strings.Contains(err.Error(), "malformed HTTP "):
+		// net/http quotes the offending bytes, hundreds of them, in
+		// these: what the server sent is not the reader's to see.
+		e.Kind, e.Detail = ErrNetwork, "the server's answer is not HTTP"
+	case errors.As(err, new(textproto.ProtocolError)):
+		e.Kind, e.Detail = ErrNetwork, "the server's answer has broken headers"
 	default:
-		e.Kind, e.Detail = ErrNetwork, innermost(err)
+		e.Kind, e.Detail = ErrNetwork, plain(innermost(err))
 	}
 	return e
+}
+
+// bodyError is the *Error for a failure while reading a response's body,
+// where an early end is the body's, not the answer's.
+func bodyError(ctx context.Context, rawURL string, err error, opts Options) *Error {
+	if errors.Is(err, io.ErrUnexpectedEOF) && ctx.Err() == nil {
+		return &Error{URL: rawURL, Kind: ErrNetwork, Detail: "the body ended early", Err: err}
+	}
+	return classify(ctx, rawURL, err, opts)
+}
+
+// badGzip reports whether err is gzip data that would not decompress.
+func badGzip(err error) bool {
+	return errors.Is(err, gzip.ErrHeader) || errors.Is(err, gzip.ErrChecksum) || errors.As(err, new(flate.CorruptInputError))
+}
+
+// gzipDetail says what was wrong with a gzip body.
+func gzipDetail(err error) string {
+	switch {
+	case errors.Is(err, gzip.ErrHeader):
+		return "the page said it was gzip but is not"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the body ended early"
+	}
+	return "the page's gzip data is damaged"
+}
+
+// maxDetail bounds a detail taken from an error the standard library
+// wrote, which may quote what the server sent.
+const maxDetail = 160
+
+// plain is an error message made fit for one line of a terminal: control
+// characters and escape sequences out, at most maxDetail bytes.
+func plain(s string) string {
+	s = sanitize.Line(s)
+	if len(s) <= maxDetail {
+		return s
+	}
+	n := maxDetail
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // tlsDetail is the certificate problem without the layers of "tls: failed

@@ -20,13 +20,16 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/tread-reader/tread/syndication"
+	"github.com/tread-reader/tread/intake"
 )
 
 // Defaults for the zero Options.
 const (
 	DefaultTimeout        = 30 * time.Second
 	DefaultConnectTimeout = 10 * time.Second
-	DefaultMaxSize        = 20 << 20
+	DefaultMaxSize        = intake.MaxSize
 	DefaultMaxRedirects   = 10
 )
 
@@ -100,6 +103,12 @@ var keptHeaders = []string{"Content-Type", "Last-Modified", "Etag", "Date"}
 // what tread cannot read; every error is an *Error. Cancelling ctx stops it
 // at once.
 func Fetch(ctx context.Context, rawURL string, opts Options) (*Page, error) {
+	return get(ctx, rawURL, opts, pageWant)
+}
+
+// get fetches rawURL for Fetch or FetchImage; w says which media types
+// the caller can use.
+func get(ctx context.Context, rawURL string, opts Options, w want) (*Page, error) {
 	opts = opts.withDefaults()
 	u, err := checkURL(rawURL)
 	if err != nil {
@@ -123,14 +132,14 @@ func Fetch(ctx context.Context, rawURL string, opts Options) (*Page, error) {
 		return nil, &Error{URL: rawURL, Kind: ErrBadURL, Detail: err.Error(), Err: err}
 	}
 	req.Header.Set("User-Agent", opts.UserAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
+	req.Header.Set("Accept", w.accept)
 
 	resp, err := client.Do(req)
 	if err != nil {
 		return nil, classify(ctx, rawURL, err, opts)
 	}
 	defer resp.Body.Close()
-	return readPage(ctx, rawURL, resp, opts)
+	return readPage(ctx, rawURL, resp, opts, w)
 }
 
 // checkURL parses rawURL and keeps to http and https with a host.
@@ -202,7 +211,7 @@ func transport(opts Options) *http.Transport {
 
 // readPage checks the status and type of resp and reads its body within
 // the size cap.
-func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Options) (*Page, error) {
+func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Options, w want) (*Page, error) {
 	fail := func(kind error, detail string, err error) (*Page, error) {
 		return nil, &Error{URL: rawURL, Kind: kind, Detail: detail, Err: err}
 	}
@@ -210,16 +219,16 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 		se := &StatusError{Code: resp.StatusCode}
 		return fail(ErrStatus, se.Error(), se)
 	}
-	tooLarge := "larger than the " + FormatSize(opts.MaxSize) + " limit"
+	tooLarge := "larger than the " + intake.FormatSize(opts.MaxSize) + " limit"
 	if resp.ContentLength > opts.MaxSize {
-		return fail(ErrTooLarge, fmt.Sprintf("%s (%s)", tooLarge, FormatSize(resp.ContentLength)), nil)
+		return fail(ErrTooLarge, fmt.Sprintf("%s (%s)", tooLarge, intake.FormatSize(resp.ContentLength)), nil)
 	}
 	mediaType, charset := parseContentType(resp.Header.Get("Content-Type"))
 	// Refuse a declared foreign type before reading a byte of it; vague
 	// and XML types are decided on the body (XHTML is often served as XML).
-	if !readable(mediaType) && !vague(mediaType) && !isXML(mediaType) {
-		te := &TypeError{MediaType: mediaType}
-		return fail(ErrNotHTML, te.Error(), te)
+	if !w.admits(mediaType) {
+		te := &TypeError{MediaType: mediaType, Wanted: w.name}
+		return fail(w.kind, te.Error(), te)
 	}
 
 	body, err := readCapped(resp.Body, opts.MaxSize)
@@ -227,7 +236,7 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 	case errors.Is(err, errTooLarge):
 		return fail(ErrTooLarge, tooLarge, nil)
 	case err != nil:
-		return nil, classify(ctx, rawURL, err, opts)
+		return nil, bodyError(ctx, rawURL, err, opts)
 	}
 	if body, err = decode(resp, body, opts.MaxSize); errors.Is(err, errTooLarge) {
 		return fail(ErrTooLarge, tooLarge+" once decompressed", nil)
@@ -235,23 +244,10 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 		return fail(ErrEncoding, err.Error(), err)
 	}
 
-	if vague(mediaType) || isXML(mediaType) {
-		sniffed, sniffedCharset := sniff(body)
-		if looksLikeHTML(body) {
-			sniffed = "text/html"
-		}
-		if vague(mediaType) {
-			mediaType = sniffed
-			if charset == "" && sniffedCharset != "utf-8" {
-				charset = sniffedCharset
-			}
-		} else if sniffed == "text/html" {
-			mediaType = "application/xhtml+xml"
-		}
-	}
-	if !readable(mediaType) {
-		te := &TypeError{MediaType: mediaType}
-		return fail(ErrNotHTML, te.Error(), te)
+	mediaType, charset = w.settle(mediaType, charset, body)
+	if !w.readable(mediaType) && !(w.feeds && syndication.Is(body)) {
+		te := &TypeError{MediaType: mediaType, Wanted: w.name}
+		return fail(w.kind, te.Error(), te)
 	}
 
 	header := http.Header{}
@@ -273,13 +269,6 @@ func readPage(ctx context.Context, rawURL string, resp *http.Response, opts Opti
 }
 
 func isXML(mt string) bool { return mt == "text/xml" || mt == "application/xml" }
-
-// looksLikeHTML finds an <html or <!doctype html near the start, past any
-// XML declaration, comments and whitespace.
-func looksLikeHTML(body []byte) bool {
-	head := bytes.ToLower(body[:min(len(body), 1024)])
-	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html"))
-}
 
 var errTooLarge = errors.New("too large")
 
@@ -319,25 +308,18 @@ func decode(resp *http.Response, body []byte, max int64) ([]byte, error) {
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(body))
 	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
+		return nil, &gzipError{err}
 	}
 	out, err := readCapped(zr, max)
 	if err != nil && !errors.Is(err, errTooLarge) {
-		return nil, fmt.Errorf("gzip: %w", err)
+		return nil, &gzipError{err}
 	}
 	return out, err
 }
 
-// FormatSize is a byte count for messages, in the units the settings file
-// uses (KB = 1024 bytes): "20MB", "1.5KB", "300 bytes".
-func FormatSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<20))) + "MB"
-	case n >= 1<<10:
-		return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<10))) + "KB"
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
+// gzipError is a gzip body that would not decompress; it reads as what
+// was wrong ("the page said it was gzip but is not").
+type gzipError struct{ err error }
 
-func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
+func (e *gzipError) Error() string { return gzipDetail(e.err) }
+func (e *gzipError) Unwrap() error { return e.err }

@@ -16,6 +16,16 @@ func readable(mediaType string) bool {
 	return false
 }
 
+// mayBeFeed reports whether a media type is one web feeds are served as;
+// the body decides (syndication.Is), since JSON and XML are often other data.
+func mayBeFeed(mediaType string) bool {
+	switch mediaType {
+	case "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json", "application/json":
+		return true
+	}
+	return false
+}
+
 // vague media types say nothing about the content; the bytes are sniffed.
 func vague(mediaType string) bool {
 	switch mediaType {
@@ -46,6 +56,8 @@ func sniff(body []byte) (mediaType, charset string) {
 func describeType(mt string) string {
 	major, minor, _ := strings.Cut(mt, "/")
 	switch {
+	case readable(mt):
+		return "a web page" // in an error only when an image was asked for
 	case mt == "application/pdf":
 		return "a PDF document"
 	case major == "image":

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/tread-reader/tread/fetch"
+	"github.com/tread-reader/tread/regfile"
 )
 
 // An entry file is
@@ -220,18 +221,14 @@ func openEntry(path string) (*os.File, *bufio.Reader, header, error) {
 	corrupt := func(err error) (*os.File, *bufio.Reader, header, error) {
 		return nil, nil, header{}, fmt.Errorf("%s: %w", path, err)
 	}
-	f, err := os.Open(path)
+	// A pipe or device named *.page would block the open, and with it
+	// every run that lists the library: refused before it is opened.
+	f, fi, err := regfile.Open(path)
+	if errors.Is(err, regfile.ErrNotRegular) {
+		return corrupt(err)
+	}
 	if err != nil {
 		return nil, nil, header{}, err
-	}
-	fi, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, nil, header{}, err
-	}
-	if !fi.Mode().IsRegular() {
-		f.Close()
-		return corrupt(fmt.Errorf("not a regular file: %w", ErrCorrupt))
 	}
 	r := bufio.NewReaderSize(f, 4096)
 	h, err := readHeader(r, fi.Size())

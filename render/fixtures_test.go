@@ -149,3 +149,49 @@ func heading3(kids ...story.Inline) story.Block {
 	b.Level = 3
 	return b
 }
+
+// codeStory has a code block whose lines are longer than any pane, one of
+// them indented, and one long token with no space to break at. It has no
+// comment: chroma picks a comment's 256-colour shade by a tie it breaks
+// differently from run to run, which would make the golden files flaky.
+func codeStory() story.Story {
+	return story.Story{
+		Title: "Reading a settings file in a few lines",
+		Site:  "Workshop notes",
+		Body: []story.Block{
+			{Kind: story.Paragraph, Text: "The loader below reads the file once and reports the first bad line it meets."},
+			{Kind: story.Code, URL: "go", Text: "func load(path string) (Settings, error) {\n" +
+				"    data, err := readSmallFile(path, maxSettingsBytes, \"settings files are small and read once at start\")\n" +
+				"    if err != nil {\n" +
+				"        return Settings{}, fmt.Errorf(\"read settings %s: %w\", path, err)\n" +
+				"    }\n" +
+				"    return parseSettingsWithDefaultsAppliedAndEveryKeyCheckedAgainstTheTable(data)\n" +
+				"}"},
+			{Kind: story.Paragraph, Text: "Short lines stay as they are."},
+		},
+	}
+}
+
+// tableStory has a comparison table with an empty column of buttons, and a
+// wide timetable that cannot fit a narrow pane.
+func tableStory() story.Story {
+	return story.Story{
+		Title: "Which ferry pass suits you",
+		Site:  "Harbour Gazette",
+		Body: []story.Block{
+			{Kind: story.Paragraph, Text: "Three passes are on sale this summer."},
+			{Kind: story.Table, Rows: [][]string{
+				{"Pass", "Availability", "Discounts", "Learn more"},
+				{"Island Rover", "Every crossing, all year round", "None", ""},
+				{"Weekend Saver", "Saturdays and Sundays only", "Students and pensioners", ""},
+				{"Commuter", "Weekdays before nine and after five", "Employers may pay half", ""},
+			}},
+			{Kind: story.Paragraph, Text: "The timetable for the first week:"},
+			{Kind: story.Table, Rows: [][]string{
+				{"Route", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+				{"Harbour to Kestrel Island", "06:30", "06:30", "06:30", "06:30", "06:30", "08:00", "09:15"},
+				{"Kestrel Island to Harbour", "17:45", "17:45", "17:45", "17:45", "18:30", "16:00", "15:30"},
+			}},
+		},
+	}
+}

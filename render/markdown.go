@@ -120,6 +120,8 @@ func blockMarkdown(bl story.Block, l *linker, depth int) string {
 		return tableMarkdown(bl.Rows)
 	case story.Image:
 		return imageMarkdown(sanitize.Line(text), bl.URL, l)
+	case story.Media:
+		return mediaMarkdown(sanitize.Line(text), bl.URL, l)
 	}
 	return escapeBlock(text)
 }
@@ -286,6 +288,18 @@ func placeholderAlt(alt string) bool {
 		}
 	}
 	return false
+}
+
+// mediaMarkdown shows an embedded video or recording as a line that says
+// what it is and where it plays, as an image line does.
+func mediaMarkdown(text, u string, l *linker) string {
+	if u = l.autolink(u, text); u == "" {
+		return ""
+	}
+	if text == "" {
+		text = "Media"
+	}
+	return "*" + escapeInline(text) + "* " + u
 }
 
 // embedMarkdown sets an embedded post (a tweet, a video's caption) apart as

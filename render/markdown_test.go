@@ -100,6 +100,8 @@ func TestBlockMarkdown(t *testing.T) {
 		{"empty code dropped", story.Block{Kind: story.Code, Text: "\n\n"}, ""},
 		{"image", story.Block{Kind: story.Image, Text: "A cat", URL: "https://i.example/a b.png"}, "*Image: A cat* <https://i.example/a%20b.png>"},
 		{"image with an unsafe URL keeps its alt", story.Block{Kind: story.Image, Text: "A cat", URL: "https://i.example/\x1b]0;x\x07.png"}, "*Image: A cat*"},
+		{"video", story.Block{Kind: story.Media, Text: "Video: The *beam*", URL: "https://v.example/b.mp4"}, "*Video: The \\*beam\\** <https://v.example/b.mp4>"},
+		{"media without address dropped", story.Block{Kind: story.Media, Text: "Video"}, ""},
 		{"image without alt", story.Block{Kind: story.Image, URL: "https://i.example/c.png"}, "*Image* <https://i.example/c.png>"},
 		{"image with placeholder alt", story.Block{Kind: story.Image, Text: "image", URL: "https://i.example/c.png"}, "*Image* <https://i.example/c.png>"},
 		{"image with file name alt", story.Block{Kind: story.Image, Text: "abc_123.jpg", URL: "https://i.example/c.png"}, "*Image* <https://i.example/c.png>"},

@@ -21,6 +21,8 @@ type layout struct {
 	// wrap is the width glamour wraps the document's lines at, less its
 	// margins; left is the margin it indents them by.
 	wrap, left int
+	// code is the width of a code block's lines inside its margins.
+	code int
 }
 
 func newLayout(cfg glam.StyleConfig, width int) layout {
@@ -28,6 +30,7 @@ func newLayout(cfg glam.StyleConfig, width int) layout {
 	docIndent, docMargin := uintOr(cfg.Document.Indent), uintOr(cfg.Document.Margin)
 	lay.left = docIndent + docMargin
 	lay.wrap = width - docIndent - 2*docMargin
+	lay.code = max(lay.wrap-2*uintOr(cfg.CodeBlock.Margin), minWidth)
 	indent, margin := uintOr(cfg.BlockQuote.Indent), uintOr(cfg.BlockQuote.Margin)
 	token := " "
 	if cfg.BlockQuote.IndentToken != nil {

@@ -97,7 +97,7 @@ func TestMendLeavesTextAlone(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			raw, err := g.tr.Render(prepare(md))
+			raw, err := g.tr.Render(prepare(md, g.layout.code))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -95,7 +95,7 @@ func NewRenderer(maxBytes int) *Renderer {
 	}
 }
 
-// AddStyle registers a custom glamour style under name (from LoadStyle,
+// AddStyle registers a custom glamour style under name (from config.LoadStyle,
 // say). Registering a name again replaces the style and forgets what was
 // rendered with the old one.
 func (r *Renderer) AddStyle(name Style, cfg ansi.StyleConfig) {
@@ -147,31 +147,45 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	g.mu.Lock()
-	raw, err := g.tr.Render(prepare(md))
-	g.mu.Unlock()
-	if err != nil {
-		return "", fmt.Errorf("render markdown: %w", err)
+	segs := splitTables(md, g.layout.wrap)
+	parts := make([]string, 0, len(segs))
+	for _, seg := range segs {
+		if seg.table != nil {
+			// The same filter as glamour's output: only SGR styling, no
+			// control a cell may hold, no heading marks but glamour's.
+			parts = append(parts, tidy(stripMarks(strings.Join(tableLines(seg.table, g.layout.wrap, g.layout.left, style != NoTTY), "\n"))))
+			continue
+		}
+		g.mu.Lock()
+		raw, err := g.tr.Render(prepare(seg.md, g.layout.code))
+		g.mu.Unlock()
+		if err != nil {
+			return "", fmt.Errorf("render markdown: %w", err)
+		}
+		if part := finish(raw, width, g.layout); part != "" {
+			parts = append(parts, part)
+		}
 	}
-	out := finish(raw, width, g.layout)
+	out := strings.Join(parts, "\n\n")
 	r.store(r.key(md, width, style), out)
 	return out, nil
 }
 
-// prepare readies markdown for glamour: marks where unspaced CJK may wrap,
+// prepare readies markdown for glamour: breaks code lines wider than the
+// code block (see wrapCode), marks where unspaced CJK may wrap,
 // splits joined emoji (see splitEmoji) and takes out any heading marks
 // (see headlineMark), so only the plain style's own reach the output.
-func prepare(md string) string {
+func prepare(md string, codeWidth int) string {
 	if hasMarks(md) {
 		md = stripMarks(md)
 	}
-	return markBreaks(splitEmoji(md))
+	return markBreaks(splitEmoji(wrapCode(md, codeWidth)))
 }
 
 // finish turns glamour's output into tread's: filtered (tidy), with quotes
 // mended, headings ruled in plain text and no line wider than width.
 func finish(raw string, width int, lay layout) string {
-	s := strings.Trim(tidy(raw), "\n")
+	s := strings.Trim(plainMarks(tidy(raw)), "\n")
 	lines := strings.Split(s, "\n")
 	changed := false
 	if hasMarks(s) {

@@ -29,6 +29,8 @@ func TestRenderGolden(t *testing.T) {
 		{"escaping", escapingStory(), []int{80}, all},
 		{"cjk", cjkStory(), []int{40, 100}, []Style{Dark, Light}},
 		{"emoji", emojiStory(), []int{40, 100}, []Style{Dark, Light}},
+		{"code", codeStory(), []int{40, 80, 120}, []Style{Dark, Light}},
+		{"table", tableStory(), []int{40, 80, 120}, []Style{Dark, Light}},
 	}
 	r := NewRenderer(0)
 	for _, rr := range renders {

@@ -56,4 +56,14 @@ func plainText(cfg ansi.StyleConfig) ansi.StyleConfig {
 	return cfg
 }
 
+// Named is glamour's built-in style of that name (dracula, tokyo-night,
+// pink, ascii…) set as a reader style, for themes chosen by name.
+func Named(name string) (ansi.StyleConfig, bool) {
+	cfg, ok := styles.DefaultStyles[name]
+	if !ok || cfg == nil {
+		return ansi.StyleConfig{}, false
+	}
+	return readerStyle(*cfg), true
+}
+
 func ptr[T any](v T) *T { return &v }

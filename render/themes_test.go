@@ -110,6 +110,32 @@ func checkRuled(t *testing.T, out, heading, ch string) {
 	t.Errorf("no %q rule under %q:\n%s", ch, heading, out)
 }
 
+// Glamour's styles chosen by name render in colour, without "##" marks,
+// and an unknown name is not a style.
+func TestNamedStyles(t *testing.T) {
+	r := NewRenderer(0)
+	for _, name := range []string{"dracula", "tokyo-night", "pink"} {
+		cfg, ok := Named(name)
+		if !ok {
+			t.Fatalf("Named(%q) not found", name)
+		}
+		r.AddStyle(Style(name), cfg)
+		out, err := r.RenderStory(headingsStory(), 80, Style(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, "\x1b[") {
+			t.Errorf("%s: no colour in %q", name, out)
+		}
+		if strings.Contains(stripSGR(out), "##") {
+			t.Errorf("%s: a heading keeps its ##:\n%s", name, stripSGR(out))
+		}
+	}
+	if _, ok := Named("solarized"); ok {
+		t.Error(`Named("solarized") found a style`)
+	}
+}
+
 // The colour styles put no "##" before headings; weight and slant tell the
 // levels apart instead, keeping glamour's colours.
 func TestColourHeadings(t *testing.T) {

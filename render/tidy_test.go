@@ -61,8 +61,8 @@ type cell struct {
 }
 
 type screenAttrs struct {
-	fg, bg                                  string
-	bold, italic, under, reverse, strike, o bool
+	fg, bg                               string
+	bold, italic, under, reverse, strike bool
 }
 
 // screen draws a line the way a terminal would, as a row of cells: SGR

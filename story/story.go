@@ -23,6 +23,7 @@ const (
 	Image
 	Table
 	Embed // the text of an embedded post (tweet, Instagram caption…)
+	Media // a video or audio embed: Text says what it is ("Video: <title>"), URL where it plays
 )
 
 // Block is one piece of a story body.
@@ -82,11 +83,12 @@ type Document struct {
 }
 
 // Text is the body as plain text: blocks separated by one blank line. An
-// image's alt text describes a picture, not the story, so it is left out.
+// image's alt text describes a picture, not the story, so it is left out,
+// and so is the title of an embedded video or recording.
 func (s Story) Text() string {
 	parts := make([]string, 0, len(s.Body))
 	for _, b := range s.Body {
-		if b.Kind == Image {
+		if b.Kind == Image || b.Kind == Media {
 			continue
 		}
 		t := b.Text

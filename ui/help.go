@@ -15,11 +15,11 @@ import (
 // helpGap is the space between two columns of key help.
 const helpGap = "   "
 
-// helpView draws the help screen h rows tall, scrolled to helpTop when it
+// helpView draws the help screen h rows tall, scrolled to its top line when it
 // is taller than that.
 func (m Model) helpView(h int) string {
 	lines := m.helpLines(h)
-	top := min(max(m.helpTop, 0), max(len(lines)-h, 0))
+	top := min(max(m.helpScr.top, 0), max(len(lines)-h, 0))
 	return fitBlock(strings.Join(lines[top:], "\n"), m.width, h)
 }
 
@@ -27,7 +27,7 @@ func (m Model) helpView(h int) string {
 func (m *Model) scrollHelp(n int) {
 	h := m.layout().contentH
 	last := max(len(m.helpLines(h))-h, 0)
-	m.helpTop = min(max(min(m.helpTop, last)+n, 0), last)
+	m.helpScr.top = min(max(min(m.helpScr.top, last)+n, 0), last)
 }
 
 // helpLines is the whole help screen, one line each, for a window h rows
@@ -104,6 +104,13 @@ func keyColumns(groups [][]key.Binding, w int, st help.Styles) string {
 			}
 		}
 	}
+	return columnLines(cols, w, st)
+}
+
+// columnLines sets columns of bindings side by side, each as wide as its
+// widest key and description; a single column's descriptions are cut to
+// fit w.
+func columnLines(cols [][]key.Binding, w int, st help.Styles) string {
 	rows := 0
 	for _, c := range cols {
 		rows = max(rows, len(c))

@@ -55,7 +55,7 @@ func TestHelpScrollsWhenTallerThanTheWindow(t *testing.T) {
 	}
 	checkFits(t, d.m.View().Content, 80, 24)
 	d.press("?", "?")
-	if d.m.helpTop != 0 || !strings.Contains(d.screen(), "tread keys") {
+	if d.m.helpScr.top != 0 || !strings.Contains(d.screen(), "tread keys") {
 		t.Error("help opened again does not start at the top")
 	}
 	// Tall enough: nothing to scroll.

@@ -5,44 +5,14 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+
+	"github.com/tread-reader/tread/keymap"
 )
 
-// Action names for Options.Keys. Each maps to the keys that trigger it; an
-// override replaces that action's default keys, and an empty list unbinds
-// the action. Some actions share a key on
-// purpose and are told apart by context: n is ActionNextMatch while the
-// reader has the focus and a search with matches, ActionNext otherwise. Three keys are
-// fixed: ctrl+c always quits, and while a filter or search is being typed
-// enter keeps it and esc drops it.
-const (
-	ActionUp           = "up"             // move the selection up (list) or scroll up (reader)
-	ActionDown         = "down"           // move the selection down (list) or scroll down (reader)
-	ActionNext         = "next"           // next story, from either pane
-	ActionPrev         = "prev"           // previous story, from either pane
-	ActionPageDown     = "page-down"      // page the reader down
-	ActionPageUp       = "page-up"        // page the reader up
-	ActionHalfPageDown = "half-page-down" // scroll the reader half a page down
-	ActionHalfPageUp   = "half-page-up"   // scroll the reader half a page up
-	ActionTop          = "top"            // first story (list) or top of the story (reader)
-	ActionBottom       = "bottom"         // last story (list) or end of the story (reader)
-	ActionFocus        = "focus"          // switch focus between the panes
-	ActionOpen         = "open"           // read the selected story (focus the reader)
-	ActionBack         = "back"           // clear the search or filter, close help, back to the list
-	ActionSearch       = "search"         // filter the list, or search the story in the reader
-	ActionNextMatch    = "next-match"     // next search match in the reader
-	ActionPrevMatch    = "prev-match"     // previous search match in the reader
-	ActionReload       = "reload"         // load the story's source again, bypassing the saved copy
-	ActionLinks        = "links"          // list the story's links
-	ActionBrowser      = "browser"        // open the story, or the chosen link, in the browser
-	ActionCopy         = "copy"           // copy the story's URL, or the chosen link's
-	ActionWalkBack     = "walk-back"      // return along the related stories and links walked
-	ActionHelp         = "help"           // show or hide the full key help
-	ActionQuit         = "quit"           // quit tread
-)
-
-// keyMap holds every binding the program reacts to. It is the single source
-// of truth for both key handling and the help shown with ?, so overrides from
-// the configuration show up in the help as they are.
+// keyMap holds every binding the program reacts to, made from package
+// keymap's table with the settings' overrides applied. It is the single
+// source of truth for both key handling and the help shown with ?, so
+// overrides show up in the help as they are.
 type keyMap struct {
 	Up, Down             key.Binding
 	Next, Prev           key.Binding
@@ -58,103 +28,42 @@ type keyMap struct {
 	Help, Quit           key.Binding
 }
 
-func defaultKeyMap() keyMap {
-	b := func(desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyLabel(keys), desc))
-	}
-	return keyMap{
-		Up:           b("up", "up", "k"),
-		Down:         b("down", "down", "j"),
-		Next:         b("next story", "n"),
-		Prev:         b("previous story", "p"),
-		PageDown:     b("page down", "pgdown", "space"),
-		PageUp:       b("page up", "pgup", "b"),
-		HalfPageDown: b("half page down", "ctrl+d", "d"),
-		HalfUp:       b("half page up", "ctrl+u", "u"),
-		Top:          b("top", "g", "home"),
-		Bottom:       b("bottom", "G", "end"),
-		Focus:        b("switch pane", "tab", "shift+tab"),
-		Open:         b("read story", "enter"),
-		Back:         b("back / clear", "esc"),
-		Search:       b("filter list / search story", "/"),
-		NextMatch:    b("next match", "n"),
-		PrevMatch:    b("previous match", "N"),
-		Reload:       b("reload from the network", "r"),
-		Links:        b("list links", "L"),
-		Browser:      b("open in browser", "o"),
-		Copy:         b("copy URL", "y"),
-		WalkBack:     b("walk back", "backspace", "h", "left"),
-		Help:         b("help", "?"),
-		Quit:         b("quit", "q"),
-	}
-}
-
-// bindings maps action names to the bindings in km, so overrides and
-// DefaultKeys work from one table.
-func (km *keyMap) bindings() map[string]*key.Binding {
-	return map[string]*key.Binding{
-		ActionUp: &km.Up, ActionDown: &km.Down,
-		ActionNext: &km.Next, ActionPrev: &km.Prev,
-		ActionPageDown: &km.PageDown, ActionPageUp: &km.PageUp,
-		ActionHalfPageDown: &km.HalfPageDown, ActionHalfPageUp: &km.HalfUp,
-		ActionTop: &km.Top, ActionBottom: &km.Bottom,
-		ActionFocus: &km.Focus, ActionOpen: &km.Open, ActionBack: &km.Back,
-		ActionSearch:    &km.Search,
-		ActionNextMatch: &km.NextMatch, ActionPrevMatch: &km.PrevMatch,
-		ActionReload: &km.Reload, ActionLinks: &km.Links,
-		ActionBrowser: &km.Browser, ActionCopy: &km.Copy,
-		ActionWalkBack: &km.WalkBack,
-		ActionHelp:     &km.Help, ActionQuit: &km.Quit,
-	}
-}
-
-// Actions lists every action name Options.Keys accepts, sorted.
-func Actions() []string {
+// newKeyMap builds the bindings from the key table, the keys of the
+// actions named in over (by settings name) replacing the defaults; an
+// empty list unbinds the action, and help leaves it out. The settings
+// validate names and keys before they get here; a name the table does not
+// have is not looked at.
+func newKeyMap(over map[string][]string) keyMap {
 	var km keyMap
-	names := make([]string, 0, 20)
-	for name := range km.bindings() {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return names
-}
-
-// DefaultKeys returns the default keys of every action, for printing the
-// effective configuration.
-func DefaultKeys() map[string][]string {
-	km := defaultKeyMap()
-	out := map[string][]string{}
-	for name, b := range km.bindings() {
-		out[name] = slices.Clone(b.Keys())
-	}
-	return out
-}
-
-// withOverrides returns km with the keys of the named actions replaced; an
-// empty key list unbinds the action (help leaves it out). The
-// configuration validates names and keys before they get here; an action
-// this UI does not have (one the configuration knows for a feature not
-// built yet, say) is skipped and returned in ignored, so that it cannot
-// break the program.
-func (km keyMap) withOverrides(over map[string][]string) (_ keyMap, ignored []string) {
-	table := km.bindings()
-	names := make([]string, 0, len(over))
-	for name := range over {
-		names = append(names, name)
-	}
-	slices.Sort(names) // stable error order
-	for _, name := range names {
-		keys := over[name]
-		b, ok := table[name]
-		if !ok {
-			ignored = append(ignored, name)
-			continue
+	fields := km.bindings()
+	for _, in := range keymap.Table() {
+		keys := in.Keys
+		if o, ok := over[string(in.Action)]; ok {
+			keys = slices.Clone(o)
 		}
-		b.SetKeys(slices.Clone(keys)...)
-		b.SetHelp(keyLabel(keys), b.Help().Desc)
+		b := fields[in.Action]
+		*b = key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyLabel(keys), in.Help))
 		b.SetEnabled(len(keys) > 0)
 	}
-	return km, ignored
+	return km
+}
+
+// bindings maps each action to its field of km.
+func (km *keyMap) bindings() map[keymap.Action]*key.Binding {
+	return map[keymap.Action]*key.Binding{
+		keymap.Up: &km.Up, keymap.Down: &km.Down,
+		keymap.Next: &km.Next, keymap.Prev: &km.Prev,
+		keymap.PageDown: &km.PageDown, keymap.PageUp: &km.PageUp,
+		keymap.HalfPageDown: &km.HalfPageDown, keymap.HalfPageUp: &km.HalfUp,
+		keymap.Top: &km.Top, keymap.Bottom: &km.Bottom,
+		keymap.Focus: &km.Focus, keymap.Open: &km.Open, keymap.Back: &km.Back,
+		keymap.Search:    &km.Search,
+		keymap.NextMatch: &km.NextMatch, keymap.PrevMatch: &km.PrevMatch,
+		keymap.Reload: &km.Reload, keymap.Links: &km.Links,
+		keymap.Browser: &km.Browser, keymap.Copy: &km.Copy,
+		keymap.WalkBack: &km.WalkBack,
+		keymap.Help:     &km.Help, keymap.Quit: &km.Quit,
+	}
 }
 
 // keyLabel is how keys are shown in help: arrows for arrow keys, joined by /.
@@ -215,14 +124,15 @@ func (km keyMap) LinksHelp() []key.Binding {
 	return out
 }
 
-// FullHelp is the key help shown with ?, in columns: moving about,
-// reading, and finding and following.
+// FullHelp is the key help shown with ?, in the table's columns: moving
+// about, reading, and finding and following.
 func (km keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{km.Up, km.Down, km.Next, km.Prev, km.Top, km.Bottom, km.Focus},
-		{km.PageDown, km.PageUp, km.HalfPageDown, km.HalfUp, km.Open, km.Back, km.WalkBack},
-		{km.Search, km.NextMatch, km.PrevMatch, km.Links, km.Browser, km.Copy, km.Reload, km.Help, km.Quit},
+	cols := make([][]key.Binding, 3)
+	fields := km.bindings()
+	for _, in := range keymap.Table() {
+		cols[in.Column-1] = append(cols[in.Column-1], *fields[in.Action])
 	}
+	return cols
 }
 
 // firstKey labels a binding by its first key.

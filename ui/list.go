@@ -3,6 +3,8 @@ package ui
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -121,13 +123,44 @@ func (l *listPane) measure() {
 	l.rows = row
 }
 
+// matchesAll reports whether every term starts a word of s: "rust" finds
+// "Rust" and "rusty" but not "trusting".
 func matchesAll(s string, terms []string) bool {
 	for _, t := range terms {
-		if !strings.Contains(s, t) {
+		if !atWordStart(s, t) {
 			return false
 		}
 	}
 	return true
+}
+
+// atWordStart reports whether t occurs in s where a word starts: at the
+// beginning, after a rune that is not a letter or digit, or where the text
+// has no spaces to mark words (Han, kana, Thai…), anywhere.
+func atWordStart(s, t string) bool {
+	if t == "" {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(s[i:], t)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		prev, _ := utf8.DecodeLastRuneInString(s[:at])
+		first, _ := utf8.DecodeRuneInString(t)
+		if at == 0 || !(unicode.IsLetter(prev) || unicode.IsDigit(prev)) || unspaced(prev) || unspaced(first) {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(s[at:])
+		i = at + size
+	}
+}
+
+// unspaced reports whether r belongs to a script written without spaces
+// between words, where any position may start one.
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
 func (l *listPane) setSize(w, h int) {

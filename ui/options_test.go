@@ -5,19 +5,20 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/tread-reader/tread/config"
+	"github.com/tread-reader/tread/keymap"
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/story"
 )
 
 func TestEmptyKeyListUnbindsTheAction(t *testing.T) {
 	opts := frontOptions()
-	opts.Keys = map[string][]string{ActionNext: {}, ActionLinks: nil}
-	if _, ignored := defaultKeyMap().withOverrides(opts.Keys); len(ignored) != 0 {
-		t.Errorf("empty key lists were ignored, not applied: %q", ignored)
+	opts.Keys = map[string][]string{string(keymap.Next): {}, string(keymap.Links): nil}
+	if km := newKeyMap(opts.Keys); km.Next.Enabled() || km.Links.Enabled() || !km.Prev.Enabled() {
+		t.Errorf("empty key lists not applied: next %v, links %v, prev %v", km.Next.Enabled(), km.Links.Enabled(), km.Prev.Enabled())
 	}
 	d := newDriver(t, opts, 120, 36)
 	d.press("n")
@@ -38,24 +39,26 @@ func TestEmptyKeyListUnbindsTheAction(t *testing.T) {
 	}
 }
 
-// The configuration validates action names and prints defaults from its
-// own table; the UI must know every action it names, with the same keys.
-func TestEveryConfigActionIsAUIActionWithTheSameDefaults(t *testing.T) {
-	ui := DefaultKeys()
-	cfg := config.DefaultKeys()
-	for _, a := range config.Actions() {
-		keys, ok := ui[string(a)]
+// Every action in the key table is a binding, with the table's keys and
+// help, and help lists it in the table's column.
+func TestKeyMapIsTheTable(t *testing.T) {
+	km := newKeyMap(nil)
+	fields := km.bindings()
+	cols := km.FullHelp()
+	if len(fields) != len(keymap.Table()) {
+		t.Errorf("%d bindings for %d actions", len(fields), len(keymap.Table()))
+	}
+	for _, in := range keymap.Table() {
+		b, ok := fields[in.Action]
 		if !ok {
-			t.Errorf("config action %q is unknown to the UI", a)
+			t.Errorf("no binding for %s", in.Action)
 			continue
 		}
-		if !slices.Equal(keys, cfg.Keys(a)) {
-			t.Errorf("%s: UI default keys %q, config %q", a, keys, cfg.Keys(a))
+		if !slices.Equal(b.Keys(), in.Keys) || b.Help().Desc != in.Help || !b.Enabled() {
+			t.Errorf("%s: keys %q, help %q; the table says %q, %q", in.Action, b.Keys(), b.Help().Desc, in.Keys, in.Help)
 		}
-	}
-	for _, a := range []string{ActionReload, ActionLinks, ActionBrowser, ActionCopy, ActionBack, ActionWalkBack} {
-		if !slices.Contains(Actions(), a) {
-			t.Errorf("Actions() lacks %q", a)
+		if !slices.ContainsFunc(cols[in.Column-1], func(x key.Binding) bool { return x.Help().Desc == in.Help }) {
+			t.Errorf("%s is not in help column %d", in.Action, in.Column)
 		}
 	}
 }

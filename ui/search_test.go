@@ -200,3 +200,28 @@ func TestStatusNoticeGoesWhenTheStoryChanges(t *testing.T) {
 		t.Errorf("the notice about the last story stayed: %q", txt)
 	}
 }
+
+// The list filter matches where words start, not inside them.
+func TestFilterAtWordStart(t *testing.T) {
+	tests := []struct {
+		text, term string
+		want       bool
+	}{
+		{"trusting the process", "rust", false},
+		{"rust 1.80 released", "rust", true},
+		{"why rusty nails", "rust", true},
+		{"a (rust) aside", "rust", true},
+		{"trusting rust", "rust", true},
+		{"东京の天気", "天気", true},
+		{"東京タワー", "タワー", true},
+		{"élan vital", "élan", true},
+		{"x-ray vision", "ray", true},
+		{"array", "ray", false},
+		{"anything", "", true},
+	}
+	for _, tt := range tests {
+		if got := atWordStart(tt.text, tt.term); got != tt.want {
+			t.Errorf("atWordStart(%q, %q) = %v, want %v", tt.text, tt.term, got, tt.want)
+		}
+	}
+}

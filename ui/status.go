@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/tread-reader/tread/sanitize"
 )
 
 // noticeFor is how long a notice (a load error, say) stays in the status
@@ -161,4 +163,51 @@ func statusLine(width int, position string, middleFor func(room int) string, rig
 		b.WriteString(st.statusNote.Render(rightText))
 	}
 	return b.String()
+}
+
+// opLine is the status bar's line about the foreground load: the spinner,
+// what is loading (shortened to fit) and how to cancel it, with the notice
+// n beside it when there is one and room for it.
+func (m Model) opLine(room int, n notice) string {
+	verb := "loading "
+	if m.op.kind == opReload {
+		verb = "reloading "
+	}
+	return m.spinLine(room, n, spinFrames[m.op.frame]+" "+verb, sanitize.Line(m.op.target))
+}
+
+// loadsLine is the status bar's line about the sources still loading: the
+// one source, or how many there are and the first of them.
+func (m Model) loadsLine(room int, n notice) string {
+	lead := spinFrames[m.loadFrame] + " loading "
+	if k := m.pending(); k > 1 {
+		lead += fmt.Sprintf("%d sources: ", k)
+	}
+	return m.spinLine(room, n, lead, sanitize.Line(m.firstPending()))
+}
+
+// spinLine lays out a loading line, lead then target (shortened to fit)
+// then how to cancel, with the notice n beside it when there is room.
+func (m Model) spinLine(room int, n notice, lead, target string) string {
+	text := lead + target
+	const sep = " · "
+	hint := ""
+	if m.keys.Back.Enabled() {
+		hint = sep + firstKey(m.keys.Back) + " cancels"
+	}
+	opRoom := room
+	if n.text != "" {
+		// the load keeps at least half the bar; the notice gets the rest
+		opRoom = min(room, max(room/2, room-ansi.StringWidth(sep+n.text)))
+	}
+	// The hint goes before the target is cut below minSubject.
+	if ansi.StringWidth(text)-ansi.StringWidth(target)+minSubject+ansi.StringWidth(hint) <= opRoom {
+		text += hint
+	}
+	line := fitNotice(notice{text: text, subject: target}, opRoom)
+	out := m.styles.statusNote.Render(line)
+	if rest := room - ansi.StringWidth(line) - ansi.StringWidth(sep); n.text != "" && rest >= minSubject {
+		out += m.styles.statusNote.Render(sep) + m.noticeView(n, rest)
+	}
+	return out
 }

@@ -40,8 +40,8 @@ type Options struct {
 	// Style is the glamour style. "" means auto: dark, or light once the
 	// terminal reports a light background.
 	Style render.Style
-	// Keys overrides the keys of actions (the Action constants); an empty
-	// list unbinds the action.
+	// Keys overrides the keys of actions, by settings name (package
+	// keymap's actions); an empty list unbinds the action.
 	Keys map[string][]string
 	// Reload fetches a source again, bypassing the saved copy; it runs in a
 	// tea.Cmd and must honour ctx. nil: reload unsupported.
@@ -110,8 +110,7 @@ type Model struct {
 
 	width, height int
 	focus         pane
-	showHelp      bool
-	helpTop       int // the first help line on screen, when help is taller than the window
+	helpScr       helpScreen // the full key help, over both panes while open
 
 	slots  []slot
 	list   listPane
@@ -147,7 +146,6 @@ func New(opts Options) Model {
 	if r == nil {
 		r = render.NewRenderer(0)
 	}
-	keys, _ := defaultKeyMap().withOverrides(opts.Keys) // config reports bad keys
 	dark := opts.Style != render.Light
 	st := chromeStyles(dark, opts.Style)
 	m := Model{
@@ -158,7 +156,7 @@ func New(opts Options) Model {
 		readWidth:  opts.ReadingWidth,
 		listWidth:  opts.ListWidth,
 		renderer:   r,
-		keys:       keys,
+		keys:       newKeyMap(opts.Keys),
 		styles:     st,
 		dark:       dark,
 		auto:       opts.Style == "",

@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tread-reader/tread/render"
-	"github.com/tread-reader/tread/sanitize"
 )
 
 // wheelStep is how many rows one mouse wheel notch scrolls.
@@ -22,22 +20,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.showSelected()
 
 	case tea.BackgroundColorMsg:
-		// The chrome follows the terminal unless the story style is fixed
-		// to light or dark, when it matches the story instead.
-		switch {
-		case m.auto:
-			m.dark = msg.IsDark()
-			m.style = render.Dark
-			if !m.dark {
-				m.style = render.Light
-			}
-		case m.style == render.Dark || m.style == render.Light:
-			m.dark = m.style == render.Dark
-		default:
-			m.dark = msg.IsDark()
-		}
-		m.applyStyles()
-		return m, m.showSelected()
+		return m.onBackground(msg)
 
 	case docLoaded:
 		return m.onDocLoaded(msg)
@@ -55,11 +38,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSpin(msg)
 
 	case loadSpinTick:
-		if m.pending() == 0 {
-			return m, nil
-		}
-		m.loadFrame = (m.loadFrame + 1) % len(spinFrames)
-		return m, m.after(spinEvery, msg)
+		return m.onLoadSpin(msg)
 
 	case urlOpened:
 		return m.onOpened(msg)
@@ -78,7 +57,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onClick(msg.Mouse())
 	}
 
-	// Anything else (a paste, say) belongs to whichever input is open.
+	return m.onOtherMsg(msg)
+}
+
+// onOtherMsg gives anything else (a paste, say) to whichever input is open.
+func (m Model) onOtherMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch {
 	case m.list.filtering:
 		m.list.updateFilter(msg)
@@ -87,6 +70,35 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader.updateSearch(msg, m.styles)
 	}
 	return m, nil
+}
+
+// onBackground follows the terminal's background: the chrome follows it
+// unless the story style is fixed to light or dark, when it matches the
+// story instead.
+func (m Model) onBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case m.auto:
+		m.dark = msg.IsDark()
+		m.style = render.Dark
+		if !m.dark {
+			m.style = render.Light
+		}
+	case m.style == render.Dark || m.style == render.Light:
+		m.dark = m.style == render.Dark
+	default:
+		m.dark = msg.IsDark()
+	}
+	m.applyStyles()
+	return m, m.showSelected()
+}
+
+// onLoadSpin turns the spinner of the sources' loads while any run.
+func (m Model) onLoadSpin(msg loadSpinTick) (tea.Model, tea.Cmd) {
+	if m.pending() == 0 {
+		return m, nil
+	}
+	m.loadFrame = (m.loadFrame + 1) % len(spinFrames)
+	return m, m.after(spinEvery, msg)
 }
 
 // applyStyles rebuilds every style for the current background.
@@ -110,171 +122,6 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs))
 }
 
-func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if msg.String() == "ctrl+c" {
-		// always a way out, whatever the key overrides say
-		return m.quit()
-	}
-	switch {
-	case m.list.filtering:
-		return m.onFilterKey(msg)
-	case m.reader.searching:
-		return m.onSearchKey(msg)
-	case m.showHelp:
-		km, page := m.keys, max(m.layout().contentH-1, 1)
-		switch {
-		case key.Matches(msg, km.Quit):
-			return m.quit()
-		case key.Matches(msg, km.Help, km.Back):
-			m.showHelp, m.helpTop = false, 0
-		case key.Matches(msg, km.Down):
-			m.scrollHelp(1)
-		case key.Matches(msg, km.Up):
-			m.scrollHelp(-1)
-		case key.Matches(msg, km.PageDown, km.HalfPageDown):
-			m.scrollHelp(page)
-		case key.Matches(msg, km.PageUp, km.HalfUp):
-			m.scrollHelp(-page)
-		case key.Matches(msg, km.Top):
-			m.helpTop = 0
-		case key.Matches(msg, km.Bottom):
-			m.scrollHelp(1 << 20)
-		}
-		return m, nil
-	case m.links.open:
-		return m.onLinksKey(msg)
-	}
-
-	km := m.keys
-	inReader := m.focus == readerFocus
-	switch {
-	case key.Matches(msg, km.Quit):
-		return m.quit()
-	case key.Matches(msg, km.Help):
-		m.showHelp = true
-	case key.Matches(msg, km.Focus):
-		m.focus = m.focus.other()
-	case key.Matches(msg, km.Back):
-		switch {
-		case m.op.kind != opNone:
-			target := m.op.target
-			m.cancelOp()
-			t := sanitize.Line(target)
-			return m, m.notify(sayAbout("stopped loading "+t, t))
-		case m.pending() > 0:
-			return m, m.stopLoads()
-		case inReader && m.reader.query() != "":
-			m.reader.clearSearch()
-		case m.list.query() != "":
-			m.list.clearFilter()
-			return m, m.showSelected()
-		case inReader:
-			m.focus = listFocus
-		}
-	case key.Matches(msg, km.WalkBack):
-		return m.walkBack()
-	case key.Matches(msg, km.Links):
-		return m.showLinks()
-	case key.Matches(msg, km.Browser):
-		return m.browse()
-	case key.Matches(msg, km.Copy):
-		return m.copyURL()
-	case key.Matches(msg, km.Reload):
-		return m.reload()
-	case key.Matches(msg, km.Search):
-		if inReader {
-			m.reader.startSearch()
-		} else {
-			m.list.startFilter()
-		}
-	case inReader && len(m.reader.matches) > 0 && key.Matches(msg, km.NextMatch):
-		m.reader.stepMatch(1, m.styles)
-	case inReader && len(m.reader.matches) > 0 && key.Matches(msg, km.PrevMatch):
-		m.reader.stepMatch(-1, m.styles)
-	case key.Matches(msg, km.Next):
-		return m.stepStory(1)
-	case key.Matches(msg, km.Prev):
-		return m.stepStory(-1)
-	case key.Matches(msg, km.PageDown):
-		m.reader.pageDown()
-	case key.Matches(msg, km.PageUp):
-		m.reader.pageUp()
-	case key.Matches(msg, km.HalfPageDown):
-		m.reader.halfDown()
-	case key.Matches(msg, km.HalfUp):
-		m.reader.halfUp()
-	case key.Matches(msg, km.Open):
-		return m.openSelected()
-	case inReader:
-		m.onReaderKey(msg)
-	default:
-		return m.onListKey(msg)
-	}
-	return m, nil
-}
-
-func (m *Model) onReaderKey(msg tea.KeyPressMsg) {
-	switch km := m.keys; {
-	case key.Matches(msg, km.Down):
-		m.reader.lineDown(1)
-	case key.Matches(msg, km.Up):
-		m.reader.lineUp(1)
-	case key.Matches(msg, km.Top):
-		m.reader.top()
-	case key.Matches(msg, km.Bottom):
-		m.reader.bottom()
-	}
-}
-
-func (m Model) onListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch km := m.keys; {
-	case key.Matches(msg, km.Down):
-		return m.moveSelection(m.list.cursor + 1)
-	case key.Matches(msg, km.Up):
-		return m.moveSelection(m.list.cursor - 1)
-	case key.Matches(msg, km.Top):
-		return m.moveSelection(0)
-	case key.Matches(msg, km.Bottom):
-		return m.moveSelection(len(m.list.visible) - 1)
-	}
-	return m, nil
-}
-
-// onFilterKey handles keys while the list filter is being typed: esc drops
-// the filter, enter keeps it, the arrows still move, the rest is text.
-func (m Model) onFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		m.list.clearFilter()
-	case "enter":
-		m.list.stopFilter()
-	case "up":
-		return m.moveSelection(m.list.cursor - 1)
-	case "down":
-		return m.moveSelection(m.list.cursor + 1)
-	default:
-		m.list.updateFilter(msg)
-	}
-	return m, m.showSelected()
-}
-
-// onSearchKey handles keys while the reader search is being typed: esc
-// drops the search, enter keeps it for n/N, the rest is text.
-func (m Model) onSearchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		m.reader.clearSearch()
-	case "enter":
-		m.reader.acceptSearch()
-		if q := m.reader.query(); q != "" && len(m.reader.matches) == 0 {
-			return m, m.notify(say("no match for “" + q + "” in this story"))
-		}
-	default:
-		m.reader.updateSearch(msg, m.styles)
-	}
-	return m, nil
-}
-
 // stepStory moves to the next readable story in direction d (1 or -1),
 // passing over related items that are only a link with no page loaded:
 // n and p read from story to story, j and k visit every entry.
@@ -287,11 +134,16 @@ func (m Model) stepStory(d int) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// moveSelection selects visible entry n and shows it in the reader. What
-// the status bar said was about the story left behind, so it goes.
+// moveSelection selects visible entry n and shows it in the reader.
 func (m Model) moveSelection(n int) (tea.Model, tea.Cmd) {
 	was, _ := m.list.selected()
 	m.list.moveTo(n)
+	return m.selectionMoved(was)
+}
+
+// selectionMoved shows the story selected in place of was. What the status
+// bar said was about the story left behind, so it goes.
+func (m Model) selectionMoved(was entry) (tea.Model, tea.Cmd) {
 	if now, ok := m.list.selected(); ok && now.key != was.key && m.status.current.text != "" {
 		m.status.clear()
 	}
@@ -310,7 +162,7 @@ func (m Model) onWheel(mouse tea.Mouse) (tea.Model, tea.Cmd) {
 	case tea.MouseWheelUp:
 		step = -wheelStep
 	}
-	if m.showHelp {
+	if m.helpScr.open {
 		m.scrollHelp(step)
 		return m, nil
 	}
@@ -330,7 +182,7 @@ func (m Model) onWheel(mouse tea.Mouse) (tea.Model, tea.Cmd) {
 
 func (m Model) onClick(mouse tea.Mouse) (tea.Model, tea.Cmd) {
 	p, ok := m.paneAt(mouse.X, mouse.Y)
-	if !ok || m.showHelp || mouse.Button != tea.MouseLeft {
+	if !ok || m.helpScr.open || mouse.Button != tea.MouseLeft {
 		return m, nil
 	}
 	if m.links.open && (p == readerFocus || !m.layout().twoPane) {
@@ -344,40 +196,6 @@ func (m Model) onClick(mouse tea.Mouse) (tea.Model, tea.Cmd) {
 		if n := m.list.entryAt(mouse.Y); n >= 0 {
 			return m.moveSelection(n)
 		}
-	}
-	return m, nil
-}
-
-// onLinksKey handles keys while the links list is open: move, follow the
-// chosen link, open or copy it, or close the list.
-func (m Model) onLinksKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	km, h := m.keys, m.layout().contentH
-	page := max((h-linksHeader)/linkRows, 1)
-	switch {
-	case key.Matches(msg, km.Quit):
-		return m.quit()
-	case key.Matches(msg, km.Back, km.Links, km.WalkBack):
-		m.links.close()
-	case key.Matches(msg, km.Down, km.Next):
-		m.links.move(m.links.cursor+1, h)
-	case key.Matches(msg, km.Up, km.Prev):
-		m.links.move(m.links.cursor-1, h)
-	case key.Matches(msg, km.PageDown, km.HalfPageDown):
-		m.links.move(m.links.cursor+page, h)
-	case key.Matches(msg, km.PageUp, km.HalfUp):
-		m.links.move(m.links.cursor-page, h)
-	case key.Matches(msg, km.Top):
-		m.links.move(0, h)
-	case key.Matches(msg, km.Bottom):
-		m.links.move(len(m.links.links)-1, h)
-	case key.Matches(msg, km.Open):
-		return m.followLink()
-	case key.Matches(msg, km.Browser):
-		return m.browse()
-	case key.Matches(msg, km.Copy):
-		return m.copyURL()
-	case key.Matches(msg, km.Help):
-		m.showHelp = true
 	}
 	return m, nil
 }

@@ -74,7 +74,7 @@ func (m Model) View() tea.View {
 	var body string
 	switch {
 	case l.contentH == 0:
-	case m.showHelp:
+	case m.helpScr.open:
 		body = m.helpView(l.contentH)
 	case l.twoPane:
 		div := m.styles.divider
@@ -153,6 +153,13 @@ func (m Model) statusView() string {
 		m.hints[k] = hint
 		return hint
 	}
+	return statusLine(m.width, position, middle, m.statusRight(inputOpen), m.styles)
+}
+
+// statusRight is the status bar's right-hand facts: loads in progress
+// when an input has the middle, the search's matches or the filter, and
+// how many sources failed.
+func (m Model) statusRight(inputOpen bool) string {
 	var right []string
 	if inputOpen {
 		// the input has the loading line's place
@@ -173,7 +180,7 @@ func (m Model) statusView() string {
 	if n := len(m.failures()); n > 0 {
 		right = append(right, fmt.Sprintf("%d failed", n))
 	}
-	return statusLine(m.width, position, middle, strings.Join(right, " · "), m.styles)
+	return strings.Join(right, " · ")
 }
 
 // noticeView draws a notice in room cells, in the colour its kind calls for.

@@ -3,15 +3,8 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strconv"
-	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
-
-	"github.com/tread-reader/tread/sanitize"
 )
 
 // Walking: a related item that is only a link, or a link in a story, is
@@ -26,30 +19,6 @@ import (
 type groupKey struct{ slot, doc, story int }
 
 func groupOf(k entryKey) groupKey { return groupKey{k.slot, k.doc, k.story} }
-
-// opKind says what the foreground load is for.
-type opKind int
-
-const (
-	opNone opKind = iota
-	opWalk
-	opReload
-)
-
-// op is the load running in the foreground. Its id tags the result, so a
-// result for an op that was cancelled or replaced is dropped.
-type op struct {
-	id     int
-	kind   opKind
-	target string   // the URL or source being loaded
-	from   entryKey // opWalk: the story the walk starts from
-	slot   int      // opReload: the slot being reloaded
-	frame  int      // spinner frame
-	cancel context.CancelFunc
-	// inPlace: opWalk loads a saved copy for the selected related item,
-	// which stays selected; the reader shows the page once it is in.
-	inPlace bool
-}
 
 // visit is one step of the walk: where the reader was (story, list scroll
 // and focus; the story's scroll is kept by the reader) and where it went.
@@ -69,29 +38,6 @@ type walkDone struct {
 	saved   bool // an offline copy of url exists now
 }
 
-// reloadDone reports a reload finished.
-type reloadDone struct {
-	id      int
-	entries []entry
-	errs    []notice
-}
-
-// spinTick turns the spinner of op id.
-type spinTick struct{ id int }
-
-// loadSpinTick turns the spinner of the sources' first loads while any run.
-type loadSpinTick struct{}
-
-// urlOpened reports Options.OpenURL's answer.
-type urlOpened struct {
-	url string
-	err error
-}
-
-const spinEvery = 100 * time.Millisecond
-
-var spinFrames = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
-
 // walkCmd loads url for a walk. Cancelling ctx makes the result vanish.
 func walkCmd(ctx context.Context, load Loader, id int, url string, p prep) tea.Cmd {
 	return func() tea.Msg {
@@ -102,58 +48,6 @@ func walkCmd(ctx context.Context, load Loader, id int, url string, p prep) tea.C
 		saved := p.saved != nil && p.saved(url)
 		return walkDone{id: id, url: url, entries: entries, errs: errs, saved: saved}
 	}
-}
-
-// reloadCmd loads a slot's source again with reload.
-func reloadCmd(ctx context.Context, reload Loader, id, slotIdx, gen int, source string, p prep) tea.Cmd {
-	return func() tea.Msg {
-		entries, errs, ok := fetch(ctx, reload, slotIdx, gen, source, p)
-		if !ok {
-			return nil
-		}
-		return reloadDone{id: id, entries: entries, errs: errs}
-	}
-}
-
-// openCmd opens url in the browser, off the event loop: starting a browser
-// can take a while.
-func openCmd(open func(string) error, url string) tea.Cmd {
-	return func() (msg tea.Msg) {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = urlOpened{url: url, err: errors.New("the browser opener failed")}
-			}
-		}()
-		return urlOpened{url: url, err: open(url)}
-	}
-}
-
-// startOp makes o the foreground load, cancelling the one before, and
-// returns the context the load runs under.
-func (m *Model) startOp(o op) (context.Context, tea.Cmd) {
-	m.cancelOp()
-	m.status.clear() // what was said before is not about this load
-	ctx, cancel := context.WithCancel(m.ctx)
-	m.opSeq++
-	o.id, o.cancel = m.opSeq, cancel
-	m.op = o
-	return ctx, m.after(spinEvery, spinTick{id: o.id})
-}
-
-// cancelOp stops the foreground load, if any.
-func (m *Model) cancelOp() {
-	if m.op.cancel != nil {
-		m.op.cancel()
-	}
-	m.op = op{}
-}
-
-func (m Model) onSpin(msg spinTick) (tea.Model, tea.Cmd) {
-	if msg.id != m.op.id || m.op.kind == opNone {
-		return m, nil
-	}
-	m.op.frame = (m.op.frame + 1) % len(spinFrames)
-	return m, m.after(spinEvery, msg)
 }
 
 // openSelected reads the selected story: a related item that is only a
@@ -425,156 +319,4 @@ func (m Model) breadcrumb() []string {
 		parts = append(parts, v.title)
 	}
 	return append(parts, cur.title)
-}
-
-// reload loads the selected story's source again, bypassing the saved copy.
-func (m Model) reload() (tea.Model, tea.Cmd) {
-	e, ok := m.list.selected()
-	switch {
-	case !ok:
-		return m, nil
-	case m.reloadFn == nil:
-		return m, m.notify(say("reload is not available"))
-	}
-	s := m.slots[e.key.slot]
-	if s.source == "" {
-		return m, m.notify(say("this story is built in; there is nothing to reload"))
-	}
-	ctx, spin := m.startOp(op{kind: opReload, target: s.source, slot: e.key.slot})
-	return m, tea.Batch(reloadCmd(ctx, m.reloadFn, m.op.id, e.key.slot, s.gen+1, s.source, m.prep()), spin)
-}
-
-func (m Model) onReloadDone(msg reloadDone) (tea.Model, tea.Cmd) {
-	if msg.id != m.op.id || m.op.kind != opReload {
-		return m, nil
-	}
-	slotIdx, source := m.op.slot, m.op.target
-	m.cancelOp()
-	if len(msg.entries) == 0 {
-		if len(msg.errs) == 0 {
-			msg.errs = []notice{errorLine(source, errors.New("no stories on reload; kept the ones shown"))}
-		}
-		return m, m.notifyAll(msg.errs)
-	}
-	cur, had := m.list.selected()
-	s := &m.slots[slotIdx]
-	s.gen, s.entries = msg.entries[0].key.gen, msg.entries
-	m.list.setEntries(m.allEntries())
-	if had && cur.key.slot == slotIdx {
-		m.selectKey(m.resolve(cur.key))
-	}
-	done := sayAbout("reloaded "+sanitize.Line(source), sanitize.Line(source))
-	if len(msg.errs) > 0 {
-		done = msg.errs[len(msg.errs)-1] // a part that failed is the news
-	}
-	return m, tea.Batch(m.showSelected(), m.notify(done))
-}
-
-// currentURL is the URL o and y act on: the chosen link while the links
-// list is open, else the selected story's.
-func (m Model) currentURL() string {
-	if m.links.open {
-		if l, ok := m.links.chosen(); ok {
-			return l.URL
-		}
-		return ""
-	}
-	if e, ok := m.list.selected(); ok {
-		return e.url
-	}
-	return ""
-}
-
-// browse opens the current URL in the browser, in a command.
-func (m Model) browse() (tea.Model, tea.Cmd) {
-	u := m.currentURL()
-	switch {
-	case u == "":
-		return m, m.notify(say("no URL to open here"))
-	case m.openURL == nil:
-		return m, m.notify(failure("can't open browser: no browser configured"))
-	}
-	return m, openCmd(m.openURL, u)
-}
-
-// onOpened says how opening a page went: the reason first when it failed,
-// then the URL, which the status bar shortens to fit. On success the
-// browser is starting, not done: Options.OpenURL does not wait for it.
-func (m Model) onOpened(msg urlOpened) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		n := failure("can't open browser: " + reason(msg.err, msg.url) + " — " + msg.url)
-		n.subject = msg.url
-		return m, m.notify(n)
-	}
-	return m, m.notify(sayAbout("opening "+msg.url, msg.url))
-}
-
-// reason is the gist of an error about subject: its first line, without
-// the "verb subject: " prefix that repeats what the message around it says.
-func reason(err error, subject string) string {
-	text := err.Error()
-	for _, s := range []string{subject, strconv.Quote(subject)} {
-		if _, after, ok := strings.Cut(text, s+": "); ok && after != "" {
-			text = after
-			break
-		}
-	}
-	first, _, _ := strings.Cut(text, "\n")
-	return sanitize.Line(first)
-}
-
-// copyURL puts the current URL on the clipboard with OSC 52.
-func (m Model) copyURL() (tea.Model, tea.Cmd) {
-	u := m.currentURL()
-	if u == "" {
-		return m, m.notify(say("no URL to copy here"))
-	}
-	return m, tea.Batch(tea.SetClipboard(u), m.notify(sayAbout("copied URL "+u, u)))
-}
-
-// opLine is the status bar's line about the foreground load: the spinner,
-// what is loading (shortened to fit) and how to cancel it, with the notice
-// n beside it when there is one and room for it.
-func (m Model) opLine(room int, n notice) string {
-	verb := "loading "
-	if m.op.kind == opReload {
-		verb = "reloading "
-	}
-	return m.spinLine(room, n, spinFrames[m.op.frame]+" "+verb, sanitize.Line(m.op.target))
-}
-
-// loadsLine is the status bar's line about the sources still loading: the
-// one source, or how many there are and the first of them.
-func (m Model) loadsLine(room int, n notice) string {
-	lead := spinFrames[m.loadFrame] + " loading "
-	if k := m.pending(); k > 1 {
-		lead += fmt.Sprintf("%d sources: ", k)
-	}
-	return m.spinLine(room, n, lead, sanitize.Line(m.firstPending()))
-}
-
-// spinLine lays out a loading line, lead then target (shortened to fit)
-// then how to cancel, with the notice n beside it when there is room.
-func (m Model) spinLine(room int, n notice, lead, target string) string {
-	text := lead + target
-	const sep = " · "
-	hint := ""
-	if m.keys.Back.Enabled() {
-		hint = sep + firstKey(m.keys.Back) + " cancels"
-	}
-	opRoom := room
-	if n.text != "" {
-		// the load keeps at least half the bar; the notice gets the rest
-		opRoom = min(room, max(room/2, room-ansi.StringWidth(sep+n.text)))
-	}
-	// The hint goes before the target is cut below minSubject.
-	if ansi.StringWidth(text)-ansi.StringWidth(target)+minSubject+ansi.StringWidth(hint) <= opRoom {
-		text += hint
-	}
-	line := fitNotice(notice{text: text, subject: target}, opRoom)
-	out := m.styles.statusNote.Render(line)
-	if rest := room - ansi.StringWidth(line) - ansi.StringWidth(sep); n.text != "" && rest >= minSubject {
-		out += m.styles.statusNote.Render(sep) + m.noticeView(n, rest)
-	}
-	return out
 }

@@ -223,10 +223,7 @@ func isName(s string) bool {
 			return false
 		}
 	}
-	if hasRoleWord(s) {
-		return false
-	}
-	return true
+	return !hasRoleWord(s)
 }
 
 func looksLikeURL(s string) bool {

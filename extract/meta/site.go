@@ -16,6 +16,16 @@ var siteSepRE = regexp.MustCompile(`\s+[|｜\-–—·•]\s+|\s*[|｜]\s*`)
 // host. A name that is itself a URL is reduced to its host, and a name with
 // a tagline or a second name to its best part.
 func (s *signals) pickSite() string {
+	// og:site_name is sometimes the section ("U.S.", "Sport"): when it does
+	// not name the page's host and the publisher or the title's site name
+	// does, that one is the site.
+	if og := clean(s.tag("og:site_name")); og != "" && !namesHost(og, s.hostLabels(), true) {
+		for _, c := range []string{clean(s.ld.Publisher), s.titleSite()} {
+			if c != "" && !bareDomain(c) && namesHost(c, s.hostLabels(), true) {
+				return c
+			}
+		}
+	}
 	for _, c := range []string{s.tag("og:site_name"), s.ld.Publisher, s.ld.Site, s.tag("application-name")} {
 		// A name without a letter or digit ("/") is a template default.
 		if c = clean(c); squash(c) == "" {

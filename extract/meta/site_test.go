@@ -21,6 +21,13 @@ func TestSiteName(t *testing.T) {
 			`<meta property="og:site_name" content="Spider-Man Fans">`, "Spider-Man Fans"},
 		{"only domains", "https://money.example/a",
 			`<meta property="og:site_name" content="money.example | moneydaily.example">`, "money.example"},
+		// A section in og:site_name gives way to a publisher naming the host.
+		{"section as og:site_name, publisher in json-ld", "https://www.reuters.com/article/us-ferry",
+			`<meta property="og:site_name" content="U.S."><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Reuters"}}</script>`, "Reuters"},
+		{"section as og:site_name, site in the title", "https://coastherald.example/sport/regatta",
+			`<meta property="og:site_name" content="Sport"><title>Harbour crew wins the regatta | Coast Herald</title>`, "Coast Herald"},
+		{"og:site_name naming no host kept", "https://radio.example/story/pilots",
+			`<meta property="og:site_name" content="Coast Radio"><title>Pilots train at night | Other Name</title>`, "Coast Radio"},
 		{"no letters", "https://money.example/a", `<meta property="og:site_name" content="/">`, "money.example"},
 		{"url as name", "https://money.example/a",
 			`<meta property="og:site_name" content="https://www.money.example/">`, "money.example"},

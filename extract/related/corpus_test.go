@@ -43,6 +43,7 @@ func TestRelatedCorpus(t *testing.T) {
 	verbose := os.Getenv("RELATED_VERBOSE") != ""
 	var tp, pred, found, relevant int
 	var macroP, macroR float64
+	half := map[string]*corpus.RelatedScore{corpus.HalfA: {}, corpus.HalfB: {}}
 	for _, p := range pages {
 		raw, err := p.HTML()
 		if err != nil {
@@ -62,6 +63,7 @@ func TestRelatedCorpus(t *testing.T) {
 		pred += s.Predicted
 		found += s.Found
 		relevant += s.Relevant
+		half[corpus.Half(p.URL)].Add(s)
 		macroP += corpus.Ratio(s.TP, s.Predicted)
 		macroR += corpus.Ratio(s.Found, s.Relevant)
 		t.Logf("%s tp=%d pred=%d found=%d/%d %s", p.ID[:12], s.TP, s.Predicted, s.Found, s.Relevant, p.URL)
@@ -92,6 +94,12 @@ func TestRelatedCorpus(t *testing.T) {
 	macroP, macroR = macroP/n, macroR/n
 	t.Logf("related links on %d pages: micro P=%.3f R=%.3f (tp %d/%d, found %d/%d); macro P=%.3f R=%.3f",
 		len(pages), microP, microR, tp, pred, found, relevant, macroP, macroR)
+	// Each half of corpus.Half apart: rules tuned on A's sites, judged on B's.
+	for _, k := range []string{corpus.HalfA, corpus.HalfB} {
+		h := half[k]
+		t.Logf("  half %s: micro P=%.3f R=%.3f (tp %d/%d, found %d/%d)", k,
+			corpus.Ratio(h.TP, h.Predicted), corpus.Ratio(h.Found, h.Relevant), h.TP, h.Predicted, h.Found, h.Relevant)
+	}
 	for _, c := range []struct {
 		name       string
 		got, floor float64

@@ -450,6 +450,8 @@ func TestHeadingTier(t *testing.T) {
 		{"You may also like", tierRelated},
 		{"More on this story", tierRelated},
 		{"Story timeline", tierRelated},
+		{"Brexit deal timeline", tierRelated},
+		{"A timeline of rail strikes in one long heading here", tierNone},
 		{"Материалы по теме", tierRelated},
 		{"関連記事", tierRelated},
 		{"Most Read", tierMore},

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/tread-reader/tread/extract/internal/wordsplit"
 )
 
 // tier orders what Find returns: stories presented as related to this one
@@ -22,37 +24,12 @@ const (
 
 // words splits an attribute value into lower-case words, breaking on
 // punctuation and on camelCase humps, so "mostRead", "most-read" and
-// "most_read" all read as "most read".
+// "most_read" all read as "most read" (package wordsplit, which the body
+// finder shares).
 func words(s string) []string {
 	var out []string
-	start := -1
-	var prev rune
-	lower := func(w string) string {
-		for i := 0; i < len(w); i++ {
-			if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-				return strings.ToLower(w)
-			}
-		}
-		return w
-	}
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case !word:
-			if start >= 0 {
-				out = append(out, lower(s[start:i]))
-				start = -1
-			}
-		case start < 0:
-			start = i
-		case unicode.IsUpper(r) && unicode.IsLower(prev):
-			out = append(out, lower(s[start:i]))
-			start = i
-		}
-		prev = r
-	}
-	if start >= 0 {
-		out = append(out, lower(s[start:]))
+	for sc := wordsplit.New(s); sc.Next(); {
+		out = append(out, sc.Word())
 	}
 	return out
 }
@@ -318,7 +295,7 @@ var relatedPhrases = []string{
 	"you will also like", "you may be interested", "you might be interested", "you may also be interested",
 	"you may enjoy", "you might enjoy", "you may also enjoy", "you might also enjoy", "might also like",
 	"recommended", "we recommend", "suggested reading", "suggested stories", "suggested articles",
-	"suggested for you", "further reading", "story timeline", "timeline", "in this series",
+	"suggested for you", "further reading", "timeline", "in this series",
 	"more in this series", "don't miss", "don’t miss", "dont miss", "must read", "other stories you",
 	"по теме", "читайте также", "читайте еще", "читайте ещё", "читать также", "смотрите также",
 	"материалы по теме", "похожие", "рекомендуем", "mehr zum thema", "lesen sie auch", "auch interessant",
@@ -359,7 +336,7 @@ func headingTier(text string) tier {
 	}
 	tr := tierNone
 	switch {
-	case opens(t, relatedPhrases):
+	case opens(t, relatedPhrases), isTimeline(t):
 		tr = tierRelated
 	case opens(t, morePhrases):
 		tr = tierMore
@@ -368,6 +345,13 @@ func headingTier(text string) tier {
 		return tierNone
 	}
 	return tr
+}
+
+// isTimeline reports a short heading naming a timeline of stories, whatever
+// its first words: "Story timeline", "Brexit timeline".
+func isTimeline(t string) bool {
+	w := strings.Fields(t)
+	return len(w) > 0 && len(w) <= 4 && w[len(w)-1] == "timeline"
 }
 
 // opens reports whether t starts with one of the phrases, ending a word.

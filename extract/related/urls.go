@@ -66,7 +66,7 @@ var trackingParams = map[string]bool{
 	"smid": true, "cid": true, "ftag": true, "mod": true, "intcmp": true,
 	"int_source": true, "int_medium": true, "int_campaign": true, "s_cid": true,
 	"src": true, "via": true, "from": true, "xtor": true, "spm": true,
-	"at_medium": true, "at_campaign": true, "gmpage": true, "sr_share": true,
+	"at_medium": true, "at_campaign": true, "sr_share": true,
 	"__twitter_impression": true, "share": true, "trk": true, "trkid": true,
 }
 
@@ -157,7 +157,7 @@ var nonStorySegments = map[string]bool{
 	"tema": true, "temas": true, "etiqueta": true, "etiquetas": true, "rubrique": true,
 	"auteur": true, "tegn": true, "teg": true, "tagged": true, "hashtag": true,
 	"advertorial": true, "sponsored": true, "promoted": true, "partner-content": true,
-	"paid-post": true, "brandvoice": true, "vouchercodes": true, "coupons": true,
+	"paid-post": true, "coupons": true,
 	"out": true, "go": true, "redirect": true, "redir": true, "click": true, "track": true,
 	"aff": true, "affiliate": true, "affiliates": true, "buy": true, "shop": true,
 }

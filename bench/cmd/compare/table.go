@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tread-reader/tread/bench"
+	"github.com/tread-reader/tread/corpus"
 )
 
 type stat struct{ med, lo, hi float64 }
@@ -31,17 +32,34 @@ func summarise(rs []testing.BenchmarkResult, metric string) stat {
 }
 
 func table(w io.Writer, exts []bench.Extractor, qs []bench.Quality, times [][]testing.BenchmarkResult, timed, total int) {
-	fmt.Fprintln(w, "| extractor | aeb P | aeb R | aeb F1 | wcxb P | wcxb R | wcxb F1 | headline | byline | date | failed pages |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "Quality on the dev pages (dev: all of them) and on each half of the sites apart (corpus.Half: "+
+		"A, the half to build on; B, held out, judged cross-site):")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| extractor | pages | aeb P | aeb R | aeb F1 | wcxb P | wcxb R | wcxb F1 | headline | byline | date | related P / R | failed pages |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 	for i, e := range exts {
 		q := qs[i]
-		meta := [3]string{"—", "—", "—"}
-		if e.Meta && q.WCXBPages > 0 {
-			n := q.WCXBPages
-			meta = [3]string{pct(q.Headline, n), pct(q.Byline, n), pct(q.Date, n)}
+		for _, set := range []struct {
+			name string
+			s    bench.Scores
+		}{{"dev", q.Scores}, {"A (build)", q.Halves[corpus.HalfA]}, {"B (held out)", q.Halves[corpus.HalfB]}} {
+			s := set.s
+			meta := [3]string{"—", "—", "—"}
+			if n := s.WCXBPages; e.Meta && n > 0 {
+				meta = [3]string{pct(s.Headline, n), pct(s.Byline, n), pct(s.Date, n)}
+			}
+			rel := "—"
+			if e.Related && s.RelatedPages > 0 {
+				rel = fmt.Sprintf("%.3f / %.3f", corpus.Ratio(s.Related.TP, s.Related.Predicted), corpus.Ratio(s.Related.Found, s.Related.Relevant))
+			}
+			fails := ""
+			if set.name == "dev" {
+				fails = fmt.Sprint(len(q.Failures))
+			}
+			fmt.Fprintf(w, "| %s %s | %d + %d | %.3f | %.3f | **%.3f** | %.3f | %.3f | **%.3f** | %s | %s | %s | %s | %s |\n",
+				label(e), set.name, s.AEB.Pages, s.WCXBPages, s.AEB.P, s.AEB.R, s.AEB.F1, s.WCXBP, s.WCXBR, s.WCXBF1,
+				meta[0], meta[1], meta[2], rel, fails)
 		}
-		fmt.Fprintf(w, "| %s | %.3f | %.3f | **%.3f** | %.3f | %.3f | **%.3f** | %s | %s | %s | %d |\n",
-			label(e), q.AEB.P, q.AEB.R, q.AEB.F1, q.WCXBP, q.WCXBR, q.WCXBF1, meta[0], meta[1], meta[2], len(q.Failures))
 	}
 	runs := 0
 	if len(times) > 0 {

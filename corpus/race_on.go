@@ -1,0 +1,6 @@
+//go:build race
+
+package corpus
+
+// raceBuild is true when the test binary was built with -race.
+const raceBuild = true

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/tread-reader/tread/config"
+	"github.com/tread-reader/tread/sanitize"
+	"github.com/tread-reader/tread/subscribe"
+)
+
+// feedCommand is what --subscribe, --unsubscribe, --import-opml,
+// --export-opml and --refresh ask; "" when none.
+func (o options) feedCommand() string {
+	switch {
+	case o.subscribe != "":
+		return "--subscribe"
+	case o.unsubscribe != "":
+		return "--unsubscribe"
+	case o.importOPML != "":
+		return "--import-opml"
+	case o.exportOPML:
+		return "--export-opml"
+	case o.refresh:
+		return "--refresh"
+	}
+	return ""
+}
+
+// checkFeedCommand refuses a feed command mixed with sources, the print
+// modes or another feed command.
+func checkFeedCommand(o options) error {
+	n := 0
+	for _, set := range []bool{o.subscribe != "", o.unsubscribe != "", o.importOPML != "", o.exportOPML, o.refresh} {
+		if set {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return nil
+	case n > 1:
+		return fmt.Errorf("%w: use one of --subscribe, --unsubscribe, --import-opml, --export-opml and --refresh at a time", errUsage)
+	case len(o.sources) > 0:
+		return fmt.Errorf("%w: %s takes no sources (got %q)", errUsage, o.feedCommand(), o.sources[0])
+	case o.json || o.dump || o.export != "" || o.printConfig:
+		return fmt.Errorf("%w: %s cannot be used with --json, --dump, --export or --print-config", errUsage, o.feedCommand())
+	}
+	return nil
+}
+
+// subscriptionsPath is the subscriptions file: subscriptions.txt beside
+// the settings file in use (--config FILE, else the default one).
+func subscriptionsPath(o options) (string, error) {
+	cfgPath := o.configPath
+	if cfgPath == "" {
+		cfgPath = config.DefaultPath()
+	}
+	if cfgPath == "" {
+		return "", errors.New("no config folder for the subscriptions file: set XDG_CONFIG_HOME or use --config")
+	}
+	return filepath.Join(filepath.Dir(cfgPath), subscribe.FileName), nil
+}
+
+// runFeedCommand runs a feed command and returns the exit status.
+func runFeedCommand(ctx context.Context, o options, cfg config.Config, sess *session, stdin io.Reader, stdout, stderr io.Writer) int {
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "tread: %s\n", sanitize.Line(err.Error()))
+		return 1
+	}
+	path, err := subscriptionsPath(o)
+	if err != nil {
+		return fail(err)
+	}
+	list, err := subscribe.LoadList(path)
+	if err != nil {
+		return fail(err)
+	}
+	switch {
+	case o.subscribe != "":
+		if o.offline {
+			return fail(errors.New("--subscribe needs the network (--offline given)"))
+		}
+		s, err := subscribe.Discover(ctx, o.subscribe, sess.fetch)
+		if err != nil {
+			return fail(err)
+		}
+		if !list.Add(s) {
+			fmt.Fprintf(stdout, "already subscribed to %s\n", s.URL)
+			return 0
+		}
+		if err := list.Save(path); err != nil {
+			return fail(err)
+		}
+		fmt.Fprintf(stdout, "subscribed to %s (%s)\n", s.URL, sanitize.Line(s.Title))
+	case o.unsubscribe != "":
+		if !list.Remove(o.unsubscribe) {
+			return fail(fmt.Errorf("not subscribed to %s", o.unsubscribe))
+		}
+		if err := list.Save(path); err != nil {
+			return fail(err)
+		}
+		fmt.Fprintf(stdout, "unsubscribed from %s\n", o.unsubscribe)
+	case o.importOPML != "":
+		return importOPML(o.importOPML, list, path, stdin, stdout, fail)
+	case o.exportOPML:
+		if err := subscribe.WriteOPML(stdout, list, time.Now()); err != nil {
+			return fail(err)
+		}
+	case o.refresh:
+		return refresh(ctx, o, cfg, sess, list, path, stdout, stderr)
+	}
+	return 0
+}
+
+func importOPML(file string, list *subscribe.List, path string, stdin io.Reader, stdout io.Writer, fail func(error) int) int {
+	var r io.Reader = stdin
+	if file != "-" {
+		fi, err := os.Stat(file)
+		if err != nil {
+			return fail(fmt.Errorf("import %s: %w", file, err))
+		}
+		if !fi.Mode().IsRegular() {
+			return fail(fmt.Errorf("import %s: not a regular file", file))
+		}
+		f, err := os.Open(file)
+		if err != nil {
+			return fail(fmt.Errorf("import %s: %w", file, err))
+		}
+		defer f.Close()
+		r = f
+	}
+	subs, err := subscribe.ReadOPML(r)
+	if err != nil {
+		return fail(fmt.Errorf("import %s: %w", file, err))
+	}
+	added := 0
+	for _, s := range subs {
+		if list.Add(s) {
+			added++
+		}
+	}
+	if err := list.Save(path); err != nil {
+		return fail(err)
+	}
+	fmt.Fprintf(stdout, "imported %d feeds (%d already followed) into %s\n", added, len(subs)-added, path)
+	return 0
+}
+
+// refresh updates every subscription, saving new items' articles into the
+// library, and says what happened: a line per feed on a terminal, errors
+// on standard error, a summary at the end.
+func refresh(ctx context.Context, o options, cfg config.Config, sess *session, list *subscribe.List, path string, stdout, stderr io.Writer) int {
+	if o.offline {
+		fmt.Fprintln(stderr, "tread: --refresh needs the network (--offline given)")
+		return 1
+	}
+	lib, err := sess.library()
+	if err != nil {
+		fmt.Fprintf(stderr, "tread: %v\n", err)
+		return 1
+	}
+	statePath := filepath.Join(filepath.Dir(lib.Dir()), subscribe.StateFileName)
+	state, err := subscribe.LoadState(statePath)
+	if err != nil {
+		fmt.Fprintf(stderr, "tread: %v\n", err)
+		return 1
+	}
+	verbose := isTerminalOut(stdout)
+	done := 0
+	r := &subscribe.Refresher{
+		List: list, ListPath: path, State: state, StatePath: statePath,
+		Library: lib, Fetch: sess.fetch, Articles: cfg.FetchArticles,
+		Report: func(res subscribe.Result) {
+			done++
+			if verbose {
+				fmt.Fprintf(stdout, "[%d/%d] %s\n", done, len(list.Subs), describeResult(res))
+			}
+		},
+	}
+	results, err := r.Run(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "tread: %v\n", err)
+		return 1
+	}
+	code, news, saved, failed := 0, 0, 0, 0
+	for _, res := range results {
+		news += res.New
+		saved += res.Saved
+		if res.Err != nil && !res.Skipped {
+			failed++
+			code = 1
+			fmt.Fprintf(stderr, "tread: %s\n", sanitize.Line(res.Err.Error()))
+		}
+		for _, e := range res.ItemErrs {
+			fmt.Fprintf(stderr, "tread: warning: article: %s\n", sanitize.Line(e.Error()))
+		}
+	}
+	fmt.Fprintf(stdout, "refreshed %d feeds: %d new stories, %d articles saved, %d failed\n", len(results), news, saved, failed)
+	return code
+}
+
+func describeResult(res subscribe.Result) string {
+	name := sanitize.Line(res.Title)
+	if name == "" {
+		name = res.Feed
+	}
+	switch {
+	case res.Skipped:
+		return fmt.Sprintf("%s: waiting until %s", name, res.Waiting.Local().Format("Jan 2 15:04"))
+	case res.Err != nil:
+		return fmt.Sprintf("%s: %s", name, sanitize.Line(res.Err.Error()))
+	case res.Unchanged:
+		return name + ": unchanged"
+	case res.MovedFrom != "":
+		return fmt.Sprintf("%s: moved to %s; %d new, %d saved", name, res.Feed, res.New, res.Saved)
+	}
+	return fmt.Sprintf("%s: %d new, %d saved", name, res.New, res.Saved)
+}

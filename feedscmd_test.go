@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// feedSite serves a site's home page naming its feed, the feed, and the
+// articles it lists.
+func feedSite(t *testing.T) *httptest.Server {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<!doctype html><html><head><title>Ledger</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body><p>Home</p></body></html>`)
+	})
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Header().Set("ETag", `"1"`)
+		if r.Header.Get("If-None-Match") == `"1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Harbour Ledger</title>
+<item><title>Ferry returns</title><link>/news/ferry</link><guid>1</guid><description>Summary only.</description></item>
+</channel></rss>`)
+	})
+	mux.HandleFunc("/news/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, "<!doctype html><html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1>")
+		for range 5 {
+			fmt.Fprint(w, "<p>The harbour ferry resumed its crossing on Monday morning after a winter of repairs to its hull and engines.</p>")
+		}
+		fmt.Fprint(w, "</article></body></html>")
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestFeedCommands: subscribe by a site's URL, export and import OPML,
+// refresh twice (the second costs a 304), read the saved article offline,
+// unsubscribe.
+func TestFeedCommands(t *testing.T) {
+	srv := feedSite(t)
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.toml")
+	lib := filepath.Join(dir, "data", "library")
+	base := []string{"--config", cfg, "--library", lib}
+	if err := os.WriteFile(cfg, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tread := func(args ...string) (int, string, string) {
+		return runArgs(t, "", append(append([]string(nil), base...), args...)...)
+	}
+
+	if code, out, errs := tread("--subscribe", srv.URL+"/"); code != 0 || !strings.Contains(out, srv.URL+"/feed.xml") {
+		t.Fatalf("subscribe: %d %q %q", code, out, errs)
+	}
+	subs, err := os.ReadFile(filepath.Join(dir, "subscriptions.txt"))
+	if err != nil || !strings.Contains(string(subs), srv.URL+"/feed.xml Harbour Ledger") {
+		t.Fatalf("subscriptions file: %q %v", subs, err)
+	}
+	code, opml, _ := tread("--export-opml")
+	if code != 0 || !strings.Contains(opml, `xmlUrl="`+srv.URL+`/feed.xml"`) {
+		t.Fatalf("export: %d %q", code, opml)
+	}
+	opmlPath := filepath.Join(dir, "subs.opml")
+	if err := os.WriteFile(opmlPath, []byte(opml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := tread("--import-opml", opmlPath); code != 0 || !strings.Contains(out, "imported 0 feeds (1 already followed)") {
+		t.Errorf("import: %d %q", code, out)
+	}
+
+	if code, out, errs := tread("--refresh"); code != 0 || !strings.Contains(out, "1 new stories, 1 articles saved, 0 failed") {
+		t.Fatalf("refresh: %d %q %q", code, out, errs)
+	}
+	if code, out, errs := tread("--refresh"); code != 0 || !strings.Contains(out, "0 new stories") {
+		t.Fatalf("second refresh: %d %q %q", code, out, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "feeds-state.json")); err != nil {
+		t.Errorf("no state file: %v", err)
+	}
+	code, js, errs := tread("--offline", "--json", srv.URL+"/news/ferry")
+	if code != 0 || !strings.Contains(js, "resumed its crossing") {
+		t.Errorf("saved article offline: %d %q %q", code, js, errs)
+	}
+
+	if code, _, _ := tread("--unsubscribe", srv.URL+"/feed.xml"); code != 0 {
+		t.Errorf("unsubscribe: %d", code)
+	}
+	if code, _, errs := tread("--unsubscribe", srv.URL+"/feed.xml"); code != 1 || !strings.Contains(errs, "not subscribed") {
+		t.Errorf("second unsubscribe: %d %q", code, errs)
+	}
+}
+
+func TestFeedCommandUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"--refresh", "page.html"},
+		{"--refresh", "--json"},
+		{"--export-opml", "--refresh"},
+	} {
+		if code, _, errs := runArgs(t, "", args...); code != 2 || !strings.Contains(errs, "--") {
+			t.Errorf("%q: %d %q", args, code, errs)
+		}
+	}
+	dir := t.TempDir()
+	if code, _, errs := runArgs(t, "", "--config", filepath.Join(dir, "none.toml"), "--subscribe", "https://x.example/"); code == 0 || errs == "" {
+		t.Errorf("subscribe with a missing config file: %d %q", code, errs)
+	}
+}
