@@ -37,6 +37,15 @@ func (in Inline) Empty() bool {
 	return true
 }
 
+// Len is the length of in's text in bytes: Plain's, without building it.
+func (in Inline) Len() int {
+	n := len(in.Text)
+	for _, k := range in.Kids {
+		n += k.Len()
+	}
+	return n
+}
+
 // Plain is in's text with its markup dropped.
 func (in Inline) Plain() string {
 	var b strings.Builder
