@@ -99,6 +99,13 @@ func (b *inline) node(in story.Inline, links []story.Link, depth int) {
 				open = mLink
 				b.open(open)
 				b.spans[len(b.spans)-1].link = story.Link{URL: u, Text: links[in.Link-1].Text}
+				if b.links.numbered && bareAddress(in, links[in.Link-1].URL, u) {
+					// A link whose text is its own address reads as its
+					// host and number: the address is in the links list.
+					b.write(linkHost(u))
+					b.close(open)
+					return
+				}
 			}
 		case in.Style > story.Plain && int(in.Style) < len(markers):
 			open = markers[in.Style]
@@ -117,6 +124,16 @@ func (b *inline) node(in story.Inline, links []story.Link, depth int) {
 	if open != "" {
 		b.close(open)
 	}
+}
+
+// bareAddress reports whether link element in shows nothing but its own
+// address, raw as the page gave it or as the safe URL u.
+func bareAddress(in story.Inline, raw, u string) bool {
+	if in.Len() > maxURL+8 {
+		return false
+	}
+	t := strings.TrimSpace(in.Plain())
+	return t == strings.TrimSpace(raw) || t == u
 }
 
 // write adds sanitized text: white space is kept as it is but for

@@ -72,6 +72,14 @@ func TestReaderMarkdownNumbersLinks(t *testing.T) {
 			links:  []Link{{1, "The quay", "https://i.example/q.jpg"}},
 		},
 		{
+			name: "a link whose text is its address shows its host",
+			blocks: []story.Block{para(run("see "), link("https://www.Harbour.example/news/2026/a-long-path", run("https://www.Harbour.example/news/2026/a-long-path")),
+				run(" and "), link("https://b.example/x", run("b.example/x")))},
+			want: `see harbour.example\[1\]` + mk + ` and b.example/x\[2\]` + mk,
+			links: []Link{{1, "https://www.Harbour.example/news/2026/a-long-path", "https://www.Harbour.example/news/2026/a-long-path"},
+				{2, "b.example/x", "https://b.example/x"}},
+		},
+		{
 			name:   "a space in a URL is encoded",
 			blocks: []story.Block{para(link("https://a.example/with space", run("x")))},
 			want:   `x\[1\]` + mk,

@@ -37,7 +37,7 @@ func (in Inline) Empty() bool {
 	return true
 }
 
-// Len is the length of in's text in bytes, Plain without building it.
+// Len is the length of in's text in bytes: Plain's, without building it.
 func (in Inline) Len() int {
 	n := len(in.Text)
 	for _, k := range in.Kids {

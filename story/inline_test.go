@@ -39,6 +39,9 @@ func TestInlineEmptyAndPlain(t *testing.T) {
 			if got := tt.in.Plain(); got != tt.plain {
 				t.Errorf("Plain = %q, want %q", got, tt.plain)
 			}
+			if got := tt.in.Len(); got != len(tt.plain) {
+				t.Errorf("Len = %d, want %d", got, len(tt.plain))
+			}
 			if got := tt.in.Empty(); got != (tt.plain == "") {
 				t.Errorf("Empty = %v", got)
 			}
