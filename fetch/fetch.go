@@ -21,8 +21,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tread-reader/tread/syndication"
 	"github.com/tread-reader/tread/intake"
+	"github.com/tread-reader/tread/syndication"
 )
 
 // Defaults for the zero Options.
