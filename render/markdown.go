@@ -42,7 +42,10 @@ func storyMarkdown(s story.Story, l *linker) string {
 		b.WriteString(escapeInline(m))
 		b.WriteString("*\n\n")
 	}
-	if s.Partial {
+	switch {
+	case s.Summary:
+		b.WriteString("> This is the feed's summary; the whole article is on its page.\n\n")
+	case s.Partial:
 		b.WriteString("> tread could not find a clear article on this page; this is its best guess.\n\n")
 	}
 	b.WriteString(bodyMarkdown(s.Body, l, 0))

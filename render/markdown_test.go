@@ -18,6 +18,7 @@ func TestMarkdownGolden(t *testing.T) {
 		{"cjk", cjkStory()},
 		{"emoji", emojiStory()},
 		{"partial", story.Story{Title: "Page with no clear article", Partial: true, Body: []story.Block{{Text: "Some text."}}}},
+		{"summary", story.Story{Title: "Feed item with a summary", Partial: true, Summary: true, URL: "https://news.example/a", Body: []story.Block{{Text: "Only the first lines."}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,8 +71,12 @@ type Story struct {
 	Description string
 	Body        []Block
 	Related     []Story // one level deep: related items have no Related
-	// Partial marks a best-effort story (a page with no clear article).
+	// Partial marks a best-effort story (a page with no clear article),
+	// or, with Summary, a feed item that carries only a summary.
 	Partial bool
+	// Summary marks a Partial story whose body is a feed's summary of
+	// the article at URL, rather than a guess at a page.
+	Summary bool
 }
 
 // Document is what one source (a file, a page, a URL) yields.

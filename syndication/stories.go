@@ -34,7 +34,7 @@ func (f *Feed) Story(it Item) story.Story {
 	}
 	if len(s.Body) == 0 {
 		s.Body = bodyBlocks(it.Summary, base)
-		s.Partial = true
+		s.Partial, s.Summary = true, true
 	}
 	if s.Title == "" {
 		s.Title = untitled(it, s.Body)

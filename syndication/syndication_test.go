@@ -121,7 +121,7 @@ func TestStoriesAreSafe(t *testing.T) {
 	if !strings.Contains(text, "[click](http://evil.example)") {
 		t.Errorf("page text lost: %q", text)
 	}
-	if !ss[0].Partial || ss[0].Text() != "Three evening concerts." {
+	if !ss[0].Partial || !ss[0].Summary || ss[0].Text() != "Three evening concerts." {
 		t.Errorf("summary-only story: partial=%v text=%q", ss[0].Partial, ss[0].Text())
 	}
 	if ss[2].Title == "" || ss[2].URL != "" {
