@@ -21,18 +21,26 @@ import (
 // are on good.example.
 var injectionPage = filepath.Join("testdata", "injection", "links.html")
 
-// wantGood is every link and image the page's elements give it.
-var wantGood = []mdlinks.Found{
-	{Kind: mdlinks.Link, Dest: "https://good.example/appeal"},
-	{Kind: mdlinks.AutoLink, Dest: "https://good.example/lamps.jpg"},
-}
+// wantGood is every link and image the page's elements give it, as
+// --json's markdown writes them (the picture as a line with its address);
+// wantExport the same in an --export file, where the picture is an image.
+var (
+	wantGood = []mdlinks.Found{
+		{Kind: mdlinks.Link, Dest: "https://good.example/appeal"},
+		{Kind: mdlinks.AutoLink, Dest: "https://good.example/lamps.jpg"},
+	}
+	wantExport = []mdlinks.Found{
+		{Kind: mdlinks.Link, Dest: "https://good.example/appeal"},
+		{Kind: mdlinks.Image, Dest: "https://good.example/lamps.jpg"},
+	}
+)
 
-// checkPlanted fails when md links anywhere the page's elements did not,
-// or text that escape sequences were meant to hide shows.
-func checkPlanted(t *testing.T, where, md string) {
+// checkPlanted fails when md links anywhere the page's elements did not
+// (want), or text that escape sequences were meant to hide shows.
+func checkPlanted(t *testing.T, where, md string, want []mdlinks.Found) {
 	t.Helper()
-	if got := mdlinks.Find(md); !slices.Equal(got, wantGood) {
-		t.Errorf("%s: links %v, want %v in:\n%s", where, got, wantGood, md)
+	if got := mdlinks.Find(md); !slices.Equal(got, want) {
+		t.Errorf("%s: links %v, want %v in:\n%s", where, got, want, md)
 	}
 	checkHidden(t, where, md)
 }
@@ -61,7 +69,7 @@ func TestInjectedLinksStayText(t *testing.T) {
 		t.Fatalf("json %v: %s", err, stdout)
 	}
 	st := docs[0].Stories[0]
-	checkPlanted(t, "--json markdown", st.Markdown)
+	checkPlanted(t, "--json markdown", st.Markdown, wantGood)
 	checkHidden(t, "--json text", st.Text)
 	if st.Title != "Harbour lamps lit again" {
 		t.Errorf("title %q", st.Title)
@@ -77,7 +85,7 @@ func TestInjectedLinksStayText(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, body, _ := strings.Cut(string(data), "\n---\n")
-	checkPlanted(t, "--export", body)
+	checkPlanted(t, "--export", body, wantExport)
 }
 
 // The reader's links list (L, o, y) holds the page's own links only.

@@ -52,7 +52,7 @@ func Markdown(s story.Story, saved time.Time) []byte {
 	if title != "" {
 		b.WriteString("# " + render.EscapeText(title) + "\n\n")
 	}
-	if body := render.BodyMarkdown(s); body != "" {
+	if body := render.ExportMarkdown(s); body != "" {
 		b.WriteString(body + "\n\n")
 	}
 	var links []string

@@ -219,6 +219,9 @@ func (e *emitter) flatNode(i int32) {
 	}
 }
 
+// maxSupChars is the longest <sup> taken for a mark rather than text.
+const maxSupChars = 8
+
 // inlineElement emits an inline element into the current paragraph,
 // wrapping it in markdown where it has meaning.
 func (e *emitter) inlineElement(i int32) {
@@ -239,6 +242,12 @@ func (e *emitter) inlineElement(i int32) {
 		style = story.Struck
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
 		style = story.Mono
+	case atom.Sup:
+		// A footnote mark or a power: set apart, or "tide1" reads as a
+		// word. A long <sup> is only small print.
+		if n.chars <= maxSupChars {
+			style = story.Sup
+		}
 	case atom.A:
 		if href := e.t.linkURL(n); href != "" {
 			start := len(e.para.text)

@@ -23,7 +23,7 @@ func TestEmphasisAcrossBreak(t *testing.T) {
 		{"link over a break stays whole", `<p><i>see <a href="https://x.example/a">one<br>two</a> here</i></p>`,
 			"*see [one\\\ntwo](https://x.example/a) here*", story.Paragraph},
 		{"caption", `<figcaption><b>Please credit this image to:</b><br /> the city archive</figcaption>`,
-			"*_**Please credit this image to:**_*\n*_the city archive_*", story.Caption},
+			"_**Please credit this image to:**_\n_the city archive_", story.Caption},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -70,7 +71,7 @@ func TestBlockMarkdown(t *testing.T) {
 		{story.List, "- Twelve lamps were rebuilt by hand in the old workshop.\n- Four were replaced outright with [faithful copies](https://gazette.example/history/lamps)."},
 		{story.Quote, "> It felt like switching the town back on after a very long night."},
 		{story.Image, "*Image: The harbour lamps at dusk* <https://gazette.example/news/img/lamps.jpg>"},
-		{story.Caption, "*_The lamps at dusk on Friday. Photo: Ben Ode_*"},
+		{story.Caption, "_The lamps at dusk on Friday. Photo: Ben Ode_"},
 		{story.Code, "```go\nfunc light() { lamp.On() }\n```"},
 		{story.Table, "| Year | Lamps lit |\n| --- | --- |\n| 1984 | 0 |\n| 2024 | 16 |"},
 		{story.Embed, "> The harbour is glowing tonight, what a sight for the whole town to see.\n>\n> — Harbour Watch (@harbourwatch)"},
@@ -332,5 +333,24 @@ func TestLinkedDataTableKept(t *testing.T) {
 	}
 	if !strings.Contains(s.Text(), "Quayside Power Systems | $1.3B") {
 		t.Errorf("linked data table lost:\n%s", s.Text())
+	}
+}
+
+// A footnote mark is set apart in what the reader shows, while the plain
+// text keeps the page's characters.
+func TestFootnoteMarks(t *testing.T) {
+	page := `<html><body><article><h1>Counting seals</h1><p>The count is made from a boat at low tide<sup>1</sup>, so that the animals are not disturbed by walkers on the sand.</p><p>Pups are born in the summer months<sup>a</sup> and stay near the sandbank for weeks.</p></article></body></html>`
+	s, err := Page([]byte(page), "https://news.example/seals")
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, _ := render.ReaderMarkdown(s)
+	for _, want := range []string{"low tide¹,", `summer months\[a\]`} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if !strings.Contains(s.Text(), "low tide1,") {
+		t.Errorf("plain text changed: %q", s.Text())
 	}
 }

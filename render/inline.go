@@ -107,6 +107,9 @@ func (b *inline) node(in story.Inline, links []story.Link, depth int) {
 					return
 				}
 			}
+		case in.Style == story.Sup:
+			b.sup(in, links, depth)
+			return
 		case in.Style > story.Plain && int(in.Style) < len(markers):
 			open = markers[in.Style]
 			b.open(open)
@@ -124,6 +127,53 @@ func (b *inline) node(in story.Inline, links []story.Link, depth int) {
 	if open != "" {
 		b.close(open)
 	}
+}
+
+// sup writes a footnote mark or a power apart from the word it follows:
+// as superscript characters when it has nothing else ("tide¹", "x²"),
+// else in brackets ("tide[a]"), which keep a link inside it.
+func (b *inline) sup(in story.Inline, links []story.Link, depth int) {
+	if s, ok := superscript(in.Plain()); ok && !hasLink(in) {
+		b.write(s)
+		return
+	}
+	b.write("[")
+	for _, k := range in.Kids {
+		b.node(k, links, depth+1)
+	}
+	b.write("]")
+}
+
+// superscripts maps what Unicode has superscript forms of.
+var superscripts = strings.NewReplacer(
+	"0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹",
+	"+", "⁺", "-", "⁻", "=", "⁼", "(", "⁽", ")", "⁾", "n", "ⁿ", "i", "ⁱ",
+)
+
+// superscript is s in superscript characters, when each has one.
+func superscript(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789+-=()ni", r) {
+			return "", false
+		}
+	}
+	return superscripts.Replace(s), true
+}
+
+func hasLink(in story.Inline) bool {
+	if in.Link > 0 {
+		return true
+	}
+	for _, k := range in.Kids {
+		if hasLink(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareAddress reports whether link element in shows nothing but its own

@@ -139,8 +139,11 @@ func Hyperlink(u, text string) string {
 // number.
 type linker struct {
 	numbered bool
-	links    []Link
-	seen     map[string]int
+	// images writes a picture as a markdown image, for notes apps, where
+	// the reader and the terminal get a line that names it.
+	images bool
+	links  []Link
+	seen   map[string]int
 }
 
 // maxLinks bounds the links numbered in one story.

@@ -87,6 +87,13 @@ func BodyMarkdown(s story.Story) string {
 	return bodyMarkdown(s.Body, &linker{}, 0)
 }
 
+// ExportMarkdown is BodyMarkdown for a markdown file that notes apps will
+// show: a picture with a web address is a markdown image, ![alt](url),
+// rather than a line that names it.
+func ExportMarkdown(s story.Story) string {
+	return bodyMarkdown(s.Body, &linker{images: true}, 0)
+}
+
 func bodyMarkdown(body []story.Block, l *linker, depth int) string {
 	var out []string
 	for _, bl := range body {
@@ -139,7 +146,7 @@ func structuredMarkdown(bl story.Block, l *linker, depth int) string {
 	case story.Heading:
 		return heading(bl.Level, strings.Join(strings.Fields(inlineMarkdown(bl.Inline, bl.Links, l)), " "))
 	case story.Caption:
-		return emphasize(captionMarkdown(inlineMarkdown(bl.Inline, bl.Links, l)))
+		return captionMarkdown(inlineMarkdown(bl.Inline, bl.Links, l))
 	case story.Quote, story.Embed:
 		if len(bl.Blocks) == 0 {
 			return ""
@@ -250,6 +257,11 @@ func heading(level int, md string) string {
 func imageMarkdown(alt, u string, l *linker) string {
 	if placeholderAlt(alt) {
 		alt = ""
+	}
+	if l.images {
+		if u = webURL(u); u != "" {
+			return "![" + escapeInline(alt) + "](" + mdURL(u) + ")"
+		}
 	}
 	u = l.autolink(u, alt)
 	var md string

@@ -83,13 +83,16 @@ func TestBlockMarkdown(t *testing.T) {
 		bl   story.Block
 		want string
 	}{
+		{"footnote mark as a superscript", story.NewBlock(story.Paragraph, run("low tide"), story.Styled(story.Sup, run("12")), run(", so")), "low tide¹², so"},
+		{"letter mark in brackets", story.NewBlock(story.Paragraph, run("a claim"), story.Styled(story.Sup, run("b"))), "a claim\\[b\\]"},
+		{"linked mark keeps its link", story.NewBlock(story.Paragraph, run("cited"), story.Styled(story.Sup, link("https://src.example/1", run("1")))), "cited\\[[1](https://src.example/1)\\]"},
 		{"heading level kept below the headline", story.Block{Kind: story.Heading, Level: 1, Text: "Top"}, "## Top"},
 		{"heading level capped", story.Block{Kind: story.Heading, Level: 9, Text: "Deep"}, "###### Deep"},
 		{"heading gets the block's level", withLevel(story.NewBlock(story.Heading, run("Hello "), em(run("you"))), 3), "### Hello *you*"},
 		{"heading escapes a hashtag", withLevel(story.NewBlock(story.Heading, run("#tread wins")), 2), "## \\#tread wins"},
 		{"empty heading dropped", story.Block{Kind: story.Heading, Level: 2, Text: " "}, ""},
-		{"caption emphasised", story.NewBlock(story.Caption, run("Photo: "), link("https://a.example", run("Ann"))), "*_Photo: [Ann](https://a.example)_*"},
-		{"caption line by line", story.NewBlock(story.Caption, em(run("One\nTwo"))), "*_*One*_*\n*_*Two*_*"},
+		{"caption emphasised", story.NewBlock(story.Caption, run("Photo: "), link("https://a.example", run("Ann"))), "_Photo: [Ann](https://a.example)_"},
+		{"caption line by line", story.NewBlock(story.Caption, em(run("One\nTwo"))), "_*One*_\n_*Two*_"},
 		{"quote of paragraphs", story.Block{Kind: story.Quote, Blocks: []story.Block{story.NewBlock(story.Paragraph, run("Said "), em(run("so")), run(".")), story.NewBlock(story.Paragraph, run("Twice."))}},
 			"> Said *so*.\n>\n> Twice."},
 		{"ordered list", story.Block{Kind: story.List, Ordered: true, Items: []string{"a", "", "b"}}, "1. a\n2. b"},

@@ -12,6 +12,7 @@ const (
 	Bold         // <strong>, <b>
 	Struck       // <del>, <s>
 	Mono         // <code>, <kbd>
+	Sup          // a short <sup>: a footnote mark, an ordinal, a power
 )
 
 // Inline is a block's inline content as a tree: a run of plain text (Text,
