@@ -220,6 +220,13 @@ func openEntry(path string) (*os.File, *bufio.Reader, header, error) {
 	corrupt := func(err error) (*os.File, *bufio.Reader, header, error) {
 		return nil, nil, header{}, fmt.Errorf("%s: %w", path, err)
 	}
+	// A FIFO would block the open itself: refuse what is not a regular
+	// file before opening it, and check again what was opened.
+	if fi, err := os.Lstat(path); err != nil {
+		return nil, nil, header{}, err
+	} else if !fi.Mode().IsRegular() {
+		return corrupt(fmt.Errorf("not a regular file: %w", ErrCorrupt))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, header{}, err
@@ -319,20 +326,30 @@ func readEntry(path string) (Entry, error) {
 }
 
 func readPage(path string) (fetch.Page, error) {
-	f, r, h, err := openEntry(path)
+	page, _, err := readPageHeader(path)
 	if err != nil {
 		return fetch.Page{}, fmt.Errorf("read saved page: %w", err)
+	}
+	return page, nil
+}
+
+// readPageHeader reads the page saved in path and the header it was saved
+// with. Its errors start with the path.
+func readPageHeader(path string) (fetch.Page, header, error) {
+	f, r, h, err := openEntry(path)
+	if err != nil {
+		return fetch.Page{}, header{}, err
 	}
 	defer f.Close()
 	body := make([]byte, h.Size)
 	if _, err := io.ReadFull(r, body); err != nil {
-		return fetch.Page{}, fmt.Errorf("read saved page %s: %w", path, err)
+		return fetch.Page{}, header{}, fmt.Errorf("%s: %w", path, err)
 	}
 	page, err := h.page(body)
 	if err != nil {
-		return fetch.Page{}, fmt.Errorf("read saved page %s: %w", path, err)
+		return fetch.Page{}, header{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return page, nil
+	return page, h, nil
 }
 
 // page is the saved page: the header's facts and body, which must match

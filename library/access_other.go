@@ -1,0 +1,18 @@
+//go:build !unix
+
+package library
+
+import "os"
+
+// accessW reports whether dir can be written; without access(2), by the
+// folder's permission bits.
+func accessW(dir string) error {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return err
+	}
+	if fi.Mode().Perm()&0o200 == 0 {
+		return os.ErrPermission
+	}
+	return nil
+}

@@ -1,0 +1,8 @@
+//go:build unix
+
+package library
+
+import "golang.org/x/sys/unix"
+
+// accessW asks the system whether this process may create files in dir.
+func accessW(dir string) error { return unix.Access(dir, unix.W_OK) }
