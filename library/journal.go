@@ -45,6 +45,9 @@ func (l *Library) journalPath() string { return filepath.Join(l.dir, journalName
 
 // record appends c to the journal and applies it to the index.
 func (l *Library) record(ctx context.Context, c journalLine) error {
+	if err := l.checkWritable(); err != nil {
+		return err
+	}
 	line, err := json.Marshal(c)
 	if err != nil {
 		return fmt.Errorf("encode change: %w", err)

@@ -38,4 +38,3 @@ const fileExt = ".page"
 
 // tempPrefix starts the name of a file being written.
 const tempPrefix = ".tmp-"
-

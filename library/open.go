@@ -82,6 +82,19 @@ func writable(dir string) bool {
 	return accessW(dir) == nil
 }
 
+// ErrReadOnly is a change asked of a library whose folder cannot be
+// written.
+var ErrReadOnly = errors.New("the library folder is read-only")
+
+// checkWritable is nil when the library's folder can be written, else an
+// error saying why not.
+func (l *Library) checkWritable() error {
+	if err := accessW(l.dir); err != nil {
+		return fmt.Errorf("%w (%s: %w)", ErrReadOnly, l.dir, err)
+	}
+	return nil
+}
+
 // Close closes the index.
 func (l *Library) Close() error { return l.ix.close() }
 
@@ -91,4 +104,3 @@ func (l *Library) Dir() string { return l.dir }
 // ReadOnly reports whether the library's folder cannot be written: pages
 // read, but saves and marks fail.
 func (l *Library) ReadOnly() bool { return !writable(l.dir) }
-

@@ -32,6 +32,9 @@ func (l *Library) SaveStories(page fetch.Page, stories []story.Story) (Entry, er
 	if page.Fetched.IsZero() {
 		page.Fetched = time.Now()
 	}
+	if err := l.checkWritable(); err != nil {
+		return Entry{}, fmt.Errorf("save %s: %w", page.URL, err)
+	}
 	name := fileName(key(page.URL))
 	e, err := writePage(l.dir, name, page)
 	if err != nil {
@@ -330,6 +333,9 @@ func (l *Library) SetPosition(ctx context.Context, rawURL string, pos int) error
 // Delete removes the saved copy of rawURL, its file and its row, and
 // forgets its read state and star.
 func (l *Library) Delete(ctx context.Context, rawURL string) error {
+	if err := l.checkWritable(); err != nil {
+		return fmt.Errorf("delete %s: %w", rawURL, err)
+	}
 	e, ok := l.Lookup(rawURL)
 	if !ok {
 		return fmt.Errorf("delete %s: no saved copy", rawURL)
