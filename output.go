@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -17,32 +16,6 @@ import (
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
 )
-
-// loadAll reads every source in order. With none it reads the library,
-// newest first, skipping with a warning the pages that cannot be read, or
-// the sample edition when the library is empty. The batch modes (--json,
-// --dump, --export) load in turn: nothing waits on them but the user who
-// asked.
-func loadAll(ctx context.Context, s *session, sources []string) []story.Document {
-	var docs []story.Document
-	if len(sources) > 0 {
-		for _, src := range sources {
-			docs = append(docs, s.load(ctx, src)...)
-		}
-		return docs
-	}
-	sources, err := s.librarySources(0)
-	if err != nil {
-		docs = append(docs, story.Document{Source: s.libDir, Err: err})
-	}
-	if len(sources) == 0 {
-		return append(docs, sampleEdition())
-	}
-	for _, src := range sources {
-		docs = append(docs, s.skipFailed(ctx, s.load(ctx, src))...)
-	}
-	return docs
-}
 
 // sampleEdition parses the built-in sample. It is our own text, so a parse
 // failure is a bug that the tests catch; it still surfaces as a document
@@ -121,12 +94,12 @@ func toJSONStory(s story.Story, withRelated bool) jsonStory {
 }
 
 func printJSON(ctx context.Context, o options, s *session, stdout, stderr io.Writer) int {
-	docs := loadAll(ctx, s, o.sources)
-	s.printWarnings(stderr)
-	out := make([]jsonDoc, 0, len(docs))
-	for _, d := range docs {
+	out := jsonArray{w: stdout}
+	failed := false
+	err := eachDoc(ctx, s, o.sources, func(d story.Document) error {
 		jd := jsonDoc{Source: d.Source}
 		if d.Err != nil {
+			failed = true
 			jd.Error = errorLine(d)
 			fmt.Fprintf(stderr, "tread: %s\n", jd.Error)
 		} else {
@@ -135,16 +108,17 @@ func printJSON(ctx context.Context, o options, s *session, stdout, stderr io.Wri
 				jd.Stories = append(jd.Stories, toJSONStory(s, true))
 			}
 		}
-		out = append(out, jd)
+		return out.add(jd)
+	})
+	if err == nil {
+		err = out.close()
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
+	s.printWarnings(stderr)
+	if err != nil {
 		fmt.Fprintf(stderr, "tread: write json: %v\n", err)
 		return 1
 	}
-	if failed(docs) {
+	if failed {
 		return 1
 	}
 	return 0
@@ -154,8 +128,6 @@ func printJSON(ctx context.Context, o options, s *session, stdout, stderr io.Wri
 // reading without the TUI: styled on a terminal, plain text when stdout is
 // not one or NO_COLOR is set.
 func printDump(ctx context.Context, o options, cfg config.Config, sess *session, stdout, stderr io.Writer) int {
-	docs := loadAll(ctx, sess, o.sources)
-	sess.printWarnings(stderr)
 	r := render.NewRenderer(0)
 	style, width := dumpStyle(stdout)
 	if style != render.NoTTY {
@@ -170,7 +142,13 @@ func printDump(ctx context.Context, o options, cfg config.Config, sess *session,
 	renderStory := func(s story.Story) (string, error) {
 		return r.Render(render.Markdown(s), max(width, 10), style)
 	}
-	return writeDump(stdout, stderr, docs, renderStory, width)
+	d := dumper{stdout: stdout, stderr: stderr, render: renderStory, width: width, first: true}
+	err := eachDoc(ctx, sess, o.sources, d.doc)
+	sess.printWarnings(stderr)
+	if err != nil {
+		return 1
+	}
+	return d.code
 }
 
 // writeDump prints docs' stories, each followed by its related items that
@@ -178,46 +156,64 @@ func printDump(ctx context.Context, o options, cfg config.Config, sess *session,
 // are listed as "Related:" lines under their main story, as --export links
 // them.
 func writeDump(stdout, stderr io.Writer, docs []story.Document, render func(story.Story) (string, error), width int) int {
-	first := true
-	emit := func(s story.Story) error {
-		out, err := render(s)
-		if err != nil {
-			return err
+	d := dumper{stdout: stdout, stderr: stderr, render: render, width: width, first: true}
+	for _, doc := range docs {
+		if err := d.doc(doc); err != nil {
+			return 1
 		}
-		if !first {
-			fmt.Fprintln(stdout, "\n"+strings.Repeat("─", width)+"\n")
-		}
-		first = false
-		_, err = fmt.Fprintln(stdout, out)
+	}
+	return d.code
+}
+
+// dumper prints documents one at a time, a rule between stories.
+type dumper struct {
+	stdout, stderr io.Writer
+	render         func(story.Story) (string, error)
+	width          int
+	first          bool
+	code           int
+}
+
+func (d *dumper) emit(s story.Story) error {
+	out, err := d.render(s)
+	if err != nil {
 		return err
 	}
-	code := 0
-	for _, d := range docs {
-		if d.Err != nil {
-			fmt.Fprintf(stderr, "tread: %s\n", errorLine(d))
-			code = 1
-			continue
+	if !d.first {
+		fmt.Fprintln(d.stdout, "\n"+strings.Repeat("─", d.width)+"\n")
+	}
+	d.first = false
+	_, err = fmt.Fprintln(d.stdout, out)
+	return err
+}
+
+// doc prints one document's stories; its error (a story that would not
+// render, said on stderr) stops the dump.
+func (d *dumper) doc(doc story.Document) error {
+	if doc.Err != nil {
+		fmt.Fprintf(d.stderr, "tread: %s\n", errorLine(doc))
+		d.code = 1
+		return nil
+	}
+	for _, s := range doc.Stories {
+		if err := d.emit(s); err != nil {
+			fmt.Fprintf(d.stderr, "tread: %s: %v\n", sanitize.Line(doc.Source), err)
+			return err
 		}
-		for _, s := range d.Stories {
-			if err := emit(s); err != nil {
-				fmt.Fprintf(stderr, "tread: %s: %v\n", sanitize.Line(d.Source), err)
-				return 1
+		if lines := relatedLinks(s); len(lines) > 0 {
+			fmt.Fprintln(d.stdout, strings.Join(lines, "\n"))
+		}
+		for _, rel := range s.Related {
+			if len(rel.Body) == 0 {
+				continue
 			}
-			if lines := relatedLinks(s); len(lines) > 0 {
-				fmt.Fprintln(stdout, strings.Join(lines, "\n"))
-			}
-			for _, rel := range s.Related {
-				if len(rel.Body) == 0 {
-					continue
-				}
-				if err := emit(rel); err != nil {
-					fmt.Fprintf(stderr, "tread: %s: %v\n", sanitize.Line(d.Source), err)
-					return 1
-				}
+			if err := d.emit(rel); err != nil {
+				fmt.Fprintf(d.stderr, "tread: %s: %v\n", sanitize.Line(doc.Source), err)
+				return err
 			}
 		}
 	}
-	return code
+	return nil
 }
 
 // relatedLinks lists s's link-only related items, "  Related: Title — URL",

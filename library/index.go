@@ -62,7 +62,7 @@ CREATE TABLE pages (
 	story BLOB
 );
 CREATE INDEX pages_saved ON pages (saved DESC, id DESC);
-CREATE INDEX pages_requested ON pages (requested) WHERE requested <> '';
+CREATE INDEX pages_requested ON pages (requested);
 CREATE INDEX pages_extractor ON pages (extractor);
 CREATE TABLE skipped (file TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, err TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE user (

@@ -85,6 +85,9 @@ func (l *Library) indexSaved(name string, page fetch.Page, stories []story.Story
 func (l *Library) Lookup(rawURL string) (Entry, bool) {
 	ctx := context.Background()
 	k := key(rawURL)
+	if k == "" {
+		return Entry{}, false // "" is every page's requested URL
+	}
 	row := l.ix.db.QueryRowContext(ctx, "SELECT "+entryColumns+
 		" FROM pages WHERE url = ?1 OR requested = ?1 ORDER BY saved DESC, id DESC LIMIT 1", k)
 	e, err := scanEntry(row, l.dir)
@@ -127,6 +130,24 @@ func (l *Library) putOne(ctx context.Context, r record) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// Item is the index's row for rawURL (normalised, final or requested).
+func (l *Library) Item(ctx context.Context, rawURL string) (Item, bool, error) {
+	k := key(rawURL)
+	if k == "" {
+		return Item{}, false, nil // "" is every page's requested URL
+	}
+	row := l.ix.db.QueryRowContext(ctx, "SELECT "+itemColumns+
+		" FROM pages p LEFT JOIN user u ON u.url = p.url WHERE p.url = ?1 OR p.requested = ?1 ORDER BY p.saved DESC, p.id DESC LIMIT 1", k)
+	it, err := scanItem(row, l.dir)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Item{}, false, nil
+	}
+	if err != nil {
+		return Item{}, false, fmt.Errorf("read index: %w", err)
+	}
+	return it, true, nil
 }
 
 // Read returns the saved page of e, its body checked against the size and
@@ -262,7 +283,7 @@ func (l *Library) Stories(ctx context.Context, it Item) ([]story.Story, error) {
 	}
 	if err == nil && l.ext.Extract != nil && version == l.ext.Version {
 		if failed != "" {
-			return nil, fmt.Errorf("read %s: %s", it.URL, failed)
+			return nil, errors.New(failed) // the extractor's own message
 		}
 		var stories []story.Story
 		if err := json.Unmarshal(blob, &stories); err == nil && len(stories) > 0 {
@@ -275,7 +296,7 @@ func (l *Library) Stories(ctx context.Context, it Item) ([]story.Story, error) {
 	}
 	stories, failed, _ := l.extract(page)
 	if failed != "" {
-		return nil, fmt.Errorf("read %s: %s", it.URL, failed)
+		return nil, errors.New(failed)
 	}
 	return stories, nil
 }
