@@ -31,8 +31,8 @@ Usage:
 SOURCE is a page dump (.txt), a saved HTML page, a folder of them, - for
 standard input, or an http or https URL. A URL opens from its offline copy in
 the library when there is one, else it is fetched and the page is saved there.
-With no SOURCE, tread opens the library, newest page first (at most 500 in the
-reader), or its built-in sample edition when the library is empty.
+With no SOURCE, tread opens the library, newest page first, or its built-in
+sample edition when the library is empty.
 
 Flags:
   --offline        never use the network: a URL opens its saved copy or fails
@@ -44,6 +44,12 @@ Flags:
                    terminal's, else 80; at most the settings' reading_width)
   --export DIR     write each story as a markdown file with a front-matter
                    header into DIR and print the paths written
+  --save           add the SOURCEs to the library (URLs fetched, local pages
+                   and folders copied in) and exit, one line per page
+  --search QUERY   print the library pages matching QUERY, best first (with
+                   --json, as JSON); QUERY is words (word* for a prefix),
+                   "a phrase", -word, site:NAME, by:NAME, after:YYYY-MM-DD,
+                   before:YYYY-MM-DD, is:unread, is:read, is:starred
   --config FILE    read settings from FILE
                    (default: $XDG_CONFIG_HOME/tread/config.toml)
   --print-config   print the settings in effect and exit
@@ -68,6 +74,8 @@ type options struct {
 	configPath                       string
 	library                          string // --library: the library folder
 	export                           string // --export: the folder to write markdown to
+	search                           string // --search: the query
+	save                             bool   // --save: add the sources to the library
 	sources                          []string
 }
 
@@ -90,6 +98,8 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.offline, "offline", false, "")
 	fs.StringVar(&o.library, "library", "", "")
 	fs.StringVar(&o.export, "export", "", "")
+	fs.StringVar(&o.search, "search", "", "")
+	fs.BoolVar(&o.save, "save", false, "")
 	all := args
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -121,6 +131,9 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if err := checkLibraryFlags(o, set); err != nil {
+		return o, err
+	}
 	if set["width"] && !o.dump {
 		return o, fmt.Errorf("%w: --width only applies to --dump", errUsage)
 	}
@@ -211,6 +224,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	sess := newSession(o, cfg, stdin)
 	switch {
+	case o.save:
+		return printSave(ctx, o, sess, stdout, stderr)
+	case o.search != "":
+		return printSearch(ctx, o, sess, stdout, stderr)
 	case o.json:
 		return printJSON(ctx, o, sess, stdout, stderr)
 	case o.dump:

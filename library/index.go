@@ -110,6 +110,15 @@ func openIndex(ctx context.Context, dir string, writable bool, warn func(error))
 
 // tryIndex opens path, creating or migrating its schema.
 func tryIndex(ctx context.Context, path string) (*index, bool, error) {
+	// The index holds what the pages say: private, as the pages are.
+	// SQLite gives its -wal and -shm files the same mode.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, false, err
+	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
 		"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
