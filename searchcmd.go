@@ -123,4 +123,3 @@ func snippetText(snip string, bold bool) string {
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
-
