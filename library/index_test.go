@@ -379,3 +379,17 @@ func TestReextractOlderVersion(t *testing.T) {
 		t.Errorf("after re-extraction: %v", got)
 	}
 }
+
+// Past rankCap matches, a search ranks the most recently indexed rankCap.
+func TestRankCap(t *testing.T) {
+	l := openIndexed(t, t.TempDir(), nil)
+	saveFixtures(t, l)
+	defer func(n int) { rankCap = n }(rankCap)
+	rankCap = 1
+	if got := search(t, l, "the"); len(got) != 1 || got[0] != "council" { // the last English page saved
+		t.Errorf("capped search = %v, want the newest-indexed match alone", got)
+	}
+	if got := search(t, l, "propeller"); !slices.Equal(got, []string{"ferry"}) {
+		t.Errorf("a word under the cap = %v", got)
+	}
+}
