@@ -86,7 +86,7 @@ func loadURL(ctx context.Context, source string, opts Options) []story.Document 
 	if opts.Library != nil && doc.Err == nil {
 		// The page is read either way; a copy that could not be kept is
 		// the reader's to know about, as its own line.
-		if _, err := opts.Library.Save(*page); err != nil {
+		if _, err := opts.Library.SaveStories(*page, doc.Stories); err != nil {
 			docs = append(docs, story.Document{Source: source, Err: fmt.Errorf("keep offline copy of %s: %w", rawURL, err)})
 		}
 	}
