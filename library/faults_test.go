@@ -28,8 +28,15 @@ const (
 // startChild runs TestFaultChild as role on dir and returns its stdout lines.
 func startChild(t *testing.T, role, dir string) (*exec.Cmd, <-chan string, *bytes.Buffer) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestFaultChild$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), childEnv+"="+role, childDirEnv+"="+dir)
+	return startTest(t, "TestFaultChild", childEnv+"="+role, childDirEnv+"="+dir)
+}
+
+// startTest runs the test binary's test name with env added, and returns
+// its stdout lines as they come.
+func startTest(t *testing.T, name string, env ...string) (*exec.Cmd, <-chan string, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()

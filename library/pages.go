@@ -65,16 +65,7 @@ func (l *Library) indexSaved(name string, page fetch.Page, stories []story.Story
 	} else {
 		r.stories, r.failed, r.version = l.extract(page)
 	}
-	ctx := context.Background()
-	tx, err := l.ix.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer rollback(tx)
-	if err := put(ctx, tx, r); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return l.putOne(context.Background(), r)
 }
 
 // Lookup finds the saved copy of rawURL, matching it against both the URL
