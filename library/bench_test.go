@@ -32,7 +32,7 @@ func BenchmarkLibrary(b *testing.B) {
 			dir := b.TempDir()
 			start := time.Now()
 			genLibrary(b, dir, n, genExtractor)
-			b.Logf("generated and indexed %d pages in %v", n, time.Since(start).Round(time.Millisecond))
+			b.Logf("generated and indexed %d pages in %v; index %d MB", n, time.Since(start).Round(time.Millisecond), indexBytes(b, dir)>>20)
 			ctx := context.Background()
 			open := func(b *testing.B) *Library {
 				l, err := OpenWith(dir, Options{Extractor: genExtractor, Warn: func(err error) { b.Error(err) }})
@@ -172,4 +172,15 @@ func BenchmarkSave(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// indexBytes is the size of the index's files in dir.
+func indexBytes(b *testing.B, dir string) int64 {
+	var n int64
+	for _, suffix := range []string{"", "-wal"} {
+		if fi, err := os.Stat(filepath.Join(dir, indexName+suffix)); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
 }

@@ -162,7 +162,7 @@ func TestSearchSnippet(t *testing.T) {
 func TestBadQueries(t *testing.T) {
 	for _, q := range []string{
 		"", "   ", `"unclosed phrase`, "after:yesterday", "before:2026-13-01", "is:maybe",
-		"-after:2026-01-01", "*** ...", strings.Repeat("word ", maxTerms+1),
+		"-after:2026-01-01", "*** ...", "f*", strings.Repeat("word ", maxTerms+1),
 	} {
 		if _, err := ParseQuery(q); !errors.Is(err, ErrQuery) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("ParseQuery(%.30q) = %v, want a one-line ErrQuery", q, err)

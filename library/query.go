@@ -107,7 +107,10 @@ func ParseQuery(s string) (Query, error) {
 			}
 			continue
 		}
-		term, ok := ftsTerm(word, phrase)
+		term, ok, err := ftsTerm(word, phrase)
+		if err != nil {
+			return bad("%v", err)
+		}
 		if !ok {
 			continue // nothing searchable in it: punctuation alone
 		}
@@ -157,8 +160,9 @@ func clip(s string) string {
 // ftsTerm is word as an FTS5 string: quoted, its quotes doubled, its CJK
 // characters spaced apart as the index spaces them, and a trailing * (not
 // in a phrase) made a prefix search. ok is false when word has no letter
-// or digit, which FTS5 would find nothing for.
-func ftsTerm(word string, phrase bool) (term string, ok bool) {
+// or digit, which FTS5 would find nothing for; a prefix of one letter is
+// an error (it stands for most words of a language).
+func ftsTerm(word string, phrase bool) (term string, ok bool, err error) {
 	prefix := false
 	if !phrase {
 		trimmed := strings.TrimRight(word, "*")
@@ -169,13 +173,16 @@ func ftsTerm(word string, phrase bool) (term string, ok bool) {
 		word = strings.ToValidUTF8(word[:maxTermBytes], "")
 	}
 	if strings.IndexFunc(word, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
-		return "", false
+		return "", false, nil
+	}
+	if prefix && utf8.RuneCountInString(word) < 2 && !hasCJK(word) {
+		return "", false, fmt.Errorf("a prefix needs two letters or more, not %q", word+"*")
 	}
 	term = `"` + strings.ReplaceAll(segment(word), `"`, `""`) + `"`
 	if prefix {
 		term += "*"
 	}
-	return term, true
+	return term, true, nil
 }
 
 // expr is the FTS5 expression of the query's words: "" when it has none
