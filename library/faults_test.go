@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -84,41 +85,73 @@ func TestFaultChild(t *testing.T) {
 }
 
 func TestGarbageIndexIsMovedAside(t *testing.T) {
-	dir := t.TempDir()
-	l := openIndexed(t, dir, nil)
-	saveFixtures(t, l)
-	if err := l.Star(context.Background(), fixtureURL("tokyo"), true); err != nil {
-		t.Fatal(err)
-	}
-	if err := l.Close(); err != nil {
-		t.Fatal(err)
-	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if err := os.Remove(filepath.Join(dir, indexName+suffix)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			t.Fatal(err)
-		}
-	}
-	garbage := bytes.Repeat([]byte("not a database at all "), 500)
-	if err := os.WriteFile(filepath.Join(dir, indexName), garbage, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	var warnings []error
-	l = openIndexed(t, dir, func(err error) { warnings = append(warnings, err) })
-	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), "damaged") || strings.Contains(warnings[0].Error(), "\n") {
-		t.Errorf("warnings = %v, want one line about the damaged index", warnings)
-	}
-	aside, err := filepath.Glob(filepath.Join(dir, indexName+".damaged-*"))
-	if err != nil || len(aside) != 1 {
-		t.Fatalf("moved aside: %v, %v", aside, err)
-	}
-	if data, err := os.ReadFile(aside[0]); err != nil || !bytes.Equal(data, garbage) {
-		t.Errorf("the damaged index was not kept as it was: %v", err)
-	}
-	if err := l.Reconcile(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	if got := search(t, l, "is:starred"); len(got) != 1 || got[0] != "tokyo" {
-		t.Errorf("after the rebuild, starred = %v", got)
+	for _, tt := range []struct {
+		name    string
+		garbage func(t *testing.T, index []byte) []byte
+	}{
+		{"not a database", func(*testing.T, []byte) []byte { return bytes.Repeat([]byte("not a database at all "), 500) }},
+		{"cut in half", func(_ *testing.T, index []byte) []byte { return index[:len(index)/2] }},
+		{"another program's database", func(t *testing.T, _ []byte) []byte {
+			other := filepath.Join(t.TempDir(), "other.db")
+			db, err := sql.Open("sqlite", other)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec(fmt.Sprintf("CREATE TABLE notes (x); PRAGMA user_version = %d", schemaVersion)); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Close(); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(other)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return data
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			l := openIndexed(t, dir, nil)
+			saveFixtures(t, l)
+			if err := l.Star(context.Background(), fixtureURL("tokyo"), true); err != nil {
+				t.Fatal(err)
+			}
+			if err := l.Close(); err != nil { // checkpoints the WAL into the file
+				t.Fatal(err)
+			}
+			index, err := os.ReadFile(filepath.Join(dir, indexName))
+			if err != nil {
+				t.Fatal(err)
+			}
+			garbage := tt.garbage(t, index)
+			if err := os.WriteFile(filepath.Join(dir, indexName), garbage, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var warnings []error
+			l = openIndexed(t, dir, func(err error) { warnings = append(warnings, err) })
+			if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), "damaged") || strings.Contains(warnings[0].Error(), "\n") {
+				t.Errorf("warnings = %v, want one line about the damaged index", warnings)
+			}
+			aside, err := filepath.Glob(filepath.Join(dir, indexName+".damaged-*"))
+			if err != nil || len(aside) != 1 {
+				t.Fatalf("moved aside: %v, %v", aside, err)
+			}
+			// Opening a sound SQLite file sets its journal mode (header bytes
+			// 18 and 19) before anything can tell it is not ours.
+			if data, err := os.ReadFile(aside[0]); err != nil || !bytes.Equal(maskMode(data), maskMode(garbage)) {
+				t.Errorf("the damaged index was not kept as it was: %v", err)
+			}
+			if err := l.Reconcile(context.Background(), nil); err != nil {
+				t.Fatal(err)
+			}
+			if got := search(t, l, "is:starred"); len(got) != 1 || got[0] != "tokyo" {
+				t.Errorf("after the rebuild, starred = %v", got)
+			}
+			if n, err := l.Count(context.Background()); err != nil || n != len(fixtures) {
+				t.Errorf("after the rebuild, %d pages, %v", n, err)
+			}
+		})
 	}
 }
 
@@ -386,4 +419,13 @@ func TestReadOnlyFolder(t *testing.T) {
 			}
 		})
 	}
+}
+
+// maskMode blanks an SQLite file's journal-mode bytes.
+func maskMode(data []byte) []byte {
+	data = bytes.Clone(data)
+	if len(data) >= 20 && bytes.HasPrefix(data, []byte("SQLite format 3\x00")) {
+		data[18], data[19] = 0, 0
+	}
+	return data
 }

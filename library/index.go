@@ -11,7 +11,8 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // the "sqlite" database/sql driver, pure Go with FTS5
+	"modernc.org/sqlite" // the "sqlite" database/sql driver, pure Go with FTS5
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // indexName is the index's file in the library folder. Its name does not
@@ -93,7 +94,9 @@ func openIndex(ctx context.Context, dir string, writable bool, warn func(error))
 		return openReadOnlyIndex(ctx, path)
 	}
 	ix, fresh, err = tryIndex(ctx, path)
-	if err == nil || errors.Is(err, ErrNewerIndex) {
+	if err == nil || !damaged(err) {
+		// A newer tread's index, a lock held too long, a full disk: not
+		// the index's fault, and never a reason to move it aside.
 		return ix, fresh, err
 	}
 	aside := fmt.Sprintf("%s.damaged-%d", path, time.Now().UnixNano())
@@ -109,6 +112,23 @@ func openIndex(ctx context.Context, dir string, writable bool, warn func(error))
 	ix, _, err = tryIndex(ctx, path)
 	return ix, true, err
 }
+
+// damaged reports whether err says the index file is not a sound SQLite
+// database of ours: not a database at all, corrupt, or without the tables
+// its version promises.
+func damaged(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return true
+		}
+	}
+	return errors.Is(err, errMissingTable)
+}
+
+// errMissingTable is an index whose version is ours but whose tables are not.
+var errMissingTable = errors.New("the index lacks its tables")
 
 // tryIndex opens path, creating or migrating its schema.
 func tryIndex(ctx context.Context, path string) (*index, bool, error) {
@@ -181,6 +201,9 @@ func (ix *index) migrate(ctx context.Context) (fresh bool, err error) {
 		// A table every version has: a file that merely claims the version
 		// is damaged.
 		if err := ix.db.QueryRowContext(ctx, "SELECT count(*) FROM meta").Scan(&n); err != nil {
+			if strings.Contains(err.Error(), "no such table") {
+				return false, fmt.Errorf("read index: %w: %w", errMissingTable, err)
+			}
 			return false, fmt.Errorf("read index: %w", err)
 		}
 		return false, nil
@@ -193,6 +216,14 @@ func (ix *index) migrate(ctx context.Context) (fresh bool, err error) {
 		return false, fmt.Errorf("migrate index: %w", err)
 	}
 	defer rollback(tx)
+	// Another tread may have made the schema while this one waited for
+	// the write lock.
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return false, fmt.Errorf("migrate index: %w", err)
+	}
+	if v == schemaVersion {
+		return false, tx.Commit()
+	}
 	rows, err := tx.QueryContext(ctx, "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND type IN ('table', 'view')")
 	if err != nil {
 		return false, fmt.Errorf("migrate index: %w", err)
