@@ -15,9 +15,12 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// indexName is the index's file in the library folder. Its name does not
-// end in .page, so folder walks pass it over; -wal and -shm sit beside it.
-const indexName = ".tread-index.db"
+// indexName is the index's file, in a folder of its own in the library
+// folder: SQLite creates and deletes its -wal and -shm files beside it,
+// which would otherwise change the library folder's modification time,
+// the time Reconcile checks to know whether any page changed. Hidden and
+// without .page, folder walks pass it over.
+const indexName = ".tread/index.db"
 
 // schemaVersion is the index's PRAGMA user_version. An index with a lower
 // one is a cache of an older tread and is rebuilt from the files; one with
@@ -90,6 +93,11 @@ type index struct {
 // it from the files. warn hears what was done.
 func openIndex(ctx context.Context, dir string, writable bool, warn func(error)) (ix *index, fresh bool, err error) {
 	path := filepath.Join(dir, indexName)
+	if writable {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, false, fmt.Errorf("open index: %w", err)
+		}
+	}
 	if !writable {
 		return openReadOnlyIndex(ctx, path)
 	}
