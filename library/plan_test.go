@@ -17,6 +17,7 @@ func TestQueryPlans(t *testing.T) {
 	}{
 		{"lookup", "SELECT " + entryColumns + " FROM pages WHERE url = ?1 OR requested = ?1 ORDER BY saved DESC, id DESC LIMIT 1", []any{"x"}},
 		{"item", "SELECT " + itemColumns + " FROM pages p LEFT JOIN user u ON u.url = p.url WHERE p.url = ?1 OR p.requested = ?1 ORDER BY p.saved DESC, p.id DESC LIMIT 1", []any{"x"}},
+		{"reextract", reextractQuery, []any{"v1", 32}},
 		{"page", "SELECT " + itemColumns + " FROM pages p LEFT JOIN user u ON u.url = p.url WHERE (p.saved, p.id) < (?, ?) ORDER BY p.saved DESC, p.id DESC LIMIT ?", []any{1, 1, 10}},
 	} {
 		rows, err := l.ix.db.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+q.sql, q.args...)

@@ -319,6 +319,10 @@ func (l *Library) forgetFiles(ctx context.Context, names []string) error {
 	return nil
 }
 
+// reextractQuery finds pages another extractor version read: two ranges
+// of the extractor index, where "<>" would read all of it at every start.
+const reextractQuery = "SELECT file FROM pages WHERE extractor < ?1 OR extractor > ?1 LIMIT ?2"
+
 // reextract reads again, a batch at a time, the pages whose stored
 // extraction came from another extractor version.
 func (l *Library) reextract(ctx context.Context, p *Progress, report func()) error {
@@ -329,7 +333,7 @@ func (l *Library) reextract(ctx context.Context, p *Progress, report func()) err
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rows, err := l.ix.db.QueryContext(ctx, "SELECT file FROM pages WHERE extractor <> ? LIMIT ?", l.ext.Version, batch)
+		rows, err := l.ix.db.QueryContext(ctx, reextractQuery, l.ext.Version, batch)
 		if err != nil {
 			return fmt.Errorf("read index: %w", err)
 		}
