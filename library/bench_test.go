@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tread-reader/tread/corpus"
+	"github.com/tread-reader/tread/story"
 )
 
 // benchSizes are the generated libraries the benchmarks run on; 100,000
@@ -72,6 +73,29 @@ func BenchmarkLibrary(b *testing.B) {
 			})
 			l := open(b)
 			defer l.Close()
+			b.Run("each", func(b *testing.B) {
+				// Every page and its stories, as the exports read them: the
+				// heap must not grow with the library.
+				var peak uint64
+				var ms runtime.MemStats
+				for b.Loop() {
+					seen := 0
+					err := l.Each(ctx, func(_ Item, stories []story.Story, err error) error {
+						if err != nil || len(stories) != 1 {
+							return fmt.Errorf("stories: %v", err)
+						}
+						if seen++; seen%1000 == 0 {
+							runtime.ReadMemStats(&ms)
+							peak = max(peak, ms.HeapInuse)
+						}
+						return nil
+					})
+					if err != nil || seen != n {
+						b.Fatal(seen, err)
+					}
+				}
+				b.ReportMetric(float64(peak)/(1<<20), "MB-peak-heap")
+			})
 			for _, s := range []struct{ name, query string }{
 				{"search-rare", rareWord},
 				{"search-commonest", "the"},
