@@ -46,10 +46,11 @@ Flags:
                    header into DIR and print the paths written
   --save           add the SOURCEs to the library (URLs fetched, local pages
                    and folders copied in) and exit, one line per page
-  --search QUERY   print the library pages matching QUERY, best first (with
-                   --json, as JSON); QUERY is words (word* for a prefix),
-                   "a phrase", -word, site:NAME, by:NAME, after:YYYY-MM-DD,
-                   before:YYYY-MM-DD, is:unread, is:read, is:starred
+  --search QUERY   print the library pages matching QUERY, best first, one
+                   a line (as JSON with --json); QUERY is words (word* for
+                   a prefix), "a phrase", -word, site:NAME, by:NAME,
+                   after:YYYY-MM-DD, before:YYYY-MM-DD, is:unread, is:read,
+                   is:starred
   --config FILE    read settings from FILE
                    (default: $XDG_CONFIG_HOME/tread/config.toml)
   --print-config   print the settings in effect and exit
