@@ -401,3 +401,57 @@ func TestRankCap(t *testing.T) {
 		t.Errorf("a word under the cap = %v", got)
 	}
 }
+
+// A journal of mostly superseded lines is compacted to one line per page,
+// and says the same after it.
+func TestJournalCompaction(t *testing.T) {
+	dir := t.TempDir()
+	l := openIndexed(t, dir, nil)
+	saveFixtures(t, l)
+	ctx := context.Background()
+	defer func(n int64) { compactAt = n }(compactAt)
+	compactAt = 1
+	for i := range 50 {
+		if err := l.SetPosition(ctx, fixtureURL("ferry"), i); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.MarkRead(ctx, fixtureURL("tokyo"), i%2 == 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := state(t, l)
+	before, err := os.Stat(filepath.Join(dir, journalName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Reconcile(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.Stat(filepath.Join(dir, journalName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Size() >= before.Size()/5 {
+		t.Errorf("journal of %d bytes compacted to %d", before.Size(), after.Size())
+	}
+	if got := state(t, l); got != want {
+		t.Errorf("after compaction:\n%s\nwant\n%s", got, want)
+	}
+	if err := l.MarkRead(ctx, fixtureURL("council"), true); err != nil {
+		t.Fatal(err)
+	}
+	want = state(t, l)
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, filepath.Dir(indexName))); err != nil {
+		t.Fatal(err)
+	}
+	l = openIndexed(t, dir, nil)
+	if err := l.Reconcile(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := state(t, l); got != want || !strings.Contains(got, "ferry @49") {
+		t.Errorf("rebuilt from the compacted journal:\n%s\nwant\n%s", got, want)
+	}
+}

@@ -52,6 +52,35 @@ func (l *Library) record(ctx context.Context, c journalLine) error {
 	if err != nil {
 		return fmt.Errorf("encode change: %w", err)
 	}
+	unlock, err := lockFile(l.lockPath())
+	if err != nil {
+		return fmt.Errorf("keep change: lock journal: %w", err)
+	}
+	err = l.appendJournal(line)
+	if uerr := unlock(); err == nil && uerr != nil {
+		err = fmt.Errorf("unlock journal: %w", uerr)
+	}
+	if err != nil {
+		return err
+	}
+	tx, err := l.ix.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("index change: %w", err)
+	}
+	defer rollback(tx)
+	if err := apply(ctx, tx, c); err != nil {
+		return fmt.Errorf("index change: %w", err)
+	}
+	return tx.Commit()
+}
+
+// lockPath is the file journal writers lock, beside the index.
+func (l *Library) lockPath() string {
+	return filepath.Join(l.dir, filepath.Dir(indexName), "journal.lock")
+}
+
+// appendJournal adds one line to the journal and flushes it to disk.
+func (l *Library) appendJournal(line []byte) error {
 	if err := l.createJournal(); err != nil {
 		return fmt.Errorf("keep change: %w", err)
 	}
@@ -66,15 +95,7 @@ func (l *Library) record(ctx context.Context, c journalLine) error {
 	if err := errors.Join(werr, f.Close()); err != nil {
 		return fmt.Errorf("keep change in %s: %w", l.journalPath(), err)
 	}
-	tx, err := l.ix.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("index change: %w", err)
-	}
-	defer rollback(tx)
-	if err := apply(ctx, tx, c); err != nil {
-		return fmt.Errorf("index change: %w", err)
-	}
-	return tx.Commit()
+	return nil
 }
 
 // apply makes c's change to the user table.
@@ -206,11 +227,14 @@ func (l *Library) createJournal() error {
 	return errors.Join(werr, f.Close())
 }
 
+// compactAt is the journal size below which it is never compacted.
+var compactAt int64 = 1 << 20
+
 // compactJournal rewrites the journal as one line per page with user data,
 // when it has grown to four times that many lines.
-func (l *Library) compactJournal(ctx context.Context) error {
+func (l *Library) compactJournal(ctx context.Context) (err error) {
 	fi, err := os.Stat(l.journalPath())
-	if err != nil || fi.Size() < 1<<20 {
+	if err != nil || fi.Size() < compactAt {
 		return nil // nothing to compact yet
 	}
 	var n int64
@@ -219,6 +243,20 @@ func (l *Library) compactJournal(ctx context.Context) error {
 	}
 	if fi.Size() < 4*100*max(n, 1) {
 		return nil
+	}
+	unlock, err := lockFile(l.lockPath())
+	if err != nil {
+		return fmt.Errorf("compact journal: %w", err)
+	}
+	defer func() {
+		if uerr := unlock(); uerr != nil && err == nil {
+			err = fmt.Errorf("compact journal: unlock: %w", uerr)
+		}
+	}()
+	// Lines another tread appended since this one last read are in the
+	// user table only once replayed.
+	if err := l.replayJournal(ctx); err != nil {
+		return err
 	}
 	rows, err := l.ix.db.QueryContext(ctx, "SELECT url, read, starred, position FROM user")
 	if err != nil {
