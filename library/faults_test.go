@@ -156,9 +156,7 @@ func TestGarbageIndexIsMovedAside(t *testing.T) {
 }
 
 func TestNewerIndexIsLeftAlone(t *testing.T) {
-	dir := t.TempDir()
-	l := openIndexed(t, dir, nil)
-	saveFixtures(t, l)
+	l, dir := fixtureLibrary(t)
 	if _, err := l.ix.db.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion+1)); err != nil {
 		t.Fatal(err)
 	}
@@ -295,9 +293,7 @@ func TestKilledDuringRebuild(t *testing.T) {
 // A page file deleted while its row is on screen: reading it fails with
 // one line, Lookup no longer finds it, and the row goes.
 func TestPageDeletedWhileIndexed(t *testing.T) {
-	dir := t.TempDir()
-	l := openIndexed(t, dir, nil)
-	saveFixtures(t, l)
+	l, _ := fixtureLibrary(t)
 	ctx := context.Background()
 	items, _, err := l.Page(ctx, Cursor{}, 1, false)
 	if err != nil || len(items) != 1 {
@@ -320,9 +316,7 @@ func TestPageDeletedWhileIndexed(t *testing.T) {
 
 // One tread saves while another reads and searches: neither sees an error.
 func TestTwoProcesses(t *testing.T) {
-	dir := t.TempDir()
-	l := openIndexed(t, dir, nil)
-	saveFixtures(t, l)
+	l, dir := fixtureLibrary(t)
 	ctx := context.Background()
 	cmd, lines, stderr := startChild(t, "saver", dir)
 	q, err := ParseQuery("kettle")

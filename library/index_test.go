@@ -68,6 +68,15 @@ func saveFixtures(t testing.TB, l *Library) {
 	}
 }
 
+// fixtureLibrary is a new library in a temp folder holding the fixtures.
+func fixtureLibrary(t *testing.T) (*Library, string) {
+	t.Helper()
+	dir := t.TempDir()
+	l := openIndexed(t, dir, nil)
+	saveFixtures(t, l)
+	return l, dir
+}
+
 func search(t *testing.T, l *Library, query string) []string {
 	t.Helper()
 	q, err := ParseQuery(query)
@@ -86,8 +95,7 @@ func search(t *testing.T, l *Library, query string) []string {
 }
 
 func TestSearch(t *testing.T) {
-	l := openIndexed(t, t.TempDir(), nil)
-	saveFixtures(t, l)
+	l, _ := fixtureLibrary(t)
 	ctx := context.Background()
 	if err := l.MarkRead(ctx, fixtureURL("festival"), true); err != nil {
 		t.Fatal(err)
@@ -139,8 +147,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchSnippet(t *testing.T) {
-	l := openIndexed(t, t.TempDir(), nil)
-	saveFixtures(t, l)
+	l, _ := fixtureLibrary(t)
 	for _, tt := range []struct{ query, want string }{
 		{"propeller", MatchStart + "propeller" + MatchEnd},
 		{"渡し船", MatchStart + "渡し船" + MatchEnd},
@@ -171,8 +178,7 @@ func TestBadQueries(t *testing.T) {
 }
 
 func TestPagesNewestFirst(t *testing.T) {
-	l := openIndexed(t, t.TempDir(), nil)
-	saveFixtures(t, l)
+	l, _ := fixtureLibrary(t)
 	ctx := context.Background()
 	if err := l.MarkRead(ctx, fixtureURL("council"), true); err != nil {
 		t.Fatal(err)
@@ -209,9 +215,7 @@ func TestPagesNewestFirst(t *testing.T) {
 }
 
 func TestLookupUsesIndex(t *testing.T) {
-	dir := t.TempDir()
-	l := openIndexed(t, dir, nil)
-	saveFixtures(t, l)
+	l, dir := fixtureLibrary(t)
 	for _, u := range []string{fixtureURL("ferry"), "HTTP://NEWS.EXAMPLE:443/ferry#top"} {
 		e, ok := l.Lookup(u)
 		if !ok || e.URL != fixtureURL("ferry") || filepath.Dir(e.Path) != dir {
@@ -226,9 +230,7 @@ func TestLookupUsesIndex(t *testing.T) {
 // Read state, stars and positions are the user's: they survive the index
 // being deleted and rebuilt from the files.
 func TestUserDataSurvivesRebuild(t *testing.T) {
-	dir := t.TempDir()
-	l := openIndexed(t, dir, nil)
-	saveFixtures(t, l)
+	l, dir := fixtureLibrary(t)
 	ctx := context.Background()
 	for _, err := range []error{
 		l.MarkRead(ctx, fixtureURL("ferry"), true),
@@ -281,9 +283,7 @@ func state(t *testing.T, l *Library) string {
 }
 
 func TestDeleteRemovesFileRowAndState(t *testing.T) {
-	dir := t.TempDir()
-	l := openIndexed(t, dir, nil)
-	saveFixtures(t, l)
+	l, _ := fixtureLibrary(t)
 	ctx := context.Background()
 	if err := l.Star(ctx, fixtureURL("ferry"), true); err != nil {
 		t.Fatal(err)
@@ -308,9 +308,7 @@ func TestDeleteRemovesFileRowAndState(t *testing.T) {
 
 // Files added, changed and removed behind tread's back are noticed.
 func TestReconcileFollowsTheFolder(t *testing.T) {
-	dir := t.TempDir()
-	l := openIndexed(t, dir, nil)
-	saveFixtures(t, l)
+	l, dir := fixtureLibrary(t)
 	ctx := context.Background()
 	other := t.TempDir()
 	lo := openIndexed(t, other, nil)
@@ -390,8 +388,7 @@ func TestReextractOlderVersion(t *testing.T) {
 
 // Past rankCap matches, a search ranks the most recently indexed rankCap.
 func TestRankCap(t *testing.T) {
-	l := openIndexed(t, t.TempDir(), nil)
-	saveFixtures(t, l)
+	l, _ := fixtureLibrary(t)
 	defer func(n int) { rankCap = n }(rankCap)
 	rankCap = 1
 	if got := search(t, l, "the"); len(got) != 1 || got[0] != "council" { // the last English page saved
@@ -405,9 +402,7 @@ func TestRankCap(t *testing.T) {
 // A journal of mostly superseded lines is compacted to one line per page,
 // and says the same after it.
 func TestJournalCompaction(t *testing.T) {
-	dir := t.TempDir()
-	l := openIndexed(t, dir, nil)
-	saveFixtures(t, l)
+	l, dir := fixtureLibrary(t)
 	ctx := context.Background()
 	defer func(n int64) { compactAt = n }(compactAt)
 	compactAt = 1

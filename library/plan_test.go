@@ -9,8 +9,7 @@ import (
 // The queries the reader waits on use an index, never a scan of every
 // page: their cost must not grow with the library.
 func TestQueryPlans(t *testing.T) {
-	l := openIndexed(t, t.TempDir(), nil)
-	saveFixtures(t, l)
+	l, _ := fixtureLibrary(t)
 	for _, q := range []struct {
 		name, sql string
 		args      []any
