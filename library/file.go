@@ -220,13 +220,6 @@ func openEntry(path string) (*os.File, *bufio.Reader, header, error) {
 	corrupt := func(err error) (*os.File, *bufio.Reader, header, error) {
 		return nil, nil, header{}, fmt.Errorf("%s: %w", path, err)
 	}
-	// A FIFO would block the open itself: refuse what is not a regular
-	// file before opening it, and check again what was opened.
-	if fi, err := os.Lstat(path); err != nil {
-		return nil, nil, header{}, err
-	} else if !fi.Mode().IsRegular() {
-		return corrupt(fmt.Errorf("not a regular file: %w", ErrCorrupt))
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, header{}, err

@@ -212,6 +212,10 @@ func (l *Library) skippedFiles(ctx context.Context) ([]error, error) {
 			out = append(out, fmt.Errorf("library: skip %s: %w", rest, ErrCorrupt))
 			continue
 		}
+		if path, kind, ok := strings.Cut(msg, ": "+ErrNotRegular.Error()+" ("); ok {
+			out = append(out, fmt.Errorf("library: skip %s: %w", path, notRegularError{strings.TrimSuffix(kind, ")")}))
+			continue
+		}
 		out = append(out, fmt.Errorf("library: skip %s", msg))
 	}
 	return out, rows.Err()

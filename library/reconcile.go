@@ -108,7 +108,9 @@ func (l *Library) walk(ctx context.Context, p *Progress, report func()) error {
 			return err
 		}
 		if strings.HasPrefix(name, tempPrefix) {
-			l.removeStale(name, fi, p)
+			if fi.Mode().IsRegular() {
+				l.removeStale(name, fi, p)
+			}
 			return nil
 		}
 		p.Scanned++
@@ -146,8 +148,8 @@ func (l *Library) walk(ctx context.Context, p *Progress, report func()) error {
 	return nil
 }
 
-// eachPageFile calls fn for every regular file in dir whose name ends in
-// .page, temp files included, reading the folder a slice at a time so a
+// eachPageFile calls fn for every file in dir whose name ends in .page,
+// temp files included, reading the folder a slice at a time so a
 // folder of any size is walked in constant memory.
 func eachPageFile(dir string, fn func(name string, fi os.FileInfo) error) error {
 	d, err := os.Open(dir)
@@ -159,12 +161,14 @@ func eachPageFile(dir string, fn func(name string, fi os.FileInfo) error) error 
 		des, err := d.ReadDir(1024)
 		for _, de := range des {
 			name := de.Name()
-			if !strings.HasSuffix(name, fileExt) && !strings.HasPrefix(name, tempPrefix) || !de.Type().IsRegular() {
+			if !strings.HasSuffix(name, fileExt) && !strings.HasPrefix(name, tempPrefix) || de.IsDir() {
 				continue
 			}
-			fi, err := de.Info()
-			if err != nil {
-				continue // gone since the folder was read
+			// A link is followed; a pipe or device is passed on, for
+			// readRecord to refuse (and List to warn of) without opening.
+			fi, err := os.Stat(filepath.Join(dir, name))
+			if err != nil || fi.IsDir() {
+				continue // gone since the folder was read, or a folder
 			}
 			if err := fn(name, fi); err != nil {
 				return err
@@ -273,13 +277,14 @@ func (l *Library) indexFiles(ctx context.Context, names []string, p *Progress) e
 // comes with the record's size and time, to remember it by.
 func (l *Library) readRecord(name string) (record, error) {
 	path := filepath.Join(l.dir, name)
-	fi, err := os.Lstat(path)
+	fi, err := os.Stat(path)
 	if err != nil {
 		return record{}, err
 	}
 	r := record{file: name, size: fi.Size(), mtime: fi.ModTime().UnixNano()}
+	// Opening a pipe with no writer would block: refused before opening.
 	if !fi.Mode().IsRegular() {
-		return r, fmt.Errorf("%s: not a regular file: %w", path, ErrCorrupt)
+		return r, fmt.Errorf("%s: %w", path, notRegular(fi.Mode()))
 	}
 	page, h, err := readPageHeader(path)
 	if err != nil {
@@ -384,3 +389,28 @@ type skipWarning struct{ err error }
 func (w skipWarning) Error() string        { return "library: skip " + w.err.Error() }
 func (w skipWarning) Unwrap() error        { return w.err }
 func (w skipWarning) Is(target error) bool { return target == errSkipped }
+
+// ErrNotRegular marks a file in the library folder that is not a regular
+// file (a named pipe, a socket, a device): it is skipped, never opened.
+var ErrNotRegular = errors.New("not a regular file")
+
+// notRegularError names the kind of file found.
+type notRegularError struct{ kind string }
+
+func (e notRegularError) Error() string        { return ErrNotRegular.Error() + " (" + e.kind + ")" }
+func (e notRegularError) Is(target error) bool { return target == ErrNotRegular }
+
+func notRegular(mode os.FileMode) error {
+	kind := "special file"
+	switch {
+	case mode&os.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case mode&os.ModeSocket != 0:
+		kind = "socket"
+	case mode&os.ModeCharDevice != 0:
+		kind = "character device"
+	case mode&os.ModeDevice != 0:
+		kind = "device"
+	}
+	return notRegularError{kind}
+}
