@@ -98,3 +98,32 @@ func TestSearchAndSaveUsage(t *testing.T) {
 		}
 	}
 }
+
+// --save of URLs: fetched once and kept, then skipped; a page that does not
+// fetch, or an unsaved URL offline, fails the run. The library then opens,
+// exports and searches from the index.
+func TestSaveURLs(t *testing.T) {
+	isolate(t)
+	site := newTestSite(t)
+	url := site.URL + ferryPath
+	code, out, errOut := runArgs(t, "", "--save", url, site.URL+"/missing")
+	if code != 1 || out != "saved "+url+"\n" || !strings.Contains(errOut, "tread: failed "+site.URL+"/missing") {
+		t.Errorf("--save: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	code, out, _ = runArgs(t, "", "--save", url)
+	if code != 0 || out != "skipped "+url+" (already saved)\n" || site.requests() != 2 {
+		t.Errorf("second --save: exit %d, %q, %d requests", code, out, site.requests())
+	}
+	code, _, errOut = runArgs(t, "", "--save", "--offline", site.URL+festivalPath)
+	if code != 1 || !strings.Contains(errOut, "offline") {
+		t.Errorf("--save --offline of an unsaved URL: exit %d, %q", code, errOut)
+	}
+	code, docs, _ := runJSON(t)
+	if code != 0 || len(docs) != 1 || docs[0].Source != url || docs[0].Stories[0].Title != ferryTitle {
+		t.Errorf("the library: exit %d, %+v", code, docs)
+	}
+	code, out, _ = runArgs(t, "", "--search", "harbour")
+	if code != 0 || !strings.HasPrefix(out, ferryTitle+" · ") {
+		t.Errorf("--search: exit %d, %q", code, out)
+	}
+}
