@@ -52,7 +52,21 @@ func (s *session) reconcile(ctx context.Context, lib *library.Library) error {
 	if err != nil {
 		return fmt.Errorf("library: %w", err)
 	}
+	s.warnSkipped(ctx, lib)
 	return nil
+}
+
+// warnSkipped warns of each file in the library that is not a readable
+// page, on every run until it is fixed or removed, as the reader's list
+// once did.
+func (s *session) warnSkipped(ctx context.Context, lib *library.Library) {
+	skipped, err := lib.Skipped(ctx)
+	if err != nil {
+		s.warn("library: " + err.Error())
+	}
+	for _, w := range skipped {
+		s.warn(w.Error())
+	}
 }
 
 // libraryPage is the reader's paged loader: up to n library pages after
@@ -104,6 +118,7 @@ func (s *session) startLibrary(ctx context.Context) ([]string, error) {
 		case <-time.After(3 * time.Second):
 		}
 	}
+	s.warnSkipped(ctx, lib)
 	items, _, err := lib.Page(ctx, library.Cursor{}, firstScreen, false)
 	if err != nil {
 		return nil, err

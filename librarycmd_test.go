@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -125,5 +126,24 @@ func TestSaveURLs(t *testing.T) {
 	code, out, _ = runArgs(t, "", "--search", "harbour")
 	if code != 0 || !strings.HasPrefix(out, ferryTitle+" · ") {
 		t.Errorf("--search: exit %d, %q", code, out)
+	}
+}
+
+// A damaged file in the library is a warning on every run, not only the
+// one whose walk found it, and leaves the exit status alone.
+func TestDamagedLibraryFileWarnsEachRun(t *testing.T) {
+	lib := isolate(t)
+	if code, _, errOut := runArgs(t, "", "--save", filepath.Join("testdata", "save", "canonical.html")); code != 0 {
+		t.Fatalf("--save: %d %s", code, errOut)
+	}
+	junk := filepath.Join(lib, "junk.page")
+	if err := os.WriteFile(junk, []byte("not a saved page"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for run := range 2 {
+		code, docs, errOut := runJSON(t)
+		if code != 0 || len(docs) != 1 || !strings.Contains(errOut, "tread: warning: library: skip "+junk+": not a tread page") {
+			t.Errorf("run %d: exit %d, %d docs, stderr %q", run, code, len(docs), errOut)
+		}
 	}
 }

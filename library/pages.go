@@ -158,16 +158,12 @@ func (l *Library) List() ([]Entry, []error) {
 	l.warnings = nil
 	l.mu.Unlock()
 	err := l.Reconcile(ctx, func(p Progress) {
-		for _, w := range p.Warnings {
-			if !errors.Is(w, ErrCorrupt) && !errors.Is(w, errSkipped) {
-				warnings = append(warnings, w)
-			}
-		}
+		warnings = append(warnings, p.Warnings...)
 	})
 	if err != nil {
 		return nil, append(warnings, err)
 	}
-	skipped, err := l.skippedFiles(ctx)
+	skipped, err := l.Skipped(ctx)
 	warnings = append(warnings, skipped...)
 	if err != nil {
 		return nil, append(warnings, err)
@@ -191,11 +187,10 @@ func (l *Library) List() ([]Entry, []error) {
 	return entries, warnings
 }
 
-// errSkipped marks the warning of a file Reconcile could not read.
-var errSkipped = errors.New("skipped")
-
-// skippedFiles is a warning for each damaged file the index knows of.
-func (l *Library) skippedFiles(ctx context.Context) ([]error, error) {
+// Skipped is a warning for each file in the folder that is not a page
+// tread can read (damaged, or not a regular file), as the last Reconcile
+// found them: "library: skip PATH: why".
+func (l *Library) Skipped(ctx context.Context) ([]error, error) {
 	rows, err := l.ix.db.QueryContext(ctx, "SELECT err FROM skipped ORDER BY file")
 	if err != nil {
 		return nil, fmt.Errorf("read index: %w", err)

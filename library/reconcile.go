@@ -19,12 +19,12 @@ import (
 
 // Progress is how far a Reconcile has come.
 type Progress struct {
-	Scanned  int  // files looked at
-	Indexed  int  // files read and (re-)extracted
-	Removed  int  // rows of files that are gone
-	Skipped  int  // damaged files
-	Done     bool // the last report of a Reconcile
-	Warnings []error
+	Scanned  int     // files looked at
+	Indexed  int     // files read and (re-)extracted
+	Removed  int     // rows of files that are gone
+	Skipped  int     // damaged files found (Library.Skipped lists them)
+	Done     bool    // the last report of a Reconcile
+	Warnings []error // what went wrong that is not a damaged page
 }
 
 // batch bounds the work between two commits and two progress reports:
@@ -250,8 +250,7 @@ func (l *Library) indexFiles(ctx context.Context, names []string, p *Progress) e
 				return fmt.Errorf("write index: %w", err)
 			}
 		case errs[i] != nil:
-			p.Skipped++
-			p.Warnings = append(p.Warnings, skipWarning{errs[i]})
+			p.Skipped++ // Skipped lists them, for as long as they are there
 			if err := forgetFile(ctx, tx, name); err != nil {
 				return fmt.Errorf("write index: %w", err)
 			}
@@ -382,13 +381,6 @@ func (l *Library) extract(page fetch.Page) (stories []story.Story, failed, versi
 	}
 	return stories, "", l.ext.Version
 }
-
-// skipWarning says a file could not be read and is left out.
-type skipWarning struct{ err error }
-
-func (w skipWarning) Error() string        { return "library: skip " + w.err.Error() }
-func (w skipWarning) Unwrap() error        { return w.err }
-func (w skipWarning) Is(target error) bool { return target == errSkipped }
 
 // ErrNotRegular marks a file in the library folder that is not a regular
 // file (a named pipe, a socket, a device): it is skipped, never opened.
