@@ -96,7 +96,7 @@ func (s *session) startLibrary(ctx context.Context) ([]string, error) {
 	go func() {
 		defer close(done)
 		var once bool
-		err := lib.Reconcile(ctx, func(p library.Progress) {
+		err := lib.ReconcileAll(ctx, func(p library.Progress) {
 			for _, w := range p.Warnings {
 				s.warn(w.Error())
 			}

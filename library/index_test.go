@@ -357,6 +357,18 @@ func TestReconcileFollowsTheFolder(t *testing.T) {
 	if err := l.Reconcile(ctx, func(p Progress) { last = p }); err != nil || last.Scanned != 0 {
 		t.Errorf("Reconcile after reopening = %+v, %v", last, err)
 	}
+	// A page rewritten in place: only the full walk sees it.
+	e, _ := l.Lookup(fixtureURL("ferry"))
+	data, err = os.ReadFile(copied.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(e.Path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.ReconcileAll(ctx, func(p Progress) { last = p }); err != nil || last.Indexed != 1 || last.Scanned != 5 {
+		t.Errorf("ReconcileAll after a page changed in place = %+v, %v", last, err)
+	}
 }
 
 // Pages indexed by an older extractor are read again.
@@ -448,5 +460,40 @@ func TestJournalCompaction(t *testing.T) {
 	}
 	if got := state(t, l); got != want || !strings.Contains(got, "ferry @49") {
 		t.Errorf("rebuilt from the compacted journal:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Two files holding one page (a copy made outside tread): the newer is the
+// page, the older is skipped with a warning, and walks leave them be.
+func TestDuplicateFiles(t *testing.T) {
+	l, dir := fixtureLibrary(t)
+	ctx := context.Background()
+	other := openIndexed(t, t.TempDir(), nil)
+	older, err := other.Save(testPage(fixtureURL("ferry"), time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), "<h1>Old ferry</h1><p>An older copy.</p>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(older.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "copy-of-ferry.page"), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for walk := range 2 {
+		var last Progress
+		if err := l.ReconcileAll(ctx, func(p Progress) { last = p }); err != nil {
+			t.Fatal(err)
+		}
+		if want := 1 - walk; last.Indexed != want {
+			t.Errorf("walk %d indexed %d, want %d", walk, last.Indexed, want)
+		}
+	}
+	if got := search(t, l, "propeller"); !slices.Equal(got, []string{"ferry"}) {
+		t.Errorf("the newer copy: %v", got)
+	}
+	skipped, err := l.Skipped(ctx)
+	if err != nil || len(skipped) != 1 || !strings.Contains(skipped[0].Error(), "copy-of-ferry.page: an older copy of "+fixtureURL("ferry")) {
+		t.Errorf("Skipped = %v, %v", skipped, err)
 	}
 }

@@ -43,7 +43,21 @@ var staleTemp = time.Hour
 // walk altogether when the folder has not changed since the last one.
 // Work is committed a batch at a time, so a Reconcile that is killed
 // resumes where it stopped. progress, when not nil, hears after each batch.
+//
+// The folder's time changes when a file is added, removed or renamed into
+// it, as tread and sync tools write; a file rewritten in place (cp over
+// it) leaves it alone. ReconcileAll, for the background, always walks.
 func (l *Library) Reconcile(ctx context.Context, progress func(Progress)) error {
+	return l.reconcile(ctx, progress, false)
+}
+
+// ReconcileAll is Reconcile comparing every file, even when the folder's
+// time says nothing changed: the reader runs it in the background.
+func (l *Library) ReconcileAll(ctx context.Context, progress func(Progress)) error {
+	return l.reconcile(ctx, progress, true)
+}
+
+func (l *Library) reconcile(ctx context.Context, progress func(Progress), all bool) error {
 	if l.ix.ro {
 		return nil // an index that cannot be written is read as it is
 	}
@@ -65,7 +79,7 @@ func (l *Library) Reconcile(ctx context.Context, progress func(Progress)) error 
 	if err != nil {
 		return fmt.Errorf("read index: %w", err)
 	}
-	if last != stamp {
+	if all || last != stamp {
 		if err := l.walk(ctx, &p, report); err != nil {
 			return err
 		}
@@ -254,9 +268,7 @@ func (l *Library) indexFiles(ctx context.Context, names []string, p *Progress) e
 			if err := forgetFile(ctx, tx, name); err != nil {
 				return fmt.Errorf("write index: %w", err)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO skipped (file, size, mtime, err) VALUES (?, ?, ?, ?)
-				ON CONFLICT (file) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, err = excluded.err`,
-				name, recs[i].size, recs[i].mtime, errs[i].Error()); err != nil {
+			if err := skip(ctx, tx, name, recs[i].size, recs[i].mtime, errs[i].Error()); err != nil {
 				return fmt.Errorf("write index: %w", err)
 			}
 		default:

@@ -73,6 +73,26 @@ func put(ctx context.Context, tx *sql.Tx, r record) error {
 	if r.h.Requested != "" && key(r.h.Requested) != u {
 		req = key(r.h.Requested)
 	}
+	// Two files with one page (a copy made outside tread): the newer is
+	// the page, the other is listed as skipped, so that neither is read
+	// again at every walk.
+	var other string
+	var otherSaved, otherSize, otherMtime int64
+	err := tx.QueryRowContext(ctx, "SELECT file, saved, size, mtime FROM pages WHERE url = ? AND file <> ?", u, r.file).
+		Scan(&other, &otherSaved, &otherSize, &otherMtime)
+	switch {
+	case err == nil && otherSaved >= r.h.Fetched.UnixNano():
+		if err := forgetFile(ctx, tx, r.file); err != nil {
+			return err
+		}
+		return skip(ctx, tx, r.file, r.size, r.mtime, fmt.Sprintf("%s: an older copy of %s (kept: %s)", r.file, r.h.URL, other))
+	case err == nil:
+		if err := skip(ctx, tx, other, otherSize, otherMtime, fmt.Sprintf("%s: an older copy of %s (kept: %s)", other, r.h.URL, r.file)); err != nil {
+			return err
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return err
+	}
 	var old []int64
 	rows, err := tx.QueryContext(ctx, "SELECT id FROM pages WHERE file = ? OR url = ?", r.file, u)
 	if err != nil {
@@ -128,6 +148,14 @@ func put(ctx context.Context, tx *sql.Tx, r record) error {
 	}
 	_, err = tx.ExecContext(ctx, "INSERT INTO fts (rowid, title, site, byline, body) VALUES (?, ?, ?, ?, ?)",
 		id, segment(s.Title), segment(s.Site+" "+hostOf(r.h.URL)), segment(s.Byline), segment(text))
+	return err
+}
+
+// skip lists a file the index leaves out, with why.
+func skip(ctx context.Context, x execer, file string, size, mtime int64, why string) error {
+	_, err := x.ExecContext(ctx, `INSERT INTO skipped (file, size, mtime, err) VALUES (?, ?, ?, ?)
+		ON CONFLICT (file) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, err = excluded.err`,
+		file, size, mtime, why)
 	return err
 }
 
