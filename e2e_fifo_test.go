@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -42,6 +43,9 @@ func TestE2ELibraryWithSpecialFiles(t *testing.T) {
 
 	s := startTmux(t, bin, 100, 30, "--offline", "--library", lib)
 	s.waitFor(ferryTitle)
+	// The index meets the new files in the background; quit once it has
+	// (the test's own handle reads what that reconcile recorded).
+	waitSkipped(t, l, len(special))
 	s.keys("q")
 	if st := s.exitStatus(); st != "0" {
 		t.Fatalf("exit status %s, want 0", st)
@@ -51,5 +55,25 @@ func TestE2ELibraryWithSpecialFiles(t *testing.T) {
 		if want := path + ": not a regular file (" + kind + ")"; !strings.Contains(stderr, want) {
 			t.Errorf("standard error lacks %q:\n%s", want, stderr)
 		}
+	}
+}
+
+// waitSkipped waits until the library's index records n skipped files, as
+// a reconcile in another process leaves them, for at most ten seconds.
+func waitSkipped(t *testing.T, l *library.Library, n int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		skipped, err := l.Skipped(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(skipped) >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the reader's reconcile recorded %d skipped files, want %d", len(skipped), n)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

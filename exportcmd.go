@@ -24,8 +24,6 @@ func printExport(ctx context.Context, o options, sess *session, stdout, stderr i
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 		return 1
 	}
-	docs := loadAll(ctx, sess, o.sources)
-	sess.printWarnings(stderr)
 	code := 0
 	write := func(d story.Document, st story.Story) {
 		if sanitize.Line(st.Title) == "" {
@@ -39,11 +37,11 @@ func printExport(ctx context.Context, o options, sess *session, stdout, stderr i
 		}
 		fmt.Fprintln(stdout, sanitize.Line(path))
 	}
-	for _, d := range docs {
+	err = eachDoc(ctx, sess, o.sources, func(d story.Document) error {
 		if d.Err != nil {
 			fmt.Fprintf(stderr, "tread: %s\n", errorLine(d))
 			code = 1
-			continue
+			return nil
 		}
 		for _, st := range d.Stories {
 			write(d, st)
@@ -53,6 +51,12 @@ func printExport(ctx context.Context, o options, sess *session, stdout, stderr i
 				}
 			}
 		}
+		return nil
+	})
+	sess.printWarnings(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "tread: %v\n", err)
+		return 1
 	}
 	return code
 }

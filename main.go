@@ -32,8 +32,8 @@ Usage:
 SOURCE is a page dump (.txt), a saved HTML page, a folder of them, - for
 standard input, or an http or https URL. A URL opens from its offline copy in
 the library when there is one, else it is fetched and the page is saved there.
-With no SOURCE, tread opens the library, newest page first (at most 500 in the
-reader), or its built-in sample edition when the library is empty.
+With no SOURCE, tread opens the library, newest page first, or its built-in
+sample edition when the library is empty.
 
 Flags:
   --offline        never use the network: a URL opens its saved copy or fails
@@ -51,6 +51,13 @@ Flags:
   --export-opml    print the subscriptions as OPML 2.0
   --refresh        update every subscription, saving new stories' articles
                    into the library, and exit (for cron)
+  --save           add the SOURCEs to the library (URLs fetched, local pages
+                   and folders copied in) and exit, one line per page
+  --search QUERY   print the library pages matching QUERY, best first, one
+                   a line (as JSON with --json); QUERY is words (word* for
+                   a prefix), "a phrase", -word, site:NAME, by:NAME,
+                   after:YYYY-MM-DD, before:YYYY-MM-DD, is:unread, is:read,
+                   is:starred
   --config FILE    read settings from FILE
                    (default: $XDG_CONFIG_HOME/tread/config.toml)
   --print-config   print the settings in effect and exit
@@ -78,6 +85,8 @@ type options struct {
 	subscribe, unsubscribe           string // --subscribe URL, --unsubscribe URL
 	importOPML                       string // --import-opml FILE
 	exportOPML, refresh              bool
+	search                           string // --search: the query
+	save                             bool   // --save: add the sources to the library
 	sources                          []string
 }
 
@@ -105,6 +114,8 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.importOPML, "import-opml", "", "")
 	fs.BoolVar(&o.exportOPML, "export-opml", false, "")
 	fs.BoolVar(&o.refresh, "refresh", false, "")
+	fs.StringVar(&o.search, "search", "", "")
+	fs.BoolVar(&o.save, "save", false, "")
 	all := args
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -139,6 +150,9 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if err := checkLibraryFlags(o, set); err != nil {
+		return o, err
+	}
 	if set["width"] && !o.dump {
 		return o, fmt.Errorf("%w: --width only applies to --dump", errUsage)
 	}
@@ -231,6 +245,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	sess := newSession(o, cfg, stdin)
 	switch {
+	case o.save:
+		return printSave(ctx, o, sess, stdout, stderr)
+	case o.search != "":
+		return printSearch(ctx, o, sess, stdout, stderr)
 	case o.feedCommand() != "":
 		return runFeedCommand(ctx, o, cfg, sess, stdin, stdout, stderr)
 	case o.json:

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -20,26 +19,12 @@ import (
 	"github.com/tread-reader/tread/story"
 )
 
-// loadAll reads every source, in the order given. With none it reads the
-// library, newest first, skipping with a warning the pages that cannot be
-// read, or the sample edition when the library is empty.
-func loadAll(ctx context.Context, s *session, sources []string) []story.Document {
-	if len(sources) > 0 {
-		return s.loadEach(ctx, sources, func(ctx context.Context, src string, warn func(string)) []story.Document {
-			return s.loadWith(ctx, src, false, warn)
-		})
-	}
-	var docs []story.Document
-	sources, err := s.librarySources(0)
-	if err != nil {
-		docs = append(docs, story.Document{Source: s.libDir, Err: err})
-	}
-	if len(sources) == 0 {
-		return append(docs, sampleEdition())
-	}
-	return append(docs, s.loadEach(ctx, sources, func(ctx context.Context, src string, warn func(string)) []story.Document {
-		return s.skipFailed(ctx, s.loadWith(ctx, src, false, warn), warn)
-	})...)
+// sampleEdition parses the built-in sample. It is our own text, so a parse
+// failure is a bug that the tests catch; it still surfaces as a document
+// error rather than a crash.
+func sampleEdition() story.Document {
+	stories, err := feed.ParseDump(intake.Text(sample.Edition(), ""))
+	return story.Document{Source: sample.Source, Stories: stories, Err: err}
 }
 
 // loadWorkers is how many sources the batch modes load at once: a slow
@@ -87,24 +72,6 @@ func (s *session) loadEach(ctx context.Context, sources []string, load func(ctx 
 		docs = append(docs, results[i].docs...)
 	}
 	return docs
-}
-
-// sampleEdition parses the built-in sample. It is our own text, so a parse
-// failure is a bug that the tests catch; it still surfaces as a document
-// error rather than a crash.
-func sampleEdition() story.Document {
-	stories, err := feed.ParseDump(intake.Text(sample.Edition(), ""))
-	return story.Document{Source: sample.Source, Stories: stories, Err: err}
-}
-
-// failed reports whether any document could not be read.
-func failed(docs []story.Document) bool {
-	for _, d := range docs {
-		if d.Err != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // errorLine is a document's error as one line naming its source.
@@ -166,12 +133,12 @@ func toJSONStory(s story.Story, withRelated bool) jsonStory {
 }
 
 func printJSON(ctx context.Context, o options, s *session, stdout, stderr io.Writer) int {
-	docs := loadAll(ctx, s, o.sources)
-	s.printWarnings(stderr)
-	out := make([]jsonDoc, 0, len(docs))
-	for _, d := range docs {
+	out := jsonArray{w: stdout}
+	failed := false
+	err := eachDoc(ctx, s, o.sources, func(d story.Document) error {
 		jd := jsonDoc{Source: d.Source}
 		if d.Err != nil {
+			failed = true
 			jd.Error = errorLine(d)
 			fmt.Fprintf(stderr, "tread: %s\n", jd.Error)
 		} else {
@@ -180,16 +147,17 @@ func printJSON(ctx context.Context, o options, s *session, stdout, stderr io.Wri
 				jd.Stories = append(jd.Stories, toJSONStory(s, true))
 			}
 		}
-		out = append(out, jd)
+		return out.add(jd)
+	})
+	if err == nil {
+		err = out.close()
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
+	s.printWarnings(stderr)
+	if err != nil {
 		fmt.Fprintf(stderr, "tread: write json: %v\n", err)
 		return 1
 	}
-	if failed(docs) {
+	if failed {
 		return 1
 	}
 	return 0
@@ -199,8 +167,6 @@ func printJSON(ctx context.Context, o options, s *session, stdout, stderr io.Wri
 // reading without the TUI: styled on a terminal, plain text when stdout is
 // not one or NO_COLOR is set.
 func printDump(ctx context.Context, o options, cfg config.Config, sess *session, stdout, stderr io.Writer) int {
-	docs := loadAll(ctx, sess, o.sources)
-	sess.printWarnings(stderr)
 	r := render.NewRenderer(0)
 	style, width := dumpStyle(stdout)
 	if style != render.NoTTY {
@@ -212,7 +178,13 @@ func printDump(ctx context.Context, o options, cfg config.Config, sess *session,
 		width = o.width
 	}
 	width = min(width, cfg.ReadingWidth)
-	return writeDump(stdout, stderr, docs, dumpRenderer(r, width, style), width)
+	d := dumper{stdout: stdout, stderr: stderr, render: dumpRenderer(r, width, style), width: width, first: true}
+	err := eachDoc(ctx, sess, o.sources, d.doc)
+	sess.printWarnings(stderr)
+	if err != nil {
+		return 1
+	}
+	return d.code
 }
 
 // dumpRenderer renders a story for --dump: its links numbered in the text
@@ -250,46 +222,64 @@ func references(links []render.Link) string {
 // are listed as "Related:" lines under their main story, as --export links
 // them.
 func writeDump(stdout, stderr io.Writer, docs []story.Document, render func(story.Story) (string, error), width int) int {
-	first := true
-	emit := func(s story.Story) error {
-		out, err := render(s)
-		if err != nil {
-			return err
+	d := dumper{stdout: stdout, stderr: stderr, render: render, width: width, first: true}
+	for _, doc := range docs {
+		if err := d.doc(doc); err != nil {
+			return 1
 		}
-		if !first {
-			fmt.Fprintln(stdout, "\n"+strings.Repeat("─", width)+"\n")
-		}
-		first = false
-		_, err = fmt.Fprintln(stdout, out)
+	}
+	return d.code
+}
+
+// dumper prints documents one at a time, a rule between stories.
+type dumper struct {
+	stdout, stderr io.Writer
+	render         func(story.Story) (string, error)
+	width          int
+	first          bool
+	code           int
+}
+
+func (d *dumper) emit(s story.Story) error {
+	out, err := d.render(s)
+	if err != nil {
 		return err
 	}
-	code := 0
-	for _, d := range docs {
-		if d.Err != nil {
-			fmt.Fprintf(stderr, "tread: %s\n", errorLine(d))
-			code = 1
-			continue
+	if !d.first {
+		fmt.Fprintln(d.stdout, "\n"+strings.Repeat("─", d.width)+"\n")
+	}
+	d.first = false
+	_, err = fmt.Fprintln(d.stdout, out)
+	return err
+}
+
+// doc prints one document's stories; its error (a story that would not
+// render, said on stderr) stops the dump.
+func (d *dumper) doc(doc story.Document) error {
+	if doc.Err != nil {
+		fmt.Fprintf(d.stderr, "tread: %s\n", errorLine(doc))
+		d.code = 1
+		return nil
+	}
+	for _, s := range doc.Stories {
+		if err := d.emit(s); err != nil {
+			fmt.Fprintf(d.stderr, "tread: %s: %v\n", sanitize.Line(doc.Source), err)
+			return err
 		}
-		for _, s := range d.Stories {
-			if err := emit(s); err != nil {
-				fmt.Fprintf(stderr, "tread: %s: %v\n", sanitize.Line(d.Source), err)
-				return 1
+		if lines := relatedLinks(s); len(lines) > 0 {
+			fmt.Fprintln(d.stdout, "\n"+strings.Join(lines, "\n"))
+		}
+		for _, rel := range s.Related {
+			if len(rel.Body) == 0 {
+				continue
 			}
-			if lines := relatedLinks(s); len(lines) > 0 {
-				fmt.Fprintln(stdout, "\n"+strings.Join(lines, "\n"))
-			}
-			for _, rel := range s.Related {
-				if len(rel.Body) == 0 {
-					continue
-				}
-				if err := emit(rel); err != nil {
-					fmt.Fprintf(stderr, "tread: %s: %v\n", sanitize.Line(d.Source), err)
-					return 1
-				}
+			if err := d.emit(rel); err != nil {
+				fmt.Fprintf(d.stderr, "tread: %s: %v\n", sanitize.Line(doc.Source), err)
+				return err
 			}
 		}
 	}
-	return code
+	return nil
 }
 
 // relatedLinks lists s's link-only related items, "  Related: Title — URL",

@@ -19,11 +19,6 @@ import (
 	"github.com/tread-reader/tread/story"
 )
 
-// maxLibrarySources is how many saved pages `tread` with no source lists,
-// newest first: each is read and extracted when the reader opens, so a
-// library of thousands must not all load at once.
-const maxLibrarySources = 500
-
 // session is what loading a source needs beyond its name: the settings,
 // the flags, and the library of offline copies, opened on first use so
 // that reading local files never creates a library folder.
@@ -74,7 +69,7 @@ func (s *session) library() (*library.Library, error) {
 			s.libErr = errors.New("no library folder: set library in the settings or use --library")
 			return
 		}
-		s.lib, s.libErr = library.Open(s.libDir)
+		s.lib, s.libErr = library.OpenWith(s.libDir, s.libraryOptions())
 	})
 	return s.lib, s.libErr
 }
@@ -141,32 +136,6 @@ func (s *session) libraryExists() bool {
 	return err == nil && fi.IsDir()
 }
 
-// librarySources lists the saved pages, newest first, as sources (their
-// URLs), at most limit of them when limit > 0. Entries that had to be
-// skipped become warnings; err is a library that would not open. A library
-// folder that does not exist gives nothing, and is not created.
-func (s *session) librarySources(limit int) ([]string, error) {
-	if !s.libraryExists() {
-		return nil, nil
-	}
-	lib, err := s.library()
-	if err != nil {
-		return nil, fmt.Errorf("library: %w", err)
-	}
-	entries, warnings := lib.List()
-	for _, w := range warnings {
-		s.warn(w.Error())
-	}
-	if limit > 0 && len(entries) > limit {
-		entries = entries[:limit]
-	}
-	sources := make([]string, 0, len(entries))
-	for _, e := range entries {
-		sources = append(sources, e.URL)
-	}
-	return sources, nil
-}
-
 // skipFailed drops the failed documents of a saved page opened as part of
 // the library, each with a warning: a copy that cannot be read (damaged,
 // or saved by an older tread from a page it could not read) would fail the
@@ -200,7 +169,12 @@ func (s *session) printWarnings(w io.Writer) {
 	warnings := s.warnings
 	s.warnings = nil
 	s.mu.Unlock()
+	said := make(map[string]bool, len(warnings))
 	for _, msg := range warnings {
+		if said[msg] {
+			continue // a skipped page found at start and again by the reconcile
+		}
+		said[msg] = true
 		fmt.Fprintf(w, "tread: warning: %s\n", sanitize.Line(msg))
 	}
 }

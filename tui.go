@@ -79,7 +79,9 @@ func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui
 		ListWidth:    cfg.ListWidth.Columns,
 	}
 	if len(o.sources) == 0 {
-		sources, err := sess.librarySources(maxLibrarySources)
+		// The index catches up in the background for as long as tread
+		// runs; a kill leaves it to resume next time.
+		sources, err := sess.startLibrary(context.Background())
 		if err != nil {
 			opts.Docs = append(opts.Docs, story.Document{Source: sess.libDir, Err: err})
 		}
@@ -103,13 +105,18 @@ func (s *session) libraryLoader(load ui.Loader, sources []string) ui.Loader {
 		first[src] = true
 	}
 	return func(ctx context.Context, src string) []story.Document {
-		docs := load(ctx, src)
 		mu.Lock()
 		listed := first[src]
 		delete(first, src)
 		mu.Unlock()
 		if !listed {
-			return docs
+			return load(ctx, src)
+		}
+		// A listed page reads from the index's stored extraction.
+		stories, ok, err := s.libraryStories(ctx, src)
+		docs := []story.Document{{Source: src, Stories: stories, Err: err}}
+		if !ok {
+			docs = load(ctx, src)
 		}
 		return s.skipFailed(ctx, docs, s.warn)
 	}

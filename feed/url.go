@@ -86,7 +86,7 @@ func loadURL(ctx context.Context, source string, opts Options) []story.Document 
 	if opts.Library != nil && doc.Err == nil {
 		// The page is read either way: a copy that could not be kept is a
 		// warning, not a second result for the same source.
-		if _, err := opts.Library.Save(*page); err != nil {
+		if _, err := opts.Library.SaveStories(*page, doc.Stories); err != nil {
 			opts.warn(&saveError{url: rawURL, dir: opts.Library.Dir(), err: err})
 		}
 	}

@@ -1,8 +1,6 @@
 package library
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -128,17 +126,7 @@ func TestKilledDuringSave(t *testing.T) {
 // of the body is on disk, and kills it.
 func killChildMidSave(t *testing.T, dir, url string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), crashDirEnv+"="+dir, crashURLEnv+"="+url)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, lines, stderr := startTest(t, "TestCrashChild", crashDirEnv+"="+dir, crashURLEnv+"="+url)
 	killed := false
 	defer func() {
 		if !killed {
@@ -149,15 +137,6 @@ func killChildMidSave(t *testing.T, dir, url string) {
 				t.Logf("child: %v", err)
 			}
 		}
-	}()
-
-	lines := make(chan string)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
 	}()
 	deadline := time.After(30 * time.Second)
 	for started := false; !started; {
@@ -198,7 +177,7 @@ func killChildMidSave(t *testing.T, dir, url string) {
 		for range lines { // drain, so the reader goroutine ends
 		}
 	}()
-	err = cmd.Wait()
+	err := cmd.Wait()
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) {
 		t.Fatalf("child: %v, want killed", err)

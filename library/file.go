@@ -316,20 +316,30 @@ func readEntry(path string) (Entry, error) {
 }
 
 func readPage(path string) (fetch.Page, error) {
-	f, r, h, err := openEntry(path)
+	page, _, err := readPageHeader(path)
 	if err != nil {
 		return fetch.Page{}, fmt.Errorf("read saved page: %w", err)
+	}
+	return page, nil
+}
+
+// readPageHeader reads the page saved in path and the header it was saved
+// with. Its errors start with the path.
+func readPageHeader(path string) (fetch.Page, header, error) {
+	f, r, h, err := openEntry(path)
+	if err != nil {
+		return fetch.Page{}, header{}, err
 	}
 	defer f.Close()
 	body := make([]byte, h.Size)
 	if _, err := io.ReadFull(r, body); err != nil {
-		return fetch.Page{}, fmt.Errorf("read saved page %s: %w", path, err)
+		return fetch.Page{}, header{}, fmt.Errorf("%s: %w", path, err)
 	}
 	page, err := h.page(body)
 	if err != nil {
-		return fetch.Page{}, fmt.Errorf("read saved page %s: %w", path, err)
+		return fetch.Page{}, header{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return page, nil
+	return page, h, nil
 }
 
 // page is the saved page: the header's facts and body, which must match

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/tread-reader/tread/extract"
+	"github.com/tread-reader/tread/feed"
+	"github.com/tread-reader/tread/library"
+	"github.com/tread-reader/tread/story"
+)
+
+// firstScreen is how many library pages the reader is given at start-up:
+// one LIMIT query on the index, whatever the library's size. The rest are
+// there to page through with session.libraryPage.
+const firstScreen = 200
+
+// libraryOptions wires the library to tread's page reader, and its
+// warnings to the session's.
+func (s *session) libraryOptions() library.Options {
+	return library.Options{
+		Extractor: library.Extractor{Version: extract.Version, Extract: feed.ReadPage},
+		Warn:      func(err error) { s.warn(err.Error()) },
+	}
+}
+
+// openedLibrary is the library when its folder exists, else nil: reading
+// never creates the library folder.
+func (s *session) openedLibrary() (*library.Library, error) {
+	if !s.libraryExists() {
+		return nil, nil
+	}
+	lib, err := s.library()
+	if err != nil {
+		return nil, fmt.Errorf("library: %w", err)
+	}
+	return lib, nil
+}
+
+// reconcile brings the index up to date with the library's files before a
+// batch mode reads it, each damaged file a warning.
+func (s *session) reconcile(ctx context.Context, lib *library.Library) error {
+	err := lib.Reconcile(ctx, func(p library.Progress) {
+		for _, w := range p.Warnings {
+			s.warn(w.Error())
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("library: %w", err)
+	}
+	s.warnSkipped(ctx, lib)
+	return nil
+}
+
+// warnSkipped warns of each file in the library that is not a readable
+// page, on every run until it is fixed or removed, as the reader's list
+// once did.
+func (s *session) warnSkipped(ctx context.Context, lib *library.Library) {
+	skipped, err := lib.Skipped(ctx)
+	if err != nil {
+		s.warn("library: " + err.Error())
+	}
+	for _, w := range skipped {
+		s.warn(w.Error())
+	}
+}
+
+// startLibrary brings the index up to date in the background and returns
+// the URLs of the first screen of library pages. A new index (the first
+// run, or a rebuild) is given a moment to index the newest pages first.
+func (s *session) startLibrary(ctx context.Context) ([]string, error) {
+	lib, err := s.openedLibrary()
+	if err != nil || lib == nil {
+		return nil, err
+	}
+	n, err := lib.Count(ctx)
+	if err != nil {
+		return nil, err
+	}
+	started := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var once bool
+		err := lib.ReconcileAll(ctx, func(p library.Progress) {
+			for _, w := range p.Warnings {
+				s.warn(w.Error())
+			}
+			if !once && p.Indexed >= firstScreen/4 {
+				once = true
+				close(started)
+			}
+		})
+		if err != nil && ctx.Err() == nil {
+			s.warn("library: " + err.Error())
+		}
+		if err == nil {
+			// What this pass found unreadable, said on the way out.
+			s.warnSkipped(ctx, lib)
+		}
+		if !once {
+			close(started)
+		}
+	}()
+	if n == 0 {
+		select {
+		case <-started:
+		case <-time.After(3 * time.Second):
+		}
+	}
+	s.warnSkipped(ctx, lib)
+	items, _, err := lib.Page(ctx, library.Cursor{}, firstScreen, false)
+	if err != nil {
+		return nil, err
+	}
+	urls := make([]string, 0, len(items))
+	for _, it := range items {
+		urls = append(urls, it.URL) // an unreadable one is skipped as it loads
+	}
+	return urls, nil
+}
+
+// libraryStories reads a library page from the index's stored extraction
+// when it is current; ok is false when the index has no row for url.
+func (s *session) libraryStories(ctx context.Context, url string) ([]story.Story, bool, error) {
+	lib, err := s.openedLibrary()
+	if err != nil || lib == nil {
+		return nil, false, err
+	}
+	it, ok, err := lib.Item(ctx, url)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	stories, err := lib.Stories(ctx, it)
+	return stories, true, err
+}
+
+// eachDoc calls fn with the documents of sources, in order; with none, with
+// each library page's, newest first, a page at a time from the index (its
+// stored extraction where current), so that exporting a library of any
+// size takes the same memory; or the sample edition when the library is
+// empty. A library page that cannot be read is a warning (see skipFailed).
+// fn's error stops the walk.
+func eachDoc(ctx context.Context, s *session, sources []string, fn func(story.Document) error) error {
+	if len(sources) > 0 {
+		// Named sources load a few at once (see loadEach), then print in
+		// the order given.
+		docs := s.loadEach(ctx, sources, func(ctx context.Context, src string, warn func(string)) []story.Document {
+			return s.loadWith(ctx, src, false, warn)
+		})
+		for _, d := range docs {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	lib, err := s.openedLibrary()
+	if err != nil {
+		if ferr := fn(story.Document{Source: s.libDir, Err: err}); ferr != nil {
+			return ferr
+		}
+	}
+	if lib != nil {
+		if err := s.reconcile(ctx, lib); err != nil {
+			return fn(story.Document{Source: s.libDir, Err: err})
+		}
+	}
+	seen := false
+	if lib != nil {
+		err = lib.Each(ctx, func(it library.Item, stories []story.Story, err error) error {
+			seen = true
+			doc := story.Document{Source: it.URL, Stories: stories, Err: err}
+			for _, d := range s.skipFailed(ctx, []story.Document{doc}, s.warn) {
+				if err := fn(d); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if !seen {
+		return fn(sampleEdition())
+	}
+	return nil
+}
+
+// jsonArray writes a JSON array one element at a time, laid out as
+// json.Encoder with a two-space indent lays out the whole array.
+type jsonArray struct {
+	w io.Writer
+	n int
+}
+
+func (a *jsonArray) add(v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	sep := ",\n  "
+	if a.n == 0 {
+		sep = "[\n  "
+	}
+	a.n++
+	_, err := io.WriteString(a.w, sep+string(bytes.TrimSuffix(b.Bytes(), []byte("\n"))))
+	return err
+}
+
+func (a *jsonArray) close() error {
+	end := "\n]\n"
+	if a.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(a.w, end)
+	return err
+}
