@@ -77,6 +77,7 @@ func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui
 		OpenURL:      browser.Open,
 		ReadingWidth: cfg.ReadingWidth,
 		ListWidth:    cfg.ListWidth.Columns,
+		Fold:         cfg.FoldRelated,
 	}
 	if len(o.sources) == 0 {
 		sources, err := sess.librarySources(maxLibrarySources)

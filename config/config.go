@@ -61,6 +61,12 @@ type Config struct {
 	ReadingWidth int
 	// ListWidth is the list pane's width.
 	ListWidth PaneWidth
+	// Sort is the order of a folder's main stories: SortNewest,
+	// SortOldest or SortSource.
+	Sort string
+	// FoldRelated lists only the selected story's related stories, the
+	// others folded under their main story.
+	FoldRelated bool
 	// Library is the folder of offline copies; empty when no home or data
 	// folder could be found.
 	Library string
@@ -81,6 +87,8 @@ func Default() Config {
 		Theme:          ThemeAuto,
 		ReadingWidth:   DefaultReadingWidth,
 		ListWidth:      DefaultListWidth,
+		Sort:           SortNewest,
+		FoldRelated:    true,
 		Library:        DefaultLibrary(),
 		Timeout:        DefaultTimeout,
 		ConnectTimeout: DefaultConnectTimeout,

@@ -40,6 +40,10 @@ func parse(path string, data []byte) (Config, error) {
 			err = d.listWidth(&c, key, p)
 		case "library":
 			err = d.library(&c, key, p)
+		case "sort":
+			err = d.sort(&c, key, p)
+		case "fold_related":
+			err = d.foldRelated(&c, key, p)
 		case "network":
 			err = d.network(&c, key, p)
 		case "keys":

@@ -39,7 +39,9 @@ type entry struct {
 	site    string
 	md      string // the story's markdown, its links numbered
 	related bool
-	match   string // lower-cased title and site, for the list filter
+	// nRelated is how many related items a main story has.
+	nRelated int
+	match    string // lower-cased title and site, for the list filter
 
 	url       string        // the story's URL if render.SafeURL passes it, else ""
 	norm      string        // normURL(url), to spot a story already loaded
@@ -138,7 +140,9 @@ func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]
 			if from == "" {
 				from = source
 			}
-			entries = append(entries, newEntry(k, st, from, false, p))
+			main := newEntry(k, st, from, false, p)
+			main.nRelated = len(st.Related)
+			entries = append(entries, main)
 			for r, rel := range st.Related {
 				rk := k
 				rk.related = r

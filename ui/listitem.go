@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -66,6 +67,16 @@ func titleLines(title string, w int, rows int) []string {
 		second = strings.TrimRight(cut, " ") + "…" // "of…", not "of …"
 	}
 	return []string{first, second}
+}
+
+// foldedMeta is a folded story's meta line: what it says, and how many
+// related items are folded under it.
+func foldedMeta(e entry) string {
+	n := fmt.Sprintf("+%d related", e.nRelated)
+	if e.meta == "" {
+		return n
+	}
+	return e.meta + " · " + n
 }
 
 // renderEntry draws one entry as rows lines, each exactly width cells.

@@ -21,6 +21,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tread-reader/tread/keymap"
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
@@ -60,13 +61,17 @@ type Options struct {
 	// wide, when both panes show; nil keeps the built-in proportion. The
 	// answer is clamped so the reader keeps room.
 	ListWidth func(total int) int
+	// Fold lists only the selected story's related items, the others
+	// folded under their main story until the fold key unfolds them all;
+	// false lists every related item.
+	Fold bool
 }
 
 // hintKey names one drawing of the status bar's key hints: the room it
-// had, and whether they were the links list's.
+// had, and the pane they were for.
 type hintKey struct {
 	room  int
-	links bool
+	where keymap.Pane
 }
 
 // pane says which pane has the keyboard.
@@ -110,6 +115,8 @@ type Model struct {
 
 	width, height int
 	focus         pane
+	reading       bool       // the reading mode: no list, the story centred
+	readingSet    bool       // the reader chose the mode; it is never switched for them
 	helpScr       helpScreen // the full key help, over both panes while open
 
 	slots  []slot
@@ -161,7 +168,7 @@ func New(opts Options) Model {
 		dark:       dark,
 		auto:       opts.Style == "",
 		style:      opts.Style,
-		list:       newListPane(),
+		list:       newListPane(!opts.Fold),
 		reader:     newReaderPane(),
 		help:       help.New(),
 		hints:      map[hintKey]string{},
@@ -188,6 +195,7 @@ func New(opts Options) Model {
 		m.slots = append(m.slots, slot{source: src})
 	}
 	m.list.setEntries(m.allEntries())
+	m.maybeRead()
 	return m
 }
 

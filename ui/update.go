@@ -119,6 +119,7 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 	s := &m.slots[msg.slot]
 	s.loaded, s.entries, s.failed = true, msg.entries, msg.errs
 	m.list.setEntries(m.allEntries())
+	m.maybeRead()
 	return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs))
 }
 
