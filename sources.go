@@ -110,7 +110,30 @@ func (s *session) loadWith(ctx context.Context, source string, refresh bool) []s
 			})
 		}
 	}
-	return append(feed.Load(ctx, source, opts), notes...)
+	return append(s.dated(source, feed.Load(ctx, source, opts)), notes...)
+}
+
+// dated gives each story its time (story.Story.When) for showing its age
+// as it grows and for sorting: a relative age counts back from when the
+// page was saved (savedTime), or from now when that is unknown, as for
+// standard input, where the page is as old as the run.
+func (s *session) dated(source string, docs []story.Document) []story.Document {
+	now := time.Now()
+	for i, d := range docs {
+		if len(d.Stories) == 0 {
+			continue
+		}
+		src := d.Source
+		if src == "" {
+			src = source
+		}
+		saved := s.savedTime(src, d.Stories[0])
+		if saved.IsZero() {
+			saved = now
+		}
+		feed.Dated(docs[i].Stories, saved)
+	}
+	return docs
 }
 
 // saved reports whether the library holds a copy of url. It never creates

@@ -78,6 +78,7 @@ func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui
 		ReadingWidth: cfg.ReadingWidth,
 		ListWidth:    cfg.ListWidth.Columns,
 		Fold:         cfg.FoldRelated,
+		Sort:         cfg.Sort,
 	}
 	if len(o.sources) == 0 {
 		sources, err := sess.librarySources(maxLibrarySources)

@@ -50,11 +50,16 @@ type Link struct {
 
 // Story is one article: a main story, or a related item of one.
 type Story struct {
-	Title       string
-	Site        string // publisher
-	Byline      string
-	Published   time.Time // zero when unknown
-	Age         string    // relative age as printed, e.g. "8 hours ago"
+	Title     string
+	Site      string // publisher
+	Byline    string
+	Published time.Time // zero when unknown
+	Age       string    // relative age as printed, e.g. "8 hours ago"
+	// When is the story's time as best known, for showing its age as it
+	// grows and for sorting: Published, or Age counted back from when its
+	// file was saved. Zero when unknown. --json keeps Published and Age
+	// as the source gave them.
+	When        time.Time
 	URL         string
 	Image       string // lead image URL
 	Description string

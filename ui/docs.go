@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -80,6 +81,7 @@ type prep struct {
 	saved   func(url string) bool
 	openKey string // how the stub note names the open and browser keys
 	webKey  string
+	sort    string // Options.Sort
 }
 
 // loadCmd loads one source in the background.
@@ -121,8 +123,9 @@ func fetch(ctx context.Context, load Loader, slotIdx, gen int, source string, p 
 // numbered and asks which related pages are saved, so that Update only
 // ever copies strings.
 func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]entry, []notice) {
-	var entries []entry
+	var groups []group
 	var errs []notice
+	now := time.Now()
 	for d, doc := range docs {
 		if doc.Err != nil {
 			name := doc.Source
@@ -140,15 +143,21 @@ func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]
 			if from == "" {
 				from = source
 			}
-			main := newEntry(k, st, from, false, p)
+			main := newEntry(k, shownStory(st, now), from, false, p)
 			main.nRelated = len(st.Related)
-			entries = append(entries, main)
+			g := group{entries: []entry{main}, when: storyTime(st), name: from}
 			for r, rel := range st.Related {
 				rk := k
 				rk.related = r
-				entries = append(entries, newEntry(rk, rel, "", true, p))
+				g.entries = append(g.entries, newEntry(rk, shownStory(rel, now), "", true, p))
 			}
+			groups = append(groups, g)
 		}
+	}
+	sortGroups(groups, p.sort)
+	var entries []entry
+	for _, g := range groups {
+		entries = append(entries, g.entries...)
 	}
 	return entries, errs
 }

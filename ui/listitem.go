@@ -69,14 +69,15 @@ func titleLines(title string, w int, rows int) []string {
 	return []string{first, second}
 }
 
-// foldedMeta is a folded story's meta line: what it says, and how many
-// related items are folded under it.
+// foldedMeta is a folded story's meta line: how many related items are
+// folded under it, first so that a narrow list still shows it, then what
+// the line says.
 func foldedMeta(e entry) string {
 	n := fmt.Sprintf("+%d related", e.nRelated)
 	if e.meta == "" {
 		return n
 	}
-	return e.meta + " · " + n
+	return n + " · " + e.meta
 }
 
 // renderEntry draws one entry as rows lines, each exactly width cells.

@@ -65,6 +65,10 @@ type Options struct {
 	// folded under their main story until the fold key unfolds them all;
 	// false lists every related item.
 	Fold bool
+	// Sort orders the main stories of each source (a folder's pages):
+	// SortNewest or SortOldest by their dates, undated ones last and file
+	// names settling ties; "" keeps the order the source gives.
+	Sort string
 }
 
 // hintKey names one drawing of the status bar's key hints: the room it
@@ -106,6 +110,7 @@ type Model struct {
 	openURL   func(string) error
 	readWidth int           // Options.ReadingWidth
 	listWidth func(int) int // Options.ListWidth
+	sort      string        // Options.Sort
 	renderer  *render.Renderer
 	keys      keyMap
 	styles    styles
@@ -162,6 +167,7 @@ func New(opts Options) Model {
 		openURL:    opts.OpenURL,
 		readWidth:  opts.ReadingWidth,
 		listWidth:  opts.ListWidth,
+		sort:       opts.Sort,
 		renderer:   r,
 		keys:       newKeyMap(opts.Keys),
 		styles:     st,
@@ -242,7 +248,7 @@ func (m Model) failures() []notice {
 
 // prep is what preparing entries needs from the model.
 func (m Model) prep() prep {
-	return prep{saved: m.saved, openKey: firstKey(m.keys.Open), webKey: boundKey(m.keys.Browser)}
+	return prep{saved: m.saved, openKey: firstKey(m.keys.Open), webKey: boundKey(m.keys.Browser), sort: m.sort}
 }
 
 // boundKey is a binding's first key, or "" when it is unbound.

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -291,6 +292,10 @@ func (m *Model) selectKey(k entryKey) bool {
 	n := find()
 	if n < 0 && m.list.query() != "" {
 		m.list.clearFilter()
+		n = find()
+	}
+	if n < 0 && slices.ContainsFunc(m.list.all, func(e entry) bool { return e.key == k }) {
+		m.list.refilter(k, true) // folded: unfold its group
 		n = find()
 	}
 	if n < 0 {
