@@ -7,11 +7,11 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 
 	"github.com/tread-reader/tread/config"
-	"github.com/tread-reader/tread/feed"
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sample"
 	"github.com/tread-reader/tread/sanitize"
@@ -44,12 +44,9 @@ func loadAll(ctx context.Context, s *session, sources []string) []story.Document
 	return docs
 }
 
-// sampleEdition parses the built-in sample. It is our own text, so a parse
-// failure is a bug that the tests catch; it still surfaces as a document
-// error rather than a crash.
+// sampleEdition is the built-in sample, its ages counted from now.
 func sampleEdition() story.Document {
-	stories, err := feed.ParseDump(feed.DecodeText(sample.Edition()))
-	return story.Document{Source: sample.Source, Stories: stories, Err: err}
+	return sample.Edition(time.Now())
 }
 
 // failed reports whether any document could not be read.

@@ -15,6 +15,7 @@ import (
 	"github.com/tread-reader/tread/feed"
 	"github.com/tread-reader/tread/fetch"
 	"github.com/tread-reader/tread/library"
+	"github.com/tread-reader/tread/sample"
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
 )
@@ -96,6 +97,10 @@ func (s *session) loadWith(ctx context.Context, source string, refresh bool) []s
 		defer func() { <-s.busy }()
 	case <-ctx.Done():
 		return []story.Document{{Source: source, Err: ctx.Err()}}
+	}
+	if doc, ok := sample.Page(source, time.Now()); ok {
+		// the sample's own pages: never the library, never the network
+		return []story.Document{doc}
 	}
 	opts := feed.Options{Stdin: s.stdin, Fetch: s.fetch, Offline: s.offline, Refresh: refresh}
 	var notes []story.Document
