@@ -8,20 +8,19 @@ type Hint struct {
 }
 
 // hints are the status bar's key hints for each place the focus can be,
-// in the order the bar shows them. Each action here works in that pane by
+// in the order the bar shows them, short enough for an 80-column bar (the
+// help screen has the rest). Each action here works in that pane by
 // the table (TestHintsWorkWhereShown holds that), so the bar never names
 // a key that does nothing where the reader is.
 var hints = map[Pane][]Hint{
 	InList: {
-		{"move", []Action{Down, Up}}, {"story", []Action{Next, Prev}},
-		{"read", []Action{Open}}, {"pane", []Action{Focus}}, {"find", []Action{Search}},
+		{"move", []Action{Down, Up}}, {"read", []Action{Open}}, {"find", []Action{Search}},
 		{"wide", []Action{Reading}}, {"fold", []Action{Fold}},
 		{"help", []Action{Help}}, {"quit", []Action{Quit}},
 	},
 	InReader: {
-		{"scroll", []Action{Down, Up}}, {"page", []Action{PageDown, PageUp}},
-		{"story", []Action{Next, Prev}}, {"find", []Action{Search}},
-		{"links", []Action{Links}}, {"back", []Action{WalkBack}}, {"wide", []Action{Reading}},
+		{"scroll", []Action{Down, Up}}, {"links", []Action{Links}}, {"back", []Action{WalkBack}},
+		{"list", []Action{Focus}}, {"wide", []Action{Reading}},
 		{"help", []Action{Help}}, {"quit", []Action{Quit}},
 	},
 	InLinks: {

@@ -25,9 +25,11 @@ func TestEmptyKeyListUnbindsTheAction(t *testing.T) {
 	if d.selectedTitle() != frontTitles[0] {
 		t.Fatalf("n still moves after next was unbound: %q", d.selectedTitle())
 	}
-	if status := lastLine(d.screen()); strings.Contains(status, "n/p") || !strings.Contains(status, "p story") {
-		t.Errorf("status hints should name only the bound half of n/p: %q", status)
+	d.press("tab") // the reader's hints name links, when it is bound
+	if status := lastLine(d.screen()); strings.Contains(status, "links") || !strings.Contains(status, "⌫ back") {
+		t.Errorf("status hints should leave out the unbound links key: %q", status)
 	}
+	d.press("tab")
 	d.press("p") // the other half of the pair still works
 	d.press("?")
 	scr := d.screen()

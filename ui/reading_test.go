@@ -219,13 +219,13 @@ func TestHintsFollowTheFocus(t *testing.T) {
 	doc := frontPage()
 	doc.Stories[0].Body = append(doc.Stories[0].Body, story.Block{Kind: story.Paragraph, Text: "The plan.",
 		MD: "The [plan](https://council.example/plan)."})
-	d := newDriver(t, Options{Docs: []story.Document{doc}, Style: render.Dark}, 160, 30)
+	d := newDriver(t, Options{Docs: []story.Document{doc}, Style: render.Dark}, 80, 30)
 	for _, tc := range []struct {
 		keys     []string
 		has, not []string
 	}{
-		{nil, []string{"enter read", "tab pane", "/ find", "f fold", "z wide"}, []string{"L links", "y copy"}},
-		{[]string{"tab"}, []string{"↓/↑ scroll", "pgdn/pgup page", "L links", "⌫ back", "z wide"}, []string{"enter read", "f fold"}},
+		{nil, []string{"↓/↑ move", "enter read", "/ find", "f fold", "z wide", "? help", "q quit"}, []string{"L links", "y copy"}},
+		{[]string{"tab"}, []string{"↓/↑ scroll", "L links", "⌫ back", "tab list", "z wide", "? help"}, []string{"enter read", "f fold"}},
 		{[]string{"L"}, []string{"enter follow", "o open", "y copy", "esc close"}, []string{"tab pane", "z wide"}},
 	} {
 		d.press(tc.keys...)
