@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,7 +44,11 @@ func AgeDuration(age string) (d time.Duration, ok bool) {
 		}
 		n = v
 	}
-	return time.Duration(n) * ageUnits[unitOf(m[2])], true
+	unit := ageUnits[unitOf(m[2])]
+	if int64(n) > math.MaxInt64/int64(unit) {
+		return 0, false // "999999 years ago" is no time a clock can hold
+	}
+	return time.Duration(n) * unit, true
 }
 
 // Dated sets When on each story and its related stories: the published

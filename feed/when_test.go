@@ -27,6 +27,9 @@ func TestAgeDuration(t *testing.T) {
 		{"15 minutes", 0, false},
 		{"Reuters 2 hours ago", 0, false},
 		{"soon", 0, false},
+		{"999999 years ago", 0, false},
+		{"99999 years ago", 0, false},
+		{"200 years ago", 200 * 365 * 24 * time.Hour, true},
 	} {
 		d, ok := AgeDuration(tc.age)
 		if d != tc.want || ok != tc.ok {
@@ -64,4 +67,16 @@ func TestDated(t *testing.T) {
 	if s.Age != "15 minutes ago" || s.Related[1].Age != "2 hours ago" {
 		t.Error("Dated changed the ages as printed")
 	}
+}
+
+// FuzzAgeDuration: any text gives a duration that is not negative, or no
+// age at all, and never panics.
+func FuzzAgeDuration(f *testing.F) {
+	f.Add("15 minutes ago")
+	f.Add("999999 years ago")
+	f.Fuzz(func(t *testing.T, age string) {
+		if d, ok := AgeDuration(age); d < 0 || (!ok && d != 0) {
+			t.Errorf("AgeDuration(%q) = %v, %v", age, d, ok)
+		}
+	})
 }

@@ -16,7 +16,7 @@ func (s Story) ReadingMinutes() int {
 	inWord := false
 	for _, r := range s.Text() {
 		switch {
-		case unspaced(r):
+		case Unspaced(r):
 			chars++
 			inWord = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -35,8 +35,9 @@ func (s Story) ReadingMinutes() int {
 	return (words*CharsPerMinute + chars*WordsPerMinute + WordsPerMinute*CharsPerMinute - 1) / (WordsPerMinute * CharsPerMinute)
 }
 
-// unspaced reports whether r belongs to a script written without spaces
-// between words, where each character is read as about a word.
-func unspaced(r rune) bool {
+// Unspaced reports whether r belongs to a script written without spaces
+// between words (Han, kana, Thai…), where each character is read as about
+// a word and any position may start one.
+func Unspaced(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/story"
 )
 
 // listPane is the left pane: every story and its related items, a
@@ -223,18 +225,12 @@ func atWordStart(s, t string) bool {
 		at := i + j
 		prev, _ := utf8.DecodeLastRuneInString(s[:at])
 		first, _ := utf8.DecodeRuneInString(t)
-		if at == 0 || !(unicode.IsLetter(prev) || unicode.IsDigit(prev)) || unspaced(prev) || unspaced(first) {
+		if at == 0 || !(unicode.IsLetter(prev) || unicode.IsDigit(prev)) || story.Unspaced(prev) || story.Unspaced(first) {
 			return true
 		}
 		_, size := utf8.DecodeRuneInString(s[at:])
 		i = at + size
 	}
-}
-
-// unspaced reports whether r belongs to a script written without spaces
-// between words, where any position may start one.
-func unspaced(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
 func (l *listPane) setSize(w, h int) {
