@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sanitize"
@@ -36,6 +37,7 @@ type entryKey struct {
 type entry struct {
 	key     entryKey
 	title   string // sanitized, one line
+	titleW  int    // title's display width, measured once: the list lays out every entry again as it folds
 	meta    string // sanitized "site · age"
 	site    string
 	md      string // the story's markdown, its links numbered
@@ -200,6 +202,7 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 	}
 	e.md, e.links = render.NumberLinks(md)
 	e.links = labelLinks(e.links, st.Body)
+	e.titleW = ansi.StringWidth(e.title)
 	return e
 }
 

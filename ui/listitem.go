@@ -37,7 +37,7 @@ func entryRows(e entry, width int) int {
 
 // titleRows is how many rows e's title takes at width.
 func titleRows(e entry, width int) int {
-	if w := titleWidth(e, width); w >= minWrapTitle && ansi.StringWidth(e.title) > w {
+	if w := titleWidth(e, width); w >= minWrapTitle && e.titleW > w {
 		return 2
 	}
 	return 1
