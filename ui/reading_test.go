@@ -242,3 +242,28 @@ func TestHintsFollowTheFocus(t *testing.T) {
 		}
 	}
 }
+
+// Walking back returns to the related item the walk started from even
+// when its story has been folded since.
+func TestWalkBackUnfoldsTheStoryItReturnsTo(t *testing.T) {
+	w := newWeb()
+	opts := w.options()
+	opts.Fold = true
+	d := newDriver(t, opts, 120, 30)
+	d.selectTitle("Tide gauge readings hit record")
+	from, _ := d.m.list.selected()
+	d.press("enter")
+	if e, _ := d.m.list.selected(); e.related || e.title != "Tide gauge readings hit record" {
+		t.Fatalf("setup: the walk is on %+v", e.key)
+	}
+	// the front page's group is folded now: its related item is not listed
+	for _, i := range d.m.list.visible {
+		if d.m.list.all[i].key == from.key {
+			t.Fatal("the story walked from is still unfolded")
+		}
+	}
+	d.press("backspace")
+	if e, _ := d.m.list.selected(); e.key != from.key {
+		t.Errorf("walk-back: on %q (%+v), want the related item", e.title, e.key)
+	}
+}
