@@ -87,8 +87,13 @@ func TestSampleEditionKeysDoWhatItSays(t *testing.T) {
 	if !strings.Contains(d.readerText(), "You walked here") || !strings.Contains(d.crumb(), "Welcome to tread") {
 		t.Fatalf("enter on the link: reader %.80q, crumb %q", d.readerText(), d.crumb())
 	}
+	// The breadcrumb and the status bar stay in the reading mode.
+	d.press("z")
+	if scr := d.screen(); !strings.Contains(scr, "↳ Welcome to tread") || !strings.Contains(lastLine(scr), "L links") {
+		t.Errorf("the reading mode lost the breadcrumb or the status bar:\n%s", scr)
+	}
+	d.press("z") // the list comes back with the focus
 	// f unfolds every story's related stories, and folds them again.
-	d.press("tab")
 	folded := len(d.m.list.visible)
 	d.press("f")
 	if len(d.m.list.visible) <= folded {
