@@ -51,12 +51,6 @@ func Page(u string, now time.Time) (doc story.Document, ok bool) {
 	return story.Document{Source: u, Stories: []story.Story{dated(st, now)}}, true
 }
 
-// IsSample reports whether u is an address on the sample's host.
-func IsSample(u string) bool {
-	p, err := url.Parse(strings.TrimSpace(u))
-	return err == nil && strings.EqualFold(p.Hostname(), Host)
-}
-
 type pageError string
 
 func (e pageError) Error() string { return string(e) }
