@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -17,6 +16,7 @@ import (
 // key so it survives new sources arriving and the filter changing.
 type listPane struct {
 	all     []entry // every entry, in source order
+	index   listIndex
 	visible []int   // indexes into all that pass the filter and are not folded
 	rank    []int   // each visible entry's place among those that pass the filter
 	matched int     // how many entries pass the filter, folded or not
@@ -83,6 +83,7 @@ func (l listPane) selected() (entry, bool) {
 func (l *listPane) setEntries(all []entry) {
 	prev, had := l.selected()
 	l.all = all
+	l.index = newListIndex(all)
 	l.redraw()
 	l.refilter(prev.key, had && l.moved)
 }
@@ -96,7 +97,7 @@ func (l listPane) query() string { return strings.TrimSpace(l.filter.Value()) }
 func (l *listPane) refilter(keep entryKey, had bool) {
 	terms := strings.Fields(strings.ToLower(l.query()))
 	l.open = l.openGroup(keep, had, terms)
-	folding := !l.unfold && len(terms) == 0
+	folding := l.folding()
 	// Fresh slices, not l.visible[:0]: an older copy of the model may
 	// still be looking at the old ones.
 	l.visible = make([]int, 0, len(l.all))
@@ -147,11 +148,17 @@ func (l listPane) openGroup(keep entryKey, had bool, terms []string) groupKey {
 	return first
 }
 
+// folding reports whether related items are folded now: not while
+// unfolded by the fold key, nor while a filter is in use.
+func (l listPane) folding() bool {
+	return !l.unfold && l.query() == ""
+}
+
 // folded reports whether entry i is a main story whose related items are
 // hidden.
 func (l listPane) folded(i int) bool {
 	e := l.all[i]
-	return !e.related && e.nRelated > 0 && !l.unfold && l.query() == "" && groupOf(e.key) != l.open
+	return !e.related && e.nRelated > 0 && l.folding() && groupOf(e.key) != l.open
 }
 
 // toggleFold shows every group's related items, or folds them again.
@@ -166,19 +173,22 @@ func (l *listPane) toggleFold() {
 // lands on the last related item of the story above, as j from that item
 // would have reached it.
 func (l *listPane) step(d int) {
-	cur, ok := l.selected()
-	if !ok {
+	if l.cursor < 0 {
 		l.moveTo(0)
 		return
 	}
 	terms := strings.Fields(strings.ToLower(l.query()))
-	at := slices.IndexFunc(l.all, func(e entry) bool { return e.key == cur.key })
-	for i := at + d; at >= 0 && i >= 0 && i < len(l.all); i += d {
-		if matchesAll(l.all[i].match, terms) {
-			l.moved = true
-			l.refilter(l.all[i].key, true)
+	for i := l.visible[l.cursor] + d; i >= 0 && i < len(l.all); i += d {
+		if !matchesAll(l.all[i].match, terms) {
+			continue
+		}
+		if n := l.cursor + d; n >= 0 && n < len(l.visible) && l.visible[n] == i {
+			l.moveTo(n) // listed: the list refolds only when it enters another story
 			return
 		}
+		l.moved = true
+		l.refilter(l.all[i].key, true) // folded: unfold its story
+		return
 	}
 }
 
@@ -252,7 +262,7 @@ func (l *listPane) moveTo(n int) {
 		return
 	}
 	l.cursor = min(max(n, 0), len(l.visible)-1)
-	if e, _ := l.selected(); groupOf(e.key) != l.open {
+	if e, _ := l.selected(); l.folding() && groupOf(e.key) != l.open {
 		l.refilter(e.key, true) // unfold the group it moved into
 	}
 	l.ensureVisible()

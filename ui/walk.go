@@ -94,10 +94,8 @@ func (m *Model) loadSaved() tea.Cmd {
 // URL. self is the item asking, which does not count.
 func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 	if norm != "" {
-		for _, e := range m.list.all {
-			if !e.related && e.key != self && e.norm == norm {
-				return e.key, true
-			}
+		if k, ok := m.list.mainOther(m.list.index.byNorm[norm], self); ok {
+			return k, true
 		}
 		for i, s := range m.slots {
 			if s.walked && len(s.entries) > 0 && normURL(s.source) == norm {
@@ -106,11 +104,7 @@ func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 		}
 	}
 	if title != "" {
-		for _, e := range m.list.all {
-			if !e.related && e.key != self && e.normTitle == title {
-				return e.key, true
-			}
-		}
+		return m.list.mainOther(m.list.index.byTitle[title], self)
 	}
 	return entryKey{}, false
 }
@@ -127,10 +121,8 @@ func (m Model) readable(e entry) entry {
 	if !ok {
 		return e
 	}
-	for _, x := range m.list.all {
-		if x.key == to {
-			return x
-		}
+	if x, ok := m.list.entry(to); ok {
+		return x
 	}
 	return e
 }
@@ -175,10 +167,8 @@ func (m Model) groupTitle(e entry) string {
 	}
 	main := e.key
 	main.related = -1
-	for _, x := range m.list.all {
-		if x.key == main {
-			return x.title
-		}
+	if x, ok := m.list.entry(main); ok {
+		return x.title
 	}
 	return e.title
 }
