@@ -17,12 +17,12 @@ import (
 type listPane struct {
 	all     []entry // every entry, in source order
 	index   listIndex
-	visible []int   // indexes into all that pass the filter and are not folded
-	rank    []int   // each visible entry's place among those that pass the filter
-	matched int     // how many entries pass the filter, folded or not
-	top     []int   // the row each visible entry starts on
-	tall    []int   // the rows each visible entry takes at this width
-	rows    int     // total rows of the visible entries
+	visible []int // indexes into all that pass the filter and are not folded
+	rank    []int // each visible entry's place among those that pass the filter
+	matched int   // how many entries pass the filter, folded or not
+	top     []int // the row each visible entry starts on
+	tall    []int // the rows each visible entry takes at this width
+	rows    int   // total rows of the visible entries
 
 	cursor int  // index into visible; -1 when nothing is visible
 	moved  bool // the reader has chosen a story (a key, a click, a walk)
