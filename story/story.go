@@ -50,16 +50,11 @@ type Link struct {
 
 // Story is one article: a main story, or a related item of one.
 type Story struct {
-	Title     string
-	Site      string // publisher
-	Byline    string
-	Published time.Time // zero when unknown
-	Age       string    // relative age as printed, e.g. "8 hours ago"
-	// When is the story's time as best known, for showing its age as it
-	// grows and for sorting: Published, or Age counted back from when its
-	// file was saved. Zero when unknown. --json keeps Published and Age
-	// as the source gave them.
-	When        time.Time
+	Title       string
+	Site        string // publisher
+	Byline      string
+	Published   time.Time // zero when unknown
+	Age         string    // relative age as printed, e.g. "8 hours ago"
 	URL         string
 	Image       string // lead image URL
 	Description string
@@ -67,6 +62,11 @@ type Story struct {
 	Related     []Story // one level deep: related items have no Related
 	// Partial marks a best-effort story (a page with no clear article).
 	Partial bool
+	// When is the story's time as best known, for showing its age as it
+	// grows and for sorting: Published, or Age counted back from when its
+	// file was saved. Zero when unknown. --json keeps Published and Age
+	// as the source gave them.
+	When time.Time
 }
 
 // Document is what one source (a file, a page, a URL) yields.
