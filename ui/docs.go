@@ -35,12 +35,16 @@ type entryKey struct {
 // with everything the UI needs prepared off the Update path: sanitized list
 // lines, the text the filter matches and the story's markdown.
 type entry struct {
-	key     entryKey
-	title   string // sanitized, one line
-	titleW  int    // title's display width, measured once: the list lays out every entry again as it folds
-	meta    string // sanitized "site · age"
-	site    string
-	md      string // the story's markdown, its links numbered
+	key    entryKey
+	title  string // sanitized, one line
+	titleW int    // title's display width, measured once: the list lays out every entry again as it folds
+	meta   string // sanitized "site · age · reading time", as when prepared
+	site   string
+	// head is the story less its body and related items: what its title,
+	// meta line and age are made from, again as time passes (see when.go).
+	head    story.Story
+	minutes int    // reading time
+	body    string // the body's markdown, its links numbered
 	related bool
 	// nRelated is how many related items a main story has.
 	nRelated int
@@ -145,13 +149,13 @@ func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]
 			if from == "" {
 				from = source
 			}
-			main := newEntry(k, shownStory(st, now), from, false, p)
+			main := newEntry(k, st, from, false, p, now)
 			main.nRelated = len(st.Related)
 			g := group{entries: []entry{main}, when: storyTime(st), name: from}
 			for r, rel := range st.Related {
 				rk := k
 				rk.related = r
-				g.entries = append(g.entries, newEntry(rk, shownStory(rel, now), "", true, p))
+				g.entries = append(g.entries, newEntry(rk, rel, "", true, p, now))
 			}
 			groups = append(groups, g)
 		}
@@ -165,7 +169,7 @@ func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]
 }
 
 // newEntry prepares one story read from source ("" for a related item).
-func newEntry(k entryKey, st story.Story, source string, related bool, p prep) entry {
+func newEntry(k entryKey, st story.Story, source string, related bool, p prep, now time.Time) entry {
 	title := sanitize.Line(st.Title)
 	titled := title != ""
 	if !titled {
@@ -175,7 +179,7 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 	e := entry{
 		key:     k,
 		title:   title,
-		meta:    listMeta(st),
+		meta:    listMeta(shownStory(st, st.ReadingMinutes(), now)),
 		site:    site,
 		related: related,
 		match:   strings.ToLower(title + "\n" + site),
@@ -187,7 +191,7 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 	if titled {
 		e.normTitle = normTitle(title)
 	}
-	md := render.Markdown(st)
+	body := render.BodyMarkdown(st)
 	if related && e.url != "" && len(st.Body) == 0 {
 		e.stub = true
 		if titled {
@@ -195,13 +199,15 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 			e.title = withPath(title, e.url)
 			e.match = strings.ToLower(e.title + "\n" + site)
 		}
-		md += stubNote(e.url, p)
+		body = strings.TrimLeft(body+stubNote(e.url, p), "\n")
 		if p.saved != nil {
 			e.saved = p.saved(e.url)
 		}
 	}
-	e.md, e.links = render.NumberLinks(md)
+	e.body, e.links = render.NumberLinks(body)
 	e.links = labelLinks(e.links, st.Body)
+	e.head, e.minutes = st, st.ReadingMinutes()
+	e.head.Body, e.head.Related = nil, nil
 	e.titleW = ansi.StringWidth(e.title)
 	return e
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,6 +40,8 @@ type listPane struct {
 	open   groupKey
 	unfold bool
 
+	now time.Time // what the ages in the list are counted from
+
 	// drawn caches the rows of entries at the current width and styles:
 	// redrawing every title through lipgloss on every frame was most of a
 	// frame's cost. It is a pointer so the copies of the model Bubble Tea
@@ -54,14 +57,21 @@ type drawKey struct {
 	folded            bool
 }
 
-func newListPane(unfold bool) listPane {
+func newListPane(unfold bool, now time.Time) listPane {
 	drawn := map[drawKey][]string{}
 	return listPane{
 		unfold: unfold,
+		now:    now,
 		cursor: -1,
 		filter: lineInput{prompt: "/", placeholder: "filter by title or site"},
 		drawn:  &drawn,
 	}
+}
+
+// setNow counts the list's ages from t from now on.
+func (l *listPane) setNow(t time.Time) {
+	l.now = t
+	l.redraw()
 }
 
 // redraw forgets the drawn rows, after a change of entries, width or styles.
@@ -342,6 +352,7 @@ func (l listPane) row(n int, focused bool, st styles) []string {
 		return r
 	}
 	e := l.all[k.i]
+	e.meta = e.metaAt(l.now)
 	if k.folded {
 		e.meta = foldedMeta(e)
 	}

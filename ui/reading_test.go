@@ -267,3 +267,41 @@ func TestWalkBackUnfoldsTheStoryItReturnsTo(t *testing.T) {
 		t.Errorf("walk-back: on %q (%+v), want the related item", e.title, e.key)
 	}
 }
+
+// Ages grow while tread runs: every minute the list and the reader count
+// them again from the time.
+func TestAgesGrowWhileTreadRuns(t *testing.T) {
+	start := time.Now()
+	doc := story.Document{Stories: []story.Story{
+		{Title: "A story from a minute ago", Site: "Herald", When: start.Add(-90 * time.Second), Body: body("aging", 3)},
+		{Title: "A story with a fixed age", Site: "Herald", Age: "2 hours ago", Body: body("fixed", 1)},
+	}}
+	d := newDriver(t, Options{Docs: []story.Document{doc}, Style: render.Dark}, 120, 30)
+	if scr := d.screen(); !strings.Contains(scr, "Herald · 1 minute ago · 1 min read") {
+		t.Fatalf("at the start:\n%s", scr)
+	}
+	if len(d.ticks) == 0 {
+		t.Fatal("no age clock running")
+	}
+	d.m.clock = func() time.Time { return start.Add(3 * time.Hour) }
+	d.fireTicks()
+	scr := d.screen()
+	if !strings.Contains(scr, "Herald · 3 hours ago · 1 min read") || !strings.Contains(scr, "Herald · 2 hours ago") {
+		t.Errorf("the list's ages after three hours:\n%s", scr)
+	}
+	if text := d.readerText(); !strings.Contains(text, "3 hours ago") {
+		t.Errorf("the reader's age after three hours: %.120q", text)
+	}
+	if len(d.ticks) != 1 {
+		t.Errorf("%d ticks waiting, want the next age tick", len(d.ticks))
+	} else if _, ok := d.ticks[0].(ageTick); !ok {
+		t.Errorf("waiting: %T, want the next age tick", d.ticks[0])
+	}
+	// Stories with no time start no clock.
+	d = newDriver(t, frontOptions(), 120, 30)
+	for _, tick := range d.ticks {
+		if _, ok := tick.(ageTick); ok || d.m.aging {
+			t.Error("an age clock for stories whose ages are fixed")
+		}
+	}
+}

@@ -122,6 +122,7 @@ type Model struct {
 	focus         pane
 	reading       bool       // the reading mode: no list, the story centred
 	readingSet    bool       // the reader chose the mode; it is never switched for them
+	aging         bool       // the age clock runs: a story listed has a time (when.go)
 	helpScr       helpScreen // the full key help, over both panes while open
 
 	slots  []slot
@@ -147,6 +148,8 @@ type Model struct {
 
 	// after schedules msg after d; tests replace it to fire timers at will.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
+	// clock tells the time ages are counted from; tests replace it.
+	clock func() time.Time
 }
 
 // New builds the program. Documents in opts.Docs are listed at once;
@@ -174,7 +177,7 @@ func New(opts Options) Model {
 		dark:       dark,
 		auto:       opts.Style == "",
 		style:      opts.Style,
-		list:       newListPane(!opts.Fold),
+		list:       newListPane(!opts.Fold, time.Now()),
 		reader:     newReaderPane(),
 		help:       help.New(),
 		hints:      map[hintKey]string{},
@@ -182,6 +185,7 @@ func New(opts Options) Model {
 		cancel:     cancel,
 		loadCtx:    loadCtx,
 		loadCancel: loadCancel,
+		clock:      time.Now,
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 		},
@@ -201,6 +205,7 @@ func New(opts Options) Model {
 		m.slots = append(m.slots, slot{source: src})
 	}
 	m.list.setEntries(m.allEntries())
+	m.aging = hasTimes(m.list.all)
 	m.maybeRead()
 	return m
 }
@@ -210,6 +215,9 @@ func (m Model) Init() tea.Cmd {
 	// Even with a fixed glamour style the chrome (list, status bar, help)
 	// wants to match the terminal, so always ask for its background.
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.aging {
+		cmds = append(cmds, m.after(ageEvery, ageTick{}))
+	}
 	if m.pending() > 0 {
 		cmds = append(cmds, m.after(spinEvery, loadSpinTick{}))
 	}

@@ -199,9 +199,10 @@ func (m Model) onWalkDone(msg walkDone) (tea.Model, tea.Cmd) {
 		m.markSaved(normURL(msg.url))
 	}
 	m.list.setEntries(m.allEntries())
+	cmds = append(cmds, m.startAging(msg.entries))
 	if inPlace {
 		// the selection stays; the reader now finds the page for it
-		return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs))
+		return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs), tea.Batch(cmds...))
 	}
 	m.links.close()
 	to := msg.entries[0].key

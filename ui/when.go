@@ -6,6 +6,9 @@ import (
 	"slices"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -51,20 +54,21 @@ func plural(n int, unit string) string {
 
 // readingTime is the estimate shown beside a story's age: "6 min read",
 // or "" for a story with no text (a related item that is only a link).
-func readingTime(st story.Story) string {
-	if n := st.ReadingMinutes(); n > 0 {
-		return fmt.Sprintf("%d min read", n)
+func readingTime(minutes int) string {
+	if minutes > 0 {
+		return fmt.Sprintf("%d min read", minutes)
 	}
 	return ""
 }
 
-// shownStory is st as the list and the reader show it: its age counted
-// from now when its time is known, and its reading time beside it.
-func shownStory(st story.Story, now time.Time) story.Story {
+// shownStory is st as the list and the reader show it at now: its age
+// counted from now when its time is known, and its reading time (minutes)
+// beside it.
+func shownStory(st story.Story, minutes int, now time.Time) story.Story {
 	if !st.When.IsZero() {
 		st.Age = ago(st.When, now)
 	}
-	if rt := readingTime(st); rt != "" {
+	if rt := readingTime(minutes); rt != "" {
 		if st.Age == "" && !st.Published.IsZero() {
 			st.Age = st.Published.Format("2 Jan 2006")
 		}
@@ -74,6 +78,53 @@ func shownStory(st story.Story, now time.Time) story.Story {
 		st.Age = rt
 	}
 	return st
+}
+
+// markdown is e's story as markdown at now: its title and meta line, the
+// age in it counted from now, then its body.
+func (e entry) markdown(now time.Time) string {
+	head := render.Markdown(shownStory(e.head, e.minutes, now))
+	if e.body == "" {
+		return head
+	}
+	return head + "\n" + e.body
+}
+
+// metaAt is e's line in the list at now: its meta with the age counted
+// from now, for a story whose time is known.
+func (e entry) metaAt(now time.Time) string {
+	if e.head.When.IsZero() {
+		return e.meta
+	}
+	return listMeta(shownStory(e.head, e.minutes, now))
+}
+
+// ageTick comes every ageEvery: the ages on screen are counted again.
+type ageTick struct{}
+
+// ageEvery is how often ages are counted again: the smallest step they
+// show is a minute.
+const ageEvery = time.Minute
+
+// hasTimes reports whether any of es has a time, an age that grows.
+func hasTimes(es []entry) bool {
+	return slices.ContainsFunc(es, func(e entry) bool { return !e.head.When.IsZero() })
+}
+
+// startAging starts the age clock once entries with a time, es, arrive.
+func (m *Model) startAging(es []entry) tea.Cmd {
+	if m.aging || !hasTimes(es) {
+		return nil
+	}
+	m.aging = true
+	return m.after(ageEvery, ageTick{})
+}
+
+// onAgeTick counts the ages again: the list redraws with them, and the
+// reader renders its story again when its age reads differently now.
+func (m Model) onAgeTick() (tea.Model, tea.Cmd) {
+	m.list.setNow(m.clock())
+	return m, tea.Batch(m.showSelected(), m.after(ageEvery, ageTick{}))
 }
 
 // storyTime is what a story sorts by: its time, else its published time.
