@@ -13,6 +13,7 @@ import (
 
 	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/corpus"
+	"github.com/tread-reader/tread/sample"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -169,6 +170,21 @@ func TestSampleEdition(t *testing.T) {
 	}
 	if s := d.Stories[0]; s.Site == "" || s.Age == "" || !strings.Contains(s.Text(), "press") && !strings.Contains(s.Text(), "Press") {
 		t.Errorf("sample story: %+v", s)
+	}
+}
+
+// TestSamplePagesNeedNoNetwork reads the sample's own pages by URL: served
+// from the sample package before the library or the network, so nothing
+// is fetched and no library folder is made, even online.
+func TestSamplePagesNeedNoNetwork(t *testing.T) {
+	isolate(t)
+	lib := filepath.Join(t.TempDir(), "lib")
+	code, out, errOut := runArgs(t, "", "--json", "--library", lib, sample.URL("/walking"), sample.URL("/missing"))
+	if code != 1 || !strings.Contains(out, "Walking to related stories") || !strings.Contains(out, "no page at this address") {
+		t.Errorf("exit %d, out %.300s, stderr %s", code, out, errOut)
+	}
+	if _, err := os.Stat(lib); !os.IsNotExist(err) {
+		t.Errorf("reading a sample page made the library folder: %v", err)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/tread-reader/tread/feed"
 	"github.com/tread-reader/tread/fetch"
 	"github.com/tread-reader/tread/library"
+	"github.com/tread-reader/tread/sample"
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
 )
@@ -94,6 +95,10 @@ func (s *session) loadWith(ctx context.Context, source string, refresh bool, war
 	case <-ctx.Done():
 		return []story.Document{{Source: source, Err: ctx.Err()}}
 	}
+	if doc, ok := sample.Page(source, time.Now()); ok {
+		// the sample's own pages: never the library, never the network
+		return []story.Document{doc}
+	}
 	opts := feed.Options{
 		Stdin: s.stdin, Fetch: s.fetch, Offline: s.offline, Refresh: refresh,
 		Warn: func(err error) { warn(err.Error()) },
@@ -110,7 +115,30 @@ func (s *session) loadWith(ctx context.Context, source string, refresh bool, war
 			})
 		}
 	}
-	return feed.Load(ctx, source, opts)
+	return s.dated(source, feed.Load(ctx, source, opts))
+}
+
+// dated gives each story its time (story.Story.When) for showing its age
+// as it grows and for sorting: a relative age counts back from when the
+// page was saved (savedTime), or from now when that is unknown, as for
+// standard input, where the page is as old as the run.
+func (s *session) dated(source string, docs []story.Document) []story.Document {
+	now := time.Now()
+	for i, d := range docs {
+		if len(d.Stories) == 0 {
+			continue
+		}
+		src := d.Source
+		if src == "" {
+			src = source
+		}
+		saved := s.savedTime(src, d.Stories[0])
+		if saved.IsZero() {
+			saved = now
+		}
+		feed.Dated(docs[i].Stories, saved)
+	}
+	return docs
 }
 
 // saved reports whether the library holds a copy of url. It never creates

@@ -77,6 +77,8 @@ func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui
 		OpenURL:      browser.Open,
 		ReadingWidth: cfg.ReadingWidth,
 		ListWidth:    cfg.ListWidth.Columns,
+		Fold:         cfg.FoldRelated,
+		Sort:         cfg.Sort,
 	}
 	if len(o.sources) == 0 {
 		// The index catches up in the background for as long as tread

@@ -66,6 +66,12 @@ type Config struct {
 	ReadingWidth int
 	// ListWidth is the list pane's width.
 	ListWidth PaneWidth
+	// Sort is the order of a folder's main stories: SortNewest,
+	// SortOldest or SortSource.
+	Sort string
+	// FoldRelated lists only the selected story's related stories, the
+	// others folded under their main story.
+	FoldRelated bool
 	// Library is the folder of offline copies; empty when no home or data
 	// folder could be found.
 	Library string
@@ -96,6 +102,8 @@ func Default() Config {
 		Theme:             ThemeAuto,
 		ReadingWidth:      DefaultReadingWidth,
 		ListWidth:         DefaultListWidth,
+		Sort:              SortNewest,
+		FoldRelated:       true,
 		Library:           DefaultLibrary(),
 		Images:            DefaultImages,
 		ImageMaxSize:      DefaultImageMaxSize,

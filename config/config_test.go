@@ -158,6 +158,26 @@ func TestGoodFile(t *testing.T) {
 	}
 }
 
+func TestSortAndFoldSettings(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		sort string
+		fold bool
+	}{
+		{"", SortNewest, true},
+		{"sort = \"oldest\"\nfold_related = false\n", SortOldest, false},
+		{"sort = \"source\"\n", SortSource, true},
+	} {
+		c, err := Load(writeConfig(t, tc.text))
+		if err != nil {
+			t.Fatalf("%q: %v", tc.text, err)
+		}
+		if c.Sort != tc.sort || c.FoldRelated != tc.fold {
+			t.Errorf("%q: sort %q fold %v, want %q %v", tc.text, c.Sort, c.FoldRelated, tc.sort, tc.fold)
+		}
+	}
+}
+
 func TestPercentListWidth(t *testing.T) {
 	c, err := Load(writeConfig(t, `list_width = "25%"`))
 	if err != nil {
@@ -242,6 +262,9 @@ func TestErrors(t *testing.T) {
 		{"list width narrow", "list_width = 5\n", 1, "list_width", nil, "out of range"},
 		{"list width word", "list_width = \"half\"\n", 1, "list_width", nil, "invalid width"},
 		{"list width bool", "list_width = true\n", 1, "list_width", nil, "not a boolean"},
+		{"sort unknown", "sort = \"random\"\n", 1, "sort", nil, `unknown order "random": use "newest", "oldest", "source"`},
+		{"sort number", "sort = 1\n", 1, "sort", nil, "string"},
+		{"fold not bool", "fold_related = \"yes\"\n", 1, "fold_related", nil, "want true or false, not a string"},
 		{"empty library", "library = \" \"\n", 1, "library", nil, "empty folder"},
 		{"bad timeout", "[network]\ntimeout = \"3 parsecs\"\n", 2, "network.timeout", nil, "invalid duration"},
 		{"zero timeout", "[network]\n\ntimeout = 0\n", 3, "network.timeout", nil, "out of range"},

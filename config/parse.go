@@ -47,6 +47,10 @@ func parse(path string, data []byte) (Config, error) {
 			c.ImageMaxSize, err = d.size(key, p)
 		case "page_images_max_size":
 			c.PageImagesMaxSize, err = d.size(key, p)
+		case "sort":
+			err = d.sort(&c, key, p)
+		case "fold_related":
+			err = d.foldRelated(&c, key, p)
 		case "network":
 			err = d.network(&c, key, p)
 		case "feeds":

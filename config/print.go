@@ -20,6 +20,8 @@ func (c Config) Write(w io.Writer) error {
 	fmt.Fprintf(&b, "theme = %s\n", quote(c.Theme))
 	fmt.Fprintf(&b, "reading_width = %d\n", c.ReadingWidth)
 	fmt.Fprintf(&b, "list_width = %s\n", quote(c.ListWidth.String()))
+	fmt.Fprintf(&b, "sort = %s\n", quote(c.Sort))
+	fmt.Fprintf(&b, "fold_related = %t\n", c.FoldRelated)
 	if c.Library != "" {
 		fmt.Fprintf(&b, "library = %s\n", quote(c.Library))
 	} else {

@@ -46,6 +46,8 @@ const (
 	Links        Action = "links"
 	Browser      Action = "browser"
 	Copy         Action = "copy"
+	Reading      Action = "reading"
+	Fold         Action = "fold"
 	Help         Action = "help"
 	Quit         Action = "quit"
 )
@@ -107,6 +109,8 @@ var table = []Info{
 	{Links, []string{"L"}, "list links", "list the story's links", inPanes | InLinks, 3},
 	{Browser, []string{"o"}, "open in browser", "open in the web browser", inPanes | InLinks, 3},
 	{Copy, []string{"y"}, "copy URL", "copy the URL", inPanes | InLinks, 3},
+	{Reading, []string{"z"}, "reading mode", "hide the list: the story takes the width", inPanes, 2},
+	{Fold, []string{"f"}, "fold / unfold related", "unfold every story's related stories", InList, 1},
 	{Help, []string{"?"}, "help", "", inAll, 3},
 	{Quit, []string{"q"}, "quit", "", inAll, 3},
 }

@@ -110,3 +110,24 @@ func TestExample(t *testing.T) {
 		t.Errorf("focus line = %q, want %q", lines[10], want)
 	}
 }
+
+// The status bar names, for each pane, only actions that work there.
+func TestHintsWorkWhereShown(t *testing.T) {
+	for _, p := range []Pane{InList, InReader, InLinks} {
+		hs := Hints(p)
+		if len(hs) == 0 {
+			t.Errorf("pane %d has no hints", p)
+		}
+		for _, h := range hs {
+			for _, a := range h.Actions {
+				in, ok := a.Lookup()
+				if !ok || !in.Panes.Has(p) {
+					t.Errorf("pane %d's hint %q names %s, which does not work there", p, h.Word, a)
+				}
+			}
+		}
+	}
+	if Hints(InHelp) != nil && len(Hints(InHelp)) != 0 {
+		t.Error("the help screen has hints")
+	}
+}

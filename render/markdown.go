@@ -80,6 +80,15 @@ func When(s story.Story) string {
 	return ""
 }
 
+// ReaderBodyMarkdown is ReaderMarkdown for the body alone, its links
+// numbered: the reader sets the headline and meta line apart, as their
+// ages change while it runs.
+func ReaderBodyMarkdown(s story.Story) (string, []Link) {
+	l := &linker{numbered: true}
+	md := bodyMarkdown(s.Body, l, 0)
+	return md, l.links
+}
+
 // BodyMarkdown is the story body alone as markdown, blocks separated by a
 // blank line, links inline. Captions are set apart in italics, embedded
 // posts as quotes.

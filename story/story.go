@@ -77,6 +77,11 @@ type Story struct {
 	// Summary marks a Partial story whose body is a feed's summary of
 	// the article at URL, rather than a guess at a page.
 	Summary bool
+	// When is the story's time as best known, for showing its age as it
+	// grows and for sorting: Published, or Age counted back from when its
+	// file was saved. Zero when unknown. --json keeps Published and Age
+	// as the source gave them.
+	When time.Time
 }
 
 // Document is what one source (a file, a page, a URL) yields.

@@ -125,3 +125,41 @@ func BenchmarkResize(b *testing.B) {
 		_ = d.m.View()
 	}
 }
+
+// BenchmarkListStep measures j in a list of n stories with five related
+// items each (links only), folded and not: folded, every sixth step
+// crosses into the next story and refolds the list, a pass over its
+// entries.
+func BenchmarkListStep(b *testing.B) {
+	for _, fold := range []bool{true, false} {
+		for _, n := range []int{100, 1000, 10000} {
+			b.Run(fmt.Sprintf("fold=%v/%d", fold, n), func(b *testing.B) {
+				benchListStep(b, n, fold)
+			})
+		}
+	}
+}
+
+func benchListStep(b *testing.B, n int, fold bool) {
+	doc := story.Document{}
+	for i := range n {
+		st := story.Story{Title: fmt.Sprintf("Story %d on the harbour", i), Site: "Herald", Body: body("x", 1)}
+		for r := range 5 {
+			st.Related = append(st.Related, story.Story{Title: fmt.Sprintf("Related %d of %d", r, i), URL: fmt.Sprintf("https://h.example/%d/%d", i, r)})
+		}
+		doc.Stories = append(doc.Stories, st)
+	}
+	d := newDriver(b, Options{Docs: []story.Document{doc}, Fold: fold, Renderer: render.NewRenderer(0), Style: render.Dark}, 160, 48)
+	down, top := keyMsg("j"), keyMsg("g")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		msg := down
+		if i%600 == 599 {
+			msg = top
+		}
+		nm, _ := d.m.Update(msg)
+		d.m = nm.(Model)
+		_ = d.m.View()
+	}
+}

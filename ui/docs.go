@@ -6,8 +6,10 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sanitize"
@@ -33,13 +35,20 @@ type entryKey struct {
 // with everything the UI needs prepared off the Update path: sanitized list
 // lines, the text the filter matches and the story's markdown.
 type entry struct {
-	key     entryKey
-	title   string // sanitized, one line
-	meta    string // sanitized "site · age"
-	site    string
-	md      string // the story's markdown, its links numbered
+	key    entryKey
+	title  string // sanitized, one line
+	titleW int    // title's display width, measured once: the list lays out every entry again as it folds
+	meta   string // sanitized "site · age · reading time", as when prepared
+	site   string
+	// head is the story less its body and related items: what its title,
+	// meta line and age are made from, again as time passes (see when.go).
+	head    story.Story
+	minutes int    // reading time
+	body    string // the body's markdown, its links numbered
 	related bool
-	match   string // lower-cased title and site, for the list filter
+	// nRelated is how many related items a main story has.
+	nRelated int
+	match    string // lower-cased title and site, for the list filter
 
 	url       string        // the story's URL if render.SafeURL passes it, else ""
 	norm      string        // normURL(url), to spot a story already loaded
@@ -78,6 +87,7 @@ type prep struct {
 	saved   func(url string) bool
 	openKey string // how the stub note names the open and browser keys
 	webKey  string
+	sort    string // Options.Sort
 }
 
 // loadCmd loads one source in the background.
@@ -119,8 +129,9 @@ func fetch(ctx context.Context, load Loader, slotIdx, gen int, source string, p 
 // numbered and asks which related pages are saved, so that Update only
 // ever copies strings.
 func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]entry, []notice) {
-	var entries []entry
+	var groups []group
 	var errs []notice
+	now := time.Now()
 	for d, doc := range docs {
 		if doc.Err != nil {
 			name := doc.Source
@@ -138,19 +149,27 @@ func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]
 			if from == "" {
 				from = source
 			}
-			entries = append(entries, newEntry(k, st, from, false, p))
+			main := newEntry(k, st, from, false, p, now)
+			main.nRelated = len(st.Related)
+			g := group{entries: []entry{main}, when: storyTime(st), name: from}
 			for r, rel := range st.Related {
 				rk := k
 				rk.related = r
-				entries = append(entries, newEntry(rk, rel, "", true, p))
+				g.entries = append(g.entries, newEntry(rk, rel, "", true, p, now))
 			}
+			groups = append(groups, g)
 		}
+	}
+	sortGroups(groups, p.sort)
+	var entries []entry
+	for _, g := range groups {
+		entries = append(entries, g.entries...)
 	}
 	return entries, errs
 }
 
 // newEntry prepares one story read from source ("" for a related item).
-func newEntry(k entryKey, st story.Story, source string, related bool, p prep) entry {
+func newEntry(k entryKey, st story.Story, source string, related bool, p prep, now time.Time) entry {
 	title := sanitize.Line(st.Title)
 	titled := title != ""
 	if !titled {
@@ -160,7 +179,7 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 	e := entry{
 		key:     k,
 		title:   title,
-		meta:    listMeta(st),
+		meta:    listMeta(shownStory(st, st.ReadingMinutes(), now)),
 		site:    site,
 		related: related,
 		match:   strings.ToLower(title + "\n" + site),
@@ -172,7 +191,7 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 	if titled {
 		e.normTitle = normTitle(title)
 	}
-	md, links := render.ReaderMarkdown(st)
+	md, links := render.ReaderBodyMarkdown(st)
 	if related && e.url != "" && len(st.Body) == 0 {
 		e.stub = true
 		if titled {
@@ -182,12 +201,15 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 		}
 		var link string
 		link, links = render.AppendLink(e.url, links)
-		md += stubNote(link, p)
+		md = strings.TrimLeft(md+stubNote(link, p), "\n")
 		if p.saved != nil {
 			e.saved = p.saved(e.url)
 		}
 	}
-	e.md, e.links = md, labelLinks(links)
+	e.body, e.links = md, labelLinks(links)
+	e.head, e.minutes = st, st.ReadingMinutes()
+	e.head.Body, e.head.Related = nil, nil
+	e.titleW = ansi.StringWidth(e.title)
 	return e
 }
 

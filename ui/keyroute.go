@@ -80,6 +80,7 @@ func (m Model) paneRoutes(msg tea.KeyPressMsg) []keyRoute {
 	one := func(b key.Binding) []key.Binding { return []key.Binding{b} }
 	return []keyRoute{
 		{one(km.Focus), Model.switchFocus},
+		{one(km.Reading), Model.toggleReading},
 		{one(km.Back), Model.back},
 		{one(km.WalkBack), Model.walkBack},
 		{one(km.Links), Model.showLinks},
@@ -102,7 +103,14 @@ func (m Model) toggleHelp() (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// switchFocus moves the focus to the other pane; in the reading mode,
+// where there is no list to move to, it brings the list back.
 func (m Model) switchFocus() (tea.Model, tea.Cmd) {
+	if m.reading {
+		m.readingSet = true
+		m.setReading(false)
+		return m, m.showSelected()
+	}
 	m.focus = m.focus.other()
 	return m, nil
 }

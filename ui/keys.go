@@ -25,6 +25,7 @@ type keyMap struct {
 	Reload, Links        key.Binding
 	Browser, Copy        key.Binding
 	WalkBack             key.Binding
+	Reading, Fold        key.Binding
 	Help, Quit           key.Binding
 }
 
@@ -62,7 +63,8 @@ func (km *keyMap) bindings() map[keymap.Action]*key.Binding {
 		keymap.Reload: &km.Reload, keymap.Links: &km.Links,
 		keymap.Browser: &km.Browser, keymap.Copy: &km.Copy,
 		keymap.WalkBack: &km.WalkBack,
-		keymap.Help:     &km.Help, keymap.Quit: &km.Quit,
+		keymap.Reading:  &km.Reading, keymap.Fold: &km.Fold,
+		keymap.Help: &km.Help, keymap.Quit: &km.Quit,
 	}
 }
 
@@ -82,45 +84,24 @@ func keyLabel(keys []string) string {
 	return strings.Join(out, "/")
 }
 
-// ShortHelp is the one-line hint in the status bar: the first key of each
-// binding only, and short words, to fit a narrow bar. Unbound actions are
-// left out.
-func (km keyMap) ShortHelp() []key.Binding {
+// Hints is the status bar's one-line hint where the focus is (one of
+// keymap's panes): keymap's hints for it, each by the first key of its
+// actions to fit a narrow bar ("j/k move"). Unbound actions are left out.
+func (km keyMap) Hints(where keymap.Pane) []key.Binding {
+	fields := km.bindings()
 	var out []key.Binding
-	add := func(desc string, bs ...key.Binding) {
+	for _, h := range keymap.Hints(where) {
 		var keys, labels []string
-		for _, b := range bs {
-			if b.Enabled() {
+		for _, a := range h.Actions {
+			if b := *fields[a]; b.Enabled() {
 				keys = append(keys, b.Keys()...)
 				labels = append(labels, firstKey(b))
 			}
 		}
 		if len(keys) > 0 {
-			out = append(out, key.NewBinding(key.WithKeys(keys...), key.WithHelp(strings.Join(labels, "/"), desc)))
+			out = append(out, key.NewBinding(key.WithKeys(keys...), key.WithHelp(strings.Join(labels, "/"), h.Word)))
 		}
 	}
-	add("move", km.Down, km.Up)
-	add("story", km.Next, km.Prev)
-	add("pane", km.Focus)
-	add("find", km.Search)
-	add("help", km.Help)
-	add("quit", km.Quit)
-	return out
-}
-
-// LinksHelp is the status bar's hint while the links list is open: the
-// keys that act on the chosen link, and the way out.
-func (km keyMap) LinksHelp() []key.Binding {
-	var out []key.Binding
-	add := func(desc string, b key.Binding) {
-		if b.Enabled() {
-			out = append(out, key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(firstKey(b), desc)))
-		}
-	}
-	add("follow", km.Open)
-	add("open", km.Browser)
-	add("copy", km.Copy)
-	add("close", km.Back)
 	return out
 }
 

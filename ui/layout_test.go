@@ -180,7 +180,8 @@ func TestEmptyStates(t *testing.T) {
 	})
 }
 
-// An item with neither site nor age takes no empty meta row.
+// An item with neither site nor age (nor text, so no reading time) takes
+// no empty meta row.
 func TestEntriesWithoutMetaTakeNoMetaRow(t *testing.T) {
 	doc := story.Document{Stories: []story.Story{{
 		Title: "Harbour council votes", Site: "Coast Herald", Body: body("barrier", 3),
@@ -189,7 +190,7 @@ func TestEntriesWithoutMetaTakeNoMetaRow(t *testing.T) {
 			{Title: "Engineers explain the gates", URL: "https://herald.example/gates"},
 			{Title: "Gulls move inland", Site: "Bird Notes", URL: "https://birds.example/gulls"},
 		},
-	}, {Title: "A story with no site or age", Body: body("bare", 2)}}}
+	}, {Title: "A story with no site or age", URL: "https://bare.example/"}}}
 	d := newDriver(t, Options{Docs: []story.Document{doc}, Style: render.Dark}, 100, 20)
 	if got := d.m.list.tall; !slices.Equal(got, []int{2, 1, 1, 2, 1}) {
 		t.Errorf("rows per entry %v, want meta rows only where there is meta", got)
@@ -200,7 +201,7 @@ func TestEntriesWithoutMetaTakeNoMetaRow(t *testing.T) {
 		rows = append(rows, strings.TrimSpace(strings.Trim(ansi.Cut(line, 0, listW), "▌│ ")))
 	}
 	want := []string{
-		"Harbour council votes", "Coast Herald",
+		"Harbour council votes", "Coast Herald · 1 min read",
 		"Fishermen fear for the catch", "Engineers explain the gates",
 		"Gulls move inland", "Bird Notes", "",
 	}

@@ -3,10 +3,13 @@ package ui
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/story"
 )
 
 // listPane is the left pane: every story and its related items, a
@@ -14,10 +17,13 @@ import (
 // key so it survives new sources arriving and the filter changing.
 type listPane struct {
 	all     []entry // every entry, in source order
-	visible []int   // indexes into all that pass the filter
-	top     []int   // the row each visible entry starts on
-	tall    []int   // the rows each visible entry takes at this width
-	rows    int     // total rows of the visible entries
+	index   listIndex
+	visible []int // indexes into all that pass the filter and are not folded
+	rank    []int // each visible entry's place among those that pass the filter
+	matched int   // how many entries pass the filter, folded or not
+	top     []int // the row each visible entry starts on
+	tall    []int // the rows each visible entry takes at this width
+	rows    int   // total rows of the visible entries
 
 	cursor int  // index into visible; -1 when nothing is visible
 	moved  bool // the reader has chosen a story (a key, a click, a walk)
@@ -27,6 +33,14 @@ type listPane struct {
 
 	filter    lineInput
 	filtering bool // the filter input has the keyboard
+
+	// Related items are folded under their main story except for the
+	// selected story's group (open); unfold shows every group's, and so
+	// does a filter, so that it finds related items too.
+	open   groupKey
+	unfold bool
+
+	now time.Time // what the ages in the list are counted from
 
 	// drawn caches the rows of entries at the current width and styles:
 	// redrawing every title through lipgloss on every frame was most of a
@@ -40,15 +54,24 @@ type listPane struct {
 type drawKey struct {
 	i                 int
 	selected, focused bool
+	folded            bool
 }
 
-func newListPane() listPane {
+func newListPane(unfold bool, now time.Time) listPane {
 	drawn := map[drawKey][]string{}
 	return listPane{
+		unfold: unfold,
+		now:    now,
 		cursor: -1,
 		filter: lineInput{prompt: "/", placeholder: "filter by title or site"},
 		drawn:  &drawn,
 	}
+}
+
+// setNow counts the list's ages from t from now on.
+func (l *listPane) setNow(t time.Time) {
+	l.now = t
+	l.redraw()
 }
 
 // redraw forgets the drawn rows, after a change of entries, width or styles.
@@ -70,6 +93,7 @@ func (l listPane) selected() (entry, bool) {
 func (l *listPane) setEntries(all []entry) {
 	prev, had := l.selected()
 	l.all = all
+	l.index = newListIndex(all)
 	l.redraw()
 	l.refilter(prev.key, had && l.moved)
 }
@@ -78,15 +102,25 @@ func (l *listPane) setEntries(all []entry) {
 func (l listPane) query() string { return strings.TrimSpace(l.filter.Value()) }
 
 // refilter recomputes the visible entries and puts the cursor back on keep
-// when it is still visible, else on the first entry.
+// when it is still visible, else on the first entry. The group of the
+// entry the cursor lands on is the one unfolded.
 func (l *listPane) refilter(keep entryKey, had bool) {
 	terms := strings.Fields(strings.ToLower(l.query()))
+	l.open = l.openGroup(keep, had, terms)
+	folding := l.folding()
 	// Fresh slices, not l.visible[:0]: an older copy of the model may
 	// still be looking at the old ones.
 	l.visible = make([]int, 0, len(l.all))
+	l.rank = make([]int, 0, len(l.all))
+	l.matched = 0
 	for i, e := range l.all {
-		if matchesAll(e.match, terms) {
+		if !matchesAll(e.match, terms) {
+			continue
+		}
+		l.matched++
+		if !folding || !e.related || groupOf(e.key) == l.open {
 			l.visible = append(l.visible, i)
+			l.rank = append(l.rank, l.matched-1)
 		}
 	}
 	l.measure()
@@ -104,6 +138,68 @@ func (l *listPane) refilter(keep entryKey, had bool) {
 		}
 	}
 	l.ensureVisible()
+}
+
+// openGroup is the group to unfold: keep's when it is listed and passes
+// the filter terms, else the first entry's that does.
+func (l listPane) openGroup(keep entryKey, had bool, terms []string) groupKey {
+	first, found := groupKey{}, false
+	for _, e := range l.all {
+		if !matchesAll(e.match, terms) {
+			continue
+		}
+		if had && e.key == keep {
+			return groupOf(e.key)
+		}
+		if !found {
+			first, found = groupOf(e.key), true
+		}
+	}
+	return first
+}
+
+// folding reports whether related items are folded now: not while
+// unfolded by the fold key, nor while a filter is in use.
+func (l listPane) folding() bool {
+	return !l.unfold && l.query() == ""
+}
+
+// folded reports whether entry i is a main story whose related items are
+// hidden.
+func (l listPane) folded(i int) bool {
+	e := l.all[i]
+	return !e.related && e.nRelated > 0 && l.folding() && groupOf(e.key) != l.open
+}
+
+// toggleFold shows every group's related items, or folds them again.
+func (l *listPane) toggleFold() {
+	l.unfold = !l.unfold
+	prev, had := l.selected()
+	l.refilter(prev.key, had)
+}
+
+// step moves the selection to the next entry (d 1) or the one before
+// (d -1) in the unfolded order, unfolding its group: k from a story
+// lands on the last related item of the story above, as j from that item
+// would have reached it.
+func (l *listPane) step(d int) {
+	if l.cursor < 0 {
+		l.moveTo(0)
+		return
+	}
+	terms := strings.Fields(strings.ToLower(l.query()))
+	for i := l.visible[l.cursor] + d; i >= 0 && i < len(l.all); i += d {
+		if !matchesAll(l.all[i].match, terms) {
+			continue
+		}
+		if n := l.cursor + d; n >= 0 && n < len(l.visible) && l.visible[n] == i {
+			l.moveTo(n) // listed: the list refolds only when it enters another story
+			return
+		}
+		l.moved = true
+		l.refilter(l.all[i].key, true) // folded: unfold its story
+		return
+	}
 }
 
 // measure lays the visible entries out in rows at the current width.
@@ -149,18 +245,12 @@ func atWordStart(s, t string) bool {
 		at := i + j
 		prev, _ := utf8.DecodeLastRuneInString(s[:at])
 		first, _ := utf8.DecodeRuneInString(t)
-		if at == 0 || !(unicode.IsLetter(prev) || unicode.IsDigit(prev)) || unspaced(prev) || unspaced(first) {
+		if at == 0 || !(unicode.IsLetter(prev) || unicode.IsDigit(prev)) || story.Unspaced(prev) || story.Unspaced(first) {
 			return true
 		}
 		_, size := utf8.DecodeRuneInString(s[at:])
 		i = at + size
 	}
-}
-
-// unspaced reports whether r belongs to a script written without spaces
-// between words, where any position may start one.
-func unspaced(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
 func (l *listPane) setSize(w, h int) {
@@ -182,6 +272,9 @@ func (l *listPane) moveTo(n int) {
 		return
 	}
 	l.cursor = min(max(n, 0), len(l.visible)-1)
+	if e, _ := l.selected(); l.folding() && groupOf(e.key) != l.open {
+		l.refilter(e.key, true) // unfold the group it moved into
+	}
 	l.ensureVisible()
 }
 
@@ -251,13 +344,19 @@ func (l *listPane) updateFilter(msg tea.Msg) {
 // row draws visible entry n, from the cache when it can.
 func (l listPane) row(n int, focused bool, st styles) []string {
 	k := drawKey{i: l.visible[n]}
+	k.folded = l.folded(k.i)
 	if n == l.cursor {
 		k.selected, k.focused = true, focused
 	}
 	if r, ok := (*l.drawn)[k]; ok && len(r) == l.tall[n] {
 		return r
 	}
-	r := renderEntry(l.all[k.i], l.width, l.tall[n], k.selected, k.focused, st)
+	e := l.all[k.i]
+	e.meta = e.metaAt(l.now)
+	if k.folded {
+		e.meta = foldedMeta(e)
+	}
+	r := renderEntry(e, l.width, l.tall[n], k.selected, k.focused, st)
 	(*l.drawn)[k] = r
 	return r
 }

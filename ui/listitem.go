@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -36,7 +37,7 @@ func entryRows(e entry, width int) int {
 
 // titleRows is how many rows e's title takes at width.
 func titleRows(e entry, width int) int {
-	if w := titleWidth(e, width); w >= minWrapTitle && ansi.StringWidth(e.title) > w {
+	if w := titleWidth(e, width); w >= minWrapTitle && e.titleW > w {
 		return 2
 	}
 	return 1
@@ -66,6 +67,17 @@ func titleLines(title string, w int, rows int) []string {
 		second = strings.TrimRight(cut, " ") + "…" // "of…", not "of …"
 	}
 	return []string{first, second}
+}
+
+// foldedMeta is a folded story's meta line: how many related items are
+// folded under it, first so that a narrow list still shows it, then what
+// the line says.
+func foldedMeta(e entry) string {
+	n := fmt.Sprintf("+%d related", e.nRelated)
+	if e.meta == "" {
+		return n
+	}
+	return n + " · " + e.meta
 }
 
 // renderEntry draws one entry as rows lines, each exactly width cells.

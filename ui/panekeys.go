@@ -12,15 +12,17 @@ import (
 func (l listPane) update(msg tea.KeyPressMsg, km keyMap) (listPane, bool) {
 	switch {
 	case key.Matches(msg, km.Down):
-		l.moveTo(l.cursor + 1)
+		l.step(1)
 	case key.Matches(msg, km.Up):
-		l.moveTo(l.cursor - 1)
+		l.step(-1)
 	case key.Matches(msg, km.Top):
 		l.moveTo(0)
 	case key.Matches(msg, km.Bottom):
 		l.moveTo(len(l.visible) - 1)
 	case key.Matches(msg, km.Search):
 		l.startFilter()
+	case key.Matches(msg, km.Fold):
+		l.toggleFold()
 	default:
 		return l, false
 	}
@@ -37,10 +39,10 @@ func (l listPane) updatePrompt(msg tea.KeyPressMsg) (_ listPane, moved bool) {
 	case "enter":
 		l.stopFilter()
 	case "up":
-		l.moveTo(l.cursor - 1)
+		l.step(-1)
 		return l, true
 	case "down":
-		l.moveTo(l.cursor + 1)
+		l.step(1)
 		return l, true
 	default:
 		l.updateFilter(msg)

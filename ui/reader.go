@@ -19,6 +19,7 @@ type renderWant struct {
 	key   entryKey
 	width int
 	style render.Style
+	age   string // the story's age as it reads in this render ("" when fixed)
 }
 
 // scrollPos is where a reader was in a story, with the story's length at

@@ -71,5 +71,5 @@ func (m Model) onReloadDone(msg reloadDone) (tea.Model, tea.Cmd) {
 	if len(msg.errs) > 0 {
 		done = msg.errs[len(msg.errs)-1] // a part that failed is the news
 	}
-	return m, tea.Batch(m.showSelected(), m.notify(done))
+	return m, tea.Batch(m.showSelected(), m.notify(done), m.startAging(msg.entries))
 }

@@ -54,7 +54,8 @@ func (m *Model) showSelected() tea.Cmd {
 	if m.width <= 0 || l.readerW <= 0 {
 		return nil // no size yet: nothing to wrap to
 	}
-	want := renderWant{key: e.key, width: m.wrapWidth(l.readerW), style: m.style}
+	md := e.markdown(m.list.now)
+	want := m.wantFor(e, m.wrapWidth(l.readerW))
 	if !m.reader.request(want) {
 		return nil
 	}
@@ -63,36 +64,45 @@ func (m *Model) showSelected() tea.Cmd {
 	m.renderCancel = cancel
 
 	var cmds []tea.Cmd
-	if s, ok := m.warm(want, e); ok {
+	if s, ok := m.warm(want, md, e.links); ok {
 		m.reader.deliver(want, s, m.styles)
 	} else {
 		if !m.reader.showing() {
 			m.reader.showNote("rendering…")
 		}
-		cmds = append(cmds, renderCmd(ctx, m.renderer, want, e.md, e.links))
+		cmds = append(cmds, renderCmd(ctx, m.renderer, want, md, e.links))
 	}
 	for _, n := range []int{m.list.cursor + 1, m.list.cursor - 1} {
 		if n < 0 || n >= len(m.list.visible) {
 			continue
 		}
 		ne := m.readable(m.list.all[m.list.visible[n]])
-		nw := want
-		nw.key = ne.key
+		nw := m.wantFor(ne, want.width)
 		if _, ok := m.reader.split.get(nw); !ok {
-			cmds = append(cmds, renderCmd(ctx, m.renderer, nw, ne.md, ne.links))
+			cmds = append(cmds, renderCmd(ctx, m.renderer, nw, ne.markdown(m.list.now), ne.links))
 		}
 	}
 	return tea.Batch(cmds...)
 }
 
+// wantFor is the render of e at width in the style in use, with its age
+// as it reads now: when that changes, so does the render wanted.
+func (m Model) wantFor(e entry, width int) renderWant {
+	w := renderWant{key: e.key, width: width, style: m.style}
+	if !e.head.When.IsZero() {
+		w.age = ago(e.head.When, m.list.now)
+	}
+	return w
+}
+
 // warm finds a render that needs no glamour work: split already, or in the
 // renderer's cache (split here then, which is cheap next to rendering).
-func (m *Model) warm(want renderWant, e entry) (splitRender, bool) {
+func (m *Model) warm(want renderWant, md string, links []render.Link) (splitRender, bool) {
 	if s, ok := m.reader.split.get(want); ok {
 		return s, true
 	}
-	if out, ok := m.renderer.Cached(e.md, want.width, want.style); ok {
-		return splitLines(out, e.links), true
+	if out, ok := m.renderer.Cached(md, want.width, want.style); ok {
+		return splitLines(out, links), true
 	}
 	return splitRender{}, false
 }

@@ -76,7 +76,7 @@ func TestNeighboursAreRenderedAhead(t *testing.T) {
 	w := d.m.reader.want.width
 	for _, i := range []int{0, 2} {
 		e := d.m.list.all[d.m.list.visible[i]]
-		if _, ok := d.m.renderer.Cached(e.md, w, render.Dark); !ok {
+		if _, ok := d.m.renderer.Cached(e.markdown(d.m.list.now), w, render.Dark); !ok {
 			t.Errorf("neighbour %q not rendered ahead", e.title)
 		}
 	}

@@ -21,6 +21,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tread-reader/tread/keymap"
 	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
@@ -60,13 +61,21 @@ type Options struct {
 	// wide, when both panes show; nil keeps the built-in proportion. The
 	// answer is clamped so the reader keeps room.
 	ListWidth func(total int) int
+	// Fold lists only the selected story's related items, the others
+	// folded under their main story until the fold key unfolds them all;
+	// false lists every related item.
+	Fold bool
+	// Sort orders the main stories of each source (a folder's pages):
+	// SortNewest or SortOldest by their dates, undated ones last and file
+	// names settling ties; "" keeps the order the source gives.
+	Sort string
 }
 
 // hintKey names one drawing of the status bar's key hints: the room it
-// had, and whether they were the links list's.
+// had, and the pane they were for.
 type hintKey struct {
 	room  int
-	links bool
+	where keymap.Pane
 }
 
 // pane says which pane has the keyboard.
@@ -101,6 +110,7 @@ type Model struct {
 	openURL   func(string) error
 	readWidth int           // Options.ReadingWidth
 	listWidth func(int) int // Options.ListWidth
+	sort      string        // Options.Sort
 	renderer  *render.Renderer
 	keys      keyMap
 	styles    styles
@@ -110,6 +120,9 @@ type Model struct {
 
 	width, height int
 	focus         pane
+	reading       bool       // the reading mode: no list, the story centred
+	readingSet    bool       // the reader chose the mode; it is never switched for them
+	aging         bool       // the age clock runs: a story listed has a time (when.go)
 	helpScr       helpScreen // the full key help, over both panes while open
 
 	slots  []slot
@@ -135,6 +148,8 @@ type Model struct {
 
 	// after schedules msg after d; tests replace it to fire timers at will.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
+	// clock tells the time ages are counted from; tests replace it.
+	clock func() time.Time
 }
 
 // New builds the program. Documents in opts.Docs are listed at once;
@@ -155,13 +170,14 @@ func New(opts Options) Model {
 		openURL:    opts.OpenURL,
 		readWidth:  opts.ReadingWidth,
 		listWidth:  opts.ListWidth,
+		sort:       opts.Sort,
 		renderer:   r,
 		keys:       newKeyMap(opts.Keys),
 		styles:     st,
 		dark:       dark,
 		auto:       opts.Style == "",
 		style:      opts.Style,
-		list:       newListPane(),
+		list:       newListPane(!opts.Fold, time.Now()),
 		reader:     newReaderPane(),
 		help:       help.New(),
 		hints:      map[hintKey]string{},
@@ -169,6 +185,7 @@ func New(opts Options) Model {
 		cancel:     cancel,
 		loadCtx:    loadCtx,
 		loadCancel: loadCancel,
+		clock:      time.Now,
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 		},
@@ -188,6 +205,8 @@ func New(opts Options) Model {
 		m.slots = append(m.slots, slot{source: src})
 	}
 	m.list.setEntries(m.allEntries())
+	m.aging = hasTimes(m.list.all)
+	m.maybeRead()
 	return m
 }
 
@@ -196,6 +215,9 @@ func (m Model) Init() tea.Cmd {
 	// Even with a fixed glamour style the chrome (list, status bar, help)
 	// wants to match the terminal, so always ask for its background.
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.aging {
+		cmds = append(cmds, m.after(ageEvery, ageTick{}))
+	}
 	if m.pending() > 0 {
 		cmds = append(cmds, m.after(spinEvery, loadSpinTick{}))
 	}
@@ -234,7 +256,7 @@ func (m Model) failures() []notice {
 
 // prep is what preparing entries needs from the model.
 func (m Model) prep() prep {
-	return prep{saved: m.saved, openKey: firstKey(m.keys.Open), webKey: boundKey(m.keys.Browser)}
+	return prep{saved: m.saved, openKey: firstKey(m.keys.Open), webKey: boundKey(m.keys.Browser), sort: m.sort}
 }
 
 // boundKey is a binding's first key, or "" when it is unbound.

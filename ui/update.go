@@ -43,6 +43,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case urlOpened:
 		return m.onOpened(msg)
 
+	case ageTick:
+		return m.onAgeTick()
+
 	case statusTick:
 		m.status.tick(msg.seq)
 		return m, nil
@@ -119,7 +122,8 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 	s := &m.slots[msg.slot]
 	s.loaded, s.entries, s.failed = true, msg.entries, msg.errs
 	m.list.setEntries(m.allEntries())
-	return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs))
+	m.maybeRead()
+	return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs), m.startAging(msg.entries))
 }
 
 // stepStory moves to the next readable story in direction d (1 or -1),

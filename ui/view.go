@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tread-reader/tread/keymap"
 	"github.com/tread-reader/tread/sanitize"
 )
 
@@ -14,11 +15,18 @@ type layout struct {
 	twoPane  bool
 	listW    int // list pane width (the whole width when one pane shows)
 	readerW  int // reader pane width
+	inset    int // columns left blank before the reader (the reading mode centres it)
 	contentH int // rows above the status bar
 }
 
 func (m Model) layout() layout {
 	l := layout{contentH: max(m.height-1, 0)}
+	if m.reading {
+		l.listW = max(m.width, 0)
+		l.readerW = min(l.listW, m.wrapWidth(l.listW))
+		l.inset = (l.listW - l.readerW) / 2
+		return l
+	}
 	if m.width >= narrowWidth {
 		l.twoPane = true
 		l.listW = min(max(m.width*35/100, 28), 56)
@@ -70,12 +78,27 @@ func (m Model) View() tea.View {
 	if m.width <= 0 || m.height <= 0 {
 		return v
 	}
-	l := m.layout()
-	var body string
+	body := m.bodyView(m.layout())
+	status := m.statusView()
+	if body == "" {
+		v.SetContent(status)
+	} else {
+		v.SetContent(body + "\n" + status)
+	}
+	return v
+}
+
+// bodyView draws everything above the status bar.
+func (m Model) bodyView(l layout) string {
 	switch {
 	case l.contentH == 0:
+		return ""
 	case m.helpScr.open:
-		body = m.helpView(l.contentH)
+		return m.helpView(l.contentH)
+	case m.reading && m.links.open:
+		return indentBlock(m.links.view(l.readerW, l.contentH, m.styles), l.inset, m.width)
+	case m.reading:
+		return indentBlock(m.reader.view(m.styles), l.inset, m.width)
 	case l.twoPane:
 		div := m.styles.divider
 		if m.focus == readerFocus || m.links.open {
@@ -86,25 +109,17 @@ func (m Model) View() tea.View {
 		if m.links.open {
 			right = m.links.view(l.readerW, l.contentH, m.styles)
 		}
-		body = joinColumns(
+		return joinColumns(
 			m.list.view(m.styles, m.focus == listFocus && !m.links.open, m.emptyListNote()),
 			rule,
 			right,
 		)
 	case m.links.open:
-		body = m.links.view(m.width, l.contentH, m.styles)
+		return m.links.view(m.width, l.contentH, m.styles)
 	case m.focus == listFocus:
-		body = m.list.view(m.styles, true, m.emptyNote())
-	default:
-		body = m.reader.view(m.styles)
+		return m.list.view(m.styles, true, m.emptyNote())
 	}
-	status := m.statusView()
-	if body == "" {
-		v.SetContent(status)
-	} else {
-		v.SetContent(body + "\n" + status)
-	}
-	return v
+	return m.reader.view(m.styles)
 }
 
 // windowTitle is the selected story's title: already sanitized when the
@@ -119,8 +134,9 @@ func (m Model) windowTitle() string {
 // statusView is the bottom line.
 func (m Model) statusView() string {
 	position := ""
-	if n := len(m.list.visible); n > 0 {
-		position = fmt.Sprintf("%d/%d", m.list.cursor+1, n)
+	if n := m.list.matched; n > 0 && m.list.cursor >= 0 {
+		// places in the whole list, folded items counted
+		position = fmt.Sprintf("%d/%d", m.list.rank[m.list.cursor]+1, n)
 		if q := m.list.query(); q != "" && n != len(m.list.all) {
 			position += fmt.Sprintf(" of %d", len(m.list.all))
 		}
@@ -139,21 +155,29 @@ func (m Model) statusView() string {
 		case m.status.current.text != "":
 			return m.noticeView(m.status.current, room)
 		}
-		k := hintKey{room: room, links: m.links.open}
+		k := hintKey{room: room, where: m.hintPane()}
 		if hint, ok := m.hints[k]; ok {
 			return hint
 		}
-		bindings := m.keys.ShortHelp()
-		if k.links {
-			bindings = m.keys.LinksHelp()
-		}
 		h := m.help
 		h.SetWidth(room)
-		hint := h.ShortHelpView(bindings)
+		hint := h.ShortHelpView(m.keys.Hints(k.where))
 		m.hints[k] = hint
 		return hint
 	}
 	return statusLine(m.width, position, middle, m.statusRight(inputOpen), m.styles)
+}
+
+// hintPane is where the keys the status bar names act: the links list
+// when it is open, else the pane with the focus.
+func (m Model) hintPane() keymap.Pane {
+	switch {
+	case m.links.open:
+		return keymap.InLinks
+	case m.focus == readerFocus:
+		return keymap.InReader
+	}
+	return keymap.InList
 }
 
 // statusRight is the status bar's right-hand facts: loads in progress

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -93,10 +94,8 @@ func (m *Model) loadSaved() tea.Cmd {
 // URL. self is the item asking, which does not count.
 func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 	if norm != "" {
-		for _, e := range m.list.all {
-			if !e.related && e.key != self && e.norm == norm {
-				return e.key, true
-			}
+		if k, ok := m.list.mainOther(m.list.index.byNorm[norm], self); ok {
+			return k, true
 		}
 		for i, s := range m.slots {
 			if s.walked && len(s.entries) > 0 && normURL(s.source) == norm {
@@ -105,11 +104,7 @@ func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 		}
 	}
 	if title != "" {
-		for _, e := range m.list.all {
-			if !e.related && e.key != self && e.normTitle == title {
-				return e.key, true
-			}
-		}
+		return m.list.mainOther(m.list.index.byTitle[title], self)
 	}
 	return entryKey{}, false
 }
@@ -126,10 +121,8 @@ func (m Model) readable(e entry) entry {
 	if !ok {
 		return e
 	}
-	for _, x := range m.list.all {
-		if x.key == to {
-			return x
-		}
+	if x, ok := m.list.entry(to); ok {
+		return x
 	}
 	return e
 }
@@ -174,10 +167,8 @@ func (m Model) groupTitle(e entry) string {
 	}
 	main := e.key
 	main.related = -1
-	for _, x := range m.list.all {
-		if x.key == main {
-			return x.title
-		}
+	if x, ok := m.list.entry(main); ok {
+		return x.title
 	}
 	return e.title
 }
@@ -208,9 +199,10 @@ func (m Model) onWalkDone(msg walkDone) (tea.Model, tea.Cmd) {
 		m.markSaved(normURL(msg.url))
 	}
 	m.list.setEntries(m.allEntries())
+	cmds = append(cmds, m.startAging(msg.entries))
 	if inPlace {
 		// the selection stays; the reader now finds the page for it
-		return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs))
+		return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs), tea.Batch(cmds...))
 	}
 	m.links.close()
 	to := msg.entries[0].key
@@ -291,6 +283,10 @@ func (m *Model) selectKey(k entryKey) bool {
 	n := find()
 	if n < 0 && m.list.query() != "" {
 		m.list.clearFilter()
+		n = find()
+	}
+	if n < 0 && slices.ContainsFunc(m.list.all, func(e entry) bool { return e.key == k }) {
+		m.list.refilter(k, true) // folded: unfold its group
 		n = find()
 	}
 	if n < 0 {
