@@ -94,10 +94,11 @@ func Parse(data []byte, feedURL string) (*Feed, error) {
 		return nil, ErrNotFeed
 	}
 	var doc []byte
+	cut := false
 	if kind == "json" {
 		doc = []byte(sanitize.Text(string(bytes.TrimPrefix(data, bom))))
 	} else {
-		doc = cleanXML(data)
+		doc, cut = boundItems(cleanXML(data))
 	}
 	gf, err := parseGuarded(doc)
 	if err != nil {
@@ -107,7 +108,9 @@ func Parse(data []byte, feedURL string) (*Feed, error) {
 	if xb := rootBase(doc); xb != "" {
 		base = resolve(feedURL, xb)
 	}
-	return convert(gf, kind, base), nil
+	f := convert(gf, kind, base)
+	f.Truncated = f.Truncated || cut
+	return f, nil
 }
 
 // parseGuarded runs gofeed, turning a panic in it into an error: one bad
