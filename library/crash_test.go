@@ -1,17 +1,16 @@
 package library
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tread-reader/tread/internal/crashtest"
 )
 
 // The crash test runs this test binary again as a child that saves a large
@@ -23,32 +22,19 @@ const (
 	crashBodyLen = 8 << 20
 )
 
-// slowWriter passes writes on in small pieces with a pause between them,
-// and says on stdout when the first piece has gone.
-type slowWriter struct {
-	w      io.Writer
-	told   bool
-	stdout io.Writer
+// toldWriter says on stdout, once, that the first piece of a write has
+// gone, for the parent to start watching the file.
+type toldWriter struct {
+	w    io.Writer
+	told bool
 }
 
-func (s *slowWriter) Write(p []byte) (int, error) {
-	const piece = 32 << 10
-	n := 0
-	for len(p) > 0 {
-		k := min(len(p), piece)
-		m, err := s.w.Write(p[:k])
-		n += m
-		if err != nil {
-			return n, err
-		}
-		p = p[k:]
-		if !s.told {
-			fmt.Fprintln(s.stdout, crashSignal)
-			s.told = true
-		}
-		time.Sleep(10 * time.Millisecond)
+func (s *toldWriter) Write(p []byte) (int, error) {
+	if !s.told {
+		s.told = true
+		fmt.Println(crashSignal)
 	}
-	return n, nil
+	return s.w.Write(p)
 }
 
 // TestCrashChild is the process TestKilledDuringSave kills; on its own it
@@ -62,7 +48,7 @@ func TestCrashChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testHookBody = func(w io.Writer) io.Writer { return &slowWriter{w: w, stdout: os.Stdout} }
+	testHookBody = func(w io.Writer) io.Writer { return crashtest.SlowWriter{W: &toldWriter{w: w}} }
 	if _, err := l.Save(testPage(url, time.Now(), strings.Repeat("N", crashBodyLen))); err != nil {
 		t.Fatal(err)
 	}
@@ -123,74 +109,13 @@ func TestKilledDuringSave(t *testing.T) {
 }
 
 // killChildMidSave starts the child saving url into dir, waits until part
-// of the body is on disk, and kills it.
+// of the body is on disk, and kills it (see package crashtest).
 func killChildMidSave(t *testing.T, dir, url string) {
 	t.Helper()
-	cmd, lines, stderr := startTest(t, "TestCrashChild", crashDirEnv+"="+dir, crashURLEnv+"="+url)
-	killed := false
-	defer func() {
-		if !killed {
-			if err := cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
-				t.Error(err)
-			}
-			if err := cmd.Wait(); err != nil {
-				t.Logf("child: %v", err)
-			}
-		}
-	}()
-	deadline := time.After(30 * time.Second)
-	for started := false; !started; {
-		select {
-		case line, ok := <-lines:
-			if !ok {
-				t.Fatalf("child ended before writing; stderr:\n%s", stderr.String())
-			}
-			started = line == crashSignal
-		case <-deadline:
-			t.Fatal("child never started writing")
-		}
+	_, size := crashtest.KillMidWrite(t, "TestCrashChild", []string{crashDirEnv + "=" + dir, crashURLEnv + "=" + url},
+		crashSignal, filepath.Join(dir, tempPrefix+"*"), 1<<20)
+	if size >= crashBodyLen {
+		t.Fatalf("the temp file has the whole body (%d bytes): the kill came too late", size)
 	}
-	// Wait for part of the body to reach the temp file, so the kill
-	// lands in the middle of the write rather than before it.
-	var temp string
-	for temp == "" {
-		matches, err := filepath.Glob(filepath.Join(dir, tempPrefix+"*"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range matches {
-			if fi, err := os.Stat(m); err == nil && fi.Size() > 1<<20 {
-				temp = m
-			}
-		}
-		select {
-		case <-deadline:
-			t.Fatal("no part of the body reached the disk")
-		case <-time.After(5 * time.Millisecond):
-		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	killed = true
-	go func() {
-		for range lines { // drain, so the reader goroutine ends
-		}
-	}()
-	err := cmd.Wait()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) {
-		t.Fatalf("child: %v, want killed", err)
-	}
-	if ws, ok := exit.Sys().(syscall.WaitStatus); !ok || ws.Signal() != syscall.SIGKILL {
-		t.Fatalf("child ended with %v, not by SIGKILL", err)
-	}
-	fi, err := os.Stat(temp)
-	if err != nil {
-		t.Fatalf("the half-written temp file is gone: %v", err)
-	}
-	if fi.Size() >= crashBodyLen {
-		t.Fatalf("the temp file has the whole body (%d bytes): the kill came too late", fi.Size())
-	}
-	t.Logf("killed with %d of %d body bytes written", fi.Size(), crashBodyLen)
+	t.Logf("killed with %d of %d body bytes written", size, crashBodyLen)
 }
