@@ -136,13 +136,18 @@ func TestWCXBMeta(t *testing.T) {
 
 // TestWCXBMisses prints every miss, got against want, with what the page
 // printed beside its headline. It is a debugging aid: run it with
-// TREAD_META_DEBUG=1 (or title, byline, date) and -run Misses -v.
+// TREAD_META_DEBUG=1 (or title, byline, date) and -run Misses -v;
+// TREAD_HALF=A keeps to the pages of one half of corpus.Half.
 func TestWCXBMisses(t *testing.T) {
 	field := os.Getenv("TREAD_META_DEBUG")
 	if field == "" {
 		t.Skip("set TREAD_META_DEBUG=1 (or title, byline, date) to print the misses")
 	}
+	half := os.Getenv("TREAD_HALF") // A or B: one half of corpus.Half only
 	for _, p := range loadWCXB(t) {
+		if half != "" && corpus.Half(p.URL) != half {
+			continue
+		}
 		doc := parsePage(t, p)
 		g := Extract(doc, p.URL)
 		s := gather(doc, p.URL)
