@@ -147,7 +147,7 @@ func (s scored) f1() float64 {
 }
 
 // report logs the worst pages and one page in full, as the environment asks.
-// TREAD_HALF=A keeps to the pages of one half of corpus.Half, so that rules
+// TREAD_SCORES=file writes every page's scores; TREAD_HALF=A keeps to the pages of one half of corpus.Half, so that rules
 // are studied on the build half only.
 func report(t *testing.T, rows []scored) {
 	if h := os.Getenv("TREAD_HALF"); h != "" {
@@ -158,6 +158,16 @@ func report(t *testing.T, rows []scored) {
 			}
 		}
 		rows = in
+	}
+	if f := os.Getenv("TREAD_SCORES"); f != "" {
+		// One line a page, to compare two runs page by page.
+		var b strings.Builder
+		for _, r := range rows {
+			fmt.Fprintf(&b, "%s %.4f %.4f %s\n", r.id[:min(12, len(r.id))], r.p, r.r, r.url)
+		}
+		if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
+			t.Errorf("write scores: %v", err)
+		}
 	}
 	if n, err := strconv.Atoi(os.Getenv("TREAD_WORST")); err == nil {
 		sort.Slice(rows, func(i, j int) bool { return rows[i].f1() < rows[j].f1() })

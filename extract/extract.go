@@ -127,6 +127,7 @@ func fromMeta(root *html.Node, m meta.Meta, pageURL string) (story.Story, *html.
 	t.measure(false)
 	t.measure(true)
 	best := t.bestRoot()
+	t.pruneTail(best)
 
 	e := emitter{t: t}
 	e.children(best)
