@@ -52,7 +52,7 @@ func TestFurnitureFixtures(t *testing.T) {
 			}},
 		{file: "caption-toggle.html",
 			has:  []blockWant{{kind: story.Image, url: "https://example.org/img/simulator.jpg"}},
-			gone: []string{"hide caption", "toggle caption", "Originally published"},
+			gone: []string{"hide caption", "toggle caption", "Originally published", "enlarge the picture", "first aired"},
 			once: []string{"A pilot at the wheel"}},
 	}
 	for _, tc := range tests {

@@ -210,7 +210,7 @@ func lowerInto(buf []byte, s string) string {
 func roleHint(role string) hint {
 	switch role {
 	case "navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu",
-		"menubar", "tablist", "toolbar":
+		"menubar", "tablist", "toolbar", "button", "switch", "tab":
 		return hintStrong
 	case "complementary":
 		return hintWeak
