@@ -280,6 +280,7 @@ func (s *signals) pickByline(site string) string {
 		s.tags["dcterms.creator"],
 		s.tags["citation_author"],
 		s.tags["byl"],
+		s.labelledAuthor(),
 		fromLD(s.ld.PageAuthors),
 		s.itemAuthors(),
 	} {
@@ -333,4 +334,20 @@ func covers(a, b nameList) bool {
 		}
 	}
 	return true
+}
+
+// authorLabels are the labels that twitter:labelN tags give the author
+// written in the matching twitter:dataN, as blog platforms print them.
+var authorLabels = map[string]bool{"written by": true, "author": true, "by": true}
+
+// labelledAuthor is the value of the twitter:dataN tag whose label says
+// it is the author ("Written by").
+func (s *signals) labelledAuthor() []string {
+	for _, n := range []string{"1", "2", "3", "4"} {
+		labels, data := s.tags["twitter:label"+n], s.tags["twitter:data"+n]
+		if len(labels) > 0 && len(data) > 0 && authorLabels[strings.ToLower(strings.TrimSpace(labels[0]))] {
+			return data[:1]
+		}
+	}
+	return nil
 }
