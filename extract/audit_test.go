@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/tread-reader/tread/corpus"
+	"github.com/tread-reader/tread/extract/internal/wordsplit"
+	"github.com/tread-reader/tread/extract/meta"
+	"github.com/tread-reader/tread/intake"
+	"github.com/tread-reader/tread/story"
+)
+
+// ruleSites counts, for each entry of a rule table, the corpus sites it
+// fires on: a rule only one site triggers was fitted to that site.
+type ruleSites map[string]map[string]bool
+
+func (r ruleSites) fire(table, entry, site string) {
+	k := table + "\t" + entry
+	if r[k] == nil {
+		r[k] = map[string]bool{}
+	}
+	r[k][site] = true
+}
+
+// count is the number of sites table's entry fired on.
+func (r ruleSites) count(table, entry string) int { return len(r[table+"\t"+entry]) }
+
+// auditTables lists every entry of the rule tables the audit covers, by
+// table name.
+func auditTables() map[string][]string {
+	keys := func(m map[string]bool) []string {
+		var out []string
+		for k := range m {
+			out = append(out, k)
+		}
+		return out
+	}
+	var hints, pairs []string
+	for k := range tokenHints {
+		hints = append(hints, k)
+	}
+	for k := range pairHints {
+		pairs = append(pairs, k[0]+" "+k[1])
+	}
+	return map[string][]string{
+		"tokenHints": hints, "pairHints": pairs, "strongPrefixes": strongPrefixes,
+		"hiddenClasses": keys(hiddenClasses), "boilerLines": keys(boilerLines),
+		"promoPhrases": promoPhrases, "datelinePrefixes": datelinePrefixes,
+		"creditPrefixes": creditPrefixes, "creditSuffixes": creditSuffixes,
+		"appealPhrases": appealPhrases,
+	}
+}
+
+// auditPage records which table entries fire on one page: the class and id
+// words of its elements, and the paragraphs and headings of its body
+// before tidy judges them.
+func auditPage(r ruleSites, site string, root *html.Node, pageURL string) {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				if a.Key == "class" || a.Key == "id" {
+					auditClass(r, site, a.Val)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	m := meta.Extract(goquery.NewDocumentFromNode(root), pageURL)
+	t := buildTree(root)
+	t.urls = newResolver(baseHref(root), pageURL, m.URL)
+	e := emitter{t: t}
+	e.children(t.body(m.ArticleBody))
+	e.flush()
+	for _, b := range e.blocks {
+		if len(b.Text) > 300 {
+			continue
+		}
+		auditBlock(r, site, b.Block, fold(b.Text))
+	}
+}
+
+func auditClass(r ruleSites, site, class string) {
+	for _, w := range strings.Fields(strings.ToLower(class)) {
+		if hiddenClasses[w] {
+			r.fire("hiddenClasses", w, site)
+		}
+	}
+	prev := ""
+	for sc := wordsplit.New(class); sc.Next(); {
+		w := sc.Word()
+		if _, ok := tokenHints[w]; ok {
+			r.fire("tokenHints", w, site)
+		} else if len(w) > 5 {
+			for _, p := range strongPrefixes {
+				if strings.HasPrefix(w, p) {
+					r.fire("strongPrefixes", p, site)
+				}
+			}
+		}
+		if sc.Joined() {
+			if _, ok := pairHints[[2]string{prev, w}]; ok {
+				r.fire("pairHints", prev+" "+w, site)
+			}
+		}
+		prev = w
+	}
+}
+
+func auditBlock(r ruleSites, site string, b story.Block, f string) {
+	if f == "" {
+		return
+	}
+	for k := range boilerLines {
+		if boilerKey(k) == boilerKey(f) && b.Kind != story.Image && b.Kind != story.List && b.Kind != story.Table {
+			r.fire("boilerLines", k, site)
+		}
+	}
+	if b.Kind == story.Heading && addressesReader(f) {
+		for _, p := range appealPhrases {
+			if strings.Contains(f, p) {
+				r.fire("appealPhrases", p, site)
+			}
+		}
+	}
+	if b.Kind != story.Paragraph {
+		return
+	}
+	if len(f) <= 200 && addressesReader(f) {
+		for _, p := range promoPhrases {
+			if strings.Contains(f, p) {
+				r.fire("promoPhrases", p, site)
+			}
+		}
+	}
+	for _, p := range datelinePrefixes {
+		if len(f) < 100 && strings.HasPrefix(f, p) {
+			r.fire("datelinePrefixes", p, site)
+		}
+	}
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(f, p) {
+			r.fire("creditPrefixes", p, site)
+		}
+	}
+	for _, p := range creditSuffixes {
+		if len(f) <= 150 && strings.HasSuffix(f, p) {
+			r.fire("creditSuffixes", p, site)
+		}
+	}
+}
+
+// TestRuleAudit prints, for every entry of the extractor's rule tables, the
+// number of corpus sites it fires on, and lists the entries that fire on
+// exactly one: TREAD_AUDIT=1 go test -run RuleAudit -v ./extract/
+func TestRuleAudit(t *testing.T) {
+	if os.Getenv("TREAD_AUDIT") == "" {
+		t.Skip("set TREAD_AUDIT=1 to count the sites each rule fires on")
+	}
+	pages, err := corpus.All(corpus.Sweep(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ruleSites{}
+	for _, p := range pages {
+		data, err := p.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		root, err := parse(intake.HTML(data, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		auditPage(r, corpus.Site(p.URL), root, p.URL)
+	}
+	tables := auditTables()
+	names := make([]string, 0, len(tables))
+	for n := range tables {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		entries := tables[n]
+		sort.Strings(entries)
+		var line, single strings.Builder
+		for _, e := range entries {
+			c := r.count(n, e)
+			fmt.Fprintf(&line, " %q:%d", e, c)
+			if c == 1 {
+				fmt.Fprintf(&single, " %q (%s)", e, strings.Join(keysOf(r[n+"\t"+e]), ","))
+			}
+		}
+		t.Logf("%s:%s", n, line.String())
+		if single.Len() > 0 {
+			t.Logf("  %s, one site only:%s", n, single.String())
+		}
+	}
+}
+
+func keysOf(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
