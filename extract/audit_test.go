@@ -53,7 +53,7 @@ func auditTables() map[string][]string {
 		"tokenHints": hints, "pairHints": pairs, "strongPrefixes": strongPrefixes,
 		"hiddenClasses": keys(hiddenClasses), "boilerLines": keys(boilerLines),
 		"promoPhrases": promoPhrases, "datelinePrefixes": datelinePrefixes,
-		"creditPrefixes": creditPrefixes, "creditSuffixes": creditSuffixes,
+		"pictureAgencies": pictureAgencies, "creditSuffixes": creditSuffixes,
 		"appealPhrases": appealPhrases,
 	}
 }
@@ -148,10 +148,8 @@ func auditBlock(r ruleSites, site string, b story.Block, f string) {
 			r.fire("datelinePrefixes", p, site)
 		}
 	}
-	for _, p := range creditPrefixes {
-		if strings.HasPrefix(f, p) {
-			r.fire("creditPrefixes", p, site)
-		}
+	if a := agencyCredit(f); a != "" && len(f) <= 150 {
+		r.fire("pictureAgencies", a, site)
 	}
 	for _, p := range creditSuffixes {
 		if len(f) <= 150 && strings.HasSuffix(f, p) {

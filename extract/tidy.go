@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
+	"github.com/tread-reader/tread/extract/related"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -15,18 +17,18 @@ var boilerLines = map[string]bool{
 	"article continues below advertisement": true, "continue reading below": true,
 	"scroll to continue with content": true, "advertisement - scroll to continue": true,
 	"story continues below": true, "article continues below": true,
-	"continue reading the main story": true, "skip advertisement": true,
-	"share": true, "share this:": true, "share this article": true, "share this": true,
+	"continue reading the main story": true,
+	"share":                           true, "share this:": true, "share this article": true, "share this": true,
 	"click to share on facebook": true, "click to share on twitter": true,
-	"loading...": true, "loading": true, "related": true, "related:": true,
-	"read more": true, "read more:": true, "see also": true, "recommended": true,
+	"related": true, "related:": true,
+	"read more": true, "read more:": true,
 	"you may also like": true, "more from": true, "comments": true, "print": true,
 	"close": true, "caption": true, "getty": true, "getty images": true, "photo": true,
 	"enlarge this image": true, "toggle caption": true, "hide caption": true,
-	"expand": true, "view gallery": true, "loading content ...": true, "subscribe": true,
-	"advert": true, "don't miss": true, "more:": true, "also read:": true, "also read": true,
-	"read more here": true, "watch:": true, "listen:": true, "related content": true,
-	"by": true, "text size": true, "highlights": true, "sponsored links": true,
+	"expand": true, "view gallery": true,
+
+	"read more here": true, "watch:": true, "listen:": true,
+	"by": true, "highlights": true,
 	"this slideshow requires javascript": true, "related articles": true, "related posts": true,
 	"related stories": true, "more stories": true, "trending": true, "most popular": true,
 }
@@ -36,12 +38,11 @@ var boilerLines = map[string]bool{
 var promoPhrases = []string{"newsletter", "subscribe to", "sign up for", "sign up to",
 	"follow us on", "share it with", "give us feedback", "have a tip?", "in your inbox",
 	"to your inbox", "click here to subscribe", "join our", "like us on facebook",
-	"download our app", "download the app", "turn on notifications", "earn us a commission",
-	"earn a commission", "affiliate link", "paid promotion", "may earn an affiliate"}
+	"download our app", "download the app", "turn on notifications", "affiliate", "paid promotion"}
 
 // datelinePrefixes start the publication stamps printed beside a body.
 var datelinePrefixes = []string{"published", "updated", "last updated", "first published",
-	"posted on", "posted:", "updated:", "published:"}
+	"posted on", "posted:"}
 
 // isPromo reports whether a short paragraph is a promotion or a date stamp.
 func isPromo(f string) bool {
@@ -141,26 +142,38 @@ func isNumberScrap(f string) bool {
 	return true
 }
 
-// creditPrefixes start the picture credits that sit loose in the text.
-var creditPrefixes = []string{"photo:", "photo by", "image:", "picture:", "credit:", "©",
-	"(photo", "photograph:", "source:", "image credit", "photo credit", "getty images",
-	"copyright", "(image", "(credit", "reporting by", "(reporting by", "additional reporting by",
-	"editing by", "writing by", "written by", "reviewed by", "fact checked by",
-	"medically reviewed by"}
+// creditLineRE matches the start of a credit printed as a line of its
+// own: a role and "by" or a colon ("Photo: …", "Additional reporting by
+// …", "Medically reviewed by …", "(Image courtesy …"), or a copyright.
+var creditLineRE = regexp.MustCompile(`^(?:©|copyright\b|[(\[]?(?:(?:additional|medically|fact)[\s-]*)?` +
+	`(?:reporting|editing|writing|written|reviewed|checked|photographed|illustrated|photos?|photograph|` +
+	`images?|pictures?|illustrations?|credits?|source)\s*(?:by\b|:|courtesy\b|credits?\b|\)))`)
+
+// pictureAgencies are the agencies whose name opens or closes a credit.
+var pictureAgencies = []string{"getty images", "shutterstock", "reuters", "afp", "ap", "epa", "alamy"}
 
 // creditSuffixes end picture credits and captions printed as text.
-var creditSuffixes = []string{"getty images", "/ap", ", ap", "/reuters",
-	"/afp", "shutterstock", "all rights reserved."}
+var creditSuffixes = []string{"/ap", ", ap", "/reuters", "/afp", "all rights reserved."}
+
+// agencyCredit is the picture agency a short line is credited to, at its
+// end ("… Getty Images", "…/AFP") or its start ("Reuters/…"), or "".
+func agencyCredit(f string) string {
+	for _, a := range pictureAgencies {
+		if strings.HasSuffix(f, " "+a) || strings.HasSuffix(f, "/"+a) ||
+			strings.HasPrefix(f, a) && (len(f) == len(a) || f[len(a)] == '/' || f[len(a)] == ':') {
+			return a
+		}
+	}
+	return ""
+}
 
 // isCredit reports whether a short paragraph is a picture credit.
 func isCredit(f string) bool {
 	if f == "" || len(f) > 300 {
 		return false
 	}
-	for _, p := range creditPrefixes {
-		if strings.HasPrefix(f, p) {
-			return true
-		}
+	if creditLineRE.MatchString(f) {
+		return true
 	}
 	if len(f) > 150 {
 		return false
@@ -169,6 +182,9 @@ func isCredit(f string) bool {
 		if strings.HasSuffix(f, p) {
 			return true
 		}
+	}
+	if agencyCredit(f) != "" {
+		return true
 	}
 	// A caption ending in its credit: "... (Image: Agency)".
 	if strings.HasSuffix(f, ")") {
@@ -330,9 +346,8 @@ func tidy(blocks []blk, title, byline string) []story.Block {
 }
 
 // appealPhrases mark a heading as a call for money or membership.
-var appealPhrases = []string{"favor to ask", "favour to ask", "support our", "support us",
-	"support independent", "consider supporting", "please consider", "make a donation",
-	"donate", "pitch in", "chip in", "become a member", "become a supporter", "fundraising"}
+var appealPhrases = []string{"to ask", "support", "donat", "pitch in", "chip in", "become a member",
+	"fundrais"}
 
 // dropAppeals removes an appeal for support from the later part of the
 // body: a heading that asks the reader for money or membership, and its
@@ -406,7 +421,35 @@ func boilerKey(f string) string {
 
 // isBoilerLine reports whether a folded paragraph is one of boilerLines.
 func isBoilerLine(f string) bool {
-	return f != "" && len(f) < 60 && boilerSet[boilerKey(f)]
+	if f == "" || len(f) >= 60 {
+		return false
+	}
+	k := boilerKey(f)
+	// A loader's placeholder: "Loading…", "Loading content ...".
+	return boilerSet[k] || strings.HasPrefix(k, "loading") && strings.Count(k, " ") < 3 ||
+		isAdLabel(k) || related.IsLabel(k)
+}
+
+// adLabelWords are the words of an ad slot's label: "Advert", "Sponsored
+// links", "Skip advertisement".
+var adLabelWords = map[string]bool{"ad": true, "ads": true, "advert": true, "advertisement": true,
+	"advertising": true, "sponsored": true, "promoted": true, "skip": true, "links": true, "content": true}
+
+// isAdLabel reports whether a folded line is an ad slot's label: a few
+// words of adLabelWords, one of them naming the ad.
+func isAdLabel(f string) bool {
+	words := strings.Fields(f)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	named := false
+	for _, w := range words {
+		if !adLabelWords[w] {
+			return false
+		}
+		named = named || w != "skip" && w != "links" && w != "content"
+	}
+	return named
 }
 
 // firstAuthor is the first name of a byline, folded, for finding the

@@ -395,3 +395,11 @@ func lineLabelLen(text string) int {
 	}
 	return len(text) - len(t) + loc[1]
 }
+
+// IsLabel reports whether a short line is nothing but the label of a block
+// of related or further stories ("See also", "Don't miss", "Most read"):
+// left in a body whose links were dropped, it labels nothing.
+func IsLabel(text string) bool {
+	t := strings.TrimRight(strings.TrimSpace(text), ".:…· ")
+	return t != "" && len(strings.Fields(t)) <= 4 && headingTier(t) != tierNone
+}
