@@ -1,0 +1,155 @@
+package related
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/tread-reader/tread/corpus"
+)
+
+// maxLabel is the longest text the audit reads as a heading.
+const maxLabel = 60
+
+// TestRuleAudit prints, for every class stem, chrome word and heading
+// phrase of the related-links finder, the number of corpus sites it fires
+// on, and lists those that fire on exactly one:
+// TREAD_AUDIT=1 go test -run RuleAudit -v ./extract/related/
+func TestRuleAudit(t *testing.T) {
+	if os.Getenv("TREAD_AUDIT") == "" {
+		t.Skip("set TREAD_AUDIT=1 to count the sites each rule fires on")
+	}
+	pages, err := corpus.All(corpus.Sweep(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sites := map[string]map[string]bool{}
+	fire := func(table, entry, site string) {
+		k := table + "\t" + entry
+		if sites[k] == nil {
+			sites[k] = map[string]bool{}
+		}
+		sites[k][site] = true
+	}
+	for _, p := range pages {
+		raw, err := p.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := parsePage(raw)
+		if err != nil {
+			t.Fatalf("page %s: %v", p.ID, err)
+		}
+		site := corpus.Site(p.URL)
+		for _, n := range doc.Nodes {
+			auditNode(n, func(table, entry string) { fire(table, entry, site) })
+		}
+	}
+	tables := map[string][]string{
+		"relatedStems": relatedStems, "moreStems": moreStems, "adStems": adStems,
+		"relatedPhrases": relatedPhrases, "morePhrases": morePhrases,
+		"chromeWords": setKeys(chromeWords), "relatedPairs": pairKeys(relatedPairs),
+		"morePairs": pairKeys(morePairs), "chromePairs": pairKeys(chromePairs),
+	}
+	names := make([]string, 0, len(tables))
+	for n := range tables {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		var line, single strings.Builder
+		entries := tables[n]
+		sort.Strings(entries)
+		for _, e := range entries {
+			s := sites[n+"\t"+e]
+			fmt.Fprintf(&line, " %q:%d", e, len(s))
+			if len(s) == 1 {
+				for site := range s {
+					fmt.Fprintf(&single, " %q (%s)", e, site)
+				}
+			}
+		}
+		t.Logf("%s:%s", n, line.String())
+		if single.Len() > 0 {
+			t.Logf("  %s, one site only:%s", n, single.String())
+		}
+	}
+}
+
+// auditNode reports the table entries that fire on the elements under n:
+// the words of their naming attributes, and their text when it is short
+// enough to be a heading.
+func auditNode(n *html.Node, fire func(table, entry string)) {
+	if n.Type == html.ElementNode {
+		ws := attrWords(n)
+		for i, w := range ws {
+			for table, stems := range map[string][]string{"relatedStems": relatedStems, "moreStems": moreStems, "adStems": adStems} {
+				for _, s := range stems {
+					if len(w) >= 6 && strings.Contains(w, s) {
+						fire(table, s)
+					}
+				}
+			}
+			if chromeWords[w] {
+				fire("chromeWords", w)
+			}
+			if i+1 < len(ws) {
+				for table, pairs := range map[string][][2]string{"relatedPairs": relatedPairs, "morePairs": morePairs, "chromePairs": chromePairs} {
+					if pairIn(w, ws[i+1], pairs) {
+						fire(table, w+" "+ws[i+1])
+					}
+				}
+			}
+		}
+		if text := shortText(n); text != "" {
+			t := strings.TrimPrefix(strings.TrimLeft(strings.ToLower(text), " \t:•·-–—|»›>#*"), "the ")
+			for table, phrases := range map[string][]string{"relatedPhrases": relatedPhrases, "morePhrases": morePhrases} {
+				for _, p := range phrases {
+					if opens(t, []string{p}) {
+						fire(table, p)
+					}
+				}
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		auditNode(c, fire)
+	}
+}
+
+// shortText is the text of an element whose children are all text, when
+// it is short enough to be a heading.
+func shortText(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.TextNode {
+			return ""
+		}
+		b.WriteString(c.Data)
+	}
+	s := strings.TrimSpace(b.String())
+	if len(s) > maxLabel {
+		return ""
+	}
+	return s
+}
+
+func setKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func pairKeys(ps [][2]string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p[0] + " " + p[1]
+	}
+	return out
+}
