@@ -262,6 +262,40 @@ func isDateLabel(f string) bool {
 	return words <= 2
 }
 
+// timeWords are the words a line of dates and times is made of, beside
+// its numbers: "8:23 PM ET Originally published 11:01 AM ET",
+// "November 19, 2019 / 12:21 AM / Updated 14 hours ago".
+var timeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`am pm a.m p.m et est edt ct cst cdt pt pst pdt gmt utc bst cet cest ist
+		ago updated published originally posted first last modified on at by
+		sec secs second seconds min mins minute minutes hour hours hr hrs day days week weeks month months year years
+		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isTimeLine reports whether a short line holds nothing but dates, times
+// and the words that label them: a timestamp row beside a headline.
+func isTimeLine(f string) bool {
+	if len(f) > 100 || !strings.ContainsAny(f, "0123456789") {
+		return false
+	}
+	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if w = strings.Trim(w, "."); w != "" && !timeWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
 func isMeridiem(w string) bool { return w == "am" || w == "pm" || w == "h" }
 
 // hasNumericDate reports whether f holds a date written in digits with a
@@ -325,7 +359,7 @@ func tidy(blocks []blk, title, byline string) []story.Block {
 			(strings.HasPrefix(f, "by ") || author != "" && strings.Contains(f, author)) {
 			continue // the byline printed above the text
 		}
-		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f) || isDateStamp(f) || isDateLabel(f)) {
+		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f) || isDateStamp(f) || isDateLabel(f) || isTimeLine(f)) {
 			continue
 		}
 		if b.flags&bTagLine != 0 {
