@@ -16,8 +16,8 @@ import (
 // Regression floors, set just under the scores measured when they were
 // last raised. They guard against losing ground, they are not the targets.
 const (
-	aebFloorF1  = 0.977
-	wcxbFloorF1 = 0.935 // measured 0.9369 over the 711 pages
+	aebFloorF1  = 0.979 // measured 0.9803 over the 91 pages
+	wcxbFloorF1 = 0.936 // measured 0.9373 over the 711 pages
 )
 
 // Both tests also score the two halves of corpus.Half apart: a rule tuned

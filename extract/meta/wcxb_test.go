@@ -15,12 +15,12 @@ import (
 // Floors sit just under the measured accuracies on wcxb-dev: they guard
 // against regressions, they are not the targets.
 const (
-	floorHeadline = 0.840 // measured 0.845 over 711 pages
-	floorByline   = 0.780 // measured 0.786
-	floorDate     = 0.855 // measured 0.862
+	floorHeadline = 0.843 // measured 0.845 over 711 pages
+	floorByline   = 0.788 // measured 0.790
+	floorDate     = 0.860 // measured 0.862
 	// floorDateSet is over the pages whose truth has a date, so that
 	// answering nothing cannot pass for accuracy.
-	floorDateSet = 0.865 // measured 0.872
+	floorDateSet = 0.870 // measured 0.872
 )
 
 type wcxbResult struct {
