@@ -177,3 +177,25 @@ func TestTaxonomyWordsPrechecked(t *testing.T) {
 		}
 	}
 }
+
+func TestSlideshowCaptions(t *testing.T) {
+	s := storyPage(t, `<ul class="gallery">
+<li class="slide"><img src="/img/quay-1.jpg" alt=""><div class="caption">The harbour office counter, where the booklets were handed out for sixty years.</div></li>
+<li class="slide"><img src="/img/quay-2.jpg" alt=""><div class="caption-text">A tide table from 1987, kept in the office safe.</div></li>
+</ul>`, "")
+	if strings.Contains(s.Text(), "booklets were handed out") || strings.Contains(s.Text(), "office safe") {
+		t.Errorf("slideshow captions read as running text:\n%s", s.Text())
+	}
+	captions := 0
+	for _, b := range s.Body {
+		if b.Kind == story.List {
+			t.Errorf("slideshow kept as a list: %q", b.MD)
+		}
+		if b.Kind == story.Caption && (strings.Contains(b.MD, "booklets") || strings.Contains(b.MD, "office safe")) {
+			captions++
+		}
+	}
+	if captions != 2 {
+		t.Errorf("%d captions under their pictures, want 2", captions)
+	}
+}

@@ -17,6 +17,15 @@ const maxListDepth = 8
 // list emits a <ul> or <ol> as one block, nested lists flattened into
 // indented items.
 func (e *emitter) list(i int32) {
+	if e.t.captionsOnly(i) {
+		// A slideshow's list of pictures and their captions: the
+		// captions stay captions, set apart under their pictures.
+		e.caption++
+		e.children(i)
+		e.flush()
+		e.caption--
+		return
+	}
 	var items, md []string
 	ordered := e.t.nodes[i].tag == atom.Ol
 	e.listItems(i, 0, &items, &md)
@@ -27,6 +36,29 @@ func (e *emitter) list(i int32) {
 		Kind: story.List, Items: items, Ordered: ordered,
 		Text: strings.Join(items, "\n"), MD: strings.Join(md, "\n"),
 	})
+}
+
+// captionsOnly reports whether every word under element i is inside a
+// caption.
+func (t *tree) captionsOnly(i int32) bool {
+	ns := t.nodes
+	words := false
+	for k := i + 1; k < ns[i].end; k++ {
+		n := &ns[k]
+		if n.flags&fDead != 0 {
+			k = n.end - 1
+			continue
+		}
+		if n.flags&fCaption != 0 && n.flags&fText == 0 {
+			words = words || n.chars > 0
+			k = n.end - 1
+			continue
+		}
+		if n.flags&fText != 0 && n.chars > 0 {
+			return false
+		}
+	}
+	return words
 }
 
 func (e *emitter) listItems(i int32, depth int, items, md *[]string) {
