@@ -114,6 +114,8 @@ func TestBodyHeads(t *testing.T) {
 		{"posting time under a label", `<p>기사입력 :[ 2018-08-25 15:24 ]</p>`, "2018"},
 		{"timestamp row", `<p>November 19, 2019 / 12:21 AM / Updated 14 hours ago</p>`, "Updated"},
 		{"timestamp with its history", `<div><span>8:23 PM ET</span> Originally published <time>11:01 AM ET</time></div>`, "Originally"},
+		{"contents and their label", `<h2>Table of Contents</h2><ul><li><a href="#booklets">The booklets</a></li><li><a href="#website">The website</a></li><li><a href="#costs">What it costs</a></li></ul>`, "Contents"},
+		{"label of a link list", `<p><strong>In this story</strong></p><ul class="jump"><li><a href="/harbour/">Harbour</a></li><li><a href="/council/">Council</a></li></ul>`, "In this story"},
 		{"relative age", `<p>Posted 3 days ago</p>`, "days ago"},
 		{"date and tag line", `<p><small><b>05/10/2018</b> - Categoria: <a href="/noticias.php?cat=19">Porto</a> - Tags: <a href="/noticias.php?tag=barcos">barcos</a> <a href="/tag/mare">maré</a></small></p>`, "Categoria"},
 	}
