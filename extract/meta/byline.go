@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 var (
@@ -298,7 +301,49 @@ func (s *signals) pickByline(site string) string {
 	if len(printed.names) > 0 {
 		return printed.String()
 	}
+	if len(orgs.names) == 0 {
+		return s.authorLink(isOrg)
+	}
 	return orgs.String()
+}
+
+// maxAuthorScan bounds the elements authorLink looks at.
+const maxAuthorScan = 20000
+
+// authorLink is the name on the page's first link to an author's page
+// (rel=author, or an address like /author/name), wherever it is printed:
+// the byline of a page that prints it away from the headline, in an
+// author box under the story. It is the last resort, after the metadata
+// and the byline printed by the headline.
+func (s *signals) authorLink(isOrg func(string) bool) string {
+	seen := 0
+	var found string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if seen++; seen > maxAuthorScan {
+			return false
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			rel := strings.ToLower(attr(n, "rel"))
+			if strings.Contains(rel, "author") {
+				if t := clean(nodeText(n)); authorish(n) && nameShaped(t) && len(strings.Fields(t)) >= 2 &&
+					len(strings.Fields(t)) <= 4 && !isOrg(t) {
+					found = t
+					return false
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, n := range s.doc.Nodes {
+		walk(n)
+	}
+	return found
 }
 
 // siteCredit reports an author value that the page also gives as its
