@@ -1,9 +1,7 @@
 package extract
 
 import (
-	"fmt"
 	"os"
-	"sort"
 	"strings"
 	"testing"
 
@@ -16,21 +14,6 @@ import (
 	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/story"
 )
-
-// ruleSites counts, for each entry of a rule table, the corpus sites it
-// fires on: a rule only one site triggers was fitted to that site.
-type ruleSites map[string]map[string]bool
-
-func (r ruleSites) fire(table, entry, site string) {
-	k := table + "\t" + entry
-	if r[k] == nil {
-		r[k] = map[string]bool{}
-	}
-	r[k][site] = true
-}
-
-// count is the number of sites table's entry fired on.
-func (r ruleSites) count(table, entry string) int { return len(r[table+"\t"+entry]) }
 
 // auditTables lists every entry of the rule tables the audit covers, by
 // table name.
@@ -61,7 +44,7 @@ func auditTables() map[string][]string {
 // auditPage records which table entries fire on one page: the class and id
 // words of its elements, and the paragraphs and headings of its body
 // before tidy judges them.
-func auditPage(r ruleSites, site string, root *html.Node, pageURL string) {
+func auditPage(r *corpus.RuleSites, site string, root *html.Node, pageURL string) {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -90,46 +73,46 @@ func auditPage(r ruleSites, site string, root *html.Node, pageURL string) {
 	}
 }
 
-func auditClass(r ruleSites, site, class string) {
+func auditClass(r *corpus.RuleSites, site, class string) {
 	for _, w := range strings.Fields(strings.ToLower(class)) {
 		if hiddenClasses[w] {
-			r.fire("hiddenClasses", w, site)
+			r.Fire("hiddenClasses", w, site)
 		}
 	}
 	prev := ""
 	for sc := wordsplit.New(class); sc.Next(); {
 		w := sc.Word()
 		if _, ok := tokenHints[w]; ok {
-			r.fire("tokenHints", w, site)
+			r.Fire("tokenHints", w, site)
 		} else if len(w) > 5 {
 			for _, p := range strongPrefixes {
 				if strings.HasPrefix(w, p) {
-					r.fire("strongPrefixes", p, site)
+					r.Fire("strongPrefixes", p, site)
 				}
 			}
 		}
 		if sc.Joined() {
 			if _, ok := pairHints[[2]string{prev, w}]; ok {
-				r.fire("pairHints", prev+" "+w, site)
+				r.Fire("pairHints", prev+" "+w, site)
 			}
 		}
 		prev = w
 	}
 }
 
-func auditBlock(r ruleSites, site string, b story.Block, f string) {
+func auditBlock(r *corpus.RuleSites, site string, b story.Block, f string) {
 	if f == "" {
 		return
 	}
 	for k := range boilerLines {
 		if boilerKey(k) == boilerKey(f) && b.Kind != story.Image && b.Kind != story.List && b.Kind != story.Table {
-			r.fire("boilerLines", k, site)
+			r.Fire("boilerLines", k, site)
 		}
 	}
 	if b.Kind == story.Heading && addressesReader(f) {
 		for _, p := range appealPhrases {
 			if strings.Contains(f, p) {
-				r.fire("appealPhrases", p, site)
+				r.Fire("appealPhrases", p, site)
 			}
 		}
 	}
@@ -139,21 +122,21 @@ func auditBlock(r ruleSites, site string, b story.Block, f string) {
 	if len(f) <= 200 && addressesReader(f) {
 		for _, p := range promoPhrases {
 			if strings.Contains(f, p) {
-				r.fire("promoPhrases", p, site)
+				r.Fire("promoPhrases", p, site)
 			}
 		}
 	}
 	for _, p := range datelinePrefixes {
 		if len(f) < 100 && strings.HasPrefix(f, p) {
-			r.fire("datelinePrefixes", p, site)
+			r.Fire("datelinePrefixes", p, site)
 		}
 	}
 	if a := agencyCredit(f); a != "" && len(f) <= 150 {
-		r.fire("pictureAgencies", a, site)
+		r.Fire("pictureAgencies", a, site)
 	}
 	for _, p := range creditSuffixes {
 		if len(f) <= 150 && strings.HasSuffix(f, p) {
-			r.fire("creditSuffixes", p, site)
+			r.Fire("creditSuffixes", p, site)
 		}
 	}
 }
@@ -169,7 +152,7 @@ func TestRuleAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := ruleSites{}
+	var r corpus.RuleSites
 	for _, p := range pages {
 		data, err := p.HTML()
 		if err != nil {
@@ -179,37 +162,9 @@ func TestRuleAudit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		auditPage(r, corpus.Site(p.URL), root, p.URL)
+		auditPage(&r, corpus.Site(p.URL), root, p.URL)
 	}
-	tables := auditTables()
-	names := make([]string, 0, len(tables))
-	for n := range tables {
-		names = append(names, n)
+	for _, line := range r.Report(auditTables()) {
+		t.Log(line)
 	}
-	sort.Strings(names)
-	for _, n := range names {
-		entries := tables[n]
-		sort.Strings(entries)
-		var line, single strings.Builder
-		for _, e := range entries {
-			c := r.count(n, e)
-			fmt.Fprintf(&line, " %q:%d", e, c)
-			if c == 1 {
-				fmt.Fprintf(&single, " %q (%s)", e, strings.Join(keysOf(r[n+"\t"+e]), ","))
-			}
-		}
-		t.Logf("%s:%s", n, line.String())
-		if single.Len() > 0 {
-			t.Logf("  %s, one site only:%s", n, single.String())
-		}
-	}
-}
-
-func keysOf(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

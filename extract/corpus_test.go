@@ -16,7 +16,7 @@ import (
 // Regression floors, set just under the scores measured when they were
 // last raised. They guard against losing ground, they are not the targets.
 const (
-	aebFloorF1  = 0.979 // measured 0.9803 over the 91 pages
+	aebFloorF1  = 0.981 // measured 0.9829 over the 91 pages
 	wcxbFloorF1 = 0.936 // measured 0.9373 over the 711 pages
 )
 

@@ -10,27 +10,20 @@ import (
 )
 
 // boilerLines are whole paragraphs that label chrome rather than say
-// anything: ad slot labels, continuation prompts.
+// anything: continuation prompts, share and caption buttons. Ad slot labels
+// are isAdLabel's and the labels of related blocks related.IsLabel's.
 var boilerLines = map[string]bool{
-	"advertisement": true, "advertisement:": true, "ad": true, "ads": true,
-	"sponsored": true, "story continues below advertisement": true,
-	"article continues below advertisement": true, "continue reading below": true,
-	"scroll to continue with content": true, "advertisement - scroll to continue": true,
-	"story continues below": true, "article continues below": true,
-	"continue reading the main story": true,
-	"share":                           true, "share this:": true, "share this article": true, "share this": true,
+	"story continues below advertisement": true, "article continues below advertisement": true,
+	"continue reading below": true, "scroll to continue with content": true,
+	"advertisement - scroll to continue": true, "story continues below": true,
+	"article continues below": true, "continue reading the main story": true,
+	"share": true, "share this:": true, "share this article": true, "share this": true,
 	"click to share on facebook": true, "click to share on twitter": true,
-	"related": true, "related:": true,
-	"read more": true, "read more:": true,
-	"you may also like": true, "more from": true, "comments": true, "print": true,
+	"read more": true, "read more:": true, "read more here": true, "comments": true, "print": true,
 	"close": true, "caption": true, "getty": true, "getty images": true, "photo": true,
-	"enlarge this image": true, "toggle caption": true, "hide caption": true,
-	"expand": true, "view gallery": true,
-
-	"read more here": true, "watch:": true, "listen:": true,
-	"by": true, "highlights": true,
-	"this slideshow requires javascript": true, "related articles": true, "related posts": true,
-	"related stories": true, "more stories": true, "trending": true, "most popular": true,
+	"enlarge this image": true, "toggle caption": true, "hide caption": true, "expand": true,
+	"view gallery": true, "watch:": true, "listen:": true, "by": true, "highlights": true,
+	"this slideshow requires javascript": true,
 }
 
 // promoPhrases mark a short paragraph as a call to subscribe, follow or

@@ -1,9 +1,7 @@
 package related
 
 import (
-	"fmt"
 	"os"
-	"sort"
 	"strings"
 	"testing"
 
@@ -27,14 +25,7 @@ func TestRuleAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sites := map[string]map[string]bool{}
-	fire := func(table, entry, site string) {
-		k := table + "\t" + entry
-		if sites[k] == nil {
-			sites[k] = map[string]bool{}
-		}
-		sites[k][site] = true
-	}
+	var r corpus.RuleSites
 	for _, p := range pages {
 		raw, err := p.HTML()
 		if err != nil {
@@ -46,7 +37,7 @@ func TestRuleAudit(t *testing.T) {
 		}
 		site := corpus.Site(p.URL)
 		for _, n := range doc.Nodes {
-			auditNode(n, func(table, entry string) { fire(table, entry, site) })
+			auditNode(n, func(table, entry string) { r.Fire(table, entry, site) })
 		}
 	}
 	tables := map[string][]string{
@@ -55,28 +46,8 @@ func TestRuleAudit(t *testing.T) {
 		"chromeWords": setKeys(chromeWords), "relatedPairs": pairKeys(relatedPairs),
 		"morePairs": pairKeys(morePairs), "chromePairs": pairKeys(chromePairs),
 	}
-	names := make([]string, 0, len(tables))
-	for n := range tables {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		var line, single strings.Builder
-		entries := tables[n]
-		sort.Strings(entries)
-		for _, e := range entries {
-			s := sites[n+"\t"+e]
-			fmt.Fprintf(&line, " %q:%d", e, len(s))
-			if len(s) == 1 {
-				for site := range s {
-					fmt.Fprintf(&single, " %q (%s)", e, site)
-				}
-			}
-		}
-		t.Logf("%s:%s", n, line.String())
-		if single.Len() > 0 {
-			t.Logf("  %s, one site only:%s", n, single.String())
-		}
+	for _, line := range r.Report(tables) {
+		t.Log(line)
 	}
 }
 
