@@ -12,6 +12,7 @@ import "golang.org/x/net/html/atom"
 const (
 	minCards     = 3   // siblings in a run before it reads as a grid
 	maxCardChars = 320 // a card is a headline and a line or two, not an article
+	maxCardScan  = 64  // elements read for a card's first words: cards are small
 )
 
 // pruneTail marks dead the runs of card-like siblings that come after the
@@ -118,7 +119,7 @@ func (t *tree) isCard(c int32) bool {
 	}
 	// A card opens with its link, a picture or a headline; a paragraph
 	// that links a phrase in passing opens with its own words.
-	for k := c + 1; k < n.end; k++ {
+	for k := c + 1; k < n.end && k <= c+maxCardScan; k++ {
 		d := &t.nodes[k]
 		if d.flags&fDead == 0 && (d.tag == atom.Img || d.flags&fText != 0 && d.chars > 0) {
 			return d.flags&fInLink != 0
