@@ -184,7 +184,9 @@ func TestSlideshowCaptions(t *testing.T) {
 	s := storyPage(t, `<ul class="gallery">
 <li class="slide"><img src="/img/quay-1.jpg" alt=""><div class="caption">The harbour office counter, where the booklets were handed out for sixty years.</div></li>
 <li class="slide"><img src="/img/quay-2.jpg" alt=""><div class="caption-text">A tide table from 1987, kept in the office safe.</div></li>
-</ul>`, "")
+</ul>
+<div class="lightbox"><div class="caption-full">The harbour office counter, where the booklets were handed out for sixty years.</div>
+<div class="caption-truncated">The harbour office counter, where the booklets…</div></div>`, "")
 	if strings.Contains(s.Text(), "booklets were handed out") || strings.Contains(s.Text(), "office safe") {
 		t.Errorf("slideshow captions read as running text:\n%s", s.Text())
 	}
@@ -198,6 +200,6 @@ func TestSlideshowCaptions(t *testing.T) {
 		}
 	}
 	if captions != 2 {
-		t.Errorf("%d captions under their pictures, want 2", captions)
+		t.Errorf("%d captions under their pictures, want 2 (each once)", captions)
 	}
 }

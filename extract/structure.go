@@ -38,6 +38,29 @@ func (e *emitter) list(i int32) {
 	})
 }
 
+// onceEach drops the captions that repeat, whole or cut short, one met
+// before them in the body: slideshows print each caption in full, cut
+// short and again in a lightbox.
+func onceEach(bs []blk) []blk {
+	out := bs[:0]
+	var seen []string
+	for _, b := range bs {
+		if b.Kind == story.Caption {
+			text := strings.Trim(b.MD, "_…. ")
+			dup := false
+			for _, s := range seen {
+				dup = dup || saysAll(s, strings.TrimSuffix(text, "..."))
+			}
+			if dup {
+				continue
+			}
+			seen = append(seen, text)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
 // captionsOnly reports whether every word under element i is inside a
 // caption.
 func (t *tree) captionsOnly(i int32) bool {

@@ -369,7 +369,7 @@ func tidy(blocks []blk, title, byline string) []story.Block {
 		}
 		out = append(out, b)
 	}
-	return blocksOf(trimTail(dropAppeals(out)))
+	return blocksOf(trimTail(dropAppeals(onceEach(out))))
 }
 
 // appealPhrases mark a heading as a call for money or membership.
