@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 )
@@ -56,4 +57,40 @@ func (r *RuleSites) Report(tables map[string][]string) []string {
 		}
 	}
 	return out
+}
+
+// AuditT is the part of testing.TB that Audit needs.
+type AuditT interface {
+	Skipper
+	Fatalf(format string, args ...any)
+	Log(args ...any)
+}
+
+// Audit is a rule audit over every corpus page, skipped unless
+// TREAD_AUDIT is set: fire is called with each page and its HTML and
+// reports the table entries that fire on it; the report of tables is then
+// logged, one line a table.
+func Audit(t AuditT, tables map[string][]string, fire func(p Page, raw []byte, fire func(table, entry string)) error) {
+	t.Helper()
+	if os.Getenv("TREAD_AUDIT") == "" {
+		t.Skipf("set TREAD_AUDIT=1 to count the sites each rule fires on")
+	}
+	pages, err := All(Sweep(t))
+	if err != nil {
+		t.Fatalf("load corpus: %v", err)
+	}
+	var r RuleSites
+	for _, p := range pages {
+		raw, err := p.HTML()
+		if err != nil {
+			t.Fatalf("read %s: %v", p.ID, err)
+		}
+		site := Site(p.URL)
+		if err := fire(p, raw, func(table, entry string) { r.Fire(table, entry, site) }); err != nil {
+			t.Fatalf("page %s: %v", p.ID, err)
+		}
+	}
+	for _, line := range r.Report(tables) {
+		t.Log(line)
+	}
 }

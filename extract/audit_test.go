@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -44,13 +43,13 @@ func auditTables() map[string][]string {
 // auditPage records which table entries fire on one page: the class and id
 // words of its elements, and the paragraphs and headings of its body
 // before tidy judges them.
-func auditPage(r *corpus.RuleSites, site string, root *html.Node, pageURL string) {
+func auditPage(fire func(table, entry string), root *html.Node, pageURL string) {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			for _, a := range n.Attr {
 				if a.Key == "class" || a.Key == "id" {
-					auditClass(r, site, a.Val)
+					auditClass(fire, a.Val)
 				}
 			}
 		}
@@ -69,50 +68,50 @@ func auditPage(r *corpus.RuleSites, site string, root *html.Node, pageURL string
 		if len(b.Text) > 300 {
 			continue
 		}
-		auditBlock(r, site, b.Block, fold(b.Text))
+		auditBlock(fire, b.Block, fold(b.Text))
 	}
 }
 
-func auditClass(r *corpus.RuleSites, site, class string) {
+func auditClass(fire func(table, entry string), class string) {
 	for _, w := range strings.Fields(strings.ToLower(class)) {
 		if hiddenClasses[w] {
-			r.Fire("hiddenClasses", w, site)
+			fire("hiddenClasses", w)
 		}
 	}
 	prev := ""
 	for sc := wordsplit.New(class); sc.Next(); {
 		w := sc.Word()
 		if _, ok := tokenHints[w]; ok {
-			r.Fire("tokenHints", w, site)
+			fire("tokenHints", w)
 		} else if len(w) > 5 {
 			for _, p := range strongPrefixes {
 				if strings.HasPrefix(w, p) {
-					r.Fire("strongPrefixes", p, site)
+					fire("strongPrefixes", p)
 				}
 			}
 		}
 		if sc.Joined() {
 			if _, ok := pairHints[[2]string{prev, w}]; ok {
-				r.Fire("pairHints", prev+" "+w, site)
+				fire("pairHints", prev+" "+w)
 			}
 		}
 		prev = w
 	}
 }
 
-func auditBlock(r *corpus.RuleSites, site string, b story.Block, f string) {
+func auditBlock(fire func(table, entry string), b story.Block, f string) {
 	if f == "" {
 		return
 	}
 	for k := range boilerLines {
 		if boilerKey(k) == boilerKey(f) && b.Kind != story.Image && b.Kind != story.List && b.Kind != story.Table {
-			r.Fire("boilerLines", k, site)
+			fire("boilerLines", k)
 		}
 	}
 	if b.Kind == story.Heading && addressesReader(f) {
 		for _, p := range appealPhrases {
 			if strings.Contains(f, p) {
-				r.Fire("appealPhrases", p, site)
+				fire("appealPhrases", p)
 			}
 		}
 	}
@@ -122,21 +121,21 @@ func auditBlock(r *corpus.RuleSites, site string, b story.Block, f string) {
 	if len(f) <= 200 && addressesReader(f) {
 		for _, p := range promoPhrases {
 			if strings.Contains(f, p) {
-				r.Fire("promoPhrases", p, site)
+				fire("promoPhrases", p)
 			}
 		}
 	}
 	for _, p := range datelinePrefixes {
 		if len(f) < 100 && strings.HasPrefix(f, p) {
-			r.Fire("datelinePrefixes", p, site)
+			fire("datelinePrefixes", p)
 		}
 	}
 	if a := agencyCredit(f); a != "" && len(f) <= 150 {
-		r.Fire("pictureAgencies", a, site)
+		fire("pictureAgencies", a)
 	}
 	for _, p := range creditSuffixes {
 		if len(f) <= 150 && strings.HasSuffix(f, p) {
-			r.Fire("creditSuffixes", p, site)
+			fire("creditSuffixes", p)
 		}
 	}
 }
@@ -145,26 +144,12 @@ func auditBlock(r *corpus.RuleSites, site string, b story.Block, f string) {
 // number of corpus sites it fires on, and lists the entries that fire on
 // exactly one: TREAD_AUDIT=1 go test -run RuleAudit -v ./extract/
 func TestRuleAudit(t *testing.T) {
-	if os.Getenv("TREAD_AUDIT") == "" {
-		t.Skip("set TREAD_AUDIT=1 to count the sites each rule fires on")
-	}
-	pages, err := corpus.All(corpus.Sweep(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var r corpus.RuleSites
-	for _, p := range pages {
-		data, err := p.HTML()
+	corpus.Audit(t, auditTables(), func(p corpus.Page, raw []byte, fire func(table, entry string)) error {
+		root, err := parse(intake.HTML(raw, ""))
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		root, err := parse(intake.HTML(data, ""))
-		if err != nil {
-			t.Fatal(err)
-		}
-		auditPage(&r, corpus.Site(p.URL), root, p.URL)
-	}
-	for _, line := range r.Report(auditTables()) {
-		t.Log(line)
-	}
+		auditPage(fire, root, p.URL)
+		return nil
+	})
 }

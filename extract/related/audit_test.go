@@ -1,7 +1,6 @@
 package related
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -18,37 +17,22 @@ const maxLabel = 60
 // on, and lists those that fire on exactly one:
 // TREAD_AUDIT=1 go test -run RuleAudit -v ./extract/related/
 func TestRuleAudit(t *testing.T) {
-	if os.Getenv("TREAD_AUDIT") == "" {
-		t.Skip("set TREAD_AUDIT=1 to count the sites each rule fires on")
-	}
-	pages, err := corpus.All(corpus.Sweep(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var r corpus.RuleSites
-	for _, p := range pages {
-		raw, err := p.HTML()
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := parsePage(raw)
-		if err != nil {
-			t.Fatalf("page %s: %v", p.ID, err)
-		}
-		site := corpus.Site(p.URL)
-		for _, n := range doc.Nodes {
-			auditNode(n, func(table, entry string) { r.Fire(table, entry, site) })
-		}
-	}
 	tables := map[string][]string{
 		"relatedStems": relatedStems, "moreStems": moreStems, "adStems": adStems,
 		"relatedPhrases": relatedPhrases, "morePhrases": morePhrases,
 		"chromeWords": setKeys(chromeWords), "relatedPairs": pairKeys(relatedPairs),
 		"morePairs": pairKeys(morePairs), "chromePairs": pairKeys(chromePairs),
 	}
-	for _, line := range r.Report(tables) {
-		t.Log(line)
-	}
+	corpus.Audit(t, tables, func(_ corpus.Page, raw []byte, fire func(table, entry string)) error {
+		doc, err := parsePage(raw)
+		if err != nil {
+			return err
+		}
+		for _, n := range doc.Nodes {
+			auditNode(n, fire)
+		}
+		return nil
+	})
 }
 
 // auditNode reports the table entries that fire on the elements under n:
