@@ -74,6 +74,9 @@ func (e *emitter) children(i int32) {
 func (e *emitter) node(i int32) {
 	n := &e.t.nodes[i]
 	if n.flags&fDead != 0 {
+		if n.flags&fBlock != 0 && e.flat == 0 && e.para.empty() && e.linkList(n) {
+			e.dropLabel()
+		}
 		return
 	}
 	if n.flags&fText != 0 {
@@ -127,6 +130,7 @@ func (e *emitter) node(i int32) {
 	e.brs = 0
 	if n.tag != atom.Table && n.flags&fHasTable == 0 && e.linkList(n) && !e.linkedLabel(i) {
 		e.flush()
+		e.dropLabel()
 		return
 	}
 	switch n.tag {
@@ -166,6 +170,31 @@ func (e *emitter) node(i int32) {
 			e.caption--
 		}
 	}
+}
+
+// dropLabel removes the block just written when it is only a label
+// ("Table of Contents", "Resources") for the list of links being left out.
+func (e *emitter) dropLabel() {
+	k := len(e.blocks) - 1
+	if k < 0 || len(e.images) > 0 {
+		return
+	}
+	if b := e.blocks[k]; (b.Kind == story.Heading || b.Kind == story.Paragraph) && isLabel(b.Text) {
+		e.blocks = e.blocks[:k]
+	}
+}
+
+// maxLabelWords is the most words a label has.
+const maxLabelWords = 4
+
+// isLabel reports whether a text only names what follows it: a few words
+// and no sentence.
+func isLabel(text string) bool {
+	text = strings.TrimRight(strings.TrimSpace(text), ":")
+	if text == "" || strings.ContainsAny(text, "\n.!?") {
+		return false
+	}
+	return len(strings.Fields(text)) <= maxLabelWords
 }
 
 // linkList reports whether a block is mostly links: a menu, a list of

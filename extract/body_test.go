@@ -112,6 +112,11 @@ func TestBodyHeads(t *testing.T) {
 		gone         string
 	}{
 		{"posting time under a label", `<p>기사입력 :[ 2018-08-25 15:24 ]</p>`, "2018"},
+		{"timestamp row", `<p>November 19, 2019 / 12:21 AM / Updated 14 hours ago</p>`, "Updated"},
+		{"timestamp with its history", `<div><span>8:23 PM ET</span> Originally published <time>11:01 AM ET</time></div>`, "Originally"},
+		{"contents and their label", `<h2>Table of Contents</h2><ul><li><a href="#booklets">The booklets</a></li><li><a href="#website">The website</a></li><li><a href="#costs">What it costs</a></li></ul>`, "Contents"},
+		{"label of a link list", `<p><strong>In this story</strong></p><ul class="jump"><li><a href="/harbour/">Harbour</a></li><li><a href="/council/">Council</a></li></ul>`, "In this story"},
+		{"relative age", `<p>Posted 3 days ago</p>`, "days ago"},
 		{"date and tag line", `<p><small><b>05/10/2018</b> - Categoria: <a href="/noticias.php?cat=19">Porto</a> - Tags: <a href="/noticias.php?tag=barcos">barcos</a> <a href="/tag/mare">maré</a></small></p>`, "Categoria"},
 	}
 	for _, tc := range tests {
@@ -172,5 +177,29 @@ func TestTaxonomyWordsPrechecked(t *testing.T) {
 		if !mentionsTaxonomy("https://x.example/" + w + "/harbour") {
 			t.Errorf("%q is skipped by the quick look", w)
 		}
+	}
+}
+
+func TestSlideshowCaptions(t *testing.T) {
+	s := storyPage(t, `<ul class="gallery">
+<li class="slide"><img src="/img/quay-1.jpg" alt=""><div class="caption">The harbour office counter, where the booklets were handed out for sixty years.</div></li>
+<li class="slide"><img src="/img/quay-2.jpg" alt=""><div class="caption-text">A tide table from 1987, kept in the office safe.</div></li>
+</ul>
+<div class="lightbox"><div class="caption-full">The harbour office counter, where the booklets were handed out for sixty years.</div>
+<div class="caption-truncated">The harbour office counter, where the booklets…</div></div>`, "")
+	if strings.Contains(s.Text(), "booklets were handed out") || strings.Contains(s.Text(), "office safe") {
+		t.Errorf("slideshow captions read as running text:\n%s", s.Text())
+	}
+	captions := 0
+	for _, b := range s.Body {
+		if b.Kind == story.List {
+			t.Errorf("slideshow kept as a list: %q", b.Text)
+		}
+		if b.Kind == story.Caption && (strings.Contains(b.Inline.Plain(), "booklets") || strings.Contains(b.Inline.Plain(), "office safe")) {
+			captions++
+		}
+	}
+	if captions != 2 {
+		t.Errorf("%d captions under their pictures, want 2 (each once)", captions)
 	}
 }

@@ -103,3 +103,43 @@ func BenchmarkHugePage(b *testing.B) {
 		}
 	}
 }
+
+// deepCards is a story followed by a tower of nested cards, each a short
+// block around the next that opens with a link: every level looks like a
+// card, and the one link sits at the bottom of the tower.
+func deepCards(depth int) []byte {
+	var b strings.Builder
+	b.WriteString("<!doctype html><html><body><article><h1>Tower</h1>")
+	b.WriteString(strings.Repeat("<p>The tower of cards below is no part of this story at all, whatever it holds.</p>", 4))
+	for range depth {
+		b.WriteString(`<div class="card"><div class="card"><div class="card">`)
+	}
+	b.WriteString(`<a href="/next">The next story in the series</a>`)
+	for range depth {
+		b.WriteString("</div></div></div>")
+	}
+	b.WriteString("</article></body></html>")
+	return []byte(b.String())
+}
+
+// TestDeepCardsAreRead: the card finder reads a bounded number of elements
+// per card, so a tower of them costs no more than its size.
+func TestDeepCardsAreRead(t *testing.T) {
+	s, err := Page(deepCards(3000), "https://tower.example/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(s.Text(), "no part of this story") {
+		t.Errorf("story lost under a tower of cards:\n%s", s.Text())
+	}
+}
+
+func BenchmarkDeepCards(b *testing.B) {
+	page := deepCards(3000)
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := Page(page, "https://tower.example/a"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

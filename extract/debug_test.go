@@ -29,13 +29,7 @@ func TestDebugPage(t *testing.T) {
 		}
 		m := meta.Extract(goquery.NewDocumentFromNode(root), p.URL)
 		tr := buildTree(root)
-		if m.ArticleBody != "" {
-			tr.matchArticleBody(m.ArticleBody)
-		}
-		tr.markTeasers()
-		tr.measure(false)
-		tr.measure(true)
-		best := tr.bestRoot()
+		best := tr.body(m.ArticleBody)
 		fmt.Printf("%s title=%q articleBody=%d chars\nbest: %s\n", p.URL, m.Title, len(m.ArticleBody), tr.describe(best))
 		var idx []int
 		for i := range tr.nodes {

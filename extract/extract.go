@@ -122,14 +122,7 @@ func fromMeta(root *html.Node, m meta.Meta, pageURL string) (story.Story, *html.
 		s.Partial = true
 		return s, nil
 	}
-	if m.ArticleBody != "" {
-		t.matchArticleBody(m.ArticleBody)
-	}
-	t.markTeasers()
-	t.measure(false)
-	t.measure(true)
-	best := t.bestRoot()
-
+	best := t.body(m.ArticleBody)
 	e := emitter{t: t}
 	e.children(best)
 	e.flush()
@@ -140,6 +133,20 @@ func fromMeta(root *html.Node, m meta.Meta, pageURL string) (story.Story, *html.
 	s.Body = tidy(e.blocks, s.Title, s.Byline)
 	s.Partial = t.truncated || unsure(t.nodes[best].good, t.nodes[0].good, s.Body)
 	return s, t.nodes[best].h
+}
+
+// body scores the tree, marks its chrome dead and returns the element that
+// holds the article; articleBody is the JSON-LD text of it, if any.
+func (t *tree) body(articleBody string) int32 {
+	if articleBody != "" {
+		t.matchArticleBody(articleBody)
+	}
+	t.markTeasers()
+	t.measure(false)
+	t.measure(true)
+	best := t.bestRoot()
+	t.pruneTail(best)
+	return best
 }
 
 // unsure reports whether a body is only a best guess. A long one is not; a

@@ -29,6 +29,12 @@ func TestFurnitureFixtures(t *testing.T) {
 		{file: "teaser-grid.html",
 			has:  []blockWant{{kind: story.Paragraph, text: "light trim in late autumn"}},
 			gone: []string{"Allotment waiting list", "Bridge repairs", "two hundred names", "…", "/a.jpg"}},
+		{file: "card-tail.html",
+			has: []blockWant{
+				{kind: story.List, text: "Point to Sands, last boat at 23:10"},
+				{kind: story.Paragraph, text: "eight hundred names"},
+			},
+			gone: []string{"Museum opening", "Tickets are free", "Regatta returns", "/img/pier.jpg", "Most read"}},
 		{file: "image-noalt.html",
 			has: []blockWant{
 				{kind: story.Image, text: "seal pups sandbank", url: "https://estuary.example/media/2026/seal-pups-sandbank.jpg"},
@@ -46,7 +52,7 @@ func TestFurnitureFixtures(t *testing.T) {
 			}},
 		{file: "caption-toggle.html",
 			has:  []blockWant{{kind: story.Image, url: "https://example.org/img/simulator.jpg"}},
-			gone: []string{"hide caption", "toggle caption", "Originally published"},
+			gone: []string{"hide caption", "toggle caption", "Originally published", "enlarge the picture", "first aired"},
 			once: []string{"A pilot at the wheel"}},
 	}
 	for _, tc := range tests {

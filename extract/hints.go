@@ -26,7 +26,7 @@ var tokenHints = map[string]hint{
 	// content
 	"article": hintPositive, "body": hintPositive, "content": hintPositive, "entry": hintPositive,
 	"main": hintPositive, "post": hintPositive, "text": hintPositive, "story": hintPositive,
-	"prose": hintPositive, "richtext": hintPositive, "articlebody": hintPositive,
+	"prose": hintPositive, "richtext": hintPositive,
 	"storybody": hintPositive, "postbody": hintPositive, "entrycontent": hintPositive,
 	"blog": hintPositive,
 
@@ -45,7 +45,7 @@ var tokenHints = map[string]hint{
 	"nav": hintStrong, "navigation": hintStrong, "navbar": hintStrong, "menu": hintStrong,
 	"breadcrumb": hintStrong, "breadcrumbs": hintStrong, "footer": hintStrong,
 	"masthead": hintMaybe, "popup": hintMaybe, "modal": hintMaybe, "paywall": hintMaybe,
-	"toolbar": hintMaybe, "tags": hintStrong, "tagged": hintStrong, "taglist": hintStrong,
+	"toolbar": hintMaybe, "tags": hintStrong,
 	"trending": hintStrong, "popular": hintStrong, "shoutbox": hintStrong,
 	"pagination": hintStrong, "pager": hintStrong, "donate": hintStrong, "donation": hintStrong,
 	"poll": hintStrong, "polls": hintStrong, "republish": hintStrong, "republication": hintStrong, "survey": hintWeak, "print": hintWeak, "bio": hintStrong, "jump": hintWeak, "skip": hintStrong,
@@ -62,19 +62,19 @@ var tokenHints = map[string]hint{
 
 // pairHints are two adjacent words that together mark chrome.
 var pairHints = map[[2]string]hint{
-	{"read", "more"}: hintStrong, {"more", "stories"}: hintStrong, {"most", "read"}: hintStrong,
+	{"read", "more"}: hintStrong, {"more", "stories"}: hintStrong,
 	{"also", "read"}: hintStrong, {"see", "also"}: hintStrong, {"read", "next"}: hintStrong,
-	{"top", "stories"}: hintStrong, {"latest", "news"}: hintStrong, {"more", "from"}: hintStrong,
-	{"you", "may"}: hintStrong, {"author", "box"}: hintStrong, {"about", "author"}: hintStrong,
+	{"more", "from"}: hintStrong,
+	{"you", "may"}:   hintStrong, {"author", "box"}: hintStrong, {"about", "author"}: hintStrong,
 	{"post", "tags"}: hintStrong, {"article", "tags"}: hintStrong, {"story", "tags"}: hintStrong,
-	{"more", "articles"}: hintStrong, {"more", "news"}: hintStrong, {"up", "next"}: hintStrong,
+	{"more", "news"}: hintStrong,
 }
 
 // strongPrefixes catch compound words such as "sharebar" or "relatedposts".
 var strongPrefixes = []string{
 	"share", "social", "comment", "related", "newsletter", "subscri", "promo", "advert",
 	"sponsor", "cookie", "outbrain", "taboola", "recommend", "breadcrumb", "footer", "navbar",
-	"disqus", "paywall", "readmore", "morestories", "mostread", "mostpopular", "trending",
+	"disqus", "paywall", "readmore", "morestories", "mostpopular",
 }
 
 // prefixIndex files strongPrefixes under their first letter.
@@ -98,7 +98,7 @@ var pairFirst = func() map[string]bool {
 var hiddenClasses = map[string]bool{
 	"hidden": true, "hide": true, "sr-only": true, "visually-hidden": true,
 	"visuallyhidden": true, "screen-reader-text": true, "screenreader-only": true,
-	"d-none": true, "is-hidden": true, "u-hidden": true, "offscreen": true,
+	"d-none": true, "is-hidden": true, "offscreen": true,
 	"element-invisible": true, "a11y-hidden": true, "assistive-text": true,
 	"w-form-done": true, "w-form-fail": true, // form messages shown by script
 }
@@ -210,7 +210,7 @@ func lowerInto(buf []byte, s string) string {
 func roleHint(role string) hint {
 	switch role {
 	case "navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu",
-		"menubar", "tablist", "toolbar":
+		"menubar", "tablist", "toolbar", "button", "switch", "tab":
 		return hintStrong
 	case "complementary":
 		return hintWeak

@@ -17,6 +17,15 @@ const maxListDepth = 8
 // list emits a <ul> or <ol> as one block, nested lists flattened into
 // indented items.
 func (e *emitter) list(i int32) {
+	if e.t.captionsOnly(i) {
+		// A slideshow's list of pictures and their captions: the
+		// captions stay captions, set apart under their pictures.
+		e.caption++
+		e.children(i)
+		e.flush()
+		e.caption--
+		return
+	}
 	var l story.Block
 	e.listItems(i, 0, &l)
 	if len(l.Items) == 0 {
@@ -24,6 +33,52 @@ func (e *emitter) list(i int32) {
 	}
 	l.Kind, l.Ordered, l.Text = story.List, e.t.nodes[i].tag == atom.Ol, strings.Join(l.Items, "\n")
 	e.add(l)
+}
+
+// onceEach drops the captions that repeat, whole or cut short, one met
+// before them in the body: slideshows print each caption in full, cut
+// short and again in a lightbox.
+func onceEach(bs []blk) []blk {
+	out := bs[:0]
+	var seen []string
+	for _, b := range bs {
+		if b.Kind == story.Caption {
+			text := strings.Trim(b.Inline.Plain(), "…. ")
+			dup := false
+			for _, s := range seen {
+				dup = dup || saysAll(s, strings.TrimSuffix(text, "..."))
+			}
+			if dup {
+				continue
+			}
+			seen = append(seen, text)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// captionsOnly reports whether every word under element i is inside a
+// caption.
+func (t *tree) captionsOnly(i int32) bool {
+	ns := t.nodes
+	words := false
+	for k := i + 1; k < ns[i].end; k++ {
+		n := &ns[k]
+		if n.flags&fDead != 0 {
+			k = n.end - 1
+			continue
+		}
+		if n.flags&fCaption != 0 && n.flags&fText == 0 {
+			words = words || n.chars > 0
+			k = n.end - 1
+			continue
+		}
+		if n.flags&fText != 0 && n.chars > 0 {
+			return false
+		}
+	}
+	return words
 }
 
 // listItems adds the items of list i, and of the lists nested in it, to l.

@@ -1,34 +1,29 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
+	"github.com/tread-reader/tread/extract/related"
 	"github.com/tread-reader/tread/story"
 )
 
 // boilerLines are whole paragraphs that label chrome rather than say
-// anything: ad slot labels, continuation prompts.
+// anything: continuation prompts, share and caption buttons. Ad slot labels
+// are isAdLabel's and the labels of related blocks related.IsLabel's.
 var boilerLines = map[string]bool{
-	"advertisement": true, "advertisement:": true, "ad": true, "ads": true,
-	"sponsored": true, "story continues below advertisement": true,
-	"article continues below advertisement": true, "continue reading below": true,
-	"scroll to continue with content": true, "advertisement - scroll to continue": true,
-	"story continues below": true, "article continues below": true,
-	"continue reading the main story": true, "skip advertisement": true,
+	"story continues below advertisement": true, "article continues below advertisement": true,
+	"continue reading below": true, "scroll to continue with content": true,
+	"advertisement - scroll to continue": true, "story continues below": true,
+	"article continues below": true, "continue reading the main story": true,
 	"share": true, "share this:": true, "share this article": true, "share this": true,
 	"click to share on facebook": true, "click to share on twitter": true,
-	"loading...": true, "loading": true, "related": true, "related:": true,
-	"read more": true, "read more:": true, "see also": true, "recommended": true,
-	"you may also like": true, "more from": true, "comments": true, "print": true,
+	"read more": true, "read more:": true, "read more here": true, "comments": true, "print": true,
 	"close": true, "caption": true, "getty": true, "getty images": true, "photo": true,
-	"enlarge this image": true, "toggle caption": true, "hide caption": true,
-	"expand": true, "view gallery": true, "loading content ...": true, "subscribe": true,
-	"advert": true, "don't miss": true, "more:": true, "also read:": true, "also read": true,
-	"read more here": true, "watch:": true, "listen:": true, "related content": true,
-	"by": true, "text size": true, "highlights": true, "sponsored links": true,
-	"this slideshow requires javascript": true, "related articles": true, "related posts": true,
-	"related stories": true, "more stories": true, "trending": true, "most popular": true,
+	"enlarge this image": true, "toggle caption": true, "hide caption": true, "expand": true,
+	"view gallery": true, "watch:": true, "listen:": true, "by": true, "highlights": true,
+	"this slideshow requires javascript": true,
 }
 
 // promoPhrases mark a short paragraph as a call to subscribe, follow or
@@ -36,12 +31,11 @@ var boilerLines = map[string]bool{
 var promoPhrases = []string{"newsletter", "subscribe to", "sign up for", "sign up to",
 	"follow us on", "share it with", "give us feedback", "have a tip?", "in your inbox",
 	"to your inbox", "click here to subscribe", "join our", "like us on facebook",
-	"download our app", "download the app", "turn on notifications", "earn us a commission",
-	"earn a commission", "affiliate link", "paid promotion", "may earn an affiliate"}
+	"download our app", "download the app", "turn on notifications", "affiliate", "paid promotion"}
 
 // datelinePrefixes start the publication stamps printed beside a body.
 var datelinePrefixes = []string{"published", "updated", "last updated", "first published",
-	"posted on", "posted:", "updated:", "published:"}
+	"posted on", "posted:"}
 
 // isPromo reports whether a short paragraph is a promotion or a date stamp.
 func isPromo(f string) bool {
@@ -141,26 +135,38 @@ func isNumberScrap(f string) bool {
 	return true
 }
 
-// creditPrefixes start the picture credits that sit loose in the text.
-var creditPrefixes = []string{"photo:", "photo by", "image:", "picture:", "credit:", "©",
-	"(photo", "photograph:", "source:", "image credit", "photo credit", "getty images",
-	"copyright", "(image", "(credit", "reporting by", "(reporting by", "additional reporting by",
-	"editing by", "writing by", "written by", "reviewed by", "fact checked by",
-	"medically reviewed by"}
+// creditLineRE matches the start of a credit printed as a line of its
+// own: a role and "by" or a colon ("Photo: …", "Additional reporting by
+// …", "Medically reviewed by …", "(Image courtesy …"), or a copyright.
+var creditLineRE = regexp.MustCompile(`^(?:©|copyright\b|[(\[]?(?:(?:additional|medically|fact)[\s-]*)?` +
+	`(?:reporting|editing|writing|written|reviewed|checked|photographed|illustrated|photos?|photograph|` +
+	`images?|pictures?|illustrations?|credits?|source)\s*(?:by\b|:|courtesy\b|credits?\b|\)))`)
+
+// pictureAgencies are the agencies whose name opens or closes a credit.
+var pictureAgencies = []string{"getty images", "shutterstock", "reuters", "afp", "ap", "epa", "alamy"}
 
 // creditSuffixes end picture credits and captions printed as text.
-var creditSuffixes = []string{"getty images", "/ap", ", ap", "/reuters",
-	"/afp", "shutterstock", "all rights reserved."}
+var creditSuffixes = []string{"/ap", ", ap", "/reuters", "/afp", "all rights reserved."}
+
+// agencyCredit is the picture agency a short line is credited to, at its
+// end ("… Getty Images", "…/AFP") or its start ("Reuters/…"), or "".
+func agencyCredit(f string) string {
+	for _, a := range pictureAgencies {
+		if strings.HasSuffix(f, " "+a) || strings.HasSuffix(f, "/"+a) ||
+			strings.HasPrefix(f, a) && (len(f) == len(a) || f[len(a)] == '/' || f[len(a)] == ':') {
+			return a
+		}
+	}
+	return ""
+}
 
 // isCredit reports whether a short paragraph is a picture credit.
 func isCredit(f string) bool {
 	if f == "" || len(f) > 300 {
 		return false
 	}
-	for _, p := range creditPrefixes {
-		if strings.HasPrefix(f, p) {
-			return true
-		}
+	if creditLineRE.MatchString(f) {
+		return true
 	}
 	if len(f) > 150 {
 		return false
@@ -169,6 +175,9 @@ func isCredit(f string) bool {
 		if strings.HasSuffix(f, p) {
 			return true
 		}
+	}
+	if agencyCredit(f) != "" {
+		return true
 	}
 	// A caption ending in its credit: "... (Image: Agency)".
 	if strings.HasSuffix(f, ")") {
@@ -246,6 +255,40 @@ func isDateLabel(f string) bool {
 	return words <= 2
 }
 
+// timeWords are the words a line of dates and times is made of, beside
+// its numbers: "8:23 PM ET Originally published 11:01 AM ET",
+// "November 19, 2019 / 12:21 AM / Updated 14 hours ago".
+var timeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`am pm a.m p.m et est edt ct cst cdt pt pst pdt gmt utc bst cet cest ist
+		ago updated published originally posted first last modified on at by
+		sec secs second seconds min mins minute minutes hour hours hr hrs day days week weeks month months year years
+		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isTimeLine reports whether a short line holds nothing but dates, times
+// and the words that label them: a timestamp row beside a headline.
+func isTimeLine(f string) bool {
+	if len(f) > 100 || !strings.ContainsAny(f, "0123456789") {
+		return false
+	}
+	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if w = strings.Trim(w, "."); w != "" && !timeWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
 func isMeridiem(w string) bool { return w == "am" || w == "pm" || w == "h" }
 
 // hasNumericDate reports whether f holds a date written in digits with a
@@ -309,7 +352,7 @@ func tidy(blocks []blk, title, byline string) []story.Block {
 			(strings.HasPrefix(f, "by ") || author != "" && strings.Contains(f, author)) {
 			continue // the byline printed above the text
 		}
-		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f) || isDateStamp(f) || isDateLabel(f)) {
+		if b.Kind == story.Paragraph && (isCredit(f) || isURL(f) || isPromo(f) || isNumberScrap(f) || isDateStamp(f) || isDateLabel(f) || isTimeLine(f)) {
 			continue
 		}
 		if b.flags&bTagLine != 0 {
@@ -326,13 +369,12 @@ func tidy(blocks []blk, title, byline string) []story.Block {
 		}
 		out = append(out, b)
 	}
-	return blocksOf(trimTail(dropAppeals(out)))
+	return blocksOf(trimTail(dropAppeals(onceEach(out))))
 }
 
 // appealPhrases mark a heading as a call for money or membership.
-var appealPhrases = []string{"favor to ask", "favour to ask", "support our", "support us",
-	"support independent", "consider supporting", "please consider", "make a donation",
-	"donate", "pitch in", "chip in", "become a member", "become a supporter", "fundraising"}
+var appealPhrases = []string{"to ask", "support", "donat", "pitch in", "chip in", "become a member",
+	"fundrais"}
 
 // dropAppeals removes an appeal for support from the later part of the
 // body: a heading that asks the reader for money or membership, and its
@@ -406,7 +448,35 @@ func boilerKey(f string) string {
 
 // isBoilerLine reports whether a folded paragraph is one of boilerLines.
 func isBoilerLine(f string) bool {
-	return f != "" && len(f) < 60 && boilerSet[boilerKey(f)]
+	if f == "" || len(f) >= 60 {
+		return false
+	}
+	k := boilerKey(f)
+	// A loader's placeholder: "Loading…", "Loading content ...".
+	return boilerSet[k] || strings.HasPrefix(k, "loading") && strings.Count(k, " ") < 3 ||
+		isAdLabel(k) || related.IsLabel(k)
+}
+
+// adLabelWords are the words of an ad slot's label: "Advert", "Sponsored
+// links", "Skip advertisement".
+var adLabelWords = map[string]bool{"ad": true, "ads": true, "advert": true, "advertisement": true,
+	"advertising": true, "sponsored": true, "promoted": true, "skip": true, "links": true, "content": true}
+
+// isAdLabel reports whether a folded line is an ad slot's label: a few
+// words of adLabelWords, one of them naming the ad.
+func isAdLabel(f string) bool {
+	words := strings.Fields(f)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	named := false
+	for _, w := range words {
+		if !adLabelWords[w] {
+			return false
+		}
+		named = named || w != "skip" && w != "links" && w != "content"
+	}
+	return named
 }
 
 // firstAuthor is the first name of a byline, folded, for finding the

@@ -168,6 +168,10 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 			hidden = hidden || styleHidden(at.Val)
 		case "role":
 			n.hint = max(n.hint, roleHint(at.Val))
+		case "aria-expanded", "aria-pressed":
+			// A control that opens or toggles something (a caption, a
+			// menu, a timestamp's history): its own label is chrome.
+			n.hint = max(n.hint, hintStrong)
 		case "itemprop":
 			if strings.Contains(at.Val, "articleBody") {
 				n.flags |= fItemBody

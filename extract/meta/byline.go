@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 var (
@@ -280,6 +283,7 @@ func (s *signals) pickByline(site string) string {
 		s.tags["dcterms.creator"],
 		s.tags["citation_author"],
 		s.tags["byl"],
+		s.labelledAuthor(),
 		fromLD(s.ld.PageAuthors),
 		s.itemAuthors(),
 	} {
@@ -297,7 +301,49 @@ func (s *signals) pickByline(site string) string {
 	if len(printed.names) > 0 {
 		return printed.String()
 	}
+	if len(orgs.names) == 0 {
+		return s.authorLink(isOrg)
+	}
 	return orgs.String()
+}
+
+// maxAuthorScan bounds the elements authorLink looks at.
+const maxAuthorScan = 20000
+
+// authorLink is the name on the page's first link to an author's page
+// (rel=author, or an address like /author/name), wherever it is printed:
+// the byline of a page that prints it away from the headline, in an
+// author box under the story. It is the last resort, after the metadata
+// and the byline printed by the headline.
+func (s *signals) authorLink(isOrg func(string) bool) string {
+	seen := 0
+	var found string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if seen++; seen > maxAuthorScan {
+			return false
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			rel := strings.ToLower(attr(n, "rel"))
+			if strings.Contains(rel, "author") {
+				if t := clean(nodeText(n)); authorish(n) && nameShaped(t) && len(strings.Fields(t)) >= 2 &&
+					len(strings.Fields(t)) <= 4 && !isOrg(t) {
+					found = t
+					return false
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, n := range s.doc.Nodes {
+		walk(n)
+	}
+	return found
 }
 
 // siteCredit reports an author value that the page also gives as its
@@ -333,4 +379,20 @@ func covers(a, b nameList) bool {
 		}
 	}
 	return true
+}
+
+// authorLabels are the labels that twitter:labelN tags give the author
+// written in the matching twitter:dataN, as blog platforms print them.
+var authorLabels = map[string]bool{"written by": true, "author": true, "by": true}
+
+// labelledAuthor is the value of the twitter:dataN tag whose label says
+// it is the author ("Written by").
+func (s *signals) labelledAuthor() []string {
+	for _, n := range []string{"1", "2", "3", "4"} {
+		labels, data := s.tags["twitter:label"+n], s.tags["twitter:data"+n]
+		if len(labels) > 0 && len(data) > 0 && authorLabels[strings.ToLower(strings.TrimSpace(labels[0]))] {
+			return data[:1]
+		}
+	}
+	return nil
 }

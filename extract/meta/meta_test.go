@@ -214,7 +214,11 @@ func TestBylineSources(t *testing.T) {
 		{"group byline", `<h1>Rates</h1><p>By the Money Daily Team</p>`, "the Money Daily Team"},
 		{"reviewer is no author", `<h1>Rates</h1><p>Reviewed by <a href="/author/x">Dr Lee Park</a></p>`, ""},
 		{"printed adds co-author", `<meta name="author" content="Ana Ruiz"><h1>Rates</h1><p>By Ana Ruiz and Ben Cole</p>`, "Ana Ruiz and Ben Cole"},
+		{"labelled twitter data", `<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ana Ruiz"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">`, "Ana Ruiz"},
+		{"unlabelled twitter data", `<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">`, ""},
 		{"rel author", `<h1>Rates</h1><div><a rel="author" href="/u/ana">Ana Ruiz</a></div>`, "Ana Ruiz"},
+		{"rel author under the story", `<h1>Rates</h1><p>` + strings.Repeat("Rates held steady again this month. ", 30) + `</p><div class="about"><a rel="author" href="/u/ana">Ana Ruiz</a></div>`, "Ana Ruiz"},
+		{"rel author on a site name", `<h1>Rates</h1><p>` + strings.Repeat("Rates held steady again this month. ", 30) + `</p><a rel="author" href="/">money daily</a>`, ""},
 		{"sentence is no byline", `<h1>Rates</h1><p>By the end of the year rates will fall.</p>`, ""},
 		{"none", `<h1>Rates</h1><p>Text.</p>`, ""},
 	}

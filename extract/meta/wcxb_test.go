@@ -15,12 +15,12 @@ import (
 // Floors sit just under the measured accuracies on wcxb-dev: they guard
 // against regressions, they are not the targets.
 const (
-	floorHeadline = 0.840 // measured 0.845 over 711 pages
-	floorByline   = 0.780 // measured 0.786
-	floorDate     = 0.855 // measured 0.862
+	floorHeadline = 0.843 // measured 0.845 over 711 pages
+	floorByline   = 0.791 // measured 0.793
+	floorDate     = 0.860 // measured 0.862
 	// floorDateSet is over the pages whose truth has a date, so that
 	// answering nothing cannot pass for accuracy.
-	floorDateSet = 0.865 // measured 0.872
+	floorDateSet = 0.870 // measured 0.872
 )
 
 type wcxbResult struct {
@@ -136,13 +136,18 @@ func TestWCXBMeta(t *testing.T) {
 
 // TestWCXBMisses prints every miss, got against want, with what the page
 // printed beside its headline. It is a debugging aid: run it with
-// TREAD_META_DEBUG=1 (or title, byline, date) and -run Misses -v.
+// TREAD_META_DEBUG=1 (or title, byline, date) and -run Misses -v;
+// TREAD_HALF=A keeps to the pages of one half of corpus.Half.
 func TestWCXBMisses(t *testing.T) {
 	field := os.Getenv("TREAD_META_DEBUG")
 	if field == "" {
 		t.Skip("set TREAD_META_DEBUG=1 (or title, byline, date) to print the misses")
 	}
+	half := os.Getenv("TREAD_HALF") // A or B: one half of corpus.Half only
 	for _, p := range loadWCXB(t) {
+		if half != "" && corpus.Half(p.URL) != half {
+			continue
+		}
 		doc := parsePage(t, p)
 		g := Extract(doc, p.URL)
 		s := gather(doc, p.URL)

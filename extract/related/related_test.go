@@ -458,7 +458,7 @@ func TestHeadingTier(t *testing.T) {
 		{"The Latest", tierMore},
 		{"More from Sport", tierMore},
 		{"Trending Now", tierMore},
-		{"많이 본 뉴스", tierMore},
+		{"인기 뉴스", tierMore},
 		{"Related topics", tierNone},
 		{"Sponsored stories", tierNone},
 		{"From around the web", tierNone},

@@ -288,11 +288,11 @@ func chromeByWords(ws []string, fs []wordFlags) bool {
 // Literal prefixes rather than one big regexp: every short text on a page is
 // tested, and most fail on their first bytes.
 var relatedPhrases = []string{
-	"related", "more on ", "more about ", "more like this", "stories like this", "articles like this",
+	"related", "more on ", "more about ", "stories like this", "articles like this",
 	"posts like this", "more stories like this", "more articles like this", "read next", "read this next",
 	"up next", "what to read next", "also read", "keep reading", "read also", "see also", "also see",
-	"also on ", "you may also like", "you might also like", "you may like", "you might like", "you'll also like",
-	"you will also like", "you may be interested", "you might be interested", "you may also be interested",
+	"you may also like", "you might also like", "you may like", "you might like", "you'll also like",
+	"you will also like", "you might be interested", "you may also be interested",
 	"you may enjoy", "you might enjoy", "you may also enjoy", "you might also enjoy", "might also like",
 	"recommended", "we recommend", "suggested reading", "suggested stories", "suggested articles",
 	"suggested for you", "further reading", "timeline", "in this series",
@@ -315,11 +315,11 @@ var morePhrases = []string{
 	"top articles", "top headlines", "top reads", "editor's pick", "editors' pick", "editors pick",
 	"editor’s pick", "editor's choice", "editors' choice", "other news", "other stories", "other articles",
 	"other posts", "other headlines", "recent news", "recent stories", "recent articles", "recent posts",
-	"recent headlines", "recent from", "next up in", "what's hot", "what's popular", "what's trending",
-	"whats hot", "our picks", "elsewhere on", "also in ", "in other news", "самое популярное",
+	"recent headlines", "recent from", "next up in", "what's hot", "what's popular",
+	"also in ", "in other news", "самое популярное",
 	"самое читаемое", "популярное", "последние новости", "meistgelesen*", "beliebt*", "les plus lus",
 	"lo más leído", "lo más visto", "más leídas", "mais lidas", "più lett*", "meest gelezen",
-	"najpopularniejsze", "人気", "ランキング", "热门", "熱門", "排行", "많이 본", "인기", "주요뉴스",
+	"najpopularniejsze", "ランキング", "热门", "熱門", "排行", "인기", "주요뉴스",
 	"주요 뉴스", "최신",
 }
 
@@ -394,4 +394,12 @@ func lineLabelLen(text string) int {
 		return -1
 	}
 	return len(text) - len(t) + loc[1]
+}
+
+// IsLabel reports whether a short line is nothing but the label of a block
+// of related or further stories ("See also", "Don't miss", "Most read"):
+// left in a body whose links were dropped, it labels nothing.
+func IsLabel(text string) bool {
+	t := strings.TrimRight(strings.TrimSpace(text), ".:…· ")
+	return t != "" && len(strings.Fields(t)) <= 4 && headingTier(t) != tierNone
 }
