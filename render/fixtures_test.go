@@ -195,3 +195,15 @@ func tableStory() story.Story {
 		},
 	}
 }
+
+// urlStory has a long web address in its text, with many hyphens.
+func urlStory() story.Story {
+	return story.Story{
+		Title: "Timetable changes",
+		Site:  "Harbour Gazette",
+		Body: []story.Block{
+			{Kind: story.Paragraph, Text: "The full notice is at https://harbour.example/notices/2026/12/the-ferry-timetable-changes-from-monday-morning-onwards and the council's page has more."},
+			{Kind: story.Paragraph, Text: "Short ones like https://harbour.example/a-b stay whole when they fit."},
+		},
+	}
+}

@@ -179,13 +179,13 @@ func prepare(md string, codeWidth int) string {
 	if hasMarks(md) {
 		md = stripMarks(md)
 	}
-	return markBreaks(splitEmoji(wrapCode(md, codeWidth)))
+	return markBreaks(splitEmoji(keepURLs(wrapCode(md, codeWidth))))
 }
 
 // finish turns glamour's output into tread's: filtered (tidy), with quotes
 // mended, headings ruled in plain text and no line wider than width.
 func finish(raw string, width int, lay layout) string {
-	s := strings.Trim(plainMarks(tidy(raw)), "\n")
+	s := strings.Trim(restoreHyphens(plainMarks(tidy(raw))), "\n")
 	lines := strings.Split(s, "\n")
 	changed := false
 	if hasMarks(s) {

@@ -31,6 +31,7 @@ func TestRenderGolden(t *testing.T) {
 		{"emoji", emojiStory(), []int{40, 100}, []Style{Dark, Light}},
 		{"code", codeStory(), []int{40, 80, 120}, []Style{Dark, Light}},
 		{"table", tableStory(), []int{40, 80, 120}, []Style{Dark, Light}},
+		{"url", urlStory(), []int{40, 80, 120}, []Style{Dark, Light}},
 	}
 	r := NewRenderer(0)
 	for _, rr := range renders {
