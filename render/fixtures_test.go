@@ -207,3 +207,17 @@ func urlStory() story.Story {
 		},
 	}
 }
+
+// footnoteStory has footnote marks, a power and a lettered note.
+func footnoteStory() story.Story {
+	return story.Story{
+		Title: "Counting seals",
+		Site:  "Harbour Gazette",
+		Body: []story.Block{
+			story.NewBlock(story.Paragraph, story.Run("The count is made from a boat at low tide"), story.Styled(story.Sup, story.Run("1")),
+				story.Run(", so that the animals on the sandbank are not disturbed by walkers."), story.Styled(story.Sup, story.Run("2"))),
+			story.NewBlock(story.Paragraph, story.Run("The colony covers about 3 km"), story.Styled(story.Sup, story.Run("2")),
+				story.Run(" of sand at low water, the wardens say"), story.Styled(story.Sup, story.Run("a")), story.Run(".")),
+		},
+	}
+}

@@ -32,6 +32,7 @@ func TestRenderGolden(t *testing.T) {
 		{"code", codeStory(), []int{40, 80, 120}, []Style{Dark, Light}},
 		{"table", tableStory(), []int{40, 80, 120}, []Style{Dark, Light}},
 		{"url", urlStory(), []int{40, 80, 120}, []Style{Dark, Light}},
+		{"footnote", footnoteStory(), []int{40, 80, 120}, []Style{Dark, Light}},
 	}
 	r := NewRenderer(0)
 	for _, rr := range renders {
