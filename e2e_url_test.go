@@ -236,7 +236,9 @@ func waitAndKill(t *testing.T, cmd *exec.Cmd, exited chan error, lib, phase stri
 				ready = !sent.Load()
 			}
 		case "writing":
-			ready = sent.Load() && tempFiles(lib) > 0
+			// Sources load side by side: both small pages are saved and
+			// the big one's temp file is part written.
+			ready = sent.Load() && countPages(t, lib) == 2 && bigTemp(lib)
 		}
 		if ready {
 			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
@@ -256,6 +258,21 @@ func waitAndKill(t *testing.T, cmd *exec.Cmd, exited chan error, lib, phase stri
 	}
 	cmd.Process.Kill()
 	t.Fatalf("the moment to kill tread %s never came", phase)
+	return false
+}
+
+// bigTemp reports whether a temp file in dir holds more than a megabyte:
+// the big page on its way to disk, not a small one.
+func bigTemp(dir string) bool {
+	matches, err := filepath.Glob(filepath.Join(dir, ".tmp-*"))
+	if err != nil {
+		return false
+	}
+	for _, m := range matches {
+		if fi, err := os.Stat(m); err == nil && fi.Size() > 1<<20 {
+			return true
+		}
+	}
 	return false
 }
 
