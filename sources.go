@@ -103,7 +103,9 @@ func (s *session) loadWith(ctx context.Context, source string, refresh bool, war
 		Stdin: s.stdin, Fetch: s.fetch, Offline: s.offline, Refresh: refresh,
 		Warn: func(err error) { warn(err.Error()) },
 	}
-	if feed.IsURL(source) {
+	// Offline, a library that does not exist holds no copy: it is not
+	// made just to be looked in.
+	if feed.IsURL(source) && (!s.offline || s.libraryExists()) {
 		lib, err := s.library()
 		opts.Library = lib
 		if err != nil && s.libDir != "" {
@@ -212,6 +214,9 @@ func (s *session) printWarnings(w io.Writer) {
 // unknown.
 func (s *session) savedTime(source string, st story.Story) time.Time {
 	if feed.IsURL(source) {
+		if !s.libraryExists() {
+			return time.Time{} // never made just to be looked in
+		}
 		if lib, err := s.library(); err == nil && st.URL != "" {
 			if e, ok := lib.Lookup(st.URL); ok {
 				return e.Fetched

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -231,5 +233,33 @@ func TestUserAgentAndLimitsFromSettings(t *testing.T) {
 	runJSON(t, "--config", cfg, "--library", t.TempDir(), site.URL+ferryPath)
 	if ua := site.userAgent(); ua != "Mozilla/5.0 (tread test)" {
 		t.Errorf("User-Agent %q, want the settings' one", ua)
+	}
+}
+
+// An offline run writes nothing it does not need: no library folder, no
+// index, no settings, whatever it is asked to read.
+func TestOfflineWritesNothing(t *testing.T) {
+	lib := isolate(t)
+	root := filepath.Dir(filepath.Dir(filepath.Dir(lib))) // the isolated home of config and data
+	for _, args := range [][]string{
+		{"--offline", "--json"},
+		{"--offline", "--json", "https://harbour.example/never-saved"},
+		{"--offline", "--json", filepath.Join("testdata", "e2e", "plain.txt")},
+		{"--offline", "--search", "ferry"},
+	} {
+		runArgs(t, "", args...)
+		var made []string
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && path != root {
+				made = append(made, path)
+			}
+			return err
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
+		if len(made) > 0 {
+			t.Errorf("tread %v wrote %v", args, made)
+		}
 	}
 }
