@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/tread-reader/tread/extract"
@@ -147,17 +148,7 @@ func (s *session) libraryStories(ctx context.Context, url string) ([]story.Story
 // fn's error stops the walk.
 func eachDoc(ctx context.Context, s *session, sources []string, fn func(story.Document) error) error {
 	if len(sources) > 0 {
-		// Named sources load a few at once (see loadEach), then print in
-		// the order given.
-		docs := s.loadEach(ctx, sources, func(ctx context.Context, src string, warn func(string)) []story.Document {
-			return s.loadWith(ctx, src, false, warn)
-		})
-		for _, d := range docs {
-			if err := fn(d); err != nil {
-				return err
-			}
-		}
-		return nil
+		return s.eachNamed(ctx, sources, fn)
 	}
 	lib, err := s.openedLibrary()
 	if err != nil {
@@ -188,6 +179,62 @@ func eachDoc(ctx context.Context, s *session, sources []string, fn func(story.Do
 	}
 	if !seen {
 		return fn(sampleEdition())
+	}
+	return nil
+}
+
+// eachNamed calls fn with the documents of named sources in the order
+// given. Files and URLs load a few at once (see loadEach); a folder is
+// read a chunk of pages at a time (see eachInFolder), so that printing a
+// folder of any size takes the same memory.
+func (s *session) eachNamed(ctx context.Context, sources []string, fn func(story.Document) error) error {
+	var batch []string
+	flush := func() error {
+		docs := s.loadEach(ctx, batch, func(ctx context.Context, src string, warn func(string)) []story.Document {
+			return s.loadWith(ctx, src, false, warn)
+		})
+		batch = nil
+		for _, d := range docs {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, src := range sources {
+		if fi, err := os.Stat(src); err != nil || !fi.IsDir() || feed.IsURL(src) {
+			batch = append(batch, src)
+			continue
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		if err := s.eachInFolder(ctx, src, fn); err != nil {
+			return err
+		}
+	}
+	return flush()
+}
+
+// folderChunk is how many pages of a folder are read before they are
+// handed on: enough to keep every core busy, few enough to hold.
+const folderChunk = 64
+
+// eachInFolder calls fn with the documents of a folder's pages, read a
+// chunk at a time on every core, in the folder's sorted order.
+func (s *session) eachInFolder(ctx context.Context, dir string, fn func(story.Document) error) error {
+	opts := feed.Options{MaxFiles: feed.MaxStreamFiles}
+	files := feed.PageFiles(ctx, dir, opts)
+	if len(files) == 0 {
+		return fn(feed.Load(ctx, dir, opts)[0]) // says the folder has no pages
+	}
+	for start := 0; start < len(files); start += folderChunk {
+		chunk := files[start:min(start+folderChunk, len(files))]
+		for _, d := range feed.LoadFiles(ctx, chunk, opts) {
+			if err := fn(s.dated(d.Source, []story.Document{d})[0]); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -144,6 +145,36 @@ func TestDamagedLibraryFileWarnsEachRun(t *testing.T) {
 		code, docs, errOut := runJSON(t)
 		if code != 0 || len(docs) != 1 || !strings.Contains(errOut, "tread: warning: library: skip "+junk+": not a tread page") {
 			t.Errorf("run %d: exit %d, %d docs, stderr %q", run, code, len(docs), errOut)
+		}
+	}
+}
+
+// --json of a folder streams it: more pages than the reader's folder bound
+// all print, in the folder's order, with no "too many files".
+func TestJSONStreamsABigFolder(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	const n = 1100 // over feed.DefaultMaxFiles
+	for i := range n {
+		text := fmt.Sprintf("Notice %04d\n\nThe harbour office posted notice number %d on the quay board this morning.\n", i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("n%04d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := runArgs(t, "", "--json", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var docs jsonOut
+	if err := json.Unmarshal([]byte(out), &docs); err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != n {
+		t.Fatalf("%d documents, want %d; stderr %s", len(docs), n, errOut)
+	}
+	for i, d := range docs {
+		if d.Error != "" || len(d.Stories) != 1 || d.Stories[0].Title != fmt.Sprintf("Notice %04d", i) {
+			t.Fatalf("document %d: %+v", i, d)
 		}
 	}
 }

@@ -26,6 +26,10 @@ const (
 	// DefaultMaxFiles is how many files Load reads from one folder when
 	// Options.MaxFiles is zero; the rest are reported as skipped.
 	DefaultMaxFiles = 1000
+	// MaxStreamFiles is the folder bound for readers that take a folder a
+	// few pages at a time (PageFiles, then LoadFiles in chunks), as the
+	// batch modes do: only the names are held at once.
+	MaxStreamFiles = 1_000_000
 	// DefaultMaxDepth is how many folder levels below a folder source Load
 	// descends when Options.MaxDepth is zero.
 	DefaultMaxDepth = 16

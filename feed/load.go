@@ -161,17 +161,26 @@ func failed(source string, err error) story.Document {
 	return story.Document{Source: source, Err: fmt.Errorf("read %s: %w", name, err)}
 }
 
-// loadDir walks a folder and reads every file it finds, in parallel, keeping
-// the walk's sorted order.
-func loadDir(ctx context.Context, root string, opts Options) []story.Document {
-	type entry struct {
-		path  string
-		fi    fs.FileInfo
-		sniff bool
-		doc   story.Document
-	}
-	var entries []entry
-	files := 0
+// PageFile is one file a folder source holds that may be a page, or,
+// with Err set, one the walk could not enter or refuses (Path names it).
+type PageFile struct {
+	Path  string
+	Info  fs.FileInfo
+	Sniff bool // no extension: a page only if it is text (see LoadFiles)
+	Err   error
+}
+
+// PageFiles walks a folder source and lists the files in it to read as
+// pages, in sorted order, without reading any: a folder of any size lists
+// in the time its names take, and its pages can be read a few at a time
+// (LoadFiles). What the walk could not enter or refuses (a folder nested
+// too deep, a pipe named like a page) is listed in its place with Err set;
+// a folder of more than Options.MaxFiles files lists the first of them and
+// says so. Hidden files and folders are skipped, and links to folders not
+// followed.
+func PageFiles(ctx context.Context, root string, opts Options) (files []PageFile) {
+	problem := func(path string, err error) { files = append(files, PageFile{Path: path, Err: err}) }
+	n := 0
 	// A trailing separator makes the walk follow root when it is itself a
 	// link to a folder.
 	walkRoot := root
@@ -186,7 +195,7 @@ func loadDir(ctx context.Context, root string, opts Options) []story.Document {
 			if path == walkRoot {
 				path = root
 			}
-			entries = append(entries, entry{doc: failed(path, err)})
+			problem(path, err)
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -203,7 +212,7 @@ func loadDir(ctx context.Context, root string, opts Options) []story.Document {
 		}
 		if d.IsDir() {
 			if depth(root, path) > opts.maxDepth() {
-				entries = append(entries, entry{doc: failed(path, fmt.Errorf("%w (over %d levels)", ErrTooDeep, opts.maxDepth()))})
+				problem(path, fmt.Errorf("%w (over %d levels)", ErrTooDeep, opts.maxDepth()))
 				return fs.SkipDir
 			}
 			return nil
@@ -215,7 +224,7 @@ func loadDir(ctx context.Context, root string, opts Options) []story.Document {
 		// Follow a link to a file, but not to a folder (it could loop).
 		fi, err := os.Stat(path)
 		if err != nil {
-			entries = append(entries, entry{doc: failed(path, err)})
+			problem(path, err)
 			return nil
 		}
 		if !fi.Mode().IsRegular() {
@@ -223,49 +232,60 @@ func loadDir(ctx context.Context, root string, opts Options) []story.Document {
 			// and sockets never opened; one that a page's name promises
 			// is said, as an unreadable page would be.
 			if !sniff && !fi.IsDir() {
-				entries = append(entries, entry{doc: failed(path, regfile.Check(fi.Mode()))})
+				problem(path, regfile.Check(fi.Mode()))
 			}
 			return nil
 		}
-		if files == opts.maxFiles() {
-			entries = append(entries, entry{doc: failed(root, fmt.Errorf("%w (limit %d)", ErrTooMany, opts.maxFiles()))})
+		if n == opts.maxFiles() {
+			problem(root, fmt.Errorf("%w (limit %d)", ErrTooMany, opts.maxFiles()))
 			return fs.SkipAll
 		}
-		files++
-		entries = append(entries, entry{path: path, fi: fi, sniff: sniff})
+		n++
+		files = append(files, PageFile{Path: path, Info: fi, Sniff: sniff})
 		return nil
 	})
-	if files == 0 && len(entries) == 0 && walkErr == nil {
-		return []story.Document{failed(root, ErrNoFiles)}
+	if walkErr != nil {
+		problem(root, walkErr)
 	}
+	return files
+}
 
+// LoadFiles reads files that PageFiles listed, on every core, and returns
+// their Documents in the order given. A file without an extension that
+// turns out not to be text is no page and gives none.
+func LoadFiles(ctx context.Context, files []PageFile, opts Options) []story.Document {
+	docs := make([]story.Document, len(files))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(files, 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
 			for i := range work {
-				entries[i].doc = loadFile(ctx, entries[i].path, entries[i].fi, opts)
+				if f := files[i]; f.Err != nil {
+					docs[i] = failed(f.Path, f.Err)
+				} else {
+					docs[i] = loadFile(ctx, f.Path, f.Info, opts)
+				}
 			}
 		})
 	}
-	for i := range entries {
-		if entries[i].path != "" {
-			work <- i
-		}
+	for i := range files {
+		work <- i
 	}
 	close(work)
 	wg.Wait()
-
-	docs := make([]story.Document, 0, len(entries)+1)
-	for _, e := range entries {
-		if e.sniff && errors.Is(e.doc.Err, ErrBinary) {
+	out := docs[:0]
+	for i, d := range docs {
+		if files[i].Sniff && errors.Is(d.Err, ErrBinary) {
 			continue // no extension and not text: not a page
 		}
-		docs = append(docs, e.doc)
+		out = append(out, d)
 	}
-	if walkErr != nil {
-		docs = append(docs, failed(root, walkErr))
-	}
+	return out
+}
+
+// loadDir reads every page of a folder: PageFiles, then LoadFiles.
+func loadDir(ctx context.Context, root string, opts Options) []story.Document {
+	docs := LoadFiles(ctx, PageFiles(ctx, root, opts), opts)
 	if len(docs) == 0 {
 		return []story.Document{failed(root, ErrNoFiles)}
 	}
