@@ -42,6 +42,7 @@ func runTUI(ctx context.Context, o options, cfg config.Config, sess *session, st
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 	}
 	final, err := p.Run()
+	sess.pictures.stop()
 	if err := ui.RestoreTitle(out); err != nil {
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 	}
