@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"sync"
 
 	"github.com/tread-reader/tread/config"
@@ -71,4 +72,61 @@ func (p *pictureSaver) stop() {
 func (p *pictureSaver) wait() {
 	p.wg.Wait()
 	p.cancel()
+}
+
+// storedPicture finds the library's copy of the picture at src in the page
+// at page.
+func (s *session) storedPicture(page, src string) (*imagestore.Store, imagestore.Ref, bool) {
+	if !s.libraryExists() {
+		return nil, imagestore.Ref{}, false
+	}
+	lib, err := s.library()
+	if err != nil {
+		return nil, imagestore.Ref{}, false
+	}
+	recs, err := lib.Pictures(page)
+	if err != nil {
+		return nil, imagestore.Ref{}, false
+	}
+	for _, r := range recs {
+		if ref, ok := r.Ref(); ok && r.Src == src {
+			store, err := lib.PictureStore(s.pictures.opts.Limits)
+			return store, ref, err == nil
+		}
+	}
+	return nil, imagestore.Ref{}, false
+}
+
+// pictureFile is the path of the library's copy of a picture, "" when it
+// has none: the reader opens it in the system viewer.
+func (s *session) pictureFile(page, src string) string {
+	store, ref, ok := s.storedPicture(page, src)
+	if !ok {
+		return ""
+	}
+	path := store.Path(ref)
+	if _, err := os.Stat(path); err != nil {
+		return ""
+	}
+	return path
+}
+
+// pictureData is the bytes of a picture for the reader to draw: the
+// library's copy, else, online, fetched within the per-picture cap.
+func (s *session) pictureData(ctx context.Context, page, src string) ([]byte, error) {
+	if store, ref, ok := s.storedPicture(page, src); ok {
+		if data, err := store.Read(ref); err == nil {
+			return data, nil
+		}
+	}
+	if s.offline {
+		return nil, fmt.Errorf("no saved copy of %s (offline)", src)
+	}
+	opts := s.fetch
+	opts.MaxSize = s.pictures.opts.Limits.MaxImage
+	p, err := fetch.FetchImage(ctx, src, opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.Body, nil
 }
