@@ -10,8 +10,9 @@ import (
 )
 
 // OpenFile starts the desktop's viewer (xdg-open, or open on macOS) on a
-// local file, a picture the library keeps. Only a regular file is opened,
-// by its absolute path; $BROWSER is for web pages and is not asked.
+// local file, a picture the library keeps, and failing that the commands
+// of $BROWSER (browsers show pictures too). Only a regular file is
+// opened, by its absolute path.
 func OpenFile(path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -24,7 +25,11 @@ func OpenFile(path string) error {
 	if err := regfile.Check(fi.Mode()); err != nil {
 		return fmt.Errorf("open %s: %w", abs, err)
 	}
-	all := commands("", abs)
+	// commands lists $BROWSER's entries, then the desktop's opener: here
+	// the opener goes first.
+	desktop := commands("", abs)
+	fromEnv := commands(os.Getenv("BROWSER"), abs)
+	all := append(desktop, fromEnv[:len(fromEnv)-len(desktop)]...)
 	var tried []error
 	for _, argv := range all {
 		err := start(argv)

@@ -18,8 +18,9 @@ func TestOpenFile(t *testing.T) {
 		t.Skip("the opener here is not xdg-open")
 	}
 	dir := t.TempDir()
-	script, record := fakeBrowser(t, dir, "xdg-open")
-	t.Setenv("BROWSER", script+" --must-not-be-used")
+	_, record := fakeBrowser(t, dir, "xdg-open")
+	other, otherRecord := fakeBrowser(t, dir, "fakebrowser")
+	t.Setenv("BROWSER", other+" --only-without-an-opener")
 	t.Setenv("PATH", dir)
 	pic := filepath.Join(dir, "abc.png")
 	if err := os.WriteFile(pic, []byte("png"), 0o644); err != nil {
@@ -30,6 +31,16 @@ func TestOpenFile(t *testing.T) {
 	}
 	if lines := waitRecord(t, record); lines[0] != pic {
 		t.Errorf("the viewer got %q, want the file alone", lines)
+	}
+	// Without a desktop opener, $BROWSER shows it.
+	if err := os.Remove(filepath.Join(dir, "xdg-open")); err != nil {
+		t.Fatal(err)
+	}
+	if err := OpenFile(pic); err != nil {
+		t.Fatal(err)
+	}
+	if lines := waitRecord(t, otherRecord); lines[0] != "--only-without-an-opener" || lines[1] != pic {
+		t.Errorf("$BROWSER got %q", lines)
 	}
 
 	fifo := filepath.Join(dir, "pipe.png")

@@ -181,15 +181,15 @@ func (m Model) openPicture(page, src string) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				msg = urlOpened{url: src, err: errors.New("the viewer failed")}
+				msg = urlOpened{url: src, err: errors.New("the viewer failed"), viewer: true}
 			}
 		}()
 		if file != nil && openFile != nil {
 			if path := file(page, src); path != "" {
-				return urlOpened{url: path, err: openFile(path)}
+				return urlOpened{url: path, err: openFile(path), viewer: true}
 			}
 		}
-		return urlOpened{url: src, err: openURL(src)}
+		return urlOpened{url: src, err: openURL(src), viewer: true}
 	}
 }
 
