@@ -120,3 +120,55 @@ func TestPictureBytesOnlyWhenAnswered(t *testing.T) {
 		})
 	}
 }
+
+// kittyDriver is a reader on a terminal that answered for kitty, showing
+// a story with two pictures.
+func kittyDriver(t *testing.T) *driver {
+	data := testPNG(t)
+	doc := picDoc()
+	doc.Stories[0].Body = append(doc.Stories[0].Body, story.Block{Kind: story.Image, URL: "https://news.example/sacks.png"})
+	d := &driver{tb: t, m: New(Options{
+		Docs: []story.Document{doc}, Images: "auto",
+		Picture: func(context.Context, string, string) ([]byte, error) { return data, nil },
+	})}
+	d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
+	d.send(kittyOK)
+	d.send(plainDA)
+	d.run(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	return d
+}
+
+// The overlay steps through the pictures, each drawn once its blank frame
+// is up, at the reader's top left below the title; a render that comes
+// after the reader moved on is dropped; closing deletes kitty's pictures
+// and redraws the screen.
+func TestPictureOverlay(t *testing.T) {
+	d := kittyDriver(t)
+	d.press("i")
+	// The answers came before Init, so no queries were sent.
+	if len(d.raw) != 0 || len(d.ticks) != 1 {
+		t.Fatalf("after i: %d writes, %d timers; want only the placing timer", len(d.raw), len(d.ticks))
+	}
+	stale := pictureRendered{seq: d.m.pics.view.seq, pic: d.m.pics.view.pic}
+	d.fireTicks()
+	if len(d.raw) != 1 || !strings.HasPrefix(d.raw[0], "\x1b7\x1b[3;") || !strings.Contains(d.raw[0], "a=T") || !strings.HasSuffix(d.raw[0], "\x1b8") {
+		t.Fatalf("the picture was not placed below the title: %q", d.raw)
+	}
+	d.press("n")
+	if !strings.Contains(d.m.View().Content, "Picture 2 of 2") {
+		t.Errorf("n did not step to the second picture:\n%s", d.m.View().Content)
+	}
+	d.send(stale) // the first picture's render, late
+	d.fireTicks()
+	if n := len(d.raw); n != 3 || !strings.Contains(d.raw[1], "a=d") || !strings.Contains(d.raw[2], "a=T") {
+		t.Errorf("stepping: %d writes %q; want the first deleted and only the second drawn", n, d.raw[1:])
+	}
+	d.press("esc")
+	if d.m.pics.view.open || !strings.Contains(d.raw[len(d.raw)-1], "a=d") {
+		t.Errorf("esc: overlay open %v, last write %q", d.m.pics.view.open, d.raw[len(d.raw)-1])
+	}
+	if strings.Contains(d.m.View().Content, "Picture 2 of 2") {
+		t.Errorf("the overlay is still drawn")
+	}
+}
