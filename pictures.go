@@ -10,6 +10,7 @@ import (
 	"github.com/tread-reader/tread/fetch"
 	"github.com/tread-reader/tread/imagestore"
 	"github.com/tread-reader/tread/library"
+	"github.com/tread-reader/tread/sample"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -114,6 +115,9 @@ func (s *session) pictureFile(page, src string) string {
 // pictureData is the bytes of a picture for the reader to draw: the
 // library's copy, else, online, fetched within the per-picture cap.
 func (s *session) pictureData(ctx context.Context, page, src string) ([]byte, error) {
+	if data, onHost, err := sample.Picture(src); onHost {
+		return data, err // the sample's own: never the network
+	}
 	if store, ref, ok := s.storedPicture(page, src); ok {
 		if data, err := store.Read(ref); err == nil {
 			return data, nil
