@@ -297,3 +297,33 @@ func TestKilledWhileSavingPictures(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPictureRecords: any bytes in a page's picture record read as a
+// record or an error naming the record, never a panic, and what reads
+// writes back and reads again the same.
+func FuzzPictureRecords(f *testing.F) {
+	f.Add([]byte(`{"url":"https://example.org/a","pictures":[{"src":"https://example.org/a.png","hash":"00","ext":"png","size":3}]}`))
+	f.Add([]byte(`{"pictures":[{"src":"x","error":"404"}]}` + "\n" + `{"url":1}`))
+	f.Add([]byte("\x1b]0;title\x07"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(dir, "record.json")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rec, err := readRecords(path)
+		if err != nil {
+			if !strings.Contains(err.Error(), "record.json") || strings.ContainsRune(err.Error(), '\n') {
+				t.Errorf("error does not name the record on one line: %q", err)
+			}
+			return
+		}
+		if err := writeRecords(path, rec); err != nil {
+			t.Fatal(err)
+		}
+		again, err := readRecords(path)
+		if err != nil || fmt.Sprint(again) != fmt.Sprint(rec) {
+			t.Errorf("read %+v, wrote it, read %+v, %v", rec, again, err)
+		}
+	})
+}
