@@ -244,6 +244,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 0
 	}
 	sess := newSession(o, cfg, stdin)
+	// The pictures of pages saved by a batch mode are saved before tread
+	// exits; the reader stops them when it quits (runTUI).
+	defer sess.pictures.wait()
 	switch {
 	case o.save:
 		return printSave(ctx, o, sess, stdout, stderr)

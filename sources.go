@@ -41,6 +41,8 @@ type session struct {
 
 	mu       sync.Mutex
 	warnings []string // said on standard error; they leave the exit status alone
+
+	pictures *pictureSaver // the pictures of pages saved, in the background
 }
 
 func newSession(o options, cfg config.Config, stdin io.Reader) *session {
@@ -49,7 +51,7 @@ func newSession(o options, cfg config.Config, stdin io.Reader) *session {
 	if ua == "" {
 		ua = "tread/" + version
 	}
-	return &session{
+	s := &session{
 		libDir:  dir,
 		offline: o.offline,
 		fetch: fetch.Options{
@@ -61,6 +63,8 @@ func newSession(o options, cfg config.Config, stdin io.Reader) *session {
 		stdin: stdin,
 		busy:  make(chan struct{}, max(8, runtime.GOMAXPROCS(0))),
 	}
+	s.pictures = newPictureSaver(cfg, s.fetch, s.warn)
+	return s
 }
 
 // library opens the library folder, once.
@@ -108,6 +112,9 @@ func (s *session) loadWith(ctx context.Context, source string, refresh bool, war
 	if feed.IsURL(source) && (!s.offline || s.libraryExists()) {
 		lib, err := s.library()
 		opts.Library = lib
+		if lib != nil {
+			opts.Saved = func(page fetch.Page, stories []story.Story) { s.pictures.saved(lib, page, stories) }
+		}
 		if err != nil && s.libDir != "" {
 			// Pages still open without a library; the reader hears once
 			// that they are not being kept, as a warning: the source's

@@ -42,6 +42,7 @@ func runTUI(ctx context.Context, o options, cfg config.Config, sess *session, st
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 	}
 	final, err := p.Run()
+	sess.pictures.stop()
 	if err := ui.RestoreTitle(out); err != nil {
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 	}
@@ -75,6 +76,11 @@ func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui
 		Reload:       tuiLoader(sess.reload, stdin),
 		Saved:        sess.saved,
 		OpenURL:      browser.Open,
+		OpenFile:     browser.OpenFile,
+		Images:       cfg.Images,
+		InTmux:       os.Getenv("TMUX") != "",
+		Picture:      sess.pictureData,
+		PictureFile:  sess.pictureFile,
 		ReadingWidth: cfg.ReadingWidth,
 		ListWidth:    cfg.ListWidth.Columns,
 		Fold:         cfg.FoldRelated,

@@ -15,6 +15,7 @@ import (
 	"github.com/tread-reader/tread/fetch"
 	"github.com/tread-reader/tread/intake"
 	"github.com/tread-reader/tread/library"
+	"github.com/tread-reader/tread/story"
 )
 
 // Limits on the work one Load does. They keep a hostile or mistaken source
@@ -59,6 +60,10 @@ type Options struct {
 	// Refresh fetches a URL even when the library has a copy, and saves
 	// the new page over it (the reader's reload). Offline wins over it.
 	Refresh bool
+	// Saved, when set, hears each page just saved to Library with the
+	// stories it read into (its pictures are saved after it). It must
+	// return at once: the page is shown only after it returns.
+	Saved func(page fetch.Page, stories []story.Story)
 	// Warn hears what went wrong without costing a source its stories: a
 	// page read but not kept in the library. Nil drops the warnings.
 	Warn func(error)

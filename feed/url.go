@@ -88,6 +88,8 @@ func loadURL(ctx context.Context, source string, opts Options) []story.Document 
 		// warning, not a second result for the same source.
 		if _, err := opts.Library.SaveStories(*page, doc.Stories); err != nil {
 			opts.warn(&saveError{url: rawURL, dir: opts.Library.Dir(), err: err})
+		} else if opts.Saved != nil {
+			opts.Saved(*page, doc.Stories)
 		}
 	}
 	return []story.Document{doc}

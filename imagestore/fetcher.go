@@ -27,6 +27,11 @@ type Fetcher struct {
 	// Concurrency bounds the fetches in flight; DefaultConcurrency when
 	// not above zero.
 	Concurrency int
+	// Settled, when set, hears each picture's Result as soon as it is
+	// settled, in page order and one at a time, so that the caller can
+	// record what is stored before the rest arrive (a kill then loses only
+	// the pictures not yet settled).
+	Settled func(Result)
 }
 
 // SavePage fetches and stores the pictures at urls, one article's, within
@@ -80,6 +85,9 @@ func (f *Fetcher) SavePage(ctx context.Context, urls []string) []Result {
 			}
 		}
 		results[i].Err = err
+		if f.Settled != nil {
+			f.Settled(results[i])
+		}
 		next++
 		turn.Broadcast()
 		mu.Unlock()

@@ -119,7 +119,12 @@ func TestSavePageBudget(t *testing.T) {
 	_, urls := servePage(t, 6, 12, func(i int) time.Duration { return time.Duration(6-i) * 10 * time.Millisecond })
 	size := int64(len(pic(t, 12, 12, 0)))
 	s := open(t, t.TempDir(), Limits{MaxPage: 3*size + size/2})
-	got := (&Fetcher{Store: s, Concurrency: 6}).SavePage(context.Background(), urls)
+	var settled []string
+	f := &Fetcher{Store: s, Concurrency: 6, Settled: func(r Result) { settled = append(settled, r.URL) }}
+	got := f.SavePage(context.Background(), urls)
+	if fmt.Sprint(settled) != fmt.Sprint(urls) {
+		t.Errorf("settled in the order %v, want page order %v", settled, urls)
+	}
 	for i, r := range got {
 		if over := i >= 3; over != errors.Is(r.Err, ErrPageBudget) || !over && r.Err != nil {
 			t.Errorf("picture %d: %v; want the first three stored, the rest over the page's cap", i, r.Err)

@@ -48,6 +48,7 @@ const (
 	Copy         Action = "copy"
 	Reading      Action = "reading"
 	Fold         Action = "fold"
+	Picture      Action = "picture"
 	Help         Action = "help"
 	Quit         Action = "quit"
 )
@@ -111,6 +112,7 @@ var table = []Info{
 	{Copy, []string{"y"}, "copy URL", "copy the URL", inPanes | InLinks, 3},
 	{Reading, []string{"z"}, "reading mode", "hide the list: the story takes the width", inPanes, 2},
 	{Fold, []string{"f"}, "fold / unfold related", "unfold every story's related stories", InList, 1},
+	{Picture, []string{"i"}, "view pictures", "the story's pictures: drawn, or in the viewer", inPanes, 3},
 	{Help, []string{"?"}, "help", "", inAll, 3},
 	{Quit, []string{"q"}, "quit", "", inAll, 3},
 }

@@ -15,8 +15,9 @@ import (
 
 // urlOpened reports Options.OpenURL's answer.
 type urlOpened struct {
-	url string
-	err error
+	url    string
+	err    error
+	viewer bool // a picture, opened in the system viewer
 }
 
 // openCmd opens url in the browser, off the event loop: starting a browser
@@ -64,7 +65,11 @@ func (m Model) browse() (tea.Model, tea.Cmd) {
 // browser is starting, not done: Options.OpenURL does not wait for it.
 func (m Model) onOpened(msg urlOpened) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		n := failure("can't open browser: " + reason(msg.err, msg.url) + " — " + msg.url)
+		what := "browser"
+		if msg.viewer {
+			what = "the picture"
+		}
+		n := failure("can't open " + what + ": " + reason(msg.err, msg.url) + " — " + msg.url)
 		n.subject = msg.url
 		return m, m.notify(n)
 	}

@@ -54,6 +54,7 @@ type entry struct {
 	norm      string        // normURL(url), to spot a story already loaded
 	normTitle string        // normTitle(title), likewise
 	links     []render.Link // the links md numbers
+	pictures  []pictureRef  // the body's pictures, for the picture key
 	stub      bool          // a related item that is only a link: opening it loads the page
 	saved     bool          // Options.Saved(url): an offline copy exists
 }
@@ -206,7 +207,7 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep, n
 			e.saved = p.saved(e.url)
 		}
 	}
-	e.body, e.links = md, labelLinks(links)
+	e.body, e.links, e.pictures = md, labelLinks(links), storyPictures(st)
 	e.head, e.minutes = st, st.ReadingMinutes()
 	e.head.Body, e.head.Related = nil, nil
 	e.titleW = ansi.StringWidth(e.title)

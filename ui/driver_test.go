@@ -25,6 +25,7 @@ type driver struct {
 	ticks []tea.Msg
 	quit  bool
 	clips []string // what was put on the clipboard (OSC 52)
+	raw   []string // what was written to the terminal as it is (tea.Raw)
 }
 
 // delayed is what the test timer returns instead of waiting.
@@ -102,6 +103,8 @@ func (d *driver) run(cmd tea.Cmd) {
 				d.ticks = append(d.ticks, msg.msg)
 			case tea.QuitMsg:
 				d.quit = true
+			case tea.RawMsg:
+				d.raw = append(d.raw, fmt.Sprint(msg.Msg))
 			default:
 				if fmt.Sprintf("%T", msg) == "tea.setClipboardMsg" {
 					// tea.SetClipboard's message type is unexported

@@ -50,6 +50,8 @@ func (m Model) routeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return m.onFilterKey(msg)
 	case m.reader.searching:
 		return m.onSearchKey(msg)
+	case m.pics.view.open:
+		return m.onPictureKey(msg)
 	}
 	global := []keyRoute{{[]key.Binding{m.keys.Quit}, Model.quit}, {[]key.Binding{m.keys.Help}, Model.toggleHelp}}
 	if next, cmd, ok := route(m, msg, global); ok {
@@ -84,6 +86,7 @@ func (m Model) paneRoutes(msg tea.KeyPressMsg) []keyRoute {
 		{one(km.Back), Model.back},
 		{one(km.WalkBack), Model.walkBack},
 		{one(km.Links), Model.showLinks},
+		{one(km.Picture), Model.showPicture},
 		{one(km.Browser), Model.browse},
 		{one(km.Copy), Model.copyURL},
 		{one(km.Reload), Model.reload},

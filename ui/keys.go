@@ -26,6 +26,7 @@ type keyMap struct {
 	Browser, Copy        key.Binding
 	WalkBack             key.Binding
 	Reading, Fold        key.Binding
+	Picture              key.Binding
 	Help, Quit           key.Binding
 }
 
@@ -64,7 +65,8 @@ func (km *keyMap) bindings() map[keymap.Action]*key.Binding {
 		keymap.Browser: &km.Browser, keymap.Copy: &km.Copy,
 		keymap.WalkBack: &km.WalkBack,
 		keymap.Reading:  &km.Reading, keymap.Fold: &km.Fold,
-		keymap.Help: &km.Help, keymap.Quit: &km.Quit,
+		keymap.Picture: &km.Picture,
+		keymap.Help:    &km.Help, keymap.Quit: &km.Quit,
 	}
 }
 

@@ -65,6 +65,21 @@ type Options struct {
 	// folded under their main story until the fold key unfolds them all;
 	// false lists every related item.
 	Fold bool
+	// Images is the images setting: "auto" asks the terminal whether it
+	// draws pictures, a protocol name forces one, "off" draws none.
+	Images string
+	// InTmux says tmux started tread (the TMUX variable is set).
+	InTmux bool
+	// Picture returns the bytes of the picture at src in the story at
+	// page: the library's copy, else (online) fetched. It runs in a
+	// tea.Cmd and must honour ctx. nil: pictures are never drawn.
+	Picture func(ctx context.Context, page, src string) ([]byte, error)
+	// PictureFile is the library's copy of the picture at src in the story
+	// at page, "" when there is none. It runs in a tea.Cmd.
+	PictureFile func(page, src string) string
+	// OpenFile opens a local picture in the system viewer; it runs in a
+	// tea.Cmd. nil: pictures open from their addresses with OpenURL.
+	OpenFile func(path string) error
 	// Sort orders the main stories of each source (a folder's pages):
 	// SortNewest or SortOldest by their dates, undated ones last and file
 	// names settling ties; "" keeps the order the source gives.
@@ -108,6 +123,7 @@ type Model struct {
 	reloadFn  Loader
 	saved     func(string) bool
 	openURL   func(string) error
+	openFile  func(string) error
 	readWidth int           // Options.ReadingWidth
 	listWidth func(int) int // Options.ListWidth
 	sort      string        // Options.Sort
@@ -129,6 +145,7 @@ type Model struct {
 	list   listPane
 	reader readerPane
 	links  linksPane // the links overlay, over the reader while open
+	pics   pictures  // what the terminal draws; the picture overlay (pictures.go)
 	status statusBar
 	help   help.Model
 
@@ -168,6 +185,8 @@ func New(opts Options) Model {
 		reloadFn:   opts.Reload,
 		saved:      opts.Saved,
 		openURL:    opts.OpenURL,
+		openFile:   opts.OpenFile,
+		pics:       newPictures(opts),
 		readWidth:  opts.ReadingWidth,
 		listWidth:  opts.ListWidth,
 		sort:       opts.Sort,
@@ -214,7 +233,7 @@ func New(opts Options) Model {
 func (m Model) Init() tea.Cmd {
 	// Even with a fixed glamour style the chrome (list, status bar, help)
 	// wants to match the terminal, so always ask for its background.
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.pics.start()}
 	if m.aging {
 		cmds = append(cmds, m.after(ageEvery, ageTick{}))
 	}

@@ -17,7 +17,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
 		m.relayout()
 		m.links.move(m.links.cursor, m.layout().contentH)
-		return m, m.showSelected()
+		pic := m.resizePicture() // before m is copied out: it changes m
+		return m, tea.Batch(m.showSelected(), pic)
 
 	case tea.BackgroundColorMsg:
 		return m.onBackground(msg)
@@ -63,8 +64,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.onOtherMsg(msg)
 }
 
-// onOtherMsg gives anything else (a paste, say) to whichever input is open.
+// onOtherMsg takes the messages about pictures (pictures.go), and gives
+// anything else (a paste, say) to whichever input is open.
 func (m Model) onOtherMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if next, cmd, ok := m.onPictureMsg(msg); ok {
+		return next, cmd
+	}
 	switch {
 	case m.list.filtering:
 		m.list.updateFilter(msg)
@@ -228,6 +233,11 @@ func (m Model) followLink() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	cur = m.readable(cur) // the story whose links these are
+	for _, p := range cur.pictures {
+		if p.src == l.URL {
+			return m, m.openPicture(cur.url, p.src) // a picture, not a page
+		}
+	}
 	norm := normURL(l.URL)
 	if norm != "" && norm == cur.norm {
 		return m, m.notify(say("that link is this story"))

@@ -95,8 +95,8 @@ func (m Model) bodyView(l layout) string {
 		return ""
 	case m.helpScr.open:
 		return m.helpView(l.contentH)
-	case m.reading && m.links.open:
-		return indentBlock(m.links.view(l.readerW, l.contentH, m.styles), l.inset, m.width)
+	case m.reading && m.overlayOpen():
+		return indentBlock(m.overlayView(l.readerW, l.contentH), l.inset, m.width)
 	case m.reading:
 		return indentBlock(m.reader.view(m.styles), l.inset, m.width)
 	case l.twoPane:
@@ -106,16 +106,16 @@ func (m Model) bodyView(l layout) string {
 		}
 		rule := strings.TrimSuffix(strings.Repeat(div.Render("│")+"\n", l.contentH), "\n")
 		right := m.reader.view(m.styles)
-		if m.links.open {
-			right = m.links.view(l.readerW, l.contentH, m.styles)
+		if m.overlayOpen() {
+			right = m.overlayView(l.readerW, l.contentH)
 		}
 		return joinColumns(
 			m.list.view(m.styles, m.focus == listFocus && !m.links.open, m.emptyListNote()),
 			rule,
 			right,
 		)
-	case m.links.open:
-		return m.links.view(m.width, l.contentH, m.styles)
+	case m.overlayOpen():
+		return m.overlayView(m.width, l.contentH)
 	case m.focus == listFocus:
 		return m.list.view(m.styles, true, m.emptyNote())
 	}
