@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -81,45 +80,17 @@ func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui
 	if len(o.sources) == 0 {
 		// The index catches up in the background for as long as tread
 		// runs; a kill leaves it to resume next time.
-		sources, err := sess.startLibrary(context.Background())
-		if err != nil {
-			opts.Docs = append(opts.Docs, story.Document{Source: sess.libDir, Err: err})
-		}
-		opts.Sources = sources
-		opts.Load = sess.libraryLoader(opts.Load, sources)
-		if len(sources) == 0 {
+		lib, err := sess.startLibrary(context.Background())
+		switch {
+		case err != nil:
+			opts.Docs = append(opts.Docs, story.Document{Source: sess.libDir, Err: err}, sampleEdition())
+		case lib == nil:
 			opts.Docs = append(opts.Docs, sampleEdition())
+		default:
+			opts.Library = tuiLibrary{s: sess, lib: lib}
 		}
 	}
 	return opts
-}
-
-// libraryLoader wraps the reader's Load for the library view: the first
-// load of each saved page skips it with a warning if it cannot be read
-// (see skipFailed). Later loads of the same URL, when the reader walks to
-// it from a related link, report failure as usual.
-func (s *session) libraryLoader(load ui.Loader, sources []string) ui.Loader {
-	var mu sync.Mutex
-	first := make(map[string]bool, len(sources))
-	for _, src := range sources {
-		first[src] = true
-	}
-	return func(ctx context.Context, src string) []story.Document {
-		mu.Lock()
-		listed := first[src]
-		delete(first, src)
-		mu.Unlock()
-		if !listed {
-			return load(ctx, src)
-		}
-		// A listed page reads from the index's stored extraction.
-		stories, ok, err := s.libraryStories(ctx, src)
-		docs := []story.Document{{Source: src, Stories: stories, Err: err}}
-		if !ok {
-			docs = load(ctx, src)
-		}
-		return s.skipFailed(ctx, docs, s.warn)
-	}
 }
 
 // openTTY opens the controlling terminal; tests swap it.

@@ -46,6 +46,10 @@ const (
 	Links        Action = "links"
 	Browser      Action = "browser"
 	Copy         Action = "copy"
+	MarkRead     Action = "mark-read"
+	Star         Action = "star"
+	Delete       Action = "delete"
+	UnreadOnly   Action = "unread-only"
 	Help         Action = "help"
 	Quit         Action = "quit"
 )
@@ -107,6 +111,10 @@ var table = []Info{
 	{Links, []string{"L"}, "list links", "list the story's links", inPanes | InLinks, 3},
 	{Browser, []string{"o"}, "open in browser", "open in the web browser", inPanes | InLinks, 3},
 	{Copy, []string{"y"}, "copy URL", "copy the URL", inPanes | InLinks, 3},
+	{MarkRead, []string{"m"}, "mark read/unread", "library: toggle read", inPanes, 3},
+	{Star, []string{"s"}, "star", "library: star or unstar", inPanes, 3},
+	{Delete, []string{"D"}, "delete saved page", "library: delete after y/n", inPanes, 3},
+	{UnreadOnly, []string{"U"}, "unread only", "library: show unread only", inPanes, 3},
 	{Help, []string{"?"}, "help", "", inAll, 3},
 	{Quit, []string{"q"}, "quit", "", inAll, 3},
 }

@@ -47,6 +47,8 @@ type entry struct {
 	links     []render.Link // the links md numbers
 	stub      bool          // a related item that is only a link: opening it loads the page
 	saved     bool          // Options.Saved(url): an offline copy exists
+	day       string        // the library's day heading drawn above it, or ""
+	snippet   string        // a library search's snippet, matches marked
 }
 
 // slot is one place in the list: a source given on the command line, the
@@ -62,7 +64,8 @@ type slot struct {
 	failed  []notice // what went wrong in the first load, for Errors
 	walked  bool
 	parent  groupKey
-	stopped bool // its first load was cancelled with esc
+	stopped bool    // its first load was cancelled with esc
+	lib     *libRow // a row of the library view (libview.go); nil for others
 }
 
 // docLoaded reports that a slot's load finished.

@@ -25,6 +25,8 @@ type keyMap struct {
 	Reload, Links        key.Binding
 	Browser, Copy        key.Binding
 	WalkBack             key.Binding
+	MarkRead, Star       key.Binding
+	Delete, UnreadOnly   key.Binding
 	Help, Quit           key.Binding
 }
 
@@ -62,7 +64,9 @@ func (km *keyMap) bindings() map[keymap.Action]*key.Binding {
 		keymap.Reload: &km.Reload, keymap.Links: &km.Links,
 		keymap.Browser: &km.Browser, keymap.Copy: &km.Copy,
 		keymap.WalkBack: &km.WalkBack,
-		keymap.Help:     &km.Help, keymap.Quit: &km.Quit,
+		keymap.MarkRead: &km.MarkRead, keymap.Star: &km.Star,
+		keymap.Delete: &km.Delete, keymap.UnreadOnly: &km.UnreadOnly,
+		keymap.Help: &km.Help, keymap.Quit: &km.Quit,
 	}
 }
 

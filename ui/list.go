@@ -27,6 +27,7 @@ type listPane struct {
 
 	filter    lineInput
 	filtering bool // the filter input has the keyboard
+	remote    bool // the filter's text searches elsewhere (the library): every row shows
 
 	// drawn caches the rows of entries at the current width and styles:
 	// redrawing every title through lipgloss on every frame was most of a
@@ -81,6 +82,9 @@ func (l listPane) query() string { return strings.TrimSpace(l.filter.Value()) }
 // when it is still visible, else on the first entry.
 func (l *listPane) refilter(keep entryKey, had bool) {
 	terms := strings.Fields(strings.ToLower(l.query()))
+	if l.remote {
+		terms = nil
+	}
 	// Fresh slices, not l.visible[:0]: an older copy of the model may
 	// still be looking at the old ones.
 	l.visible = make([]int, 0, len(l.all))

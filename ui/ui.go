@@ -60,6 +60,9 @@ type Options struct {
 	// wide, when both panes show; nil keeps the built-in proportion. The
 	// answer is clamped so the reader keeps room.
 	ListWidth func(total int) int
+	// Library, when set, is listed after Sources and Docs, a page of rows
+	// at a time as the list scrolls; / then searches it (libview.go).
+	Library Library
 }
 
 // hintKey names one drawing of the status bar's key hints: the room it
@@ -132,6 +135,7 @@ type Model struct {
 	loadCancel   context.CancelFunc //
 	loadFrame    int                // the spinner frame of the sources' loads
 	renderCancel context.CancelFunc // cancels renders for the last selection
+	lib          libView            // the library view, when Options.Library is set
 
 	// after schedules msg after d; tests replace it to fire timers at will.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
@@ -187,6 +191,9 @@ func New(opts Options) Model {
 	for _, src := range opts.Sources {
 		m.slots = append(m.slots, slot{source: src})
 	}
+	m.lib.src = opts.Library
+	m.list.remote = opts.Library != nil
+	m.lib.first = m.libStart() // Init cannot keep what it sets up
 	m.list.setEntries(m.allEntries())
 	return m
 }
@@ -195,7 +202,7 @@ func New(opts Options) Model {
 func (m Model) Init() tea.Cmd {
 	// Even with a fixed glamour style the chrome (list, status bar, help)
 	// wants to match the terminal, so always ask for its background.
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.lib.first}
 	if m.pending() > 0 {
 		cmds = append(cmds, m.after(spinEvery, loadSpinTick{}))
 	}
@@ -276,15 +283,16 @@ func (m Model) allEntries() []entry {
 		}
 	}
 	for i, s := range m.slots {
-		if !s.walked && !done[i] {
+		if !s.walked && !done[i] && !m.hidden(i) {
 			emit(i)
 		}
 	}
 	for i := range m.slots {
-		if !done[i] {
+		if !done[i] && !m.hidden(i) {
 			emit(i) // its story went away in a reload: list it at the end
 		}
 	}
+	m.decorateLib(all)
 	return all
 }
 

@@ -62,10 +62,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // onOtherMsg gives anything else (a paste, say) to whichever input is open.
 func (m Model) onOtherMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case libPage:
+		return m.onLibPage(msg)
+	case libSearched:
+		return m.onLibSearched(msg)
+	case libChanged:
+		return m.onLibChanged(msg)
+	}
 	switch {
 	case m.list.filtering:
 		m.list.updateFilter(msg)
-		return m, m.showSelected()
+		return m, tea.Batch(m.showSelected(), m.libSearch(m.list.query()))
 	case m.reader.searching:
 		m.reader.updateSearch(msg, m.styles)
 	}
@@ -116,6 +124,9 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 	if msg.slot < 0 || msg.slot >= len(m.slots) || m.slots[msg.slot].gen != msg.gen {
 		return m, nil // a load that was superseded
 	}
+	if m.slots[msg.slot].lib != nil {
+		return m.onLibLoaded(msg)
+	}
 	s := &m.slots[msg.slot]
 	s.loaded, s.entries, s.failed = true, msg.entries, msg.errs
 	m.list.setEntries(m.allEntries())
@@ -147,7 +158,7 @@ func (m Model) selectionMoved(was entry) (tea.Model, tea.Cmd) {
 	if now, ok := m.list.selected(); ok && now.key != was.key && m.status.current.text != "" {
 		m.status.clear()
 	}
-	return m, tea.Batch(m.showSelected(), m.loadSaved())
+	return m, tea.Batch(m.keepPlace(was), m.showSelected(), m.loadSaved(), m.loadLib(), m.libMore())
 }
 
 func (m Model) onWheel(mouse tea.Mouse) (tea.Model, tea.Cmd) {
@@ -240,6 +251,9 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.cancel()
 	if m.renderCancel != nil {
 		m.renderCancel()
+	}
+	if e, ok := m.list.selected(); ok {
+		return m, tea.Sequence(m.keepPlace(e), tea.Quit)
 	}
 	return m, tea.Quit
 }

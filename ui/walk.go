@@ -59,7 +59,7 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 	}
 	if !e.stub {
 		m.focus = readerFocus
-		return m, nil
+		return m, m.markOpened()
 	}
 	if to, ok := m.findLoaded(e.norm, e.normTitle, e.key); ok {
 		return m.jump(to)

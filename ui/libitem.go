@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// libRows is the rows a library row takes besides its title and meta
+// line: its day's heading above it, and a search snippet below.
+func libRows(e entry) int {
+	n := 0
+	if e.day != "" {
+		n++
+	}
+	if e.snippet != "" {
+		n++
+	}
+	return n
+}
+
+// renderLibEntry draws a library row: the day heading, the entry as any
+// other, then the snippet with its matches picked out.
+func renderLibEntry(e entry, width, rows int, selected, focused bool, st styles) []string {
+	var head, foot []string
+	if e.day != "" {
+		head = []string{pad(" "+st.meta.Bold(true).Render(truncate(e.day, max(width-2, 1))), width)}
+	}
+	if e.snippet != "" {
+		foot = []string{pad("  "+snippetLine(e.snippet, titleWidth(e, width), st), width)}
+	}
+	plain := e
+	plain.day, plain.snippet = "", ""
+	body := renderEntry(plain, width, rows-len(head)-len(foot), selected, focused, st)
+	return append(append(head, body...), foot...)
+}
+
+// snippetLine draws a snippet in w cells, each match in the match style.
+func snippetLine(s string, w int, st styles) string {
+	if w < 1 {
+		return ""
+	}
+	var b strings.Builder
+	left := w
+	in := false
+	for part := range strings.SplitSeq(strings.ReplaceAll(s, MatchEnd, MatchStart), MatchStart) {
+		if left <= 0 {
+			break
+		}
+		cut := truncate(part, left)
+		left -= ansi.StringWidth(cut)
+		if in {
+			b.WriteString(st.match.Render(cut))
+		} else {
+			b.WriteString(st.meta.Render(cut))
+		}
+		in = !in
+	}
+	return b.String()
+}
