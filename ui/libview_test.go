@@ -183,7 +183,7 @@ func TestLibraryMarks(t *testing.T) {
 		t.Errorf("after enter, s, m: %q", got)
 	}
 	d.press("tab", "j", "j", "j") // scroll the story down three lines
-	d.press("tab", "j")          // to Story 0002: 0001's place is kept
+	d.press("tab", "j")           // to Story 0002: 0001's place is kept
 	if got := d.m.reader.vp.YOffset(); got != 7 {
 		t.Errorf("Story 0002 opened at line %d, want where it was left (7)", got)
 	}
