@@ -78,19 +78,43 @@ func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui
 		ListWidth:    cfg.ListWidth.Columns,
 	}
 	if len(o.sources) == 0 {
-		// The index catches up in the background for as long as tread
-		// runs; a kill leaves it to resume next time.
-		lib, err := sess.startLibrary(context.Background())
-		switch {
-		case err != nil:
-			opts.Docs = append(opts.Docs, story.Document{Source: sess.libDir, Err: err}, sampleEdition())
-		case lib == nil:
-			opts.Docs = append(opts.Docs, sampleEdition())
-		default:
-			opts.Library = tuiLibrary{s: sess, lib: lib}
-		}
+		libraryView(o, cfg, sess, &opts)
 	}
 	return opts
+}
+
+// libraryView is the reader with no source: the subscriptions, when there
+// are any, then the library, paged from its index; the sample edition when
+// there is neither.
+func libraryView(o options, cfg config.Config, sess *session, opts *ui.Options) {
+	// The index catches up in the background for as long as tread runs;
+	// a kill leaves it to resume next time.
+	lib, err := sess.startLibrary(context.Background())
+	if err != nil {
+		opts.Docs = append(opts.Docs, story.Document{Source: sess.libDir, Err: err}, sampleEdition())
+		return
+	}
+	if path, ok := subscriptionsIn(o, sess); ok {
+		if lib == nil {
+			// Subscriptions keep their articles in the library: with
+			// any, it is made and shown even while it is empty.
+			if lib, err = sess.library(); err != nil {
+				opts.Docs = append(opts.Docs, story.Document{Source: sess.libDir, Err: err})
+			}
+		}
+		if lib != nil {
+			f := tuiFeeds{s: sess, cfg: cfg, listPath: path, statePath: statePath(lib), lib: lib}
+			opts.Feeds = f.Stories
+			if !o.offline {
+				opts.Refresh = f.Refresh
+			}
+		}
+	}
+	if lib == nil {
+		opts.Docs = append(opts.Docs, sampleEdition())
+		return
+	}
+	opts.Library = tuiLibrary{s: sess, lib: lib}
 }
 
 // openTTY opens the controlling terminal; tests swap it.

@@ -50,6 +50,7 @@ const (
 	Star         Action = "star"
 	Delete       Action = "delete"
 	UnreadOnly   Action = "unread-only"
+	Refresh      Action = "refresh"
 	Help         Action = "help"
 	Quit         Action = "quit"
 )
@@ -115,6 +116,7 @@ var table = []Info{
 	{Star, []string{"s"}, "star", "library: star or unstar", inPanes, 3},
 	{Delete, []string{"D"}, "delete saved page", "library: delete after y/n", inPanes, 3},
 	{UnreadOnly, []string{"U"}, "unread only", "library: show unread only", inPanes, 3},
+	{Refresh, []string{"R"}, "refresh feeds", "update the subscriptions", inPanes, 3},
 	{Help, []string{"?"}, "help", "", inAll, 3},
 	{Quit, []string{"q"}, "quit", "", inAll, 3},
 }

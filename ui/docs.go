@@ -45,7 +45,8 @@ type entry struct {
 	norm      string        // normURL(url), to spot a story already loaded
 	normTitle string        // normTitle(title), likewise
 	links     []render.Link // the links md numbers
-	stub      bool          // a related item that is only a link: opening it loads the page
+	stub      bool          // a related item that is only a link, or summary: opening it loads the page
+	summary   bool          // a feed item's summary: the article at url replaces it once loaded
 	saved     bool          // Options.Saved(url): an offline copy exists
 	day       string        // the library's day heading drawn above it, or ""
 	snippet   string        // a library search's snippet, matches marked
@@ -186,6 +187,12 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep) e
 		var link string
 		link, links = render.AppendLink(e.url, links)
 		md += stubNote(link, p)
+		if p.saved != nil {
+			e.saved = p.saved(e.url)
+		}
+	}
+	if !related && st.Summary && e.url != "" {
+		e.stub, e.summary = true, true
 		if p.saved != nil {
 			e.saved = p.saved(e.url)
 		}

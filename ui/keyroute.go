@@ -95,6 +95,7 @@ func (m Model) paneRoutes(msg tea.KeyPressMsg) []keyRoute {
 		{one(km.Star), Model.toggleStar},
 		{one(km.Delete), Model.askDelete},
 		{one(km.UnreadOnly), Model.toggleUnread},
+		{one(km.Refresh), Model.refreshFeeds},
 		// From the list, the paging keys page the reader beside it.
 		{[]key.Binding{km.PageDown, km.PageUp, km.HalfPageDown, km.HalfUp}, func(m Model) (tea.Model, tea.Cmd) {
 			m.reader, _ = m.reader.update(msg, m.keys, m.styles)

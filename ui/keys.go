@@ -27,6 +27,7 @@ type keyMap struct {
 	WalkBack             key.Binding
 	MarkRead, Star       key.Binding
 	Delete, UnreadOnly   key.Binding
+	Refresh              key.Binding
 	Help, Quit           key.Binding
 }
 
@@ -66,7 +67,8 @@ func (km *keyMap) bindings() map[keymap.Action]*key.Binding {
 		keymap.WalkBack: &km.WalkBack,
 		keymap.MarkRead: &km.MarkRead, keymap.Star: &km.Star,
 		keymap.Delete: &km.Delete, keymap.UnreadOnly: &km.UnreadOnly,
-		keymap.Help: &km.Help, keymap.Quit: &km.Quit,
+		keymap.Refresh: &km.Refresh,
+		keymap.Help:    &km.Help, keymap.Quit: &km.Quit,
 	}
 }
 

@@ -148,7 +148,10 @@ func (m Model) onLibChanged(msg libChanged) (tea.Model, tea.Cmd) {
 // markOpened marks the selected library story read as it is opened.
 func (m *Model) markOpened() tea.Cmd {
 	i := m.selectedLib()
-	if i < 0 || m.slots[i].lib.item.Read {
+	if i < 0 {
+		return m.markFeedItemRead()
+	}
+	if m.slots[i].lib.item.Read {
 		return nil
 	}
 	return m.libChange(i, "", func(ctx context.Context, src Library, url string) error {
@@ -261,4 +264,17 @@ func lineWithEdges(s string) string {
 		l += " "
 	}
 	return l
+}
+
+// markFeedItemRead marks the selected new item of a feed read as it is
+// opened; the feed's unread count follows at the next refresh.
+func (m *Model) markFeedItemRead() tea.Cmd {
+	e, ok := m.list.selected()
+	if !ok || m.lib.src == nil || e.key.slot != m.feeds.slot || !e.related || e.url == "" {
+		return nil
+	}
+	src, url, ctx := m.lib.src, e.url, m.ctx
+	return func() tea.Msg {
+		return libChanged{slot: -1, err: src.MarkRead(ctx, url, true)}
+	}
 }

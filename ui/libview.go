@@ -196,6 +196,13 @@ func (m *Model) setLib(i int, change func(r *libRow)) {
 	m.slots[i].lib = &r
 }
 
+// placeholder reports whether e stands for a library page not loaded yet:
+// it has no story to show for a link to its page.
+func (m Model) placeholder(e entry) bool {
+	r := m.libRowOf(e)
+	return r != nil && r.lazy
+}
+
 // loadLib starts loading the selected library row's story.
 func (m *Model) loadLib() tea.Cmd {
 	e, ok := m.list.selected()

@@ -63,6 +63,13 @@ type Options struct {
 	// Library, when set, is listed after Sources and Docs, a page of rows
 	// at a time as the list scrolls; / then searches it (libview.go).
 	Library Library
+	// Feeds, when set, lists the subscriptions first: a story per feed,
+	// its new items as related items (feedsview.go). It runs in a tea.Cmd.
+	Feeds func(ctx context.Context) []story.Document
+	// Refresh updates the subscriptions, telling progress as feeds finish,
+	// and returns a one-line summary. It runs in a tea.Cmd when tread
+	// starts and on the refresh key; nil: no refreshing (offline).
+	Refresh func(ctx context.Context, progress func(done, total int)) (string, error)
 }
 
 // hintKey names one drawing of the status bar's key hints: the room it
@@ -136,6 +143,7 @@ type Model struct {
 	loadFrame    int                // the spinner frame of the sources' loads
 	renderCancel context.CancelFunc // cancels renders for the last selection
 	lib          libView            // the library view, when Options.Library is set
+	feeds        feedsView          // the subscriptions section, when Options.Feeds is set
 
 	// after schedules msg after d; tests replace it to fire timers at will.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
@@ -188,12 +196,18 @@ func New(opts Options) Model {
 			m.status.show(errs[len(errs)-1])
 		}
 	}
+	m.feeds = feedsView{list: opts.Feeds, refresh: opts.Refresh, slot: -1}
+	if opts.Feeds != nil {
+		m.feeds.slot = len(m.slots)
+		m.slots = append(m.slots, slot{source: "subscriptions"})
+	}
 	for _, src := range opts.Sources {
 		m.slots = append(m.slots, slot{source: src})
 	}
 	m.lib.src = opts.Library
 	m.list.remote = opts.Library != nil
 	m.lib.first = m.libStart() // Init cannot keep what it sets up
+	m.feeds.first = m.startRefresh()
 	m.list.setEntries(m.allEntries())
 	return m
 }
@@ -202,13 +216,13 @@ func New(opts Options) Model {
 func (m Model) Init() tea.Cmd {
 	// Even with a fixed glamour style the chrome (list, status bar, help)
 	// wants to match the terminal, so always ask for its background.
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.lib.first}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.lib.first, m.feeds.first}
 	if m.pending() > 0 {
 		cmds = append(cmds, m.after(spinEvery, loadSpinTick{}))
 	}
 	for i, s := range m.slots {
 		if !s.loaded {
-			cmds = append(cmds, loadCmd(m.loadCtx, m.load, i, s.gen, s.source, m.prep()))
+			cmds = append(cmds, loadCmd(m.loadCtx, m.loaderFor(i), i, s.gen, s.source, m.prep()))
 		}
 	}
 	if m.status.current.text != "" {

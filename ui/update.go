@@ -69,6 +69,10 @@ func (m Model) onOtherMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onLibSearched(msg)
 	case libChanged:
 		return m.onLibChanged(msg)
+	case refreshProgress:
+		return m.onRefreshProgress(msg)
+	case refreshDone:
+		return m.onRefreshDone(msg)
 	}
 	switch {
 	case m.list.filtering:
@@ -138,7 +142,7 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 // n and p read from story to story, j and k visit every entry.
 func (m Model) stepStory(d int) (tea.Model, tea.Cmd) {
 	for n := m.list.cursor + d; n >= 0 && n < len(m.list.visible); n += d {
-		if e := m.list.all[m.list.visible[n]]; !e.stub || m.readable(e).key != e.key {
+		if e := m.list.all[m.list.visible[n]]; !e.stub || e.summary || m.readable(e).key != e.key {
 			return m.moveSelection(n)
 		}
 	}

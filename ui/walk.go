@@ -57,14 +57,17 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	mark := m.markOpened()
 	if !e.stub {
 		m.focus = readerFocus
-		return m, m.markOpened()
+		return m, mark
 	}
 	if to, ok := m.findLoaded(e.norm, e.normTitle, e.key); ok {
-		return m.jump(to)
+		next, cmd := m.jump(to)
+		return next, tea.Batch(mark, cmd)
 	}
-	return m.walkTo(e.url, e.key)
+	next, cmd := m.walkTo(e.url, e.key)
+	return next, tea.Batch(mark, cmd)
 }
 
 // loadSaved starts loading the saved copy of the selected related item
@@ -94,7 +97,7 @@ func (m *Model) loadSaved() tea.Cmd {
 func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 	if norm != "" {
 		for _, e := range m.list.all {
-			if !e.related && e.key != self && e.norm == norm {
+			if m.other(e, self) && e.norm == norm {
 				return e.key, true
 			}
 		}
@@ -106,12 +109,18 @@ func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 	}
 	if title != "" {
 		for _, e := range m.list.all {
-			if !e.related && e.key != self && e.normTitle == title {
+			if m.other(e, self) && e.normTitle == title {
 				return e.key, true
 			}
 		}
 	}
 	return entryKey{}, false
+}
+
+// other reports whether e is a main story with a story to show, other than
+// self.
+func (m Model) other(e entry, self entryKey) bool {
+	return !e.related && e.key != self && !m.placeholder(e)
 }
 
 // readable is what the reader shows for e: e itself, or for a related item
