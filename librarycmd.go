@@ -82,7 +82,7 @@ func (s *session) startLibrary(ctx context.Context) (*library.Library, error) {
 		return nil, fmt.Errorf("library: %w", err)
 	}
 	started := make(chan struct{})
-	go s.reconcileBackground(ctx, lib, started)
+	s.bg.Go(func() { s.reconcileBackground(ctx, lib, started) })
 	if n == 0 {
 		select {
 		case <-started:

@@ -67,6 +67,9 @@ type slot struct {
 	parent  groupKey
 	stopped bool    // its first load was cancelled with esc
 	lib     *libRow // a row of the library view (libview.go); nil for others
+	// replaces: a walked page read in place of a feed's summary, shown
+	// for that story and not listed itself.
+	replaces bool
 }
 
 // docLoaded reports that a slot's load finished.

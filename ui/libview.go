@@ -246,6 +246,9 @@ func (m Model) onLibLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 // a view not shown or deleted, or a page walked to from one.
 func (m Model) hidden(i int) bool {
 	s := m.slots[i]
+	if s.replaces {
+		return true
+	}
 	if s.lib != nil {
 		return s.lib.gone || s.lib.view != m.lib.view
 	}

@@ -278,6 +278,9 @@ func (m Model) allEntries() []entry {
 	}
 	var all []entry
 	done := make([]bool, len(m.slots))
+	for i := range m.slots {
+		done[i] = m.hidden(i) // never listed
+	}
 	var emit func(i int)
 	emit = func(i int) {
 		done[i] = true
@@ -297,12 +300,12 @@ func (m Model) allEntries() []entry {
 		}
 	}
 	for i, s := range m.slots {
-		if !s.walked && !done[i] && !m.hidden(i) {
+		if !s.walked && !done[i] {
 			emit(i)
 		}
 	}
 	for i := range m.slots {
-		if !done[i] && !m.hidden(i) {
+		if !done[i] {
 			emit(i) // its story went away in a reload: list it at the end
 		}
 	}

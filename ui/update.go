@@ -134,7 +134,8 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 	s := &m.slots[msg.slot]
 	s.loaded, s.entries, s.failed = true, msg.entries, msg.errs
 	m.list.setEntries(m.allEntries())
-	return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs))
+	// the first story may be a feed's summary whose article is saved
+	return m, tea.Batch(m.showSelected(), m.loadSaved(), m.notifyAll(msg.errs))
 }
 
 // stepStory moves to the next readable story in direction d (1 or -1),

@@ -140,7 +140,23 @@ func (m Model) readable(e entry) entry {
 			return x
 		}
 	}
+	// an article loaded in place of a feed's summary is not listed itself
+	for _, x := range m.slots[to.slot].entries {
+		if x.key == to {
+			return x
+		}
+	}
 	return e
+}
+
+// isSummary reports whether the story k is a feed's summary.
+func (m Model) isSummary(k entryKey) bool {
+	for _, e := range m.list.all {
+		if e.key == k {
+			return e.summary
+		}
+	}
+	return false
 }
 
 // walkTo starts loading url for a walk from the story from.
@@ -209,16 +225,20 @@ func (m Model) onWalkDone(msg walkDone) (tea.Model, tea.Cmd) {
 	for i := range msg.entries {
 		msg.entries[i].key.slot = idx
 	}
+	summary := m.isSummary(m.resolve(from))
 	m.slots = append(m.slots[:idx:idx], slot{
 		source: msg.url, loaded: true, entries: msg.entries,
-		walked: true, parent: groupOf(m.resolve(from)),
+		walked: true, parent: groupOf(m.resolve(from)), replaces: summary,
 	})
 	if msg.saved {
 		m.markSaved(normURL(msg.url))
 	}
 	m.list.setEntries(m.allEntries())
-	if inPlace {
+	if inPlace || summary {
 		// the selection stays; the reader now finds the page for it
+		if !inPlace {
+			m.focus = readerFocus
+		}
 		return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs))
 	}
 	m.links.close()
