@@ -136,8 +136,13 @@ func (m Model) onLibChanged(msg libChanged) (tea.Model, tea.Cmd) {
 	case msg.err != nil:
 		return m, m.notify(failure(sanitize.Line(msg.err.Error())))
 	case msg.gone:
+		at := m.list.cursor
+		cur, ok := m.list.selected()
 		m.setLib(msg.slot, func(r *libRow) { r.gone = true })
 		m.list.setEntries(m.allEntries())
+		if ok && cur.key.slot == msg.slot {
+			m.list.moveTo(at) // the row that took the deleted one's place
+		}
 		return m, tea.Batch(m.showSelected(), m.loadLib(), m.notify(say(msg.text)))
 	case msg.text != "":
 		return m, m.notify(say(msg.text))

@@ -40,6 +40,7 @@ func snippetLine(s string, w int, st styles) string {
 	if w < 1 {
 		return ""
 	}
+	s = toFirstMatch(s, w)
 	var b strings.Builder
 	left := w
 	in := false
@@ -57,4 +58,24 @@ func snippetLine(s string, w int, st styles) string {
 		in = !in
 	}
 	return b.String()
+}
+
+// toFirstMatch cuts the text before a snippet's first match to a third of
+// w cells, "…" in place of the rest, so that the match is on screen.
+func toFirstMatch(s string, w int) string {
+	before, rest, ok := strings.Cut(s, MatchStart)
+	if !ok || ansi.StringWidth(before) <= w/3 {
+		return s
+	}
+	keep := w / 3
+	runes := []rune(before)
+	i := len(runes)
+	for i > 0 && ansi.StringWidth(string(runes[i-1:])) < keep {
+		i--
+	}
+	// start at a word where there is one
+	if j := strings.IndexByte(string(runes[i:]), ' '); j >= 0 && j < len(string(runes[i:]))-1 {
+		return "…" + string(runes[i:])[j+1:] + MatchStart + rest
+	}
+	return "…" + string(runes[i:]) + MatchStart + rest
 }

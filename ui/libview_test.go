@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/tread-reader/tread/story"
 )
 
@@ -189,7 +191,7 @@ func TestLibraryMarks(t *testing.T) {
 	}
 	d.press("D", "n")
 	d.press("D", "y")
-	if d.selectedTitle() == "• Story 0002" || len(d.m.list.visible) != 4 {
+	if d.selectedTitle() != "• Story 0003" || len(d.m.list.visible) != 4 {
 		t.Errorf("after D y: selected %q of %d rows", d.selectedTitle(), len(d.m.list.visible))
 	}
 	want := []string{
@@ -205,5 +207,21 @@ func TestLibraryMarks(t *testing.T) {
 	d.press("U")
 	if len(d.m.list.visible) != 3 {
 		t.Errorf("unread only: %d rows", len(d.m.list.visible))
+	}
+}
+
+// TestSnippetShowsMatch: a match far into its snippet is brought into the
+// room there is, with the text before it cut to "…".
+func TestSnippetShowsMatch(t *testing.T) {
+	st := chromeStyles(true, "")
+	long := "A paragraph long enough to be taken for the body of an article about the " + MatchStart + "quokka" + MatchEnd + ", with more"
+	for _, w := range []int{20, 37, 60} {
+		got := ansi.Strip(snippetLine(long, w, st))
+		if !strings.Contains(got, "quokka") || ansi.StringWidth(got) > w {
+			t.Errorf("width %d: %q", w, got)
+		}
+	}
+	if got := ansi.Strip(snippetLine("the "+MatchStart+"quokka"+MatchEnd+" ran", 30, st)); got != "the quokka ran" {
+		t.Errorf("short snippet: %q", got)
 	}
 }
