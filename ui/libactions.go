@@ -90,34 +90,42 @@ func (m *Model) notLibrary() tea.Cmd {
 
 // toggleRead marks the selected library story read or unread.
 func (m Model) toggleRead() (tea.Model, tea.Cmd) {
-	i := m.selectedLib()
-	if i < 0 {
-		return m, m.notLibrary()
-	}
-	read := !m.slots[i].lib.item.Read
-	word := "unread"
-	if read {
-		word = "read"
-	}
-	return m, m.libChange(i, "marked "+word, func(ctx context.Context, src Library, url string) error {
-		return src.MarkRead(ctx, url, read)
-	}, func(r *libRow) { r.item.Read = read })
+	return m.toggle(libMark{
+		flag: func(r *libRow) *bool { return &r.item.Read }, on: "marked read", off: "marked unread",
+		save: func(ctx context.Context, src Library, url string, on bool) error { return src.MarkRead(ctx, url, on) },
+	})
 }
 
 // toggleStar stars the selected library story, or takes its star away.
 func (m Model) toggleStar() (tea.Model, tea.Cmd) {
+	return m.toggle(libMark{
+		flag: func(r *libRow) *bool { return &r.item.Starred }, on: "starred", off: "unstarred",
+		save: func(ctx context.Context, src Library, url string, on bool) error { return src.Star(ctx, url, on) },
+	})
+}
+
+// libMark is one of the user's marks on a library story: where the row
+// keeps it, what to say, and how the library saves it.
+type libMark struct {
+	flag    func(*libRow) *bool
+	on, off string
+	save    func(ctx context.Context, src Library, url string, on bool) error
+}
+
+// toggle turns mark on or off on the selected library story.
+func (m Model) toggle(mark libMark) (tea.Model, tea.Cmd) {
 	i := m.selectedLib()
 	if i < 0 {
 		return m, m.notLibrary()
 	}
-	on := !m.slots[i].lib.item.Starred
-	text := "unstarred"
+	on := !*mark.flag(m.slots[i].lib)
+	text := mark.off
 	if on {
-		text = "starred"
+		text = mark.on
 	}
 	return m, m.libChange(i, text, func(ctx context.Context, src Library, url string) error {
-		return src.Star(ctx, url, on)
-	}, func(r *libRow) { r.item.Starred = on })
+		return mark.save(ctx, src, url, on)
+	}, func(r *libRow) { *mark.flag(r) = on })
 }
 
 // libChange shows change at once and saves it in a tea.Cmd; a failure
