@@ -109,6 +109,11 @@ type libChanged struct {
 	err  error
 }
 
+// more reports whether the listing shown has rows not read yet.
+func (v libView) more() bool {
+	return v.src != nil && !v.done && v.view == v.listView
+}
+
 func (v *libView) newID() int {
 	v.nextID++
 	return v.nextID

@@ -127,14 +127,17 @@ func TestLibraryPagesAsItScrolls(t *testing.T) {
 	if got := d.selectedTitle(); got != "• Story 0001" {
 		t.Errorf("selected %q, want the newest, unread", got)
 	}
-	if !strings.Contains(d.screen(), "Today") {
-		t.Errorf("no day heading:\n%s", d.screen())
+	if scr := d.screen(); !strings.Contains(scr, "Today") || !strings.Contains(scr, "1/100+") {
+		t.Errorf("no day heading, or no sign of more rows:\n%s", scr)
 	}
 	for i := 0; i < 20 && d.selectedTitle() != "• Story 1000"; i++ {
 		d.press("G")
 	}
 	if got := d.selectedTitle(); got != "• Story 1000" {
 		t.Fatalf("G twenty times reached %q, not the last story", got)
+	}
+	if strings.Contains(d.screen(), "1000/1000+") {
+		t.Errorf("the end of the library still says there is more")
 	}
 	if f.pages > 1000/libPageSize+1 {
 		t.Errorf("%d page reads for 1000 rows", f.pages)

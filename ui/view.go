@@ -121,6 +121,9 @@ func (m Model) statusView() string {
 	position := ""
 	if n := len(m.list.visible); n > 0 {
 		position = fmt.Sprintf("%d/%d", m.list.cursor+1, n)
+		if m.lib.more() {
+			position += "+" // the library has rows not read yet
+		}
 		if q := m.list.query(); q != "" && n != len(m.list.all) {
 			position += fmt.Sprintf(" of %d", len(m.list.all))
 		}
