@@ -192,6 +192,9 @@ func TestLibrarySkipsUnreadableCopy(t *testing.T) {
 	if docs := opts.Library.Stories(context.Background(), "https://a.example/good-story"); len(docs) != 1 || docs[0].Err != nil {
 		t.Errorf("good page: %+v", docs)
 	}
+	if docs := opts.Library.Stories(context.Background(), "https://a.example/never-saved"); len(docs) != 1 || docs[0].Err == nil {
+		t.Errorf("a page not in the library: %+v, want an error, not a fetch", docs)
+	}
 	if docs := opts.Load(context.Background(), bad); len(docs) != 1 || docs[0].Err == nil {
 		t.Errorf("walking to the page: %+v, want its error", docs)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -63,11 +64,12 @@ func (t tuiLibrary) Search(ctx context.Context, query string, limit int) ([]ui.L
 }
 
 // Stories reads a page from the index's stored extraction, or from its
-// file when the index has none current.
+// file when the index has none current. A page gone from the library
+// since it was listed is an error, never a fetch.
 func (t tuiLibrary) Stories(ctx context.Context, url string) []story.Document {
 	stories, ok, err := t.s.libraryStories(ctx, url)
 	if !ok && err == nil {
-		return t.s.load(ctx, url)
+		err = errors.New("no longer in the library")
 	}
 	return []story.Document{{Source: url, Stories: stories, Err: err}}
 }
