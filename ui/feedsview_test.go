@@ -64,6 +64,25 @@ func TestFeedsSectionRefresh(t *testing.T) {
 	}
 }
 
+// TestFeedsHiddenInSearch: a library search lists library pages alone.
+func TestFeedsHiddenInSearch(t *testing.T) {
+	var unread atomic.Int32
+	f := newFakeLibrary(20)
+	d := newDriver(t, Options{Library: f, Feeds: feedSection(&unread)}, 100, 30)
+	if got := d.m.list.all[0].title; got != "Harbour Ledger" {
+		t.Fatalf("first row %q, want the feed", got)
+	}
+	d.press("/")
+	d.typeText("Story 0012")
+	if got := d.selectedTitle(); got != "• Story 0012" || len(d.m.list.visible) != 1 {
+		t.Errorf("search: %q of %d rows", got, len(d.m.list.visible))
+	}
+	d.press("esc")
+	if got := d.m.list.all[0].title; got != "Harbour Ledger" {
+		t.Errorf("after the search, first row %q, want the feed", got)
+	}
+}
+
 // TestFeedSummaryOpensArticle: a feed item that is only the feed's
 // summary shows the article in its place once it is loaded: at once when
 // a copy is saved.

@@ -248,11 +248,12 @@ func (m Model) onLibLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 }
 
 // hidden reports whether slot i is left out of the list: a library row of
-// a view not shown or deleted, or a page walked to from one.
+// a view not shown or deleted, a page walked to from one, an article read
+// in place of a feed's summary, or the subscriptions during a search.
 func (m Model) hidden(i int) bool {
 	s := m.slots[i]
-	if s.replaces {
-		return true
+	if s.replaces || (i == m.feeds.slot && m.lib.view != m.lib.listView) {
+		return true // a search lists the library's pages alone
 	}
 	if s.lib != nil {
 		return s.lib.gone || s.lib.view != m.lib.view
