@@ -131,7 +131,7 @@ func (m Model) toggle(mark libMark) (tea.Model, tea.Cmd) {
 // libChange shows change at once and saves it in a tea.Cmd; a failure
 // is said in the status bar.
 func (m *Model) libChange(i int, text string, save func(context.Context, Library, string) error, change func(*libRow)) tea.Cmd {
-	m.setLib(i, change)
+	m.setSameLib(i, change)
 	m.list.setEntries(m.allEntries())
 	src, url, ctx := m.lib.src, m.slots[i].source, m.ctx
 	return func() tea.Msg {
@@ -146,7 +146,7 @@ func (m Model) onLibChanged(msg libChanged) (tea.Model, tea.Cmd) {
 	case msg.gone:
 		at := m.list.cursor
 		cur, ok := m.list.selected()
-		m.setLib(msg.slot, func(r *libRow) { r.gone = true })
+		m.setSameLib(msg.slot, func(r *libRow) { r.gone = true })
 		m.list.setEntries(m.allEntries())
 		if ok && cur.key.slot == msg.slot {
 			m.list.moveTo(at) // the row that took the deleted one's place
@@ -185,7 +185,7 @@ func (m *Model) keepPlace(e entry) tea.Cmd {
 		return nil
 	}
 	i := e.key.slot
-	m.setLib(i, func(r *libRow) { r.item.Position = pos })
+	m.setSameLib(i, func(r *libRow) { r.item.Position = pos })
 	src, url := m.lib.src, m.slots[i].source
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -201,6 +202,17 @@ func (m *Model) setLib(i int, change func(r *libRow)) {
 	m.slots[i].lib = &r
 }
 
+// setSameLib changes slot i's library row and every other row of the same
+// page: the listing's and a search's rows of one page are two slots.
+func (m *Model) setSameLib(i int, change func(r *libRow)) {
+	url := m.slots[i].source
+	for j := range m.slots {
+		if m.slots[j].lib != nil && m.slots[j].source == url {
+			m.setLib(j, change)
+		}
+	}
+}
+
 // placeholder reports whether e stands for a library page not loaded yet:
 // it has no story to show for a link to its page.
 func (m Model) placeholder(e entry) bool {
@@ -231,6 +243,9 @@ func (m Model) onLibLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 	}
 	old := s.entries[0].key
 	msg.entries[0].snippet = s.entries[0].snippet // a search result keeps its snippet
+	if !strings.Contains(msg.entries[0].meta, " · ") {
+		msg.entries[0].meta = s.entries[0].meta // the day it was saved, when the page has no date
+	}
 	cur, had := m.list.selected()
 	m.setLib(msg.slot, func(r *libRow) { r.lazy = false })
 	s.entries = msg.entries

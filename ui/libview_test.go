@@ -228,3 +228,24 @@ func TestSnippetShowsMatch(t *testing.T) {
 		t.Errorf("short snippet: %q", got)
 	}
 }
+
+// TestLibrarySearchMarksListing: a page starred or deleted from a search's
+// results is starred or gone in the listing too.
+func TestLibrarySearchMarksListing(t *testing.T) {
+	f := newFakeLibrary(20)
+	d := libDriver(t, f)
+	d.press("/")
+	d.typeText("Story 0003")
+	d.press("enter", "s", "esc")
+	d.press("/")
+	d.typeText("Story 0004")
+	d.press("enter", "D", "y")
+	d.press("esc")
+	var titles []string
+	for _, n := range d.m.list.visible[:4] {
+		titles = append(titles, d.m.list.all[n].title)
+	}
+	if got := strings.Join(titles, ", "); got != "• Story 0001, • Story 0002, • ★ Story 0003, • Story 0005" {
+		t.Errorf("listing after the searches: %s", got)
+	}
+}
