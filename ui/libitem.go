@@ -79,3 +79,13 @@ func toFirstMatch(s string, w int) string {
 	}
 	return "…" + string(runes[i:]) + MatchStart + rest
 }
+
+// libraryHelp is the help screen's note on the library view, "" when the
+// list is not the library.
+func (m Model) libraryHelp() string {
+	if m.lib.src == nil {
+		return ""
+	}
+	return "In the library it searches every saved page instead, as you type; " +
+		"• marks a story not read yet, ★ one you starred. "
+}

@@ -128,6 +128,7 @@ func (m *Model) libStart() tea.Cmd {
 	m.lib.listView = m.lib.newID()
 	m.lib.view = m.lib.listView
 	m.lib.after, m.lib.done, m.lib.pageID = nil, false, 0
+	m.list.setEntries(m.allEntries()) // the old listing's rows are gone
 	return m.libMore()
 }
 

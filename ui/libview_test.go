@@ -142,6 +142,10 @@ func TestLibraryPagesAsItScrolls(t *testing.T) {
 	if f.pages > 1000/libPageSize+1 {
 		t.Errorf("%d page reads for 1000 rows", f.pages)
 	}
+	d.press("U")
+	if got := d.selectedTitle(); got != "• Story 0001" || len(d.m.list.visible) != libPageSize {
+		t.Errorf("unread only: %q of %d rows, want the first page from the top", got, len(d.m.list.visible))
+	}
 }
 
 // TestLibraryStaleAnswersDropped: a page or search answer that is no
