@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/tread-reader/tread/render"
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/story"
 )
@@ -178,7 +177,6 @@ func (m *Model) addLibSlots(items []LibraryItem, view int) {
 		i := len(m.slots)
 		k := entryKey{slot: i, related: -1}
 		e := newEntry(k, story.Story{Title: it.Title, Site: it.Site, URL: it.URL, Published: it.Saved}, it.URL, false, p)
-		e.md, e.links = render.ReaderMarkdown(story.Story{Title: it.Title, Site: it.Site})
 		e.snippet = cleanSnippet(it.Snippet)
 		m.slots = append(m.slots, slot{
 			source: it.URL, loaded: true, entries: []entry{e},
