@@ -93,8 +93,11 @@ func waitRefresh(ch <-chan tea.Msg) tea.Cmd {
 
 // refreshFeeds is R.
 func (m Model) refreshFeeds() (tea.Model, tea.Cmd) {
-	if m.feeds.refresh == nil {
-		return m, m.notify(say("no subscriptions to refresh (or --offline)"))
+	switch {
+	case m.feeds.list == nil:
+		return m, m.notify(say("no subscriptions to refresh"))
+	case m.feeds.refresh == nil:
+		return m, m.notify(say("offline: the feeds are not refreshed"))
 	}
 	return m, m.startRefresh()
 }
