@@ -89,3 +89,15 @@ func (m Model) libraryHelp() string {
 	return "In the library it searches every saved page instead, as you type; " +
 		"• marks a story not read yet, ★ one you starred. "
 }
+
+// emptyNote says why the library view lists nothing; unreadKey is the key
+// that lists every story again.
+func (v libView) emptyNote(unreadKey string) string {
+	switch {
+	case v.pageID != 0:
+		return "Loading the library…"
+	case v.unread:
+		return "No unread stories. " + unreadKey + " lists them all."
+	}
+	return "The library is empty: the pages you open from the web are kept in it."
+}

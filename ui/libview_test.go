@@ -215,6 +215,13 @@ func TestLibraryMarks(t *testing.T) {
 	if len(d.m.list.visible) != 3 {
 		t.Errorf("unread only: %d rows", len(d.m.list.visible))
 	}
+	for _, it := range f.items {
+		f.change(it.URL, func(it *LibraryItem) { it.Read = true })
+	}
+	d.press("U", "U") // all, then unread only again: none left
+	if !strings.Contains(d.screen(), "No unread stories. U lists them all.") {
+		t.Errorf("no unread stories, and the screen does not say so:\n%s", d.screen())
+	}
 }
 
 // TestSnippetShowsMatch: a match far into its snippet is brought into the

@@ -218,6 +218,8 @@ func (m Model) emptyNote() string {
 		return "Loading stopped: nothing to read."
 	case len(m.failures()) > 0:
 		return "Nothing to read: no source could be loaded.\n\n" + strings.Join(m.Errors(), "\n")
+	case m.lib.src != nil:
+		return m.lib.emptyNote(firstKey(m.keys.UnreadOnly))
 	case len(m.slots) == 0:
 		return "Nothing to read. Give tread a file, a folder or a URL, or run it with no arguments for the sample edition."
 	}
