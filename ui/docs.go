@@ -50,6 +50,9 @@ type entry struct {
 	saved     bool          // Options.Saved(url): an offline copy exists
 	day       string        // the library's day heading drawn above it, or ""
 	snippet   string        // a library search's snippet, matches marked
+	// placeholder: a library row whose story is not loaded yet; a link to
+	// its page finds no story in it.
+	placeholder bool
 }
 
 // slot is one place in the list: a source given on the command line, the

@@ -178,6 +178,7 @@ func (m *Model) addLibSlots(items []LibraryItem, view int) {
 		k := entryKey{slot: i, related: -1}
 		e := newEntry(k, story.Story{Title: it.Title, Site: it.Site, URL: it.URL, Published: it.Saved}, it.URL, false, p)
 		e.snippet = cleanSnippet(it.Snippet)
+		e.placeholder = true
 		m.slots = append(m.slots, slot{
 			source: it.URL, loaded: true, entries: []entry{e},
 			lib: &libRow{item: it, view: view, lazy: true},
@@ -210,13 +211,6 @@ func (m *Model) setSameLib(i int, change func(r *libRow)) {
 			m.setLib(j, change)
 		}
 	}
-}
-
-// placeholder reports whether e stands for a library page not loaded yet:
-// it has no story to show for a link to its page.
-func (m Model) placeholder(e entry) bool {
-	r := m.libRowOf(e)
-	return r != nil && r.lazy
 }
 
 // loadLib starts loading the selected library row's story.

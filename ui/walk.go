@@ -97,7 +97,7 @@ func (m *Model) loadSaved() tea.Cmd {
 func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 	if norm != "" {
 		for _, e := range m.list.all {
-			if m.other(e, self) && e.norm == norm {
+			if other(e, self) && e.norm == norm {
 				return e.key, true
 			}
 		}
@@ -109,7 +109,7 @@ func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 	}
 	if title != "" {
 		for _, e := range m.list.all {
-			if m.other(e, self) && e.normTitle == title {
+			if other(e, self) && e.normTitle == title {
 				return e.key, true
 			}
 		}
@@ -119,8 +119,8 @@ func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 
 // other reports whether e is a main story with a story to show, other than
 // self.
-func (m Model) other(e entry, self entryKey) bool {
-	return !e.related && e.key != self && !m.placeholder(e)
+func other(e entry, self entryKey) bool {
+	return !e.related && e.key != self && !e.placeholder
 }
 
 // readable is what the reader shows for e: e itself, or for a related item
