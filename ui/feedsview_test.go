@@ -109,3 +109,22 @@ func TestFeedSummaryOpensArticle(t *testing.T) {
 		t.Errorf("an unsaved summary should show as the feed's summary:\n%s", d.readerText())
 	}
 }
+
+// TestFeedItemNotPlaceholder: a feed's item whose page is also a library
+// row not loaded yet opens its article, not the row's bare header.
+func TestFeedItemNotPlaceholder(t *testing.T) {
+	f := newFakeLibrary(3)
+	url := f.items[2].URL // listed below the first screen's selection, not loaded
+	feeds := func(context.Context) []story.Document {
+		return []story.Document{{Stories: []story.Story{{
+			Title: "Harbour Ledger", Site: "1 unread", Body: body("the ledger", 1),
+			Related: []story.Story{{Title: "Story 0003", URL: url}},
+		}}}}
+	}
+	load := func(ctx context.Context, src string) []story.Document { return f.Stories(ctx, src) }
+	d := newDriver(t, Options{Library: f, Feeds: feeds, Load: load, Saved: func(u string) bool { return u == url }}, 100, 30)
+	d.press("j")
+	if !strings.Contains(d.readerText(), "text of Story 0003") {
+		t.Errorf("the feed's item shows:\n%s", d.readerText())
+	}
+}
