@@ -63,14 +63,14 @@ const (
 // libView is the library view's state.
 type libView struct {
 	src      Library
-	nextID   int  // the last id given to a request or a view
-	view     int  // the rows shown: listView, or a search's id
-	listView int  // the listing's id; a new one when unread-only toggles
-	pageID   int  // the page request in flight; 0 when none
-	after    any  // where the next page starts
-	done     bool // the listing has every row
-	unread   bool // unread only
-	query    string
+	nextID   int                // the last id given to a request or a view
+	view     int                // the rows shown: listView, or a search's id
+	listView int                // the listing's id; a new one when unread-only toggles
+	pageID   int                // the page request in flight; 0 when none
+	after    any                // where the next page starts
+	done     bool               // the listing has every row
+	unread   bool               // unread only
+	query    string             // the search typed after /; "" for the listing
 	searchID int                // the search wanted
 	cancel   context.CancelFunc // the search in flight
 	confirm  int                // 1 + the slot whose deletion awaits y/n
@@ -80,7 +80,7 @@ type libView struct {
 // libRow is a library slot's page.
 type libRow struct {
 	item      LibraryItem
-	view      int
+	view      int  // the listing's or a search's id: it shows when that view does
 	lazy      bool // entries hold the placeholder: the story is not loaded
 	requested bool // its story is loading
 	gone      bool // deleted, or a view no longer shown
