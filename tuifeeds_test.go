@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -67,5 +68,45 @@ func TestTUIFeedsStories(t *testing.T) {
 	}
 	if b.Site != "0 unread · failing: 503 Service Unavailable" || len(b.Related) != 0 {
 		t.Errorf("B: %q, %d items", b.Site, len(b.Related))
+	}
+}
+
+// TestTUIFeedsRefresh: the reader's refresh tells progress a feed at a
+// time, sums up as --refresh does, and a failing feed is its error.
+func TestTUIFeedsRefresh(t *testing.T) {
+	isolate(t)
+	srv := twoFeeds(t)
+	dir := t.TempDir()
+	o := options{library: filepath.Join(dir, "data", "library"), configPath: filepath.Join(dir, "config.toml")}
+	sess := newSession(o, config.Default(), nil)
+	lib, err := sess.library()
+	if err != nil {
+		t.Fatal(err)
+	}
+	listPath := filepath.Join(dir, subscribe.FileName)
+	list := &subscribe.List{Subs: []subscribe.Subscription{{URL: srv.URL + "/ledger.xml"}, {URL: srv.URL + "/coast.xml"}}}
+	if err := list.Save(listPath); err != nil {
+		t.Fatal(err)
+	}
+	f := tuiFeeds{s: sess, cfg: config.Default(), listPath: listPath, statePath: statePath(lib), lib: lib}
+	var progress []string
+	summary, err := f.Refresh(context.Background(), func(done, total int) {
+		progress = append(progress, fmt.Sprintf("%d/%d", done, total))
+	})
+	if err != nil || summary != "refreshed 2 feeds: 2 new stories, 2 articles saved, 0 failed" || strings.Join(progress, " ") != "1/2 2/2" {
+		t.Fatalf("refresh: %q, %v, progress %q", summary, err, progress)
+	}
+	docs := f.Stories(context.Background())
+	if len(docs) != 1 || len(docs[0].Stories) != 2 || docs[0].Stories[0].Site != "1 unread" || len(docs[0].Stories[0].Related) != 1 {
+		t.Errorf("after the refresh: %+v", docs)
+	}
+
+	list.Subs = append(list.Subs, subscribe.Subscription{URL: srv.URL + "/gone.xml"})
+	if err := list.Save(listPath); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.Refresh(context.Background(), func(int, int) {})
+	if err == nil || !strings.Contains(err.Error(), "refreshed 3 feeds: 0 new stories, 0 articles saved, 1 failed") || !strings.Contains(err.Error(), "404") {
+		t.Errorf("a failing feed: %v", err)
 	}
 }
