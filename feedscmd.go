@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tread-reader/tread/config"
+	"github.com/tread-reader/tread/library"
 	"github.com/tread-reader/tread/sanitize"
 	"github.com/tread-reader/tread/subscribe"
 )
@@ -165,7 +166,7 @@ func refresh(ctx context.Context, o options, cfg config.Config, sess *session, l
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 		return 1
 	}
-	statePath := filepath.Join(filepath.Dir(lib.Dir()), subscribe.StateFileName)
+	statePath := statePath(lib)
 	state, err := subscribe.LoadState(statePath)
 	if err != nil {
 		fmt.Fprintf(stderr, "tread: %v\n", err)
@@ -173,16 +174,12 @@ func refresh(ctx context.Context, o options, cfg config.Config, sess *session, l
 	}
 	verbose := isTerminalOut(stdout)
 	done := 0
-	r := &subscribe.Refresher{
-		List: list, ListPath: path, State: state, StatePath: statePath,
-		Library: lib, Fetch: sess.fetch, Articles: cfg.FetchArticles,
-		Report: func(res subscribe.Result) {
-			done++
-			if verbose {
-				fmt.Fprintf(stdout, "[%d/%d] %s\n", done, len(list.Subs), describeResult(res))
-			}
-		},
-	}
+	r := newRefresher(cfg, sess, list, path, lib, state, statePath, func(res subscribe.Result) {
+		done++
+		if verbose {
+			fmt.Fprintf(stdout, "[%d/%d] %s\n", done, len(list.Subs), describeResult(res))
+		}
+	})
 	results, err := r.Run(ctx)
 	if err != nil {
 		fmt.Fprintf(stderr, "tread: %v\n", err)
@@ -203,6 +200,16 @@ func refresh(ctx context.Context, o options, cfg config.Config, sess *session, l
 	}
 	fmt.Fprintf(stdout, "refreshed %d feeds: %d new stories, %d articles saved, %d failed\n", len(results), news, saved, failed)
 	return code
+}
+
+// newRefresher is the refresh of --refresh and of the reader: every
+// subscription in list, new articles saved in lib, report told of each
+// feed as it is done.
+func newRefresher(cfg config.Config, sess *session, list *subscribe.List, path string, lib *library.Library, state *subscribe.State, statePath string, report func(subscribe.Result)) *subscribe.Refresher {
+	return &subscribe.Refresher{
+		List: list, ListPath: path, State: state, StatePath: statePath,
+		Library: lib, Fetch: sess.fetch, Articles: cfg.FetchArticles, Report: report,
+	}
 }
 
 func describeResult(res subscribe.Result) string {

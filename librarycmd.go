@@ -15,10 +15,9 @@ import (
 	"github.com/tread-reader/tread/story"
 )
 
-// firstScreen is how many library pages the reader is given at start-up:
-// one LIMIT query on the index, whatever the library's size. The rest are
-// there to page through with session.libraryPage.
-const firstScreen = 200
+// firstScreen is how many pages a new index is given time to take in
+// before the reader's first screen, on the first run or after a rebuild.
+const firstScreen = 50
 
 // libraryOptions wires the library to tread's page reader, and its
 // warnings to the session's.
@@ -71,58 +70,59 @@ func (s *session) warnSkipped(ctx context.Context, lib *library.Library) {
 }
 
 // startLibrary brings the index up to date in the background and returns
-// the URLs of the first screen of library pages. A new index (the first
-// run, or a rebuild) is given a moment to index the newest pages first.
-func (s *session) startLibrary(ctx context.Context) ([]string, error) {
+// the library for the reader to page through, or nil when it has no pages
+// (the sample edition shows instead). A new index (the first run, or a
+// rebuild) is given a moment to take in the newest pages first.
+func (s *session) startLibrary(ctx context.Context) (*library.Library, error) {
 	lib, err := s.openedLibrary()
 	if err != nil || lib == nil {
 		return nil, err
 	}
 	n, err := lib.Count(ctx)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("library: %w", err)
 	}
 	started := make(chan struct{})
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		var once bool
-		err := lib.ReconcileAll(ctx, func(p library.Progress) {
-			for _, w := range p.Warnings {
-				s.warn(w.Error())
-			}
-			if !once && p.Indexed >= firstScreen/4 {
-				once = true
-				close(started)
-			}
-		})
-		if err != nil && ctx.Err() == nil {
-			s.warn("library: " + err.Error())
-		}
-		if err == nil {
-			// What this pass found unreadable, said on the way out.
-			s.warnSkipped(ctx, lib)
-		}
-		if !once {
-			close(started)
-		}
-	}()
+	s.bg.Go(func() { s.reconcileBackground(ctx, lib, started) })
 	if n == 0 {
 		select {
 		case <-started:
 		case <-time.After(3 * time.Second):
 		}
+		if n, err = lib.Count(ctx); err != nil {
+			return nil, fmt.Errorf("library: %w", err)
+		}
 	}
 	s.warnSkipped(ctx, lib)
-	items, _, err := lib.Page(ctx, library.Cursor{}, firstScreen, false)
-	if err != nil {
-		return nil, err
+	if n == 0 {
+		return nil, nil
 	}
-	urls := make([]string, 0, len(items))
-	for _, it := range items {
-		urls = append(urls, it.URL) // an unreadable one is skipped as it loads
+	return lib, nil
+}
+
+// reconcileBackground compares every file with the index, closing started
+// once the first pages are in (or the pass is over).
+func (s *session) reconcileBackground(ctx context.Context, lib *library.Library, started chan struct{}) {
+	var once bool
+	err := lib.ReconcileAll(ctx, func(p library.Progress) {
+		for _, w := range p.Warnings {
+			s.warn(w.Error())
+		}
+		if !once && p.Indexed >= firstScreen {
+			once = true
+			close(started)
+		}
+	})
+	if err != nil && ctx.Err() == nil {
+		s.warn("library: " + err.Error())
 	}
-	return urls, nil
+	if err == nil {
+		// What this pass found unreadable, said on the way out.
+		s.warnSkipped(ctx, lib)
+	}
+	if !once {
+		close(started)
+	}
 }
 
 // libraryStories reads a library page from the index's stored extraction

@@ -37,7 +37,8 @@ type session struct {
 	once     sync.Once
 	lib      *library.Library
 	libErr   error
-	reported sync.Once // the library's failure to open is said once
+	reported sync.Once      // the library's failure to open is said once
+	bg       sync.WaitGroup // the index's catch-up the reader starts
 
 	mu       sync.Mutex
 	warnings []string // said on standard error; they leave the exit status alone

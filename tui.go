@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -87,47 +86,43 @@ func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui
 		Sort:         cfg.Sort,
 	}
 	if len(o.sources) == 0 {
-		// The index catches up in the background for as long as tread
-		// runs; a kill leaves it to resume next time.
-		sources, err := sess.startLibrary(context.Background())
-		if err != nil {
-			opts.Docs = append(opts.Docs, story.Document{Source: sess.libDir, Err: err})
-		}
-		opts.Sources = sources
-		opts.Load = sess.libraryLoader(opts.Load, sources)
-		if len(sources) == 0 {
-			opts.Docs = append(opts.Docs, sampleEdition())
-		}
+		libraryView(o, cfg, sess, &opts)
 	}
 	return opts
 }
 
-// libraryLoader wraps the reader's Load for the library view: the first
-// load of each saved page skips it with a warning if it cannot be read
-// (see skipFailed). Later loads of the same URL, when the reader walks to
-// it from a related link, report failure as usual.
-func (s *session) libraryLoader(load ui.Loader, sources []string) ui.Loader {
-	var mu sync.Mutex
-	first := make(map[string]bool, len(sources))
-	for _, src := range sources {
-		first[src] = true
+// libraryView is the reader with no source: the subscriptions, when there
+// are any, then the library, paged from its index; the sample edition when
+// there is neither.
+func libraryView(o options, cfg config.Config, sess *session, opts *ui.Options) {
+	// The index catches up in the background for as long as tread runs;
+	// a kill leaves it to resume next time.
+	lib, err := sess.startLibrary(context.Background())
+	if err != nil {
+		opts.Docs = append(opts.Docs, story.Document{Source: sess.libDir, Err: err}, sampleEdition())
+		return
 	}
-	return func(ctx context.Context, src string) []story.Document {
-		mu.Lock()
-		listed := first[src]
-		delete(first, src)
-		mu.Unlock()
-		if !listed {
-			return load(ctx, src)
+	if path, ok := subscriptionsIn(o, sess); ok {
+		if lib == nil {
+			// Subscriptions keep their articles in the library: with
+			// any, it is made and shown even while it is empty.
+			if lib, err = sess.library(); err != nil {
+				opts.Docs = append(opts.Docs, story.Document{Source: sess.libDir, Err: err})
+			}
 		}
-		// A listed page reads from the index's stored extraction.
-		stories, ok, err := s.libraryStories(ctx, src)
-		docs := []story.Document{{Source: src, Stories: stories, Err: err}}
-		if !ok {
-			docs = load(ctx, src)
+		if lib != nil {
+			f := tuiFeeds{s: sess, cfg: cfg, listPath: path, statePath: statePath(lib), lib: lib}
+			opts.Feeds = f.Stories
+			if !o.offline {
+				opts.Refresh = f.Refresh
+			}
 		}
-		return s.skipFailed(ctx, docs, s.warn)
 	}
+	if lib == nil {
+		opts.Docs = append(opts.Docs, sampleEdition())
+		return
+	}
+	opts.Library = tuiLibrary{s: sess, lib: lib}
 }
 
 // openTTY opens the controlling terminal; tests swap it.

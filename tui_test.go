@@ -71,8 +71,14 @@ func TestTUIOptionsNoSource(t *testing.T) {
 	saveTestPage(t, lib, "https://a.example/two-story", "Two story", time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	o.library = lib
 	opts = tuiOptions(o, cfg, newSession(o, cfg, nil), nil)
-	if strings.Join(opts.Sources, " ") != "https://a.example/two-story https://a.example/one-story" || len(opts.Docs) != 0 {
-		t.Errorf("library: sources %q, docs %+v", opts.Sources, opts.Docs)
+	if opts.Library == nil || len(opts.Sources) != 0 || len(opts.Docs) != 0 {
+		t.Fatalf("library: library %v, sources %q, docs %+v", opts.Library, opts.Sources, opts.Docs)
+	}
+	items, next, err := opts.Library.Page(context.Background(), nil, 1, false)
+	more, _, err2 := opts.Library.Page(context.Background(), next, 1, false)
+	if err != nil || err2 != nil || len(items) != 1 || len(more) != 1 ||
+		items[0].URL != "https://a.example/two-story" || more[0].URL != "https://a.example/one-story" {
+		t.Errorf("library pages %+v then %+v (%v, %v), want newest first, one at a time", items, more, err, err2)
 	}
 }
 

@@ -49,6 +49,11 @@ const (
 	Reading      Action = "reading"
 	Fold         Action = "fold"
 	Picture      Action = "picture"
+	MarkRead     Action = "mark-read"
+	Star         Action = "star"
+	Delete       Action = "delete"
+	UnreadOnly   Action = "unread-only"
+	Refresh      Action = "refresh"
 	Help         Action = "help"
 	Quit         Action = "quit"
 )
@@ -113,6 +118,11 @@ var table = []Info{
 	{Reading, []string{"z"}, "reading mode", "hide the list: the story takes the width", inPanes, 2},
 	{Fold, []string{"f"}, "fold / unfold related", "unfold every story's related stories", InList, 1},
 	{Picture, []string{"i"}, "view pictures", "the story's pictures: drawn, or in the viewer", inPanes, 3},
+	{MarkRead, []string{"m"}, "mark read/unread", "library: toggle read", inPanes, 2},
+	{Star, []string{"s"}, "star", "library: star or unstar", inPanes, 2},
+	{Delete, []string{"D"}, "delete saved page", "library: delete after y/n", inPanes, 1},
+	{UnreadOnly, []string{"U"}, "unread only", "library: show unread only", inPanes, 1},
+	{Refresh, []string{"R"}, "refresh feeds", "update the subscriptions", inPanes, 3},
 	{Help, []string{"?"}, "help", "", inAll, 3},
 	{Quit, []string{"q"}, "quit", "", inAll, 3},
 }

@@ -55,8 +55,14 @@ type entry struct {
 	normTitle string        // normTitle(title), likewise
 	links     []render.Link // the links md numbers
 	pictures  []pictureRef  // the body's pictures, for the picture key
-	stub      bool          // a related item that is only a link: opening it loads the page
+	stub      bool          // a related item that is only a link, or summary: opening it loads the page
+	summary   bool          // a feed item's summary: the article at url replaces it once loaded
 	saved     bool          // Options.Saved(url): an offline copy exists
+	day       string        // the library's day heading drawn above it, or ""
+	snippet   string        // a library search's snippet, matches marked
+	// placeholder: a library row whose story is not loaded yet; a link to
+	// its page finds no story in it.
+	placeholder bool
 }
 
 // slot is one place in the list: a source given on the command line, the
@@ -72,7 +78,11 @@ type slot struct {
 	failed  []notice // what went wrong in the first load, for Errors
 	walked  bool
 	parent  groupKey
-	stopped bool // its first load was cancelled with esc
+	stopped bool    // its first load was cancelled with esc
+	lib     *libRow // a row of the library view (libview.go); nil for others
+	// replaces: a walked page read in place of a feed's summary, shown
+	// for that story and not listed itself.
+	replaces bool
 }
 
 // docLoaded reports that a slot's load finished.
@@ -203,6 +213,12 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep, n
 		var link string
 		link, links = render.AppendLink(e.url, links)
 		md = strings.TrimLeft(md+stubNote(link, p), "\n")
+		if p.saved != nil {
+			e.saved = p.saved(e.url)
+		}
+	}
+	if !related && st.Summary && e.url != "" {
+		e.stub, e.summary = true, true
 		if p.saved != nil {
 			e.saved = p.saved(e.url)
 		}

@@ -37,6 +37,7 @@ func (m Model) helpLines(h int) []string {
 	indented := "  " + strings.ReplaceAll(keys, "\n", "\n  ")
 	search := firstKey(m.keys.Search)
 	notes := wrapPlain(fmt.Sprintf("In the list, %s filters by title and site (enter keeps the filter, esc drops it). "+
+		m.libraryHelp()+
 		"In the reader, %s searches the story and %s move between matches. "+
 		"%s before a related story means a copy is saved for reading offline. "+
 		"%s on a related story that is only a link loads it here, and its related stories join the list under it; "+

@@ -46,6 +46,8 @@ func (m Model) routeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	case msg.String() == keymap.Reserved:
 		next, cmd := m.quit() // always a way out, whatever the settings say
 		return next, cmd, true
+	case m.lib.confirm > 0:
+		return m.onConfirmKey(msg)
 	case m.list.filtering:
 		return m.onFilterKey(msg)
 	case m.reader.searching:
@@ -93,6 +95,11 @@ func (m Model) paneRoutes(msg tea.KeyPressMsg) []keyRoute {
 		{one(km.Next), func(m Model) (tea.Model, tea.Cmd) { return m.stepStory(1) }},
 		{one(km.Prev), func(m Model) (tea.Model, tea.Cmd) { return m.stepStory(-1) }},
 		{one(km.Open), Model.openSelected},
+		{one(km.MarkRead), Model.toggleRead},
+		{one(km.Star), Model.toggleStar},
+		{one(km.Delete), Model.askDelete},
+		{one(km.UnreadOnly), Model.toggleUnread},
+		{one(km.Refresh), Model.refreshFeeds},
 		// From the list, the paging keys page the reader beside it.
 		{[]key.Binding{km.PageDown, km.PageUp, km.HalfPageDown, km.HalfUp}, func(m Model) (tea.Model, tea.Cmd) {
 			m.reader, _ = m.reader.update(msg, m.keys, m.styles)
@@ -115,6 +122,9 @@ func (m Model) switchFocus() (tea.Model, tea.Cmd) {
 		return m, m.showSelected()
 	}
 	m.focus = m.focus.other()
+	if m.focus == readerFocus {
+		return m, m.markOpened()
+	}
 	return m, nil
 }
 
@@ -134,7 +144,7 @@ func (m Model) back() (tea.Model, tea.Cmd) {
 		m.reader.clearSearch()
 	case m.list.query() != "":
 		m.list.clearFilter()
-		return m, m.showSelected()
+		return m, tea.Batch(m.libSearch(""), m.showSelected())
 	case inReader:
 		m.focus = listFocus
 	}
@@ -160,7 +170,7 @@ func (m Model) onFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		next, cmd := m.selectionMoved(was)
 		return next, cmd, true
 	}
-	return m, m.showSelected(), true
+	return m, tea.Batch(m.libSearch(m.list.query()), m.showSelected()), true
 }
 
 // onSearchKey gives msg to the reader's search prompt, and says so when

@@ -27,6 +27,9 @@ type keyMap struct {
 	WalkBack             key.Binding
 	Reading, Fold        key.Binding
 	Picture              key.Binding
+	MarkRead, Star       key.Binding
+	Delete, UnreadOnly   key.Binding
+	Refresh              key.Binding
 	Help, Quit           key.Binding
 }
 
@@ -65,7 +68,10 @@ func (km *keyMap) bindings() map[keymap.Action]*key.Binding {
 		keymap.Browser: &km.Browser, keymap.Copy: &km.Copy,
 		keymap.WalkBack: &km.WalkBack,
 		keymap.Reading:  &km.Reading, keymap.Fold: &km.Fold,
-		keymap.Picture: &km.Picture,
+		keymap.Picture:  &km.Picture,
+		keymap.MarkRead: &km.MarkRead, keymap.Star: &km.Star,
+		keymap.Delete: &km.Delete, keymap.UnreadOnly: &km.UnreadOnly,
+		keymap.Refresh: &km.Refresh,
 		keymap.Help:    &km.Help, keymap.Quit: &km.Quit,
 	}
 }

@@ -33,6 +33,7 @@ type listPane struct {
 
 	filter    lineInput
 	filtering bool // the filter input has the keyboard
+	remote    bool // the filter's text searches elsewhere (the library): every row shows
 
 	// Related items are folded under their main story except for the
 	// selected story's group (open); unfold shows every group's, and so
@@ -106,6 +107,9 @@ func (l listPane) query() string { return strings.TrimSpace(l.filter.Value()) }
 // entry the cursor lands on is the one unfolded.
 func (l *listPane) refilter(keep entryKey, had bool) {
 	terms := strings.Fields(strings.ToLower(l.query()))
+	if l.remote {
+		terms = nil
+	}
 	l.open = l.openGroup(keep, had, terms)
 	folding := l.folding()
 	// Fresh slices, not l.visible[:0]: an older copy of the model may

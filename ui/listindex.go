@@ -19,8 +19,8 @@ func newListIndex(all []entry) listIndex {
 	}
 	for i, e := range all {
 		x.at[e.key] = i
-		if e.related {
-			continue
+		if e.related || e.placeholder {
+			continue // a library row not read yet is no story to find
 		}
 		if e.norm != "" {
 			x.byNorm[e.norm] = append(x.byNorm[e.norm], i)

@@ -28,7 +28,7 @@ func titleWidth(e entry, width int) int {
 // two when it is too long for one (a headline cut at 35 columns says too
 // little), and the meta line when there is anything to put on it.
 func entryRows(e entry, width int) int {
-	rows := titleRows(e, width)
+	rows := titleRows(e, width) + libRows(e)
 	if e.meta != "" {
 		rows++
 	}
@@ -87,6 +87,9 @@ func renderEntry(e entry, width, rows int, selected, focused bool, st styles) []
 	out := make([]string, rows)
 	if width <= 0 {
 		return out
+	}
+	if n := libRows(e); n > 0 {
+		return renderLibEntry(e, width, rows, selected, focused, st)
 	}
 	gutter := "  "
 	if selected {

@@ -84,6 +84,16 @@ type Options struct {
 	// SortNewest or SortOldest by their dates, undated ones last and file
 	// names settling ties; "" keeps the order the source gives.
 	Sort string
+	// Library, when set, is listed after Sources and Docs, a page of rows
+	// at a time as the list scrolls; / then searches it (libview.go).
+	Library Library
+	// Feeds, when set, lists the subscriptions first: a story per feed,
+	// its new items as related items (feedsview.go). It runs in a tea.Cmd.
+	Feeds func(ctx context.Context) []story.Document
+	// Refresh updates the subscriptions, telling progress as feeds finish,
+	// and returns a one-line summary. It runs in a tea.Cmd when tread
+	// starts and on the refresh key; nil: no refreshing (offline).
+	Refresh func(ctx context.Context, progress func(done, total int)) (string, error)
 }
 
 // hintKey names one drawing of the status bar's key hints: the room it
@@ -162,6 +172,8 @@ type Model struct {
 	loadCancel   context.CancelFunc //
 	loadFrame    int                // the spinner frame of the sources' loads
 	renderCancel context.CancelFunc // cancels renders for the last selection
+	lib          libView            // the library view, when Options.Library is set
+	feeds        feedsView          // the subscriptions section, when Options.Feeds is set
 
 	// after schedules msg after d; tests replace it to fire timers at will.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
@@ -213,6 +225,20 @@ func New(opts Options) Model {
 		m.style = render.Dark
 	}
 	m.help.Styles = st.help
+	m.addSlots(opts)
+	m.lib.src = opts.Library
+	m.list.remote = opts.Library != nil
+	m.lib.first = m.libStart() // Init cannot keep what it sets up
+	m.feeds.first = m.startRefresh()
+	m.list.setEntries(m.allEntries())
+	m.aging = hasTimes(m.list.all)
+	m.maybeRead()
+	return m
+}
+
+// addSlots lays out the list's places in order: the documents handed over
+// (the sample), the subscriptions, then the sources to load.
+func (m *Model) addSlots(opts Options) {
 	if len(opts.Docs) > 0 {
 		entries, errs := prepare(0, 0, "", opts.Docs, m.prep())
 		m.slots = append(m.slots, slot{loaded: true, entries: entries, failed: errs})
@@ -220,20 +246,21 @@ func New(opts Options) Model {
 			m.status.show(errs[len(errs)-1])
 		}
 	}
+	m.feeds = feedsView{list: opts.Feeds, refresh: opts.Refresh, slot: -1}
+	if opts.Feeds != nil {
+		m.feeds.slot = len(m.slots)
+		m.slots = append(m.slots, slot{source: "subscriptions"})
+	}
 	for _, src := range opts.Sources {
 		m.slots = append(m.slots, slot{source: src})
 	}
-	m.list.setEntries(m.allEntries())
-	m.aging = hasTimes(m.list.all)
-	m.maybeRead()
-	return m
 }
 
 // Init starts loading the sources and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
 	// Even with a fixed glamour style the chrome (list, status bar, help)
 	// wants to match the terminal, so always ask for its background.
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.pics.start()}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.pics.start(), m.lib.first, m.feeds.first}
 	if m.aging {
 		cmds = append(cmds, m.after(ageEvery, ageTick{}))
 	}
@@ -242,7 +269,7 @@ func (m Model) Init() tea.Cmd {
 	}
 	for i, s := range m.slots {
 		if !s.loaded {
-			cmds = append(cmds, loadCmd(m.loadCtx, m.load, i, s.gen, s.source, m.prep()))
+			cmds = append(cmds, loadCmd(m.loadCtx, m.loaderFor(i), i, s.gen, s.source, m.prep()))
 		}
 	}
 	if m.status.current.text != "" {
@@ -298,6 +325,9 @@ func (m Model) allEntries() []entry {
 	}
 	var all []entry
 	done := make([]bool, len(m.slots))
+	for i := range m.slots {
+		done[i] = m.hidden(i) // never listed
+	}
 	var emit func(i int)
 	emit = func(i int) {
 		done[i] = true
@@ -326,6 +356,7 @@ func (m Model) allEntries() []entry {
 			emit(i) // its story went away in a reload: list it at the end
 		}
 	}
+	m.decorateLib(all)
 	return all
 }
 

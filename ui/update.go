@@ -70,10 +70,22 @@ func (m Model) onOtherMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.onPictureMsg(msg); ok {
 		return next, cmd
 	}
+	switch msg := msg.(type) {
+	case libPage:
+		return m.onLibPage(msg)
+	case libSearched:
+		return m.onLibSearched(msg)
+	case libChanged:
+		return m.onLibChanged(msg)
+	case refreshProgress:
+		return m.onRefreshProgress(msg)
+	case refreshDone:
+		return m.onRefreshDone(msg)
+	}
 	switch {
 	case m.list.filtering:
 		m.list.updateFilter(msg)
-		return m, m.showSelected()
+		return m, tea.Batch(m.showSelected(), m.libSearch(m.list.query()))
 	case m.reader.searching:
 		m.reader.updateSearch(msg, m.styles)
 	}
@@ -124,11 +136,15 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 	if msg.slot < 0 || msg.slot >= len(m.slots) || m.slots[msg.slot].gen != msg.gen {
 		return m, nil // a load that was superseded
 	}
+	if m.slots[msg.slot].lib != nil {
+		return m.onLibLoaded(msg)
+	}
 	s := &m.slots[msg.slot]
 	s.loaded, s.entries, s.failed = true, msg.entries, msg.errs
 	m.list.setEntries(m.allEntries())
 	m.maybeRead()
-	return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs), m.startAging(msg.entries))
+	// the first story may be a feed's summary whose article is saved
+	return m, tea.Batch(m.showSelected(), m.loadSaved(), m.notifyAll(msg.errs), m.startAging(msg.entries))
 }
 
 // stepStory moves to the next readable story in direction d (1 or -1),
@@ -136,7 +152,7 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 // n and p read from story to story, j and k visit every entry.
 func (m Model) stepStory(d int) (tea.Model, tea.Cmd) {
 	for n := m.list.cursor + d; n >= 0 && n < len(m.list.visible); n += d {
-		if e := m.list.all[m.list.visible[n]]; !e.stub || m.readable(e).key != e.key {
+		if e := m.list.all[m.list.visible[n]]; !e.stub || e.summary || m.readable(e).key != e.key {
 			return m.moveSelection(n)
 		}
 	}
@@ -156,7 +172,7 @@ func (m Model) selectionMoved(was entry) (tea.Model, tea.Cmd) {
 	if now, ok := m.list.selected(); ok && now.key != was.key && m.status.current.text != "" {
 		m.status.clear()
 	}
-	return m, tea.Batch(m.showSelected(), m.loadSaved())
+	return m, tea.Batch(m.keepPlace(was), m.showSelected(), m.loadSaved(), m.loadLib(), m.libMore())
 }
 
 func (m Model) onWheel(mouse tea.Mouse) (tea.Model, tea.Cmd) {
@@ -254,6 +270,9 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.cancel()
 	if m.renderCancel != nil {
 		m.renderCancel()
+	}
+	if e, ok := m.list.selected(); ok {
+		return m, tea.Sequence(m.keepPlace(e), tea.Quit)
 	}
 	return m, tea.Quit
 }

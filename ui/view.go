@@ -137,6 +137,9 @@ func (m Model) statusView() string {
 	if n := m.list.matched; n > 0 && m.list.cursor >= 0 {
 		// places in the whole list, folded items counted
 		position = fmt.Sprintf("%d/%d", m.list.rank[m.list.cursor]+1, n)
+		if m.lib.more() {
+			position += "+" // the library has rows not read yet
+		}
 		if q := m.list.query(); q != "" && n != len(m.list.all) {
 			position += fmt.Sprintf(" of %d", len(m.list.all))
 		}
@@ -239,6 +242,8 @@ func (m Model) emptyNote() string {
 		return "Loading stopped: nothing to read."
 	case len(m.failures()) > 0:
 		return "Nothing to read: no source could be loaded.\n\n" + strings.Join(m.Errors(), "\n")
+	case m.lib.src != nil:
+		return m.lib.emptyNote(firstKey(m.keys.UnreadOnly))
 	case len(m.slots) == 0:
 		return "Nothing to read. Give tread a file, a folder or a URL, or run it with no arguments for the sample edition."
 	}

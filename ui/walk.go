@@ -58,14 +58,17 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	mark := m.markOpened()
 	if !e.stub {
 		m.focus = readerFocus
-		return m, nil
+		return m, mark
 	}
 	if to, ok := m.findLoaded(e.norm, e.normTitle, e.key); ok {
-		return m.jump(to)
+		next, cmd := m.jump(to)
+		return next, tea.Batch(mark, cmd)
 	}
-	return m.walkTo(e.url, e.key)
+	next, cmd := m.walkTo(e.url, e.key)
+	return next, tea.Batch(mark, cmd)
 }
 
 // loadSaved starts loading the saved copy of the selected related item
@@ -124,7 +127,19 @@ func (m Model) readable(e entry) entry {
 	if x, ok := m.list.entry(to); ok {
 		return x
 	}
+	// an article loaded in place of a feed's summary is not listed itself
+	for _, x := range m.slots[to.slot].entries {
+		if x.key == to {
+			return x
+		}
+	}
 	return e
+}
+
+// isSummary reports whether the story k is a feed's summary.
+func (m Model) isSummary(k entryKey) bool {
+	e, ok := m.list.entry(k)
+	return ok && e.summary
 }
 
 // walkTo starts loading url for a walk from the story from.
@@ -191,17 +206,21 @@ func (m Model) onWalkDone(msg walkDone) (tea.Model, tea.Cmd) {
 	for i := range msg.entries {
 		msg.entries[i].key.slot = idx
 	}
+	summary := m.isSummary(m.resolve(from))
 	m.slots = append(m.slots[:idx:idx], slot{
 		source: msg.url, loaded: true, entries: msg.entries,
-		walked: true, parent: groupOf(m.resolve(from)),
+		walked: true, parent: groupOf(m.resolve(from)), replaces: summary,
 	})
 	if msg.saved {
 		m.markSaved(normURL(msg.url))
 	}
 	m.list.setEntries(m.allEntries())
 	cmds = append(cmds, m.startAging(msg.entries))
-	if inPlace {
+	if inPlace || summary {
 		// the selection stays; the reader now finds the page for it
+		if !inPlace {
+			m.focus = readerFocus
+		}
 		return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs), tea.Batch(cmds...))
 	}
 	m.links.close()

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/tread-reader/tread/story"
+)
+
+// feedSection is a subscriptions section of one feed whose unread count
+// is n.
+func feedSection(n *atomic.Int32) func(context.Context) []story.Document {
+	return func(context.Context) []story.Document {
+		return []story.Document{{Source: "subscriptions", Stories: []story.Story{{
+			Title: "Harbour Ledger", Site: fmt.Sprintf("%d unread", n.Load()),
+			Body:    body("the ledger", 1),
+			Related: []story.Story{{Title: "Ferry returns", URL: "https://ledger.example/ferry"}},
+		}}}}
+	}
+}
+
+// TestFeedsSectionRefresh: the section is listed first; the refresh that
+// starts with the program reports progress, then its summary, and the
+// section is read again with the new counts.
+func TestFeedsSectionRefresh(t *testing.T) {
+	var unread atomic.Int32
+	refreshes := 0
+	opts := frontOptions()
+	opts.Feeds = feedSection(&unread)
+	opts.Refresh = func(_ context.Context, p func(done, total int)) (string, error) {
+		refreshes++
+		p(1, 2)
+		p(2, 2)
+		unread.Store(3)
+		return "refreshed 2 feeds: 3 new stories", nil
+	}
+	opts.Load = func(ctx context.Context, src string) []story.Document {
+		if src == "https://ledger.example/ferry" {
+			return []story.Document{{Source: src, Stories: []story.Story{{Title: "Ferry returns", URL: src, Body: body("the whole ferry article", 3)}}}}
+		}
+		return fixtureLoader(map[string]story.Document{"front.txt": frontPage()})(ctx, src)
+	}
+	d := newDriver(t, opts, 100, 30)
+	if refreshes != 1 || d.m.feeds.running {
+		t.Fatalf("start-up refresh: ran %d times, still running %v", refreshes, d.m.feeds.running)
+	}
+	if got := d.m.list.all[0].title; got != "Harbour Ledger" {
+		t.Errorf("first row %q, want the feed", got)
+	}
+	if !strings.Contains(d.screen(), "3 unread") || !strings.Contains(d.m.status.current.text, "refreshed 2 feeds") {
+		t.Errorf("after the refresh: status %q, screen:\n%s", d.m.status.current.text, d.screen())
+	}
+	d.press("R")
+	if refreshes != 2 {
+		t.Errorf("R: %d refreshes, want 2", refreshes)
+	}
+	// The feed's item is only a link: enter fetches its article.
+	d.press("j", "enter")
+	if !strings.Contains(d.readerText(), "the whole ferry article") {
+		t.Errorf("the item's article is not shown:\n%s", d.readerText())
+	}
+}
+
+// TestFeedsHiddenInSearch: a library search lists library pages alone.
+func TestFeedsHiddenInSearch(t *testing.T) {
+	var unread atomic.Int32
+	f := newFakeLibrary(20)
+	d := newDriver(t, Options{Library: f, Feeds: feedSection(&unread)}, 100, 30)
+	if got := d.m.list.all[0].title; got != "Harbour Ledger" {
+		t.Fatalf("first row %q, want the feed", got)
+	}
+	d.press("/")
+	d.typeText("Story 0012")
+	if got := d.selectedTitle(); got != "• Story 0012" || len(d.m.list.visible) != 1 {
+		t.Errorf("search: %q of %d rows", got, len(d.m.list.visible))
+	}
+	d.press("esc")
+	if got := d.m.list.all[0].title; got != "Harbour Ledger" {
+		t.Errorf("after the search, first row %q, want the feed", got)
+	}
+}
+
+// TestFeedSummaryOpensArticle: a feed item that is only the feed's
+// summary shows the article in its place once it is loaded: at once when
+// a copy is saved.
+func TestFeedSummaryOpensArticle(t *testing.T) {
+	const url = "https://ledger.example/ferry"
+	feed := story.Document{Stories: []story.Story{
+		{Title: "Ferry returns", URL: url, Site: "Harbour Ledger", Body: body("only the summary", 1), Partial: true, Summary: true},
+		{Title: "Gull census", URL: "https://ledger.example/gulls", Site: "Harbour Ledger", Body: body("gull summary", 1), Partial: true, Summary: true},
+	}}
+	article := story.Document{Stories: []story.Story{{Title: "Ferry returns", URL: url, Body: body("the whole ferry article", 3)}}}
+	opts := frontOptions()
+	opts.Sources = []string{"feed.xml"}
+	opts.Load = fixtureLoader(map[string]story.Document{"feed.xml": feed, url: article})
+	opts.Saved = func(u string) bool { return u == url }
+	d := newDriver(t, opts, 100, 30)
+	if !strings.Contains(d.readerText(), "the whole ferry article") || strings.Contains(d.readerText(), "feed's summary") {
+		t.Errorf("the saved article does not replace the summary:\n%s", d.readerText())
+	}
+	d.press("n") // n/p still stop at a summary with no saved copy
+	if got := d.selectedTitle(); got != "Gull census" {
+		t.Errorf("n went to %q", got)
+	}
+	if !strings.Contains(d.readerText(), "This is the feed's summary") {
+		t.Errorf("an unsaved summary should show as the feed's summary:\n%s", d.readerText())
+	}
+}
+
+// TestFeedItemNotPlaceholder: a feed's item whose page is also a library
+// row not loaded yet opens its article, not the row's bare header.
+func TestFeedItemNotPlaceholder(t *testing.T) {
+	f := newFakeLibrary(3)
+	url := f.items[2].URL // listed below the first screen's selection, not loaded
+	feeds := func(context.Context) []story.Document {
+		return []story.Document{{Stories: []story.Story{{
+			Title: "Harbour Ledger", Site: "1 unread", Body: body("the ledger", 1),
+			Related: []story.Story{{Title: "Story 0003", URL: url}},
+		}}}}
+	}
+	load := func(ctx context.Context, src string) []story.Document { return f.Stories(ctx, src) }
+	d := newDriver(t, Options{Library: f, Feeds: feeds, Load: load, Saved: func(u string) bool { return u == url }}, 100, 30)
+	d.press("j")
+	if !strings.Contains(d.readerText(), "text of Story 0003") {
+		t.Errorf("the feed's item shows:\n%s", d.readerText())
+	}
+}

@@ -1,0 +1,262 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tread-reader/tread/story"
+)
+
+// fakeLibrary is an in-memory Library that records what it was asked.
+type fakeLibrary struct {
+	mu       sync.Mutex
+	items    []LibraryItem // newest first
+	pages    int           // Page calls
+	calls    []string      // the changes asked for, "star url true"…
+	searches []string
+}
+
+func newFakeLibrary(n int) *fakeLibrary {
+	f := &fakeLibrary{}
+	now := time.Now()
+	for i := 1; i <= n; i++ {
+		f.items = append(f.items, LibraryItem{
+			URL:   fmt.Sprintf("https://news.example/%04d", i),
+			Title: fmt.Sprintf("Story %04d", i), Site: "news.example",
+			Saved: now.Add(-time.Duration(i) * time.Hour),
+		})
+	}
+	return f
+}
+
+func (f *fakeLibrary) Page(_ context.Context, after any, n int, unread bool) ([]LibraryItem, any, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.pages++
+	start, _ := after.(int)
+	var out []LibraryItem
+	i := start
+	for ; i < len(f.items) && len(out) < n; i++ {
+		if !unread || !f.items[i].Read {
+			out = append(out, f.items[i])
+		}
+	}
+	return out, i, nil
+}
+
+func (f *fakeLibrary) Search(_ context.Context, q string, limit int) ([]LibraryItem, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.searches = append(f.searches, q)
+	if strings.Contains(q, `"`) {
+		return nil, fmt.Errorf("search: unclosed quote")
+	}
+	var out []LibraryItem
+	for _, it := range f.items {
+		if strings.Contains(it.Title, q) && len(out) < limit {
+			it.Snippet = "about " + MatchStart + q + MatchEnd + " \x1b[31mred\x1b[0m"
+			out = append(out, it)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeLibrary) Stories(_ context.Context, url string) []story.Document {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, it := range f.items {
+		if it.URL == url {
+			return []story.Document{{Source: url, Stories: []story.Story{{Title: it.Title, URL: url, Body: body("text of "+it.Title, 40)}}}}
+		}
+	}
+	return []story.Document{{Source: url, Err: fmt.Errorf("no saved copy")}}
+}
+
+func (f *fakeLibrary) record(format string, args ...any) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, fmt.Sprintf(format, args...))
+	return nil
+}
+
+func (f *fakeLibrary) MarkRead(_ context.Context, url string, read bool) error {
+	f.change(url, func(it *LibraryItem) { it.Read = read })
+	return f.record("read %s %v", url, read)
+}
+
+// change applies fn to the item of url.
+func (f *fakeLibrary) change(url string, fn func(*LibraryItem)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := range f.items {
+		if f.items[i].URL == url {
+			fn(&f.items[i])
+		}
+	}
+}
+func (f *fakeLibrary) Star(_ context.Context, url string, on bool) error {
+	return f.record("star %s %v", url, on)
+}
+func (f *fakeLibrary) SetPosition(_ context.Context, url string, pos int) error {
+	return f.record("position %s %d", url, pos)
+}
+func (f *fakeLibrary) Delete(_ context.Context, url string) error {
+	f.change(url, func(it *LibraryItem) { it.Read = true }) // out of unread-only
+	return f.record("delete %s", url)
+}
+
+func libDriver(t *testing.T, f *fakeLibrary) *driver {
+	t.Helper()
+	return newDriver(t, Options{Library: f}, 100, 30)
+}
+
+// TestLibraryPagesAsItScrolls: a big library opens with a page or two of
+// rows, and the rest load as the selection nears the end.
+func TestLibraryPagesAsItScrolls(t *testing.T) {
+	f := newFakeLibrary(1000)
+	d := libDriver(t, f)
+	if n := len(d.m.list.visible); n == 0 || n > 2*libPageSize {
+		t.Fatalf("first screen loaded %d rows, want a page or two", n)
+	}
+	if got := d.selectedTitle(); got != "• Story 0001" {
+		t.Errorf("selected %q, want the newest, unread", got)
+	}
+	if scr := d.screen(); !strings.Contains(scr, "Today") || !strings.Contains(scr, "1/100+") {
+		t.Errorf("no day heading, or no sign of more rows:\n%s", scr)
+	}
+	for i := 0; i < 20 && d.selectedTitle() != "• Story 1000"; i++ {
+		d.press("G")
+	}
+	if got := d.selectedTitle(); got != "• Story 1000" {
+		t.Fatalf("G twenty times reached %q, not the last story", got)
+	}
+	if strings.Contains(d.screen(), "1000/1000+") {
+		t.Errorf("the end of the library still says there is more")
+	}
+	if f.pages > 1000/libPageSize+1 {
+		t.Errorf("%d page reads for 1000 rows", f.pages)
+	}
+	d.press("U")
+	if got := d.selectedTitle(); got != "• Story 0001" || len(d.m.list.visible) != libPageSize {
+		t.Errorf("unread only: %q of %d rows, want the first page from the top", got, len(d.m.list.visible))
+	}
+}
+
+// TestLibraryStaleAnswersDropped: a page or search answer that is no
+// longer the one wanted changes nothing.
+func TestLibraryStaleAnswersDropped(t *testing.T) {
+	f := newFakeLibrary(10)
+	d := libDriver(t, f)
+	before := len(d.m.list.all)
+	d.send(libPage{id: d.m.lib.pageID + 99, view: d.m.lib.listView, items: f.items})
+	if len(d.m.list.all) != before {
+		t.Errorf("a stale page was listed: %d rows, had %d", len(d.m.list.all), before)
+	}
+	d.press("/")
+	first := d.update(keyMsg("1"))  // searches "1"
+	second := d.update(keyMsg("0")) // searches "10", cancelling "1"
+	d.run(second)
+	d.run(first)
+	if got := d.selectedTitle(); got != "• Story 0010" || len(d.m.list.visible) != 1 {
+		t.Errorf("after typing 10: selected %q of %d rows, want Story 0010 alone", got, len(d.m.list.visible))
+	}
+	scr := d.screen()
+	if !strings.Contains(scr, "about 10") || strings.Contains(scr, "\x1b[31m") || strings.Contains(scr, "[31m") {
+		t.Errorf("snippet missing or raw:\n%s", scr)
+	}
+	d.typeText(`"`)
+	if !strings.Contains(d.m.status.current.text, "unclosed quote") || d.selectedTitle() != "• Story 0010" {
+		t.Errorf("a bad query should be said (%q) and keep the results", d.m.status.current.text)
+	}
+	d.press("esc")
+	if len(d.m.list.visible) != 10 {
+		t.Errorf("esc left %d rows, want the listing's 10", len(d.m.list.visible))
+	}
+}
+
+// TestLibraryMarks: opening marks read, m and s toggle, D asks first, and
+// the reader's place is kept when it leaves a story and restored after.
+func TestLibraryMarks(t *testing.T) {
+	f := newFakeLibrary(5)
+	f.items[1].Position = 7
+	d := libDriver(t, f)
+	d.press("enter") // read Story 0001
+	d.press("tab", "s", "m")
+	if got := d.selectedTitle(); got != "• ★ Story 0001" {
+		t.Errorf("after enter, s, m: %q", got)
+	}
+	d.press("tab", "j", "j", "j") // scroll the story down three lines
+	d.press("tab", "j")           // to Story 0002: 0001's place is kept
+	if got := d.m.reader.vp.YOffset(); got != 7 {
+		t.Errorf("Story 0002 opened at line %d, want where it was left (7)", got)
+	}
+	d.press("D", "n")
+	d.press("D", "y")
+	if d.selectedTitle() != "• Story 0003" || len(d.m.list.visible) != 4 {
+		t.Errorf("after D y: selected %q of %d rows", d.selectedTitle(), len(d.m.list.visible))
+	}
+	want := []string{
+		"read https://news.example/0001 true", "star https://news.example/0001 true",
+		"read https://news.example/0001 false",
+		"read https://news.example/0001 true", // into the reader again: opened
+		"position https://news.example/0001 3",
+		"delete https://news.example/0002",
+	}
+	if strings.Join(f.calls, "\n") != strings.Join(want, "\n") {
+		t.Errorf("library calls:\n%s\nwant:\n%s", strings.Join(f.calls, "\n"), strings.Join(want, "\n"))
+	}
+	d.press("U")
+	if len(d.m.list.visible) != 3 {
+		t.Errorf("unread only: %d rows", len(d.m.list.visible))
+	}
+	for _, it := range f.items {
+		f.change(it.URL, func(it *LibraryItem) { it.Read = true })
+	}
+	d.press("U", "U") // all, then unread only again: none left
+	if !strings.Contains(d.screen(), "No unread stories. U lists them all.") {
+		t.Errorf("no unread stories, and the screen does not say so:\n%s", d.screen())
+	}
+}
+
+// TestSnippetShowsMatch: a match far into its snippet is brought into the
+// room there is, with the text before it cut to "…".
+func TestSnippetShowsMatch(t *testing.T) {
+	st := chromeStyles(true, "")
+	long := "A paragraph long enough to be taken for the body of an article about the " + MatchStart + "quokka" + MatchEnd + ", with more"
+	for _, w := range []int{20, 37, 60} {
+		got := ansi.Strip(snippetLine(long, w, st))
+		if !strings.Contains(got, "quokka") || ansi.StringWidth(got) > w {
+			t.Errorf("width %d: %q", w, got)
+		}
+	}
+	if got := ansi.Strip(snippetLine("the "+MatchStart+"quokka"+MatchEnd+" ran", 30, st)); got != "the quokka ran" {
+		t.Errorf("short snippet: %q", got)
+	}
+}
+
+// TestLibrarySearchMarksListing: a page starred or deleted from a search's
+// results is starred or gone in the listing too.
+func TestLibrarySearchMarksListing(t *testing.T) {
+	f := newFakeLibrary(20)
+	d := libDriver(t, f)
+	d.press("/")
+	d.typeText("Story 0003")
+	d.press("enter", "s", "esc")
+	d.press("/")
+	d.typeText("Story 0004")
+	d.press("enter", "D", "y")
+	d.press("esc")
+	var titles []string
+	for _, n := range d.m.list.visible[:4] {
+		titles = append(titles, d.m.list.all[n].title)
+	}
+	if got := strings.Join(titles, ", "); got != "• Story 0001, • Story 0002, • ★ Story 0003, • Story 0005" {
+		t.Errorf("listing after the searches: %s", got)
+	}
+}
