@@ -40,21 +40,12 @@ func Queries() string {
 		ansi.RequestPrimaryDeviceAttributes
 }
 
-// QueryTimeoutMsg comes QueryTimeout after Query sent the queries: what
-// the Detector has by then is all there will be. ID is Query's, so a
-// stale timeout is told from the current one.
+// QueryTimeoutMsg is what the caller has delivered QueryTimeout after it
+// wrote Queries: what the Detector has by then is all there will be. ID
+// tells a stale timeout from the current one; answers that come later are
+// the caller's to drop.
 type QueryTimeoutMsg struct{ ID int }
 
-// Query is the command that writes Queries to the terminal, unprocessed,
-// and delivers QueryTimeoutMsg{id} QueryTimeout later. The answers come
-// back as messages for Detector.Observe; one that comes after the
-// timeout is still an answer, for the caller to drop.
-func Query(id int) tea.Cmd {
-	return tea.Batch(
-		tea.Raw(Queries()),
-		tea.Tick(QueryTimeout, func(time.Time) tea.Msg { return QueryTimeoutMsg{ID: id} }),
-	)
-}
 
 // Detection is what the terminal's answers said.
 type Detection struct {

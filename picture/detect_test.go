@@ -103,17 +103,6 @@ func TestQueries(t *testing.T) {
 	}
 }
 
-// TestQueryCommand: the command writes the queries raw; the timeout is
-// the other half of the batch (not run here: it waits QueryTimeout).
-func TestQueryCommand(t *testing.T) {
-	batch, ok := Query(3)().(tea.BatchMsg)
-	if !ok || len(batch) != 2 {
-		t.Fatalf("Query gives %T, want a batch of two", batch)
-	}
-	if raw, ok := batch[0]().(tea.RawMsg); !ok || raw.Msg != Queries() {
-		t.Errorf("first command gives %#v, want the queries raw", raw)
-	}
-}
 
 func TestChoose(t *testing.T) {
 	kitty := Detection{Protocol: Kitty, Answered: true, Cell: CellSize{9, 18}}

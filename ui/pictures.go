@@ -105,12 +105,14 @@ func newPictures(opts Options) pictures {
 	return p
 }
 
-// start asks the terminal what it draws, when the setting says to ask.
-func (p pictures) start() tea.Cmd {
+// start asks the terminal what it draws, when the setting says to ask,
+// and gives up waiting for answers after picture.QueryTimeout; the wait
+// goes through after, the model's timer, which tests run at once.
+func (p pictures) start(after func(time.Duration, tea.Msg) tea.Cmd) tea.Cmd {
 	if p.decided {
 		return nil
 	}
-	return picture.Query(p.queryID)
+	return tea.Batch(tea.Raw(picture.Queries()), after(picture.QueryTimeout, picture.QueryTimeoutMsg{ID: p.queryID}))
 }
 
 // decide fixes the display from the answers so far. Until it runs the

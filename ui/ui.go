@@ -260,7 +260,7 @@ func (m *Model) addSlots(opts Options) {
 func (m Model) Init() tea.Cmd {
 	// Even with a fixed glamour style the chrome (list, status bar, help)
 	// wants to match the terminal, so always ask for its background.
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.pics.start(), m.lib.first, m.feeds.first}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.pics.start(m.after), m.lib.first, m.feeds.first}
 	if m.aging {
 		cmds = append(cmds, m.after(ageEvery, ageTick{}))
 	}
