@@ -46,7 +46,6 @@ func Queries() string {
 // the caller's to drop.
 type QueryTimeoutMsg struct{ ID int }
 
-
 // Detection is what the terminal's answers said.
 type Detection struct {
 	Protocol Protocol // the best protocol the answers show; None when none did

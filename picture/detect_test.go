@@ -103,7 +103,6 @@ func TestQueries(t *testing.T) {
 	}
 }
 
-
 func TestChoose(t *testing.T) {
 	kitty := Detection{Protocol: Kitty, Answered: true, Cell: CellSize{9, 18}}
 	tmux := Detection{Tmux: true, Answered: true}
