@@ -5,10 +5,12 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tread-reader/tread/sanitize"
+	"github.com/tread-reader/tread/story"
 )
 
 // The library view's actions: search as the user types, read, star,
@@ -16,6 +18,26 @@ import (
 
 // libSearch searches the library for q in a tea.Cmd, cancelling the
 // search before it; "" goes back to the listing.
+// asTyped is the query as typed so far: the word being typed, the last,
+// is a prefix ("volk" finds Volkswagen) once it has two letters or
+// digits and is not already one, a phrase or a field (site:, by:…).
+func asTyped(q string) string {
+	fields := strings.Fields(q)
+	if len(fields) == 0 {
+		return q
+	}
+	last := strings.TrimPrefix(fields[len(fields)-1], "-")
+	if utf8.RuneCountInString(last) < 2 || strings.ContainsAny(last, `*":()`) {
+		return q
+	}
+	for _, r := range last {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || story.Unspaced(r) {
+			return q // CJK is indexed a character at a time: no prefix
+		}
+	}
+	return q + "*"
+}
+
 func (m *Model) libSearch(q string) tea.Cmd {
 	q = strings.TrimSpace(q)
 	if m.lib.src == nil || q == m.lib.query {
@@ -37,8 +59,9 @@ func (m *Model) libSearch(q string) tea.Cmd {
 	ctx, cancel := context.WithCancel(m.ctx)
 	m.lib.cancel = cancel
 	src := m.lib.src
+	typed := asTyped(q)
 	return func() tea.Msg {
-		items, err := src.Search(ctx, q, libSearchLimit)
+		items, err := src.Search(ctx, typed, libSearchLimit)
 		if ctx.Err() != nil {
 			return nil // superseded by the next key
 		}

@@ -96,6 +96,8 @@ func (v libView) emptyNote(unreadKey string) string {
 	switch {
 	case v.pageID != 0:
 		return "Loading the library…"
+	case v.query != "":
+		return "No saved page matches that search."
 	case v.unread:
 		return "No unread stories. " + unreadKey + " lists them all."
 	}

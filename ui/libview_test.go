@@ -58,6 +58,7 @@ func (f *fakeLibrary) Search(_ context.Context, q string, limit int) ([]LibraryI
 		return nil, fmt.Errorf("search: unclosed quote")
 	}
 	var out []LibraryItem
+	q = strings.TrimSuffix(q, "*") // the word being typed, a prefix: a substring will do here
 	for _, it := range f.items {
 		if strings.Contains(it.Title, q) && len(out) < limit {
 			it.Snippet = "about " + MatchStart + q + MatchEnd + " \x1b[31mred\x1b[0m"
@@ -258,5 +259,27 @@ func TestLibrarySearchMarksListing(t *testing.T) {
 	}
 	if got := strings.Join(titles, ", "); got != "• Story 0001, • Story 0002, • ★ Story 0003, • Story 0005" {
 		t.Errorf("listing after the searches: %s", got)
+	}
+}
+
+// The word being typed is searched as a prefix, so results come while it
+// is still being typed; phrases, fields, CJK and one letter are left as
+// they are.
+func TestSearchAsTyped(t *testing.T) {
+	for q, want := range map[string]string{
+		"volk":            "volk*",
+		"ferry timet":     "ferry timet*",
+		"ferry -sto":      "ferry -sto*",
+		"v":               "v",
+		"volk*":           "volk*",
+		`"a phrase"`:      `"a phrase"`,
+		"site:bbc":        "site:bbc",
+		"東京":              "東京",
+		"after:2026-01-0": "after:2026-01-0",
+		"":                "",
+	} {
+		if got := asTyped(q); got != want {
+			t.Errorf("asTyped(%q) = %q, want %q", q, got, want)
+		}
 	}
 }
