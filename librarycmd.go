@@ -13,6 +13,7 @@ import (
 	"github.com/tread-reader/tread/feed"
 	"github.com/tread-reader/tread/library"
 	"github.com/tread-reader/tread/story"
+	"github.com/tread-reader/tread/ui"
 )
 
 // firstScreen is how many pages a new index is given time to take in
@@ -237,6 +238,25 @@ func (s *session) eachInFolder(ctx context.Context, dir string, fn func(story.Do
 		}
 	}
 	return nil
+}
+
+// expandFolder opens a folder source for the reader as a ui.Folder: its
+// pages listed at once (feed.PageFiles), then read a chunk at a time on
+// every core (feed.LoadFiles), each story dated as a loaded page is.
+func (s *session) expandFolder(ctx context.Context, source string) (ui.Folder, bool) {
+	if fi, err := os.Stat(source); err != nil || !fi.IsDir() {
+		return ui.Folder{}, false
+	}
+	opts := feed.Options{MaxFiles: feed.MaxStreamFiles}
+	files := feed.PageFiles(ctx, source, opts)
+	read := func(ctx context.Context, from, n int) []story.Document {
+		docs := feed.LoadFiles(ctx, files[from:from+n], opts)
+		for i := range docs {
+			s.dated(docs[i].Source, docs[i:i+1])
+		}
+		return docs
+	}
+	return ui.Folder{Total: len(files), Read: read}, true
 }
 
 // jsonArray writes a JSON array one element at a time, laid out as

@@ -72,6 +72,7 @@ func tuiOptions(o options, cfg config.Config, sess *session, stdin io.Reader) ui
 		Style:        tuiStyle(cfg, r),
 		Keys:         keyOverrides(cfg),
 		Load:         tuiLoader(sess.load, stdin),
+		Expand:       sess.expandFolder,
 		Reload:       tuiLoader(sess.reload, stdin),
 		Saved:        sess.saved,
 		OpenURL:      browser.Open,

@@ -83,6 +83,10 @@ type slot struct {
 	// replaces: a walked page read in place of a feed's summary, shown
 	// for that story and not listed itself.
 	replaces bool
+	// A folder read a chunk at a time (folder.go): its story groups so
+	// far, and how many of its total pages are read.
+	groups      []group
+	read, total int
 }
 
 // docLoaded reports that a slot's load finished.
@@ -103,7 +107,18 @@ type prep struct {
 
 // loadCmd loads one source in the background.
 func loadCmd(ctx context.Context, load Loader, slotIdx, gen int, source string, p prep) tea.Cmd {
+	return loadOrExpand(ctx, load, nil, slotIdx, gen, source, p)
+}
+
+// loadOrExpand loads one source in the background: a folder, when expand
+// finds one, a chunk of pages at a time (see Folder), anything else whole.
+func loadOrExpand(ctx context.Context, load Loader, expand Expander, slotIdx, gen int, source string, p prep) tea.Cmd {
 	return func() tea.Msg {
+		if expand != nil && ctx.Err() == nil {
+			if f, ok := expand(ctx, source); ok && f.Total > 0 {
+				return folderCmd(ctx, f, slotIdx, gen, source, 0, 0, p)()
+			}
+		}
 		entries, errs, ok := fetch(ctx, load, slotIdx, gen, source, p)
 		if !ok {
 			return nil // tread is quitting; nobody wants this any more
@@ -140,10 +155,29 @@ func fetch(ctx context.Context, load Loader, slotIdx, gen int, source string, p 
 // numbered and asks which related pages are saved, so that Update only
 // ever copies strings.
 func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]entry, []notice) {
+	groups, errs := prepareGroups(slotIdx, gen, source, docs, 0, p)
+	return sortedEntries(groups, p.sort), errs
+}
+
+// sortedEntries sorts a source's story groups and lists their entries.
+func sortedEntries(groups []group, order string) []entry {
+	sortGroups(groups, order)
+	var entries []entry
+	for _, g := range groups {
+		entries = append(entries, g.entries...)
+	}
+	return entries
+}
+
+// prepareGroups is prepare's work, one group per main story with its
+// related items, unsorted; the documents' indexes in the source start at
+// first (a folder read a chunk at a time continues from the last chunk).
+func prepareGroups(slotIdx, gen int, source string, docs []story.Document, first int, p prep) ([]group, []notice) {
 	var groups []group
 	var errs []notice
 	now := time.Now()
-	for d, doc := range docs {
+	for i, doc := range docs {
+		d := first + i
 		if doc.Err != nil {
 			name := doc.Source
 			if name == "" {
@@ -171,12 +205,7 @@ func prepare(slotIdx, gen int, source string, docs []story.Document, p prep) ([]
 			groups = append(groups, g)
 		}
 	}
-	sortGroups(groups, p.sort)
-	var entries []entry
-	for _, g := range groups {
-		entries = append(entries, g.entries...)
-	}
-	return entries, errs
+	return groups, errs
 }
 
 // newEntry prepares one story read from source ("" for a related item).

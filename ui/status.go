@@ -183,7 +183,15 @@ func (m Model) loadsLine(room int, n notice) string {
 	if k := m.pending(); k > 1 {
 		lead += fmt.Sprintf("%d sources: ", k)
 	}
-	return m.spinLine(room, n, lead, sanitize.Line(m.firstPending()))
+	target := sanitize.Line(m.firstPending())
+	for _, s := range m.slots {
+		if !s.loaded && s.total > 0 {
+			// a folder read a chunk at a time: how far it has come
+			target = fmt.Sprintf("%s (%d/%d pages)", sanitize.Line(s.source), s.read, s.total)
+			break
+		}
+	}
+	return m.spinLine(room, n, lead, target)
 }
 
 // spinLine lays out a loading line, lead then target (shortened to fit)

@@ -36,6 +36,9 @@ type Options struct {
 	Docs []story.Document
 	// Load reads one source.
 	Load Loader
+	// Expand, when set, opens a folder source as a Folder read a chunk of
+	// pages at a time; Load reads the sources it does not take.
+	Expand Expander
 	// Renderer is the shared render cache; nil makes a private one.
 	Renderer *render.Renderer
 	// Style is the glamour style. "" means auto: dark, or light once the
@@ -130,6 +133,7 @@ const (
 // Model is the tread program. Create it with New.
 type Model struct {
 	load      Loader
+	expand    Expander
 	reloadFn  Loader
 	saved     func(string) bool
 	openURL   func(string) error
@@ -194,6 +198,7 @@ func New(opts Options) Model {
 	st := chromeStyles(dark, opts.Style)
 	m := Model{
 		load:       opts.Load,
+		expand:     opts.Expand,
 		reloadFn:   opts.Reload,
 		saved:      opts.Saved,
 		openURL:    opts.OpenURL,
@@ -269,7 +274,7 @@ func (m Model) Init() tea.Cmd {
 	}
 	for i, s := range m.slots {
 		if !s.loaded {
-			cmds = append(cmds, loadCmd(m.loadCtx, m.loaderFor(i), i, s.gen, s.source, m.prep()))
+			cmds = append(cmds, loadOrExpand(m.loadCtx, m.loaderFor(i), m.expand, i, s.gen, s.source, m.prep()))
 		}
 	}
 	if m.status.current.text != "" {

@@ -71,6 +71,8 @@ func (m Model) onOtherMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return next, cmd
 	}
 	switch msg := msg.(type) {
+	case folderRead:
+		return m.onFolderRead(msg)
 	case libPage:
 		return m.onLibPage(msg)
 	case libSearched:

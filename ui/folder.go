@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/story"
+)
+
+// Folder is a folder source read a chunk of pages at a time, so that its
+// first stories show as soon as they are read and a folder of any size
+// opens: Total pages in all, and Read gives the documents of pages from
+// to from+n, reading them on every core and honouring ctx.
+type Folder struct {
+	Total int
+	Read  func(ctx context.Context, from, n int) []story.Document
+}
+
+// Expander opens source as a Folder when it is a folder of pages; ok is
+// false for anything else, which Load reads whole. It runs in a tea.Cmd.
+type Expander func(ctx context.Context, source string) (f Folder, ok bool)
+
+// Chunks start small, so the first stories show at once, and grow with
+// what has been read, so that a folder of 100,000 pages lays the list out
+// some dozens of times, not thousands.
+const (
+	firstChunk = 16
+	maxChunk   = 2048
+)
+
+func chunkAfter(read int) int { return min(max(firstChunk, read/4), maxChunk) }
+
+// folderRead is one chunk of a folder read and prepared.
+type folderRead struct {
+	slot, gen int
+	groups    []group
+	errs      []notice
+	folder    Folder
+	next      int // pages read so far
+	nextDoc   int // documents so far: the next chunk's first document index
+}
+
+// folderCmd reads the chunk of f that starts at page from.
+func folderCmd(ctx context.Context, f Folder, slotIdx, gen int, source string, from, firstDoc int, p prep) tea.Cmd {
+	return func() tea.Msg {
+		if ctx.Err() != nil {
+			return nil // stopped with esc, or tread is quitting
+		}
+		n := min(chunkAfter(from), f.Total-from)
+		docs := f.Read(ctx, from, n)
+		if ctx.Err() != nil {
+			return nil
+		}
+		groups, errs := prepareGroups(slotIdx, gen, source, docs, firstDoc, p)
+		return folderRead{slot: slotIdx, gen: gen, groups: groups, errs: errs, folder: f, next: from + n, nextDoc: firstDoc + len(docs)}
+	}
+}
+
+// onFolderRead adds a chunk of a folder to its slot, sorted in with what
+// came before, and asks for the next until the folder is read.
+func (m Model) onFolderRead(msg folderRead) (tea.Model, tea.Cmd) {
+	if msg.slot < 0 || msg.slot >= len(m.slots) || m.slots[msg.slot].gen != msg.gen {
+		return m, nil // stopped, or superseded
+	}
+	s := &m.slots[msg.slot]
+	s.groups = append(s.groups, msg.groups...)
+	s.failed = append(s.failed, msg.errs...)
+	s.entries = sortedEntries(s.groups, m.sort)
+	s.read, s.total = msg.next, msg.folder.Total
+	var next tea.Cmd
+	if msg.next >= msg.folder.Total {
+		s.loaded, s.groups = true, nil
+	} else {
+		next = folderCmd(m.loadCtx, msg.folder, msg.slot, msg.gen, s.source, msg.next, msg.nextDoc, m.prep())
+	}
+	m.list.setEntries(m.allEntries())
+	m.maybeRead()
+	return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs), m.startAging(s.entries), next)
+}

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/render"
+	"github.com/tread-reader/tread/story"
+)
+
+// fakeFolder is a folder of n one-story pages, page i published i hours
+// after a fixed time; reads records each chunk asked for.
+func fakeFolder(n int) (Expander, *[][2]int) {
+	var mu sync.Mutex
+	var reads [][2]int
+	base := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	f := Folder{Total: n, Read: func(_ context.Context, from, k int) []story.Document {
+		mu.Lock()
+		reads = append(reads, [2]int{from, k})
+		mu.Unlock()
+		var docs []story.Document
+		for i := from; i < from+k; i++ {
+			docs = append(docs, story.Document{Source: fmt.Sprintf("/news/p%03d.txt", i), Stories: []story.Story{{
+				Title: fmt.Sprintf("Page %03d", i), Published: base.Add(time.Duration(i) * time.Hour),
+				Body: []story.Block{{Kind: story.Paragraph, Text: "Words of page " + fmt.Sprint(i) + "."}},
+			}}})
+		}
+		return docs
+	}}
+	return func(_ context.Context, src string) (Folder, bool) { return f, src == "/news" }, &reads
+}
+
+func folderOptions(expand Expander) Options {
+	return Options{Sources: []string{"/news"}, Expand: expand, Renderer: render.NewRenderer(0), Style: render.Dark, Sort: SortNewest}
+}
+
+// A folder is read a chunk at a time, chunks growing, every page listed in
+// the end, newest first, with no bound of a thousand files.
+func TestFolderReadInChunks(t *testing.T) {
+	expand, reads := fakeFolder(1500)
+	d := newDriver(t, folderOptions(expand), 100, 30)
+	if n := len(d.m.list.all); n != 1500 {
+		t.Fatalf("%d stories listed, want 1500", n)
+	}
+	if got := d.m.list.all[0].title; got != "Page 1499" {
+		t.Errorf("first listed %q, want the newest, Page 1499", got)
+	}
+	if len(*reads) < 5 || len(*reads) > 40 || (*reads)[0] != [2]int{0, firstChunk} {
+		t.Errorf("chunks read %v: want a small first one, then growing", *reads)
+	}
+	if d.m.pending() != 0 {
+		t.Error("the folder still counts as loading")
+	}
+}
+
+// The first chunk shows at once, the status bar counts the pages read,
+// and stopping (esc) drops the chunks still on their way.
+func TestFolderShowsFirstAndStops(t *testing.T) {
+	expand, _ := fakeFolder(500)
+	f, _ := expand(context.Background(), "/news")
+	m := New(folderOptions(expand))
+	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	nm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = nm.(Model)
+	gen := m.slots[0].gen
+	first := folderCmd(context.Background(), f, 0, gen, "/news", 0, 0, m.prep())().(folderRead)
+	nm, next := m.Update(first)
+	m = nm.(Model)
+	if len(m.list.all) != firstChunk || m.pending() != 1 || next == nil {
+		t.Fatalf("after the first chunk: %d listed, %d pending, next %v", len(m.list.all), m.pending(), next != nil)
+	}
+	if line := m.loadsLine(100, notice{}); !strings.Contains(line, fmt.Sprintf("(%d/500 pages)", firstChunk)) {
+		t.Errorf("status line %q does not count the pages read", line)
+	}
+	if !strings.Contains(m.View().Content, "Page 015") {
+		t.Errorf("the first chunk's newest story is not shown:\n%s", m.View().Content)
+	}
+	m.stopLoads()
+	late := folderCmd(context.Background(), f, 0, gen, "/news", firstChunk, firstChunk, m.prep())().(folderRead)
+	nm, _ = m.Update(late)
+	m = nm.(Model)
+	if len(m.list.all) != firstChunk || m.pending() != 0 || !m.slots[0].stopped {
+		t.Errorf("after stopping: %d listed, %d pending, stopped %v", len(m.list.all), m.pending(), m.slots[0].stopped)
+	}
+}
