@@ -1,7 +1,6 @@
 package library
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -17,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tread-reader/tread/internal/crashtest"
 )
 
 // Child processes for the fault tests: the test binary run again with
@@ -29,33 +30,7 @@ const (
 // startChild runs TestFaultChild as role on dir and returns its stdout lines.
 func startChild(t *testing.T, role, dir string) (*exec.Cmd, <-chan string, *bytes.Buffer) {
 	t.Helper()
-	return startTest(t, "TestFaultChild", childEnv+"="+role, childDirEnv+"="+dir)
-}
-
-// startTest runs the test binary's test name with env added, and returns
-// its stdout lines as they come.
-func startTest(t *testing.T, name string, env ...string) (*exec.Cmd, <-chan string, *bytes.Buffer) {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), env...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lines := make(chan string, 1024)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
-	return cmd, lines, &stderr
+	return crashtest.Start(t, "TestFaultChild", childEnv+"="+role, childDirEnv+"="+dir)
 }
 
 // TestFaultChild is the other process of the fault tests; on its own it

@@ -40,15 +40,12 @@ func (s SlowWriter) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-// KillMidWrite runs the test named child (the test binary's -test.run)
-// with env added to the environment, waits for it to print signal on a
-// line of its standard output, then for a file matching glob to grow past
-// minSize bytes, and kills it with SIGKILL. It returns that file and its
-// size after the kill; the test fails if the child ends by itself, or
-// never gets that far within a minute.
-func KillMidWrite(t testing.TB, child string, env []string, signal, glob string, minSize int64) (string, int64) {
+// Start runs the test named name of this test binary again as a child
+// process, with env added to its environment, and returns its standard
+// output a line at a time as it comes, and its standard error.
+func Start(t testing.TB, name string, env ...string) (*exec.Cmd, <-chan string, *bytes.Buffer) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^"+child+"$", "-test.count=1", "-test.v")
+	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.count=1", "-test.v")
 	cmd.Env = append(os.Environ(), env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -59,6 +56,26 @@ func KillMidWrite(t testing.TB, child string, env []string, signal, glob string,
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	lines := make(chan string, 1024)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	return cmd, lines, &stderr
+}
+
+// KillMidWrite runs the test named child (the test binary's -test.run)
+// with env added to the environment, waits for it to print signal on a
+// line of its standard output, then for a file matching glob to grow past
+// minSize bytes, and kills it with SIGKILL. It returns that file and its
+// size after the kill; the test fails if the child ends by itself, or
+// never gets that far within a minute.
+func KillMidWrite(t testing.TB, child string, env []string, signal, glob string, minSize int64) (string, int64) {
+	t.Helper()
+	cmd, lines, stderr := Start(t, child, env...)
 	killed := false
 	defer func() {
 		if !killed {
@@ -69,14 +86,6 @@ func KillMidWrite(t testing.TB, child string, env []string, signal, glob string,
 				t.Logf("child: %v", err)
 			}
 		}
-	}()
-	lines := make(chan string)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
 	}()
 	deadline := time.After(time.Minute)
 	for started := false; !started; {
@@ -117,7 +126,7 @@ func KillMidWrite(t testing.TB, child string, env []string, signal, glob string,
 		for range lines { // drain, so the reader goroutine ends
 		}
 	}()
-	err = cmd.Wait()
+	err := cmd.Wait()
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) {
 		t.Fatalf("child: %v, want killed", err)
