@@ -68,7 +68,7 @@ func (s *tmuxSession) tmux(args ...string) string {
 	s.t.Helper()
 	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
 	if err != nil {
-		s.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+		s.t.Fatalf("tmux %s: %v\n%s%s", strings.Join(args, " "), err, out, s.exited())
 	}
 	return string(out)
 }
@@ -121,6 +121,16 @@ func (s *tmuxSession) exitStatus() string {
 	}
 	s.t.Fatalf("tread did not exit; screen:\n%s", s.screen())
 	return ""
+}
+
+// exited describes tread's exit, for a failure message, when it has exited.
+func (s *tmuxSession) exited() string {
+	st, err := os.ReadFile(s.status)
+	if err != nil {
+		return ""
+	}
+	errText, _ := os.ReadFile(filepath.Join(filepath.Dir(s.status), "stderr"))
+	return fmt.Sprintf("tread exited with status %s; stderr:\n%s", bytes.TrimSpace(st), errText)
 }
 
 // stderr is what tread wrote to standard error; read it after exitStatus.
