@@ -134,8 +134,7 @@ func (m Model) onRefreshDone(msg refreshDone) (tea.Model, tea.Cmd) {
 func (m *Model) relist() tea.Cmd {
 	for i := range m.slots {
 		if r := m.slots[i].lib; r != nil && r.view == m.lib.listView {
-			m.setLib(i, func(r *libRow) { r.gone = true })
-			m.slots[i].entries = nil
+			m.dropLib(i)
 		}
 	}
 	start := m.libStart()

@@ -91,8 +91,7 @@ func (m *Model) dropView(view int) {
 	}
 	for i := range m.slots {
 		if r := m.slots[i].lib; r != nil && r.view == view {
-			m.setLib(i, func(r *libRow) { r.gone = true })
-			m.slots[i].entries = nil
+			m.dropLib(i)
 		}
 	}
 }
@@ -252,8 +251,7 @@ func (m Model) toggleUnread() (tea.Model, tea.Cmd) {
 	m.lib.unread = !m.lib.unread
 	for i := range m.slots {
 		if r := m.slots[i].lib; r != nil && r.view == m.lib.listView {
-			m.setLib(i, func(r *libRow) { r.gone = true })
-			m.slots[i].entries = nil
+			m.dropLib(i)
 		}
 	}
 	m.list.clearFilter()

@@ -202,6 +202,14 @@ func (m *Model) setLib(i int, change func(r *libRow)) {
 	m.slots[i].lib = &r
 }
 
+// dropLib lets go of slot i's library row: it leaves the list, and a load
+// of its story still on its way is dropped when it comes.
+func (m *Model) dropLib(i int) {
+	m.setLib(i, func(r *libRow) { r.gone = true })
+	m.slots[i].entries = nil
+	m.slots[i].gen++
+}
+
 // setSameLib changes slot i's library row and every other row of the same
 // page: the listing's and a search's rows of one page are two slots.
 func (m *Model) setSameLib(i int, change func(r *libRow)) {
@@ -231,6 +239,9 @@ func (m *Model) loadLib() tea.Cmd {
 // keeping the selection on it and the reader's place from last time.
 func (m Model) onLibLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 	s := &m.slots[msg.slot]
+	if s.lib.gone || len(s.entries) == 0 {
+		return m, nil // let go of while it loaded
+	}
 	if len(msg.entries) == 0 {
 		return m, m.notifyAll(msg.errs) // the placeholder stays
 	}

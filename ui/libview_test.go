@@ -283,3 +283,36 @@ func TestSearchAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryLoadOfDroppedRow: a row's story still loading when its row is
+// let go of (the search typed on, esc, U) is dropped when it comes, not put
+// in a row that has no entries left.
+func TestLibraryLoadOfDroppedRow(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		drop func(d *driver)
+	}{
+		{"typed on", func(d *driver) { d.typeText("0") }},
+		{"esc", func(d *driver) { d.press("esc") }},
+		{"unread only", func(d *driver) { d.press("enter", "U") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeLibrary(12)
+			d := libDriver(t, f)
+			d.press("/")
+			d.typeText("1")
+			e, ok := d.m.list.selected()
+			if !ok || d.m.libRowOf(e) == nil {
+				t.Fatalf("no library row selected after a search")
+			}
+			late := docLoaded{slot: e.key.slot, gen: d.m.slots[e.key.slot].gen,
+				entries: []entry{{key: entryKey{slot: e.key.slot}, title: "late"}}}
+			tc.drop(d)
+			before := len(d.m.list.all)
+			d.send(late) // panicked: index out of range
+			if len(d.m.list.all) != before || strings.Contains(d.screen(), "late") {
+				t.Errorf("the late load was listed:\n%s", d.screen())
+			}
+		})
+	}
+}
