@@ -1,7 +1,6 @@
 package library
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -10,16 +9,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/tread-reader/tread/imagestore"
+	"github.com/tread-reader/tread/internal/crashtest"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -232,40 +230,16 @@ func TestKilledWhileSavingPictures(t *testing.T) {
 		t.Skip("needs SIGKILL")
 	}
 	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestPictureCrashChild$", "-test.v")
-	cmd.Env = append(os.Environ(), picCrashDirEnv+"="+dir)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	signalled := make(chan bool, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if sc.Text() == picCrashSignal {
-				signalled <- true
-				return
-			}
+	cmd, lines, stderr := crashtest.Start(t, "TestPictureCrashChild", picCrashDirEnv+"="+dir)
+	killed := false
+	defer func() {
+		if !killed {
+			crashtest.Reap(t, cmd)
 		}
-		signalled <- false
 	}()
-	select {
-	case ok := <-signalled:
-		if !ok {
-			t.Fatal("the child ended before the big picture was asked for")
-		}
-	case <-time.After(time.Minute):
-		t.Fatal("the child never asked for the big picture")
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Wait(); err == nil {
-		t.Fatal("the child was not killed")
-	}
+	crashtest.WaitLine(t, lines, stderr, picCrashSignal, time.After(time.Minute))
+	crashtest.Kill(t, cmd, lines)
+	killed = true
 
 	// Offline, the page reads and so do the pictures that were whole.
 	l := open(t, dir)

@@ -5,14 +5,13 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/tread-reader/tread/internal/crashtest"
 	"github.com/tread-reader/tread/library"
 )
 
@@ -79,27 +78,17 @@ func TestKilledDuringRefresh(t *testing.T) {
 		site.handle(fmt.Sprintf("/news/%d", i), slow)
 	}
 	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestRefreshCrashChild$", "-test.v")
-	cmd.Env = append(os.Environ(), crashDirEnv+"="+dir, crashFeedEnv+"="+site.URL+"/feed")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, lines, _ := crashtest.Start(t, "TestRefreshCrashChild", crashDirEnv+"="+dir, crashFeedEnv+"="+site.URL+"/feed")
 	libDir := filepath.Join(dir, "library")
 	deadline := time.Now().Add(20 * time.Second)
 	for savedPages(libDir) < 3 {
 		if time.Now().After(deadline) {
-			cmd.Process.Kill()
+			crashtest.Reap(t, cmd)
 			t.Fatal("child saved no articles in 20s")
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	err := cmd.Wait()
-	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
-		t.Fatalf("child was not killed: %v", err)
-	}
+	crashtest.Kill(t, cmd, lines)
 	lib, err := library.Open(libDir)
 	if err != nil {
 		t.Fatal(err)

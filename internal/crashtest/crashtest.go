@@ -67,6 +67,56 @@ func Start(t testing.TB, name string, env ...string) (*exec.Cmd, <-chan string, 
 	return cmd, lines, &stderr
 }
 
+// WaitLine waits for the child's standard output to print line; the test
+// fails if the child ends first or deadline passes.
+func WaitLine(t testing.TB, lines <-chan string, stderr *bytes.Buffer, line string, deadline <-chan time.Time) {
+	t.Helper()
+	for {
+		select {
+		case got, ok := <-lines:
+			if !ok {
+				t.Fatalf("child ended before printing %q; stderr:\n%s", line, stderr.String())
+			}
+			if got == line {
+				return
+			}
+		case <-deadline:
+			t.Fatalf("child never printed %q", line)
+		}
+	}
+}
+
+// Kill kills the child with SIGKILL and waits for it; the test fails if
+// it had already ended some other way. lines is drained.
+func Kill(t testing.TB, cmd *exec.Cmd, lines <-chan string) {
+	t.Helper()
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		for range lines { // drain, so the reader goroutine ends
+		}
+	}()
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) {
+		t.Fatalf("child: %v, want killed", err)
+	}
+	if ws, ok := exit.Sys().(syscall.WaitStatus); !ok || ws.Signal() != syscall.SIGKILL {
+		t.Fatalf("child ended with %v, not by SIGKILL", err)
+	}
+}
+
+// Reap ends a child the test did not get as far as killing.
+func Reap(t testing.TB, cmd *exec.Cmd) {
+	if err := cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
+		t.Error(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Logf("child: %v", err)
+	}
+}
+
 // KillMidWrite runs the test named child (the test binary's -test.run)
 // with env added to the environment, waits for it to print signal on a
 // line of its standard output, then for a file matching glob to grow past
@@ -79,26 +129,11 @@ func KillMidWrite(t testing.TB, child string, env []string, signal, glob string,
 	killed := false
 	defer func() {
 		if !killed {
-			if err := cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
-				t.Error(err)
-			}
-			if err := cmd.Wait(); err != nil {
-				t.Logf("child: %v", err)
-			}
+			Reap(t, cmd)
 		}
 	}()
 	deadline := time.After(time.Minute)
-	for started := false; !started; {
-		select {
-		case line, ok := <-lines:
-			if !ok {
-				t.Fatalf("child ended before writing; stderr:\n%s", stderr.String())
-			}
-			started = line == signal
-		case <-deadline:
-			t.Fatal("child never started writing")
-		}
-	}
+	WaitLine(t, lines, stderr, signal, deadline)
 	// Wait for part of the file to reach the disk, so the kill lands in
 	// the middle of the write rather than before it.
 	var file string
@@ -118,22 +153,8 @@ func KillMidWrite(t testing.TB, child string, env []string, signal, glob string,
 		case <-time.After(5 * time.Millisecond):
 		}
 	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
+	Kill(t, cmd, lines)
 	killed = true
-	go func() {
-		for range lines { // drain, so the reader goroutine ends
-		}
-	}()
-	err := cmd.Wait()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) {
-		t.Fatalf("child: %v, want killed", err)
-	}
-	if ws, ok := exit.Sys().(syscall.WaitStatus); !ok || ws.Signal() != syscall.SIGKILL {
-		t.Fatalf("child ended with %v, not by SIGKILL", err)
-	}
 	fi, err := os.Stat(file)
 	if err != nil {
 		t.Fatalf("the half-written file is gone: %v", err)
