@@ -6,6 +6,8 @@
 package render
 
 import (
+	"net/url"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -261,8 +263,8 @@ func heading(level int, md string) string {
 // imageMarkdown shows an image as its description and a link to it. A data:
 // URI is never shown (it is the image itself, as base64), nor is a relative
 // one; the description stays when there is one. An image whose alt text
-// says nothing (see placeholderAlt) is labelled just "Image", or left out
-// when it has no link either.
+// says nothing (see placeholderAlt) is labelled with its file name, or
+// just "Image", or left out when it has no link either.
 func imageMarkdown(alt, u string, l *linker) string {
 	if placeholderAlt(alt) {
 		alt = ""
@@ -271,6 +273,9 @@ func imageMarkdown(alt, u string, l *linker) string {
 		if u = webURL(u); u != "" {
 			return "![" + escapeInline(alt) + "](" + mdURL(u) + ")"
 		}
+	}
+	if alt == "" && webURL(u) != "" {
+		alt = imageFileName(webURL(u)) // a name to tell it by, as a file manager would
 	}
 	u = l.autolink(u, alt)
 	var md string
@@ -286,6 +291,26 @@ func imageMarkdown(alt, u string, l *linker) string {
 		md += " " + u
 	}
 	return md
+}
+
+// maxFileName is the most runes of a file name an image line shows.
+const maxFileName = 48
+
+// imageFileName is the last part of a web address's path, unescaped and
+// made one safe line, cut to maxFileName runes; "" when it has none.
+func imageFileName(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	name := sanitize.Line(path.Base(p.Path))
+	if name == "." || name == "/" {
+		return ""
+	}
+	if r := []rune(name); len(r) > maxFileName {
+		name = string(r[:maxFileName-1]) + "…"
+	}
+	return name
 }
 
 // Alt texts that describe nothing: the words sites and editors put in when
