@@ -369,7 +369,7 @@ func tidy(blocks []blk, title, byline string) []story.Block {
 		}
 		out = append(out, b)
 	}
-	return blocksOf(trimTail(dropAppeals(onceEach(out))))
+	return blocksOf(trimTail(dropAppeals(dropSources(onceEach(out)))))
 }
 
 // appealPhrases mark a heading as a call for money or membership.
@@ -422,6 +422,61 @@ func trimTail(bs []blk) []blk {
 		bs = bs[:len(bs)-1]
 	}
 	return bs
+}
+
+// dropSources removes from the later half of the body the lists of sources
+// a page prints under its story ("Article Sources:", a guide's references):
+// a paragraph or bulleted list most of whose lines end in a bare address,
+// at least three of them, with the label or heading right before it.
+func dropSources(bs []blk) []blk {
+	out := bs[:0]
+	for k, b := range bs {
+		if k >= len(bs)/2 && isSourceList(b) {
+			if n := len(out); n > 0 && (out[n-1].Kind == story.Heading || out[n-1].Kind == story.Paragraph && isLeadIn(out[n-1].Text)) {
+				out = out[:n-1]
+			}
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// isSourceList reports a paragraph or list whose lines or items mostly end
+// in a bare address: a URL standing for itself, as references print them,
+// not a link on words.
+func isSourceList(b blk) bool {
+	var lines []string
+	switch b.Kind {
+	case story.List:
+		if b.Ordered {
+			return false // numbered references the text cites: the story's own notes
+		}
+		lines = b.Items
+	case story.Paragraph:
+		lines = strings.Split(b.Text, "\n")
+	default:
+		return false
+	}
+	n := 0
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) > 0 && isWebAddress(f[len(f)-1]) {
+			n++
+		}
+	}
+	return n >= 3 && n*2 > len(lines)
+}
+
+// isWebAddress reports a URL written out: http(s):// or www. and a host.
+func isWebAddress(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, ".,;)"))
+	for _, p := range []string{"https://", "http://", "www."} {
+		if strings.HasPrefix(w, p) && strings.Contains(w[len(p):], ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // isLeadIn reports whether a paragraph only introduces what follows it: a

@@ -89,3 +89,33 @@ func TestIsReadingTime(t *testing.T) {
 		}
 	}
 }
+
+func TestTidySources(t *testing.T) {
+	story1 := story.Block{Kind: story.Paragraph, Text: "The lamps were lit again on Friday, the council said, after a year of repairs to the harbour wall."}
+	story2 := story.Block{Kind: story.Paragraph, Text: "Fishermen said the light made the night crossing safer, and the cafés stayed open later."}
+	label := story.Block{Kind: story.Paragraph, Text: "Article Sources:"}
+	urls := "https://example.org/harbour-report\nhttps://example.com/lamps/2024\nwww.example.net/council-minutes"
+	tests := []struct {
+		name   string
+		blocks []story.Block
+		want   int // blocks left
+	}{
+		{"a paragraph of bare addresses under a label", []story.Block{story1, story2, label, {Kind: story.Paragraph, Text: urls}}, 2},
+		{"a bulleted list of citations ending in addresses", []story.Block{story1, story2, {Kind: story.Heading, Level: 2, Text: "Sources"},
+			{Kind: story.List, Items: []string{"Roe J (2021). Harbour lights. https://example.org/a", "Doe J (2020). Lamps. https://example.org/b", "Poe J (2019). Walls. https://example.org/c"}}, story2}, 3},
+		{"numbered references are the story's own notes", []story.Block{story1, story2,
+			{Kind: story.List, Ordered: true, Items: []string{"Roe J. https://example.org/a", "Doe J. https://example.org/b", "Poe J. https://example.org/c"}}}, 3},
+		{"two addresses are not a list of sources", []story.Block{story1, story2, {Kind: story.Paragraph, Text: "https://example.org/a\nhttps://example.org/b"}}, 3},
+		{"links on words are not bare addresses", []story.Block{story1, story2,
+			{Kind: story.List, Items: []string{"The harbour report", "The council minutes", "The lamp survey"}}}, 3},
+		{"addresses in the first half are left to the other rules", []story.Block{{Kind: story.List, Items: []string{"https://example.org/a", "https://example.org/b", "https://example.org/c"}}, story1, story2, story2}, 4},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := tidy(plain(tc.blocks...), "Some headline", "")
+			if len(out) != tc.want {
+				t.Errorf("%d blocks left, want %d: %+v", len(out), tc.want, out)
+			}
+		})
+	}
+}

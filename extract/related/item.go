@@ -66,7 +66,7 @@ func (d *dom) verifiedLink(i int32) bool {
 }
 
 // Titles that name a control, not a story.
-var controlText = regexp.MustCompile(`(?i)^(?:read (?:more|the (?:full )?(?:story|article))|(?:go to|read|view|open|see) (?:the )?(?:full )?(?:article|story|post|review|recipe|video)|continue reading|view (?:all|more)|see (?:all|more)|show (?:all|more)|load more|more|next|previous|prev|older|newer|older posts|newer posts|next (?:post|article|story)|previous (?:post|article|story)|comments?|\d+ comments?|share|click here|learn more|subscribe|sign up|watch|listen|video|photos|gallery)\W*$`)
+var controlText = regexp.MustCompile(`(?i)^(?:read (?:more|the (?:full )?(?:story|article))|(?:go to|read|view|open|see) (?:the )?(?:full )?(?:article|story|post|review|recipe|video)|continue reading|(?:view|see|show) (?:all|more)\b.*|load more|(?:check|compare|see) (?:the )?(?:price|prices|deal|deals|availability|amazon)(?: (?:on|at) \S+(?: \S+)?)?(?: \(.*\))?|(?:buy|shop|order)(?: it| now| here)?(?: (?:on|at|from) \S+(?: \S+)?)?|more|next|previous|prev|older|newer|older posts|newer posts|next (?:post|article|story)|previous (?:post|article|story)|comments?|\d+ comments?|share|click here|learn more|subscribe|sign up|watch|listen|video|photos|gallery)\W*$`)
 
 // readMore matches a link that wraps its headline in a call to read it.
 var readMore = regexp.MustCompile(`(?i)^(?:read more|read|continue reading|more)(?: about| on)?\s*[:\-–—]?\s+(.+)$`)

@@ -111,7 +111,7 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 			loose = abs != ""
 		}
 		if abs == "" {
-			if d.menuTarget(k) && menuLabel(clean(innerText(n, 80))) {
+			if d.menuTarget(k) && menuLabel(clean(innerText(n, 80))) && !d.kicker(k, r) {
 				menuish++
 			}
 			continue
@@ -279,6 +279,35 @@ func (d *dom) menuTarget(k int32) bool {
 		}
 	}
 	return len(segs) <= 2
+}
+
+// kicker reports a section link on a story card ("Operations" above a
+// headline): the smallest element around it holding other links is not a
+// list, and they all go to one story, so the link labels that card rather
+// than making the block a menu.
+func (d *dom) kicker(k int32, r region) bool {
+	p := d.parent[k]
+	for step := 0; step < maxClimb && p >= r.lo && d.end[p] <= r.hi; step++ {
+		if d.anchors(p) > 1 {
+			if d.anchors(p) > 4 || d.nodes[p].DataAtom == atom.Ul || d.nodes[p].DataAtom == atom.Ol {
+				return false
+			}
+			story := ""
+			for j := p; j <= d.end[p]; j++ {
+				if j == k || d.nodes[j].DataAtom != atom.A || !hasAttr(d.nodes[j], "href") {
+					continue
+				}
+				abs, kk, _ := d.storyURL(j)
+				if abs == "" || story != "" && kk != story {
+					return false
+				}
+				story = kk
+			}
+			return story != ""
+		}
+		p = d.parent[p]
+	}
+	return false
 }
 
 // laterAnchor reports whether another anchor to the same story follows k in

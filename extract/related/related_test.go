@@ -74,6 +74,22 @@ func TestFindKinds(t *testing.T) {
 			want: abs("/world/2024/04/28/dam-warning-issued-upstream", "/world/2024/04/29/farmers-count-cost-of-floods"),
 		},
 		{
+			name: "related block inside a wrapper classed as footer",
+			after: `<div class="site-footer"><div class="related-posts-block"><h3>You might also like</h3>
+<article><h4><a href="/world/2024/04/20/bridge-closed-after-storm">Bridge closed after storm damage found</a></h4></article>
+<article><h4><a href="/world/2024/04/21/school-reopens-after-repairs">School reopens after month of repairs</a></h4></article></div>
+<ul><li><a href="/world/2024/04/22/footer-list-story-not-related">Footer list story that is not related</a></li></ul></div>`,
+			want: abs("/world/2024/04/20/bridge-closed-after-storm", "/world/2024/04/21/school-reopens-after-repairs"),
+		},
+		{
+			name: "cards with a section link above each headline",
+			after: `<section><h2>Trending</h2><div class="collection">
+<div class="item"><span><a href="/operations">Operations</a></span><a href="/operations/look-back-at-year-in-politics"><h3>A look back on the year in politics</h3></a></div>
+<div class="item"><span><a href="/food">Food</a></span><a href="/food/whats-coming-onto-menus-next-year"><h3>What is coming onto menus next year</h3></a></div>
+<div class="item"><span><a href="/leadership">Leadership</a></span><a href="/leadership/executives-move-between-chains"><h3>Executives move between the big chains</h3></a></div></div></section>`,
+			want: abs("/operations/look-back-at-year-in-politics", "/food/whats-coming-onto-menus-next-year", "/leadership/executives-move-between-chains"),
+		},
+		{
 			name: "class names the block",
 			after: `<div class="related-posts"><div class="card"><a href="/world/2024/04/20/bridge-closed-after-storm"><img src="x.jpg" alt=""></a>
 <h3><a href="/world/2024/04/20/bridge-closed-after-storm">Bridge closed after storm damage found</a></h3></div>
@@ -239,6 +255,19 @@ func TestFindExclusions(t *testing.T) {
 			after: `<section><h2>Most read</h2><ul><li><a href="/b.html">A headline of several words</a></li>
 <li><a href="/c.html">Another headline of several words here</a></li></ul></section>
 <div class="related-articles"><h2>Related Articles</h2><ul><li><a href="/world/">World news from every corner</a></li><li><a href="/d.html">Weather</a></li></ul></div>`,
+		},
+		{
+			name: "month archives titled by a date",
+			after: `<aside><h3>Recent posts</h3><ul>
+<li><a href="/blog/2025/11/">November 28, 2025</a></li><li><a href="/blog/2025/06/">June 30, 2025</a></li></ul></aside>`,
+		},
+		{
+			name:  "related block in a wrapper classed as an ad",
+			after: `<div class="ad-slot"><div class="related-posts"><h3>Related</h3><ul>` + related + `</ul></div></div>`,
+		},
+		{
+			name:  "related products",
+			after: `<div><h3>Related Products</h3><ul><li><a href="/store/robot-vacuum-with-mop-and-lidar">Robot vacuum with mop and lidar mapping</a></li></ul></div>`,
 		},
 		{
 			name:  "ad label on the block",
@@ -432,6 +461,10 @@ func TestStoryLike(t *testing.T) {
 		{"https://news.example.com/article/12345678", true},
 		{"https://shop.example.com/out/link/66134/209116", false},
 		{"https://news.example.com/logo.png", false},
+		{"https://blog.example.com/blog/2025/11/", false},              // a month's archive
+		{"https://blog.example.com/news/2025/11/02", false},            // a day's archive
+		{"https://blog.example.com/news/2025/11/02/river-rises", true}, // a story under its date
+		{"https://blog.example.com/best-of/2025/12345", true},          // an id, not a month
 	}
 	for _, tc := range tests {
 		if got := storyLike(mustURL(t, tc.url)); got != tc.want {
@@ -531,6 +564,27 @@ func TestWords(t *testing.T) {
 	for _, tc := range tests {
 		if got := words(tc.in); !slices.Equal(got, tc.want) {
 			t.Errorf("words(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestHeadlineControls(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"View all Recommended for you", false},
+		{"See all stories in Politics today", false},
+		{"Check Amazon (on sale!)", false},
+		{"Check price on Amazon", false},
+		{"Buy on Best Buy", false},
+		{"Shop now", false},
+		{"Buy now, pay later schemes face a crackdown", true},
+		{"Shoppers return to high streets before the holidays", true},
+		{"Checking in on the river town a year after the floods", true},
+	} {
+		if got := headline(tc.text); got != tc.want {
+			t.Errorf("headline(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

@@ -203,6 +203,7 @@ func judge(ws []string) attrInfo {
 			info.part |= partSite
 		}
 	}
+	info.ad = ad
 	info.marked = ad || chromeByWords(ws, fs)
 	if ad || tag {
 		return info
@@ -324,7 +325,7 @@ var morePhrases = []string{
 }
 
 // Headings that look like ours but name something else.
-var notHeading = regexp.MustCompile(`(?:about (?:me|us|the author)|sponsor|promoted|partner|advert|shopping|deals\b|coupons|\bshop\b|from around the web|around the web|paid (?:post|content)|related (?:topics|tags|searches|keywords|categories|terms)|trending (?:topics|tags|searches)|popular (?:topics|tags|searches))`)
+var notHeading = regexp.MustCompile(`(?:about (?:me|us|the author)|sponsor|promoted|partner|advert|shopping|deals\b|coupons|\bshop\b|from around the web|around the web|paid (?:post|content)|related (?:topics|tags|searches|keywords|categories|terms|products)|trending (?:topics|tags|searches)|popular (?:topics|tags|searches))`)
 
 // headingTier classifies a short heading text.
 func headingTier(text string) tier {

@@ -209,14 +209,33 @@ func storyLike(u *url.URL) bool {
 	return numericQuery(u)
 }
 
-// dateArchive reports a path like /2025/12/01/: a list of a day's posts.
+// dateArchive reports a path like /2025/12/01/ or /blog/2025/11/: a list
+// of a day's or a month's posts. All its segments are numbers, or it ends
+// in a year and a month (and perhaps a day) with no slug before them.
 func dateArchive(segs []string) bool {
+	numeric := func(s string, max int) bool {
+		return s != "" && len(s) <= max && strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
+	}
+	all := true
 	for _, s := range segs {
-		if len(s) > 4 || strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
-			return false
+		all = all && numeric(s, 4)
+	}
+	if all {
+		return true
+	}
+	for i, s := range segs {
+		if sluggy(s) && !numeric(s, 4) {
+			return false // a story's slug, its date after it: /why-x-happened/2025/11
+		}
+		if len(s) == 4 && numeric(s, 4) && len(segs)-i >= 2 && len(segs)-i <= 3 {
+			rest := true
+			for _, t := range segs[i+1:] {
+				rest = rest && numeric(t, 2)
+			}
+			return rest
 		}
 	}
-	return true
+	return false
 }
 
 // sluggy reports whether a path segment looks like a story slug or id.

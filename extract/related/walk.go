@@ -210,8 +210,28 @@ func (d *dom) settle(body int32) {
 		if !c && d.marked[i] && !(body >= 0 && d.contains(int32(i), body)) {
 			c = true
 		}
+		if c && d.ownRelated(int32(i)) {
+			c = false
+		}
 		d.chrome[i] = c
 	}
+}
+
+// ownRelated reports an element whose own class names a related block
+// ("related-posts") inside a wrapper that only its class calls chrome
+// ("site-footer"): pages put their related block in such wrappers, and the
+// block's own name is the nearer word. Structural chrome (<nav>, the page
+// <footer>) and ad wrappers still hide it.
+func (d *dom) ownRelated(i int32) bool {
+	if d.frame[i] || d.marked[i] || d.signal[i] != i || d.sigTier[i] != tierRelated {
+		return false
+	}
+	for a := d.parent[i]; a >= 0; a = d.parent[a] {
+		if d.marked[a] && judge(attrWords(d.nodes[a])).ad {
+			return false
+		}
+	}
+	return true
 }
 
 // isFrame: <nav>, navigation roles, buttons, and <header>/<footer> that
@@ -255,6 +275,7 @@ func frameLike(n *html.Node) bool {
 type attrInfo struct {
 	tier   tier // the block it marks, if any
 	marked bool // it names navigation, sharing, comments, pagination or an ad
+	ad     bool // it names an ad or a paid widget
 	part   part // the part of a story card it holds, if any
 }
 
