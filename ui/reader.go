@@ -43,9 +43,9 @@ type readerPane struct {
 	origin []int      // the render's line each base line comes from; nil: the same (inline.go)
 
 	delivered int // counts deliveries, so a layout of pictures knows its lines are new
-	width  int
-	height int      // the pane's, the breadcrumb's line included
-	crumb  []string // the titles of the walk that led here, shown above the story
+	width     int
+	height    int      // the pane's, the breadcrumb's line included
+	crumb     []string // the titles of the walk that led here, shown above the story
 
 	positions map[entryKey]scrollPos // per story, while tread runs
 	split     *splitCache
