@@ -41,11 +41,11 @@ type readerPane struct {
 	marked bool       // lines carry search highlights
 	widths []int      // display width of each line, measured once
 	origin []int      // the render's line each base line comes from; nil: the same (inline.go)
+	width  int
+	height int      // the pane's, the breadcrumb's line included
+	crumb  []string // the titles of the walk that led here, shown above the story
 
 	delivered int // counts deliveries, so a layout of pictures knows its lines are new
-	width     int
-	height    int      // the pane's, the breadcrumb's line included
-	crumb     []string // the titles of the walk that led here, shown above the story
 
 	positions map[entryKey]scrollPos // per story, while tread runs
 	split     *splitCache
