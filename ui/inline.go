@@ -171,6 +171,8 @@ func (m *Model) layPictures() tea.Cmd {
 		sent, ok := in.sent[id]
 		if !ok || sent.box != box {
 			cmds = append(cmds, m.sendPicture(e.url, src, id, box))
+		} else {
+			in.stop(id) // the size sent is wanted again: a render for another is not
 		}
 		if ok && sent.src == src && sent.pic.Cols <= box.Cols && sent.pic.Rows <= box.Rows {
 			spans[i].id, spans[i].pic = id, sent.pic
@@ -269,16 +271,21 @@ func (m *Model) sendPicture(page, src string, id uint32, box picture.Box) tea.Cm
 // stops a render of it.
 func (m *Model) forget(id uint32) tea.Cmd {
 	in := m.pics.inline
-	if f, ok := in.flight[id]; ok {
-		f.cancel()
-		delete(in.flight, id)
-	}
+	in.stop(id)
 	if _, ok := in.sent[id]; !ok {
 		return nil
 	}
 	delete(in.sent, id)
 	in.gen++
 	return tea.Raw(picture.DeleteSeq(id, m.pics.display.Passthrough))
+}
+
+// stop cancels the render for id under way, if any.
+func (in *inlinePics) stop(id uint32) {
+	if f, ok := in.flight[id]; ok {
+		f.cancel()
+		delete(in.flight, id)
+	}
 }
 
 // freeInline deletes every picture sent, for quitting.
