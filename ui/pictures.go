@@ -17,16 +17,20 @@ import (
 	"github.com/tread-reader/tread/story"
 )
 
-// Pictures are shown in an overlay over the reader, one at a time, not in
-// the text: Bubble Tea's renderer owns every cell it draws and diffs
-// frames, so a sixel or iTerm2 picture written among the text would be
-// wiped by the next frame that touches its rows, and scrolled text would
-// have to be drawn around it. The overlay draws blank rows that do not
-// change while it is open; once that frame is on screen the picture is
-// written over them (cursor saved, moved, restored, so the renderer's idea
-// of the cursor holds), and closing it clears the screen, which makes the
-// renderer draw every cell again. The same path serves all three
-// protocols, and scrolling never waits on a picture.
+// Pictures go in the text where the terminal draws kitty's Unicode
+// placeholders (kitty 0.28 and later, Ghostty; inline.go): there they are
+// cells like any other, which Bubble Tea's renderer draws, diffs and
+// scrolls. Elsewhere (iTerm2, sixel, kitty-protocol terminals without
+// placeholders) the picture key shows them in an overlay over the reader,
+// one at a time, not in the text: the renderer owns every cell it draws
+// and diffs frames, so a sixel or iTerm2 picture written among the text
+// would be wiped by the next frame that touches its rows, and scrolled
+// text would have to be drawn around it. The overlay draws blank rows
+// that do not change while it is open; once that frame is on screen the
+// picture is written over them (cursor saved, moved, restored, so the
+// renderer's idea of the cursor holds), and closing it clears the screen,
+// which makes the renderer draw every cell again. Scrolling never waits on
+// a picture either way.
 
 // pictureRef is one picture of a story: its address and what it shows.
 type pictureRef struct {
