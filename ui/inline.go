@@ -33,12 +33,14 @@ const maxInline = 64
 // inlinePics is the state of the pictures in the text. It is a pointer in
 // the model, so copies of the model share it, as with the split cache.
 type inlinePics struct {
-	slots  *picture.Slots
-	sent   map[uint32]inlineSent   // what the terminal holds, by id
-	flight map[uint32]inlineFlight // renders under way, by id
-	failed map[string]bool         // addresses that could not be shown
-	laid   inlineLaid              // what the reader's lines were laid out for
-	gen    int                     // changes whenever sent does
+	slots   *picture.Slots
+	sent    map[uint32]inlineSent   // what the terminal holds, by id
+	flight  map[uint32]inlineFlight // renders under way, by id
+	failed  map[string]bool         // addresses that could not be shown
+	laid    inlineLaid              // what the reader's lines were laid out for
+	spans   []imageSpan             // where the pictures are in the render of spansOf
+	spansOf renderWant
+	gen     int // changes whenever sent does
 }
 
 // inlineSent is the picture the terminal holds under an id.
@@ -160,7 +162,10 @@ func (m *Model) layPictures() tea.Cmd {
 	in := m.pics.inline
 	var cmds []tea.Cmd
 	used := map[uint32]bool{}
-	spans := imageSpans(s.lines, e.pictures)
+	if in.spansOf != in.laid.want {
+		in.spans, in.spansOf = imageSpans(s.lines, e.pictures), in.laid.want
+	}
+	spans := slices.Clone(in.spans)
 	for i, sp := range spans {
 		src := e.pictures[sp.ref].src
 		id, evicted := in.slots.ID(src)
