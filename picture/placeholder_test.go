@@ -2,33 +2,12 @@ package picture
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi/kitty"
 )
-
-// golden compares got with testdata/golden/name, rewriting it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s changed:\n got %s\nwant %s", name, strconv.Quote(got), strconv.Quote(string(want)))
-	}
-}
 
 // TestInlineGolden pins the exact bytes of an inline picture: the
 // transmission (a=t, PNG, quiet) and the virtual placement (a=p, U=1,

@@ -285,6 +285,16 @@ func (m *Model) forget(id uint32) tea.Cmd {
 	return tea.Raw(picture.DeleteSeq(id, m.pics.display.Passthrough))
 }
 
+// current is the render under way for id when it is render seq, the one
+// wanted; false for a render superseded, or for an id given up.
+func (in *inlinePics) current(id uint32, seq int) (inlineFlight, bool) {
+	if in == nil {
+		return inlineFlight{}, false
+	}
+	f, ok := in.flight[id]
+	return f, ok && f.seq == seq
+}
+
 // stop cancels the render for id under way, if any.
 func (in *inlinePics) stop(id uint32) {
 	if f, ok := in.flight[id]; ok {
@@ -311,11 +321,8 @@ func (m *Model) freeInline() tea.Cmd {
 // line.
 func (m Model) onInlineRendered(msg inlineRendered) (tea.Model, tea.Cmd) {
 	in := m.pics.inline
-	if in == nil {
-		return m, nil
-	}
-	f, ok := in.flight[msg.id]
-	if !ok || f.seq != msg.seq {
+	f, ok := in.current(msg.id, msg.seq)
+	if !ok {
 		return m, nil
 	}
 	if msg.err != nil {
@@ -334,11 +341,8 @@ func (m Model) onInlineRendered(msg inlineRendered) (tea.Model, tea.Cmd) {
 // text out with it.
 func (m Model) onInlineShown(msg inlineShown) (tea.Model, tea.Cmd) {
 	in := m.pics.inline
-	if in == nil {
-		return m, nil
-	}
-	f, ok := in.flight[msg.id]
-	if !ok || f.seq != msg.seq {
+	f, ok := in.current(msg.id, msg.seq)
+	if !ok {
 		return m, nil
 	}
 	delete(in.flight, msg.id)

@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -28,24 +26,15 @@ func picStory(n int) story.Document {
 // long story whose pictures are in the text, beside the same without
 // pictures: the placeholders cost a frame no more than text does.
 func BenchmarkInlineScroll(b *testing.B) {
-	data := photoPNG(b)
 	for _, pics := range []bool{false, true} {
 		b.Run(fmt.Sprintf("pictures=%v", pics), func(b *testing.B) {
-			opts := Options{Docs: []story.Document{picStory(20)}, Images: "off",
-				Picture: func(context.Context, string, string) ([]byte, error) { return data, nil }}
-			answers := []tea.Msg{}
+			opts := Options{Docs: []story.Document{picStory(20)}, Images: "off"}
+			var answers []tea.Msg
 			if pics {
 				opts.Images = "auto"
 				answers = []tea.Msg{kittyOK, kittyName, plainDA}
 			}
-			d := &driver{tb: b, m: New(opts)}
-			d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
-			d.run(d.m.Init())
-			for _, a := range answers {
-				d.send(a)
-			}
-			d.fireTicks()
-			d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+			d := answeredDriver(b, opts, answers, 120, 40)
 			if held := d.m.pics.inline != nil && len(d.m.pics.inline.sent) == 20; held != pics {
 				b.Fatalf("pictures in the text: %v, want %v", held, pics)
 			}
@@ -69,15 +58,8 @@ func BenchmarkInlineScroll(b *testing.B) {
 // BenchmarkInlineLayout is laying a long story's lines out again with its
 // 20 pictures, as when one arrives or the pane's height changes.
 func BenchmarkInlineLayout(b *testing.B) {
-	data := photoPNG(b)
-	d := &driver{tb: b, m: New(Options{Docs: []story.Document{picStory(20)}, Images: "auto",
-		Picture: func(context.Context, string, string) ([]byte, error) { return data, nil }})}
-	d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
-	d.run(d.m.Init())
-	for _, a := range []tea.Msg{kittyOK, kittyName, plainDA} {
-		d.send(a)
-	}
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d := answeredDriver(b, Options{Docs: []story.Document{picStory(20)}, Images: "auto"},
+		[]tea.Msg{kittyOK, kittyName, plainDA}, 120, 40)
 	in := d.m.pics.inline
 	done := cpuPerOp(b)
 	b.ResetTimer()

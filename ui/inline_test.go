@@ -53,12 +53,14 @@ func longPicDoc() story.Document {
 	return doc
 }
 
-func inlineDriver(t *testing.T, w, h int, answers ...tea.Msg) *driver {
-	data := photoPNG(t)
-	d := &driver{tb: t, m: New(Options{
-		Docs: []story.Document{longPicDoc()}, Images: "auto",
-		Picture: func(context.Context, string, string) ([]byte, error) { return data, nil },
-	})}
+// answeredDriver is a reader for opts (its pictures photoPNG unless
+// opts says) on a terminal that gave answers to the picture queries, w×h.
+func answeredDriver(tb testing.TB, opts Options, answers []tea.Msg, w, h int) *driver {
+	if opts.Picture == nil {
+		data := photoPNG(tb)
+		opts.Picture = func(context.Context, string, string) ([]byte, error) { return data, nil }
+	}
+	d := &driver{tb: tb, m: New(opts)}
 	d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
 	d.run(d.m.Init())
 	for _, a := range answers {
@@ -67,6 +69,10 @@ func inlineDriver(t *testing.T, w, h int, answers ...tea.Msg) *driver {
 	d.fireTicks() // the queries' timeout
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
+}
+
+func inlineDriver(t *testing.T, w, h int, answers ...tea.Msg) *driver {
+	return answeredDriver(t, Options{Docs: []story.Document{longPicDoc()}, Images: "auto"}, answers, w, h)
 }
 
 // placeholderRows is the rows of the view that hold placeholder cells,
@@ -187,18 +193,8 @@ func TestInlineNeedsAnAnswer(t *testing.T) {
 		{"forced kitty in tmux", "kitty", true, []tea.Msg{tmuxName, plainDA}, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			data := photoPNG(t)
-			d := &driver{tb: t, m: New(Options{
-				Docs: []story.Document{longPicDoc()}, Images: tt.setting, InTmux: tt.tmux,
-				Picture: func(context.Context, string, string) ([]byte, error) { return data, nil },
-			})}
-			d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
-			d.run(d.m.Init())
-			for _, a := range tt.answers {
-				d.send(a)
-			}
-			d.fireTicks()
-			d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+			opts := Options{Docs: []story.Document{longPicDoc()}, Images: tt.setting, InTmux: tt.tmux}
+			d := answeredDriver(t, opts, tt.answers, 100, 30)
 			d.press("G")
 			all := strings.Join(d.m.reader.lines, "\n") + d.m.View().Content
 			has := strings.ContainsRune(all, kitty.Placeholder)
@@ -283,18 +279,9 @@ func TestInlineResize(t *testing.T) {
 // the terminal (a=d, d=I, by its id), coming back sends it again under the
 // same id, and quitting deletes it.
 func TestInlineFreed(t *testing.T) {
-	data := photoPNG(t)
 	other := story.Document{Source: "quay", Stories: []story.Story{{Title: "Quay repaired", Body: []story.Block{{Kind: story.Paragraph, Text: "Stone by stone."}}}}}
-	d := &driver{tb: t, m: New(Options{
-		Docs: []story.Document{longPicDoc(), other}, Images: "auto",
-		Picture: func(context.Context, string, string) ([]byte, error) { return data, nil },
-	})}
-	d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
-	d.run(d.m.Init())
-	for _, a := range []tea.Msg{kittyOK, kittyName, plainDA} {
-		d.send(a)
-	}
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 36})
+	d := answeredDriver(t, Options{Docs: []story.Document{longPicDoc(), other}, Images: "auto"},
+		[]tea.Msg{kittyOK, kittyName, plainDA}, 120, 36)
 	in := d.m.pics.inline
 	if len(in.sent) != 1 {
 		t.Fatalf("%d pictures sent, want 1", len(in.sent))
