@@ -23,8 +23,8 @@ func picStory(n int) story.Document {
 }
 
 // BenchmarkInlineScroll is one line down and the frame after it, in a
-// long story whose pictures are in the text, beside the same without
-// pictures: the placeholders cost a frame no more than text does.
+// long story whose pictures are in the text, beside the same story with
+// pictures off: what the placeholder rows add to a frame.
 func BenchmarkInlineScroll(b *testing.B) {
 	for _, pics := range []bool{false, true} {
 		b.Run(fmt.Sprintf("pictures=%v", pics), func(b *testing.B) {
