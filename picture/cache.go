@@ -6,12 +6,14 @@ import (
 )
 
 // Key names one encoding of one picture: the sha256 of its data, the box
-// it was fitted to, and how it was encoded.
+// it was fitted to, and how it was encoded: InlineID is the id an inline
+// picture was sent under (its bytes name it), 0 for the overlay's.
 type Key struct {
 	Hash        [32]byte
 	Box         Box
 	Protocol    Protocol
 	Passthrough bool
+	InlineID    uint32
 }
 
 // Cache keeps encoded pictures, the least recently used dropped first

@@ -222,9 +222,41 @@ func Choose(setting string, det Detection) (Display, error) {
 	switch {
 	case auto:
 		d.Protocol = det.Protocol
+		d.Placeholders = d.Protocol == Kitty && knowsPlaceholders(det.Terminal)
 	case forced != None:
 		d.Protocol = forced
 		d.Passthrough = det.Tmux && forced != det.Protocol
+		d.Placeholders = forced == Kitty && !lacksPlaceholders(det.Terminal)
 	}
 	return d, nil
+}
+
+// knowsPlaceholders reports whether a terminal that answered the kitty
+// query draws Unicode placeholders too, by its XTVERSION answer: kitty
+// from 0.28 ("kitty(0.35.2)") and Ghostty do; WezTerm and Konsole answer
+// the query but draw no placeholders, and a terminal that did not say
+// who it is gets the overlay, which every kitty-protocol terminal draws.
+func knowsPlaceholders(terminal string) bool {
+	t := strings.ToLower(terminal)
+	if strings.HasPrefix(t, "ghostty") {
+		return true
+	}
+	v, ok := strings.CutPrefix(t, "kitty(")
+	if !ok {
+		return false
+	}
+	v, _, _ = strings.Cut(v, ")")
+	major, rest, _ := strings.Cut(v, ".")
+	minor, _, _ := strings.Cut(rest, ".")
+	ma, err1 := strconv.Atoi(major)
+	mi, err2 := strconv.Atoi(minor)
+	return err1 == nil && err2 == nil && (ma > 0 || mi >= 28)
+}
+
+// lacksPlaceholders reports whether a terminal is known to speak kitty's
+// protocol without its placeholders; a forced "kitty" is trusted
+// otherwise, as in tmux, which answers for itself, not the terminal.
+func lacksPlaceholders(terminal string) bool {
+	t := strings.ToLower(terminal)
+	return strings.HasPrefix(t, "wezterm") || strings.HasPrefix(t, "konsole")
 }

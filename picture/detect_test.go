@@ -117,8 +117,14 @@ func TestChoose(t *testing.T) {
 		{"auto", tmux, Display{}, false},
 		{"off", kitty, Display{Cell: CellSize{9, 18}}, false},
 		{"sixel", kitty, Display{Protocol: Sixel, Cell: CellSize{9, 18}}, false},
-		{"Kitty", Detection{}, Display{Protocol: Kitty}, false},
-		{"kitty", tmux, Display{Protocol: Kitty, Passthrough: true}, false},
+		{"Kitty", Detection{}, Display{Protocol: Kitty, Placeholders: true}, false},
+		{"kitty", tmux, Display{Protocol: Kitty, Passthrough: true, Placeholders: true}, false},
+		{"kitty", Detection{Terminal: "WezTerm 20240203"}, Display{Protocol: Kitty}, false},
+		{"auto", Detection{Protocol: Kitty, Terminal: "kitty(0.35.2)"}, Display{Protocol: Kitty, Placeholders: true}, false},
+		{"auto", Detection{Protocol: Kitty, Terminal: "kitty(0.27.1)"}, Display{Protocol: Kitty}, false},
+		{"auto", Detection{Protocol: Kitty, Terminal: "kitty(1.0)"}, Display{Protocol: Kitty, Placeholders: true}, false},
+		{"auto", Detection{Protocol: Kitty, Terminal: "ghostty 1.1.3"}, Display{Protocol: Kitty, Placeholders: true}, false},
+		{"auto", Detection{Protocol: Kitty, Terminal: "kitty(x.y)"}, Display{Protocol: Kitty}, false},
 		{"iterm2", tmux, Display{Protocol: ITerm2, Passthrough: true}, false},
 		{"sixel", Detection{Tmux: true, Protocol: Sixel}, Display{Protocol: Sixel}, false},
 		{"yes", kitty, Display{}, true},
@@ -146,6 +152,8 @@ func TestNoPictureBytesWithoutAnswer(t *testing.T) {
 		{"answers without pictures", xtversion("XTerm(390)") + da1Plain, false, false},
 		{"tmux without passthrough", xtversion("tmux 3.4") + "\x1b[?1;2c", true, false},
 		{"kitty", kittyOK + da1Plain, false, true},
+		{"kitty with placeholders", kittyOK + xtversion("kitty(0.35.2)") + da1Plain, false, true},
+		{"ghostty inside tmux", kittyOK + xtversion("tmux 3.4") + da1Plain, true, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var screen bytes.Buffer
@@ -154,8 +162,14 @@ func TestNoPictureBytesWithoutAnswer(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := NewRenderer(d, Limits{}, 0).Render(context.Background(), data, Box{Cols: 20, Rows: 10})
+			r := NewRenderer(d, Limits{}, 0)
+			p, err := r.Render(context.Background(), data, Box{Cols: 20, Rows: 10})
 			screen.WriteString(p.Seq)
+			in, inErr := r.RenderInline(context.Background(), data, Box{Cols: 20, Rows: 10}, InlineID(7, 1))
+			screen.WriteString(in.Seq)
+			if wantInline := strings.Contains(tt.answers, "kitty("); (inErr == nil) != wantInline {
+				t.Errorf("inline render: %v, want one: %v", inErr, wantInline)
+			}
 			if drawn := screen.Len() > len(Queries()); drawn != tt.drawn || (err == nil) != tt.drawn {
 				t.Errorf("drawn %v (%v), want %v; wrote %q", drawn, err, tt.drawn, screen.String()[len(Queries()):])
 			}

@@ -24,10 +24,11 @@ func decodeSeeds(t testing.TB) map[string][]byte {
 }
 
 var answerSeeds = map[string]string{
-	"kitty":  kittyOK + xtversion("kitty(0.35.2)") + cell10x20 + da1Plain,
-	"iterm2": "\x1b]1337;ReportCellSize=17.0;8.0;2.0\x1b\\" + xtversion("iTerm2 3.5.4") + da1Plain,
-	"sixel":  xtversion("foot(1.18.1)") + da1Sixel,
-	"tmux":   xtversion("tmux 3.4") + "\x1b[?1;2;4c",
+	"kitty":   kittyOK + xtversion("kitty(0.35.2)") + cell10x20 + da1Plain,
+	"iterm2":  "\x1b]1337;ReportCellSize=17.0;8.0;2.0\x1b\\" + xtversion("iTerm2 3.5.4") + da1Plain,
+	"sixel":   xtversion("foot(1.18.1)") + da1Sixel,
+	"tmux":    xtversion("tmux 3.4") + "\x1b[?1;2;4c",
+	"ghostty": kittyOK + xtversion("ghostty 1.1.3") + da1Plain,
 }
 
 // FuzzDecode: no input crashes the decoders or the renderer, and what
@@ -65,6 +66,10 @@ func FuzzParseAnswers(f *testing.F) {
 		}
 		if d.Tmux && d.Protocol != None && d.Protocol != Sixel {
 			t.Fatalf("%s inside tmux", d.Protocol)
+		}
+		// pictures in the text only where the answers said kitty
+		if disp, err := Choose(SettingAuto, d); err != nil || disp.Placeholders && d.Protocol != Kitty {
+			t.Fatalf("Choose: %+v, %v for %+v", disp, err, d)
 		}
 	})
 }

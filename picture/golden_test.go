@@ -17,6 +17,24 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
+// golden compares got with testdata/golden/name, rewriting it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s changed:\n got %s\nwant %s", name, strconv.Quote(got), strconv.Quote(string(want)))
+	}
+}
+
 // TestEncodeGolden pins the exact bytes each protocol gets for the 4×3
 // picture: a change in an encoder, or in how tread calls it, shows here.
 func TestEncodeGolden(t *testing.T) {
@@ -31,19 +49,7 @@ func TestEncodeGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			path := filepath.Join("testdata", "golden", p.String()+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to write it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s output changed:\n got %s\nwant %s", p, strconv.Quote(got), strconv.Quote(string(want)))
-			}
+			golden(t, p.String()+".golden", got)
 		})
 	}
 }

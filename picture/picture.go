@@ -96,8 +96,8 @@ type Box struct {
 }
 
 // HeightShare is the most of the reader pane's height, in percent, that a
-// picture takes, so that the text around it stays in view.
-const HeightShare = 50
+// picture in the text takes, so that the text around it stays in view.
+const HeightShare = 40
 
 // ReadingBox is the box for a picture in a reader cols wide (the reading
 // width) and paneRows high: all the width, HeightShare of the height, at
@@ -108,8 +108,10 @@ func ReadingBox(cols, paneRows int, cell CellSize) Box {
 
 // Picture is a picture encoded for a terminal: Seq draws it at the cursor
 // and takes Cols × Rows cells. The cursor is left where it was, so the
-// caller lays out the rows the picture covers.
+// caller lays out the rows the picture covers. ID is the kitty image id it
+// was sent under (0 for other protocols), for DeleteSeq.
 type Picture struct {
 	Seq        string
 	Cols, Rows int
+	ID         uint32
 }

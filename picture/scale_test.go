@@ -40,8 +40,8 @@ func TestReadingBox(t *testing.T) {
 		cols, rows int
 		want       Box
 	}{
-		{100, 36, Box{Cols: 100, Rows: 18, Cell: cell}},
-		{50, 15, Box{Cols: 50, Rows: 7, Cell: cell}},
+		{100, 36, Box{Cols: 100, Rows: 14, Cell: cell}},
+		{50, 15, Box{Cols: 50, Rows: 6, Cell: cell}},
 		{40, 1, Box{Cols: 40, Rows: 1, Cell: cell}},
 		{-3, 0, Box{Cols: 0, Rows: 1, Cell: cell}},
 	} {
@@ -49,8 +49,8 @@ func TestReadingBox(t *testing.T) {
 			t.Errorf("ReadingBox(%d, %d) = %+v, want %+v", tt.cols, tt.rows, got, tt.want)
 		}
 	}
-	// A photo in an 80×24 reader takes the width or half the height.
-	if f := FitIn(4000, 3000, ReadingBox(80, 24, cell)); f.Rows > 12 || f.Cols > 80 {
+	// A photo in an 80×24 reader takes the width or 40% of the height.
+	if f := FitIn(4000, 3000, ReadingBox(80, 24, cell)); f.Rows > 9 || f.Cols > 80 {
 		t.Errorf("photo fit %+v leaves the box", f)
 	}
 }

@@ -17,16 +17,20 @@ import (
 	"github.com/tread-reader/tread/story"
 )
 
-// Pictures are shown in an overlay over the reader, one at a time, not in
-// the text: Bubble Tea's renderer owns every cell it draws and diffs
-// frames, so a sixel or iTerm2 picture written among the text would be
-// wiped by the next frame that touches its rows, and scrolled text would
-// have to be drawn around it. The overlay draws blank rows that do not
-// change while it is open; once that frame is on screen the picture is
-// written over them (cursor saved, moved, restored, so the renderer's idea
-// of the cursor holds), and closing it clears the screen, which makes the
-// renderer draw every cell again. The same path serves all three
-// protocols, and scrolling never waits on a picture.
+// Pictures go in the text where the terminal draws kitty's Unicode
+// placeholders (kitty 0.28 and later, Ghostty; inline.go): there they are
+// cells like any other, which Bubble Tea's renderer draws, diffs and
+// scrolls. Elsewhere (iTerm2, sixel, kitty-protocol terminals without
+// placeholders) the picture key shows them in an overlay over the reader,
+// one at a time, not in the text: the renderer owns every cell it draws
+// and diffs frames, so a sixel or iTerm2 picture written among the text
+// would be wiped by the next frame that touches its rows, and scrolled
+// text would have to be drawn around it. The overlay draws blank rows
+// that do not change while it is open; once that frame is on screen the
+// picture is written over them (cursor saved, moved, restored, so the
+// renderer's idea of the cursor holds), and closing it clears the screen,
+// which makes the renderer draw every cell again. Scrolling never waits on
+// a picture either way.
 
 // pictureRef is one picture of a story: its address and what it shows.
 type pictureRef struct {
@@ -61,7 +65,8 @@ type pictures struct {
 	data func(ctx context.Context, page, src string) ([]byte, error)
 	file func(page, src string) string
 
-	view pictureView
+	view   pictureView
+	inline *inlinePics // pictures in the text; nil where the terminal can't (inline.go)
 }
 
 // pictureView is the overlay: the story's pictures and the one shown.
@@ -127,6 +132,9 @@ func (p *pictures) decide() {
 	p.display = d
 	if d.Protocol != picture.None {
 		p.renderer = picture.NewRenderer(d, picture.Limits{}, 0)
+	}
+	if d.Placeholders && p.data != nil {
+		p.inline = newInlinePics()
 	}
 }
 
@@ -276,24 +284,21 @@ func (m Model) closePicture() (tea.Model, tea.Cmd) {
 	if v.cancel != nil {
 		v.cancel()
 	}
-	placed := v.placed
+	placed, id := v.placed, v.pic.ID
 	*v = pictureView{}
-	return m, m.unplace(placed)
+	return m, m.unplace(placed, id)
 }
 
 // unplace removes a picture drawn: kitty keeps pictures apart from the
-// text, so they are deleted; a full redraw paints over the others.
-func (m Model) unplace(placed bool) tea.Cmd {
+// text, so the overlay's, id, is deleted (by its id, which leaves the
+// pictures in the text be); a full redraw paints over the others.
+func (m Model) unplace(placed bool, id uint32) tea.Cmd {
 	if !placed {
 		return nil
 	}
 	cmds := []tea.Cmd{tea.ClearScreen}
 	if m.pics.display.Protocol == picture.Kitty {
-		del := ansi.KittyGraphics(nil, "a=d", "d=A", "q=2")
-		if m.pics.display.Passthrough {
-			del = ansi.TmuxPassthrough(del)
-		}
-		cmds = append(cmds, tea.Raw(del))
+		cmds = append(cmds, tea.Raw(picture.DeleteSeq(id, m.pics.display.Passthrough)))
 	}
 	return tea.Batch(cmds...)
 }
@@ -305,9 +310,9 @@ func (m Model) stepPicture(d int) (tea.Model, tea.Cmd) {
 	if n < 0 || n >= len(v.refs) {
 		return m, nil
 	}
-	placed := v.placed
+	placed, id := v.placed, v.pic.ID
 	v.index = n
-	cmd := tea.Batch(m.unplace(placed), m.renderPicture()) // before m is copied out
+	cmd := tea.Batch(m.unplace(placed, id), m.renderPicture()) // before m is copied out
 	return m, cmd
 }
 
@@ -370,8 +375,8 @@ func (m *Model) resizePicture() tea.Cmd {
 	if !m.pics.view.open {
 		return nil
 	}
-	placed := m.pics.view.placed
-	return tea.Batch(m.unplace(placed), m.renderPicture())
+	placed, id := m.pics.view.placed, m.pics.view.pic.ID
+	return tea.Batch(m.unplace(placed, id), m.renderPicture())
 }
 
 // onPictureMsg takes the messages about pictures: the terminal's answers
@@ -384,9 +389,16 @@ func (m Model) onPictureMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case placePicture:
 		next, cmd := m.onPlacePicture(msg)
 		return next, cmd, true
+	case inlineRendered:
+		next, cmd := m.onInlineRendered(msg)
+		return next, cmd, true
+	case inlineShown:
+		next, cmd := m.onInlineShown(msg)
+		return next, cmd, true
 	}
 	if m.pics.observe(msg) {
-		return m, nil, true
+		cmd := m.layPictures() // the answers may have just said yes
+		return m, cmd, true
 	}
 	return m, nil, false
 }

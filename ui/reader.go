@@ -40,9 +40,12 @@ type readerPane struct {
 	lines  []string   // the lines on offer: base, or base with highlights
 	marked bool       // lines carry search highlights
 	widths []int      // display width of each line, measured once
+	origin []int      // the render's line each base line comes from; nil: the same (inline.go)
 	width  int
 	height int      // the pane's, the breadcrumb's line included
 	crumb  []string // the titles of the walk that led here, shown above the story
+
+	delivered int // counts deliveries, so a layout of pictures knows its lines are new
 
 	positions map[entryKey]scrollPos // per story, while tread runs
 	split     *splitCache
@@ -177,7 +180,7 @@ func (r *readerPane) savePosition() {
 func (r *readerPane) showNote(note string) {
 	r.ready = false
 	r.note = note
-	r.base, r.lines, r.widths, r.marked = nil, nil, nil, false
+	r.base, r.lines, r.widths, r.marked, r.origin = nil, nil, nil, false, nil
 	r.matches = nil
 	r.vp.SetContent("")
 }
@@ -200,8 +203,9 @@ func (r *readerPane) deliver(want renderWant, s splitRender, st styles) {
 		pos = scrollPos{offset: r.vp.YOffset(), total: r.vp.TotalLineCount()}
 	}
 	r.split.put(want, s)
-	r.base, r.widths = s.lines, s.widths
+	r.base, r.widths, r.origin = s.lines, s.widths, nil
 	r.lines, r.marked = nil, false
+	r.delivered++
 	r.ready = true
 	r.note = ""
 	r.shown = want

@@ -57,7 +57,7 @@ func (m *Model) showSelected() tea.Cmd {
 	md := e.markdown(m.list.now)
 	want := m.wantFor(e, m.wrapWidth(l.readerW))
 	if !m.reader.request(want) {
-		return nil
+		return m.layPictures() // the same story: a new height may want new sizes
 	}
 	m.cancelRenders()
 	ctx, cancel := context.WithCancel(m.ctx)
@@ -72,6 +72,7 @@ func (m *Model) showSelected() tea.Cmd {
 		}
 		cmds = append(cmds, renderCmd(ctx, m.renderer, want, md, e.links))
 	}
+	cmds = append(cmds, m.layPictures())
 	for _, n := range []int{m.list.cursor + 1, m.list.cursor - 1} {
 		if n < 0 || n >= len(m.list.visible) {
 			continue
@@ -142,5 +143,6 @@ func (m Model) onRendered(msg storyRendered) (tea.Model, tea.Cmd) {
 		return m, m.notify(errorLine("render", msg.err))
 	}
 	m.reader.deliver(msg.want, msg.split, m.styles)
-	return m, nil
+	cmd := m.layPictures()
+	return m, cmd
 }

@@ -273,8 +273,9 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.renderCancel != nil {
 		m.renderCancel()
 	}
+	free := m.freeInline() // the terminal keeps pictures sent until told
 	if e, ok := m.list.selected(); ok {
-		return m, tea.Sequence(m.keepPlace(e), tea.Quit)
+		return m, tea.Sequence(m.keepPlace(e), free, tea.Quit)
 	}
-	return m, tea.Quit
+	return m, tea.Sequence(free, tea.Quit)
 }
