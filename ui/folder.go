@@ -52,6 +52,7 @@ func folderCmd(ctx context.Context, f Folder, slotIdx, gen int, source string, f
 		if ctx.Err() != nil {
 			return nil
 		}
+		p.light = true // the list's rows alone: a story's page is read again to show it
 		groups, errs := prepareGroups(slotIdx, gen, source, docs, firstDoc, p)
 		return folderRead{slot: slotIdx, gen: gen, groups: groups, errs: errs, folder: f, next: from + n, nextDoc: firstDoc + len(docs)}
 	}

@@ -177,6 +177,7 @@ type Model struct {
 	loadFrame    int                // the spinner frame of the sources' loads
 	renderCancel context.CancelFunc // cancels renders for the last selection
 	lib          libView            // the library view, when Options.Library is set
+	pages        folderPages        // folder pages read again to be shown (folderpage.go)
 	feeds        feedsView          // the subscriptions section, when Options.Feeds is set
 
 	// after schedules msg after d; tests replace it to fire timers at will.
