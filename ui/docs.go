@@ -90,9 +90,8 @@ type slot struct {
 	// replaces: a walked page read in place of a feed's summary, shown
 	// for that story and not listed itself.
 	replaces bool
-	// A folder read a chunk at a time (folder.go): its story groups so
-	// far, and how many of its total pages are read.
-	groups      []group
+	// A folder read a chunk at a time (folder.go): how many of its total
+	// pages are read.
 	read, total int
 }
 
@@ -232,10 +231,11 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep, n
 		title = untitledName(source, st.URL)
 	}
 	site := sanitize.Line(st.Site)
+	minutes := st.ReadingMinutes() // a pass over the body: once
 	e := entry{
 		key:     k,
 		title:   title,
-		meta:    listMeta(shownStory(st, st.ReadingMinutes(), now)),
+		meta:    listMeta(shownStory(st, minutes, now)),
 		site:    site,
 		related: related,
 		match:   strings.ToLower(title + "\n" + site),
@@ -262,7 +262,7 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep, n
 		e.saved = p.saved(e.url)
 	}
 	e.setBody(st, p)
-	e.head, e.minutes = st, st.ReadingMinutes()
+	e.head, e.minutes = st, minutes
 	e.head.Body, e.head.Related = nil, nil
 	if p.light {
 		e.head.Description, e.head.Image = "", "" // only the body shows them

@@ -69,6 +69,7 @@ func BenchmarkFolderList(b *testing.B) {
 			expand, load := benchFolder(n)
 			opts := Options{Sources: []string{"/bench"}, Expand: expand, Load: load, Renderer: render.NewRenderer(0), Style: render.Dark, Sort: SortNewest, Fold: true}
 			var held uint64
+			defer cpuPerOp(b)()
 			for range b.N {
 				before := heapNow()
 				d := newDriver(b, opts, 120, 40)
