@@ -233,4 +233,3 @@ func titlesOf(es []entry) []string {
 	}
 	return out
 }
-
