@@ -266,6 +266,7 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep, n
 	e.head.Body, e.head.Related = nil, nil
 	if p.light {
 		e.head.Description, e.head.Image = "", "" // only the body shows them
+		e.detach()
 	}
 	e.titleW = ansi.StringWidth(e.title)
 	return e
@@ -287,6 +288,15 @@ func (e *entry) setBody(st story.Story, p prep) {
 		md = strings.TrimLeft(md+stubNote(link, p), "\n")
 	}
 	e.body, e.links, e.pictures = md, labelLinks(links), storyPictures(st)
+}
+
+// detach copies the strings a folder page's row keeps: cut from the
+// page's text, they would keep all of it alive for as long as the row.
+func (e *entry) detach() {
+	for _, s := range []*string{&e.title, &e.meta, &e.site, &e.match, &e.url, &e.norm, &e.normTitle,
+		&e.head.Title, &e.head.Site, &e.head.Byline, &e.head.Age, &e.head.URL} {
+		*s = strings.Clone(*s)
+	}
 }
 
 // untitledName names a story that has no title by where it came from: the

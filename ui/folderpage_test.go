@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -232,4 +233,21 @@ func titlesOf(es []entry) []string {
 		out[i] = e.title
 	}
 	return out
+}
+
+// A folder page's row keeps none of its page's text alive: the strings it
+// keeps are copies, not cut from the text.
+func TestFolderRowsDetachFromPageText(t *testing.T) {
+	text := strings.Repeat("x", 4096) + "Ferry returns\nCoast Herald\nBy Ada Marsh\nhttps://coast.example/ferry\n"
+	cut := func(s string) string { i := strings.Index(text, s); return text[i : i+len(s)] }
+	st := story.Story{Title: cut("Ferry returns"), Site: cut("Coast Herald"), Byline: cut("By Ada Marsh"), URL: cut("https://coast.example/ferry")}
+	gs, _ := prepareGroups(0, 0, "", []story.Document{{Source: "/news/a.txt", Stories: []story.Story{st}}}, 0, prep{light: true})
+	e := gs[0].entries[0]
+	start := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	for name, s := range map[string]string{"title": e.title, "site": e.site, "match": e.match, "url": e.url,
+		"head title": e.head.Title, "head site": e.head.Site, "byline": e.head.Byline, "head url": e.head.URL} {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); s != "" && p >= start && p < start+uintptr(len(text)) {
+			t.Errorf("the row's %s %q is cut from the page's text", name, s)
+		}
+	}
 }
