@@ -20,20 +20,20 @@ import (
 // counts the pages it reads again and fails for the files in broken.
 type pagedFolder struct {
 	mu     sync.Mutex
-	reads  []string
+	reads  map[string]int
 	broken map[string]bool
 	expand Expander
 	load   Loader
 }
 
 func newPagedFolder(n int) *pagedFolder {
-	f := &pagedFolder{broken: map[string]bool{}}
+	f := &pagedFolder{broken: map[string]bool{}, reads: map[string]int{}}
 	expand, load := benchFolder(n)
 	f.expand = expand
 	f.load = func(ctx context.Context, src string) []story.Document {
 		f.mu.Lock()
 		defer f.mu.Unlock()
-		f.reads = append(f.reads, src)
+		f.reads[src]++
 		if f.broken[src] {
 			return []story.Document{{Source: src, Err: fmt.Errorf("open %s: permission denied", src)}}
 		}
@@ -50,13 +50,7 @@ func (f *pagedFolder) options() Options {
 func (f *pagedFolder) readCount(src string) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	n := 0
-	for _, r := range f.reads {
-		if r == src {
-			n++
-		}
-	}
-	return n
+	return f.reads[src]
 }
 
 // filterTo selects the first story matching q, with the filter typed and
