@@ -8,7 +8,8 @@ import (
 )
 
 // TestE2EBigFolder opens a folder of more pages than the old bound of a
-// thousand: every page is listed, and G reaches the last.
+// thousand: every page is listed, G reaches the last and shows its story,
+// and a page removed since it was listed names its file when selected.
 func TestE2EBigFolder(t *testing.T) {
 	bin := buildTread(t)
 	isolate(t)
@@ -24,6 +25,14 @@ func TestE2EBigFolder(t *testing.T) {
 	s.waitFor(fmt.Sprintf("1/%d", n))
 	s.keys("G")
 	s.waitFor(fmt.Sprintf("%d/%d", n, n))
+	// the list keeps rows alone: the story's page is read when it is shown
+	s.waitFor(fmt.Sprintf("posted notice number %d on", n-1))
+	// a page gone since it was listed says so, naming its file
+	if err := os.Remove(filepath.Join(dir, "n0600.txt")); err != nil {
+		t.Fatal(err)
+	}
+	s.keys("/", "0600", "Enter")
+	s.waitFor("n0600.txt: no such file")
 	s.keys("q")
 	if st := s.exitStatus(); st != "0" {
 		t.Fatalf("exit status %s, want 0", st)

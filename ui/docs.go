@@ -63,6 +63,13 @@ type entry struct {
 	// placeholder: a library row whose story is not loaded yet; a link to
 	// its page finds no story in it.
 	placeholder bool
+	// lazy: a folder page's story kept as its list row alone, no body,
+	// links or pictures; file is read again to show it (folderpage.go).
+	lazy bool
+	file string
+	// read is the read of its page again this entry came from (a folder
+	// page's story, shown), so that a page read anew renders anew; 0 else.
+	read int
 }
 
 // slot is one place in the list: a source given on the command line, the
@@ -83,9 +90,8 @@ type slot struct {
 	// replaces: a walked page read in place of a feed's summary, shown
 	// for that story and not listed itself.
 	replaces bool
-	// A folder read a chunk at a time (folder.go): its story groups so
-	// far, and how many of its total pages are read.
-	groups      []group
+	// A folder read a chunk at a time (folder.go): how many of its total
+	// pages are read.
 	read, total int
 }
 
@@ -103,6 +109,8 @@ type prep struct {
 	openKey string // how the stub note names the open and browser keys
 	webKey  string
 	sort    string // Options.Sort
+	// light: a folder's pages keep only what the list draws (lazy entries).
+	light bool
 }
 
 // loadCmd loads one source in the background.
@@ -194,13 +202,20 @@ func prepareGroups(slotIdx, gen int, source string, docs []story.Document, first
 			if from == "" {
 				from = source
 			}
-			main := newEntry(k, st, from, false, p, now)
+			pd := p
+			pd.light = p.light && doc.Source != "" // a page that can be read again
+			main := newEntry(k, st, from, false, pd, now)
 			main.nRelated = len(st.Related)
 			g := group{entries: []entry{main}, when: storyTime(st), name: from}
 			for r, rel := range st.Related {
 				rk := k
 				rk.related = r
-				g.entries = append(g.entries, newEntry(rk, rel, "", true, p, now))
+				g.entries = append(g.entries, newEntry(rk, rel, "", true, pd, now))
+			}
+			if pd.light {
+				for j := range g.entries {
+					g.entries[j].file = doc.Source
+				}
 			}
 			groups = append(groups, g)
 		}
@@ -216,10 +231,11 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep, n
 		title = untitledName(source, st.URL)
 	}
 	site := sanitize.Line(st.Site)
+	minutes := st.ReadingMinutes() // a pass over the body: once
 	e := entry{
 		key:     k,
 		title:   title,
-		meta:    listMeta(shownStory(st, st.ReadingMinutes(), now)),
+		meta:    listMeta(shownStory(st, minutes, now)),
 		site:    site,
 		related: related,
 		match:   strings.ToLower(title + "\n" + site),
@@ -231,7 +247,6 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep, n
 	if titled {
 		e.normTitle = normTitle(title)
 	}
-	md, links := render.ReaderBodyMarkdown(st)
 	if related && e.url != "" && len(st.Body) == 0 {
 		e.stub = true
 		if titled {
@@ -239,24 +254,49 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep, n
 			e.title = withPath(title, e.url)
 			e.match = strings.ToLower(e.title + "\n" + site)
 		}
-		var link string
-		link, links = render.AppendLink(e.url, links)
-		md = strings.TrimLeft(md+stubNote(link, p), "\n")
-		if p.saved != nil {
-			e.saved = p.saved(e.url)
-		}
 	}
 	if !related && st.Summary && e.url != "" {
 		e.stub, e.summary = true, true
-		if p.saved != nil {
-			e.saved = p.saved(e.url)
-		}
 	}
-	e.body, e.links, e.pictures = md, labelLinks(links), storyPictures(st)
-	e.head, e.minutes = st, st.ReadingMinutes()
+	if e.stub && p.saved != nil {
+		e.saved = p.saved(e.url)
+	}
+	e.setBody(st, p)
+	e.head, e.minutes = st, minutes
 	e.head.Body, e.head.Related = nil, nil
+	if p.light {
+		e.head.Description, e.head.Image = "", "" // only the body shows them
+		e.detach()
+	}
 	e.titleW = ansi.StringWidth(e.title)
 	return e
+}
+
+// setBody gives e the body of st as markdown, with its links and pictures;
+// a related item that is only a link gets a note on how to read it. A
+// folder page's row (p.light) gets none: it is lazy, its page read again
+// when it is shown.
+func (e *entry) setBody(st story.Story, p prep) {
+	if p.light {
+		e.lazy = true
+		return
+	}
+	md, links := render.ReaderBodyMarkdown(st)
+	if e.stub && !e.summary {
+		var link string
+		link, links = render.AppendLink(e.url, links)
+		md = strings.TrimLeft(md+stubNote(link, p), "\n")
+	}
+	e.body, e.links, e.pictures = md, labelLinks(links), storyPictures(st)
+}
+
+// detach copies the strings a folder page's row keeps: cut from the
+// page's text, they would keep all of it alive for as long as the row.
+func (e *entry) detach() {
+	for _, s := range []*string{&e.title, &e.meta, &e.site, &e.match, &e.url, &e.norm, &e.normTitle,
+		&e.head.Title, &e.head.Site, &e.head.Byline, &e.head.Age, &e.head.URL} {
+		*s = strings.Clone(*s)
+	}
 }
 
 // untitledName names a story that has no title by where it came from: the

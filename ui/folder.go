@@ -52,6 +52,7 @@ func folderCmd(ctx context.Context, f Folder, slotIdx, gen int, source string, f
 		if ctx.Err() != nil {
 			return nil
 		}
+		p.light = true // the list's rows alone: a story's page is read again to show it
 		groups, errs := prepareGroups(slotIdx, gen, source, docs, firstDoc, p)
 		return folderRead{slot: slotIdx, gen: gen, groups: groups, errs: errs, folder: f, next: from + n, nextDoc: firstDoc + len(docs)}
 	}
@@ -64,17 +65,46 @@ func (m Model) onFolderRead(msg folderRead) (tea.Model, tea.Cmd) {
 		return m, nil // stopped, or superseded
 	}
 	s := &m.slots[msg.slot]
-	s.groups = append(s.groups, msg.groups...)
 	s.failed = append(s.failed, msg.errs...)
-	s.entries = sortedEntries(s.groups, m.sort)
+	s.entries = mergeGroups(s.entries, msg.groups, m.sort)
 	s.read, s.total = msg.next, msg.folder.Total
 	var next tea.Cmd
 	if msg.next >= msg.folder.Total {
-		s.loaded, s.groups = true, nil
+		s.loaded = true
 	} else {
 		next = folderCmd(m.loadCtx, msg.folder, msg.slot, msg.gen, s.source, msg.next, msg.nextDoc, m.prep())
 	}
 	m.list.setEntries(m.allEntries())
 	m.maybeRead()
 	return m, tea.Batch(m.showSelected(), m.notifyAll(msg.errs), m.startAging(s.entries), next)
+}
+
+// mergeGroups is sorted, the entries of a folder's chunks so far in order,
+// with the story groups of the next chunk sorted in among them: the order
+// sorting every group again would give (ties keep the earlier chunk's
+// first), in one pass over the entries and a slice just big enough.
+func mergeGroups(sorted []entry, groups []group, order string) []entry {
+	sortGroups(groups, order)
+	n := len(sorted)
+	for _, g := range groups {
+		n += len(g.entries)
+	}
+	out := make([]entry, 0, n)
+	i := 0
+	for _, g := range groups {
+		for i < len(sorted) {
+			head := group{when: storyTime(sorted[i].head), name: sorted[i].file}
+			if compareGroups(head, g, order) > 0 {
+				break
+			}
+			j := i + 1
+			for j < len(sorted) && sorted[j].related {
+				j++
+			}
+			out = append(out, sorted[i:j]...)
+			i = j
+		}
+		out = append(out, g.entries...)
+	}
+	return append(out, sorted[i:]...)
 }

@@ -20,6 +20,9 @@ type renderWant struct {
 	width int
 	style render.Style
 	age   string // the story's age as it reads in this render ("" when fixed)
+	// read is entry.read: a folder page read anew renders anew; -1 for
+	// one that could not be read.
+	read int
 }
 
 // scrollPos is where a reader was in a story, with the story's length at

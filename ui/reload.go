@@ -40,6 +40,9 @@ func (m Model) reload() (tea.Model, tea.Cmd) {
 	case m.reloadFn == nil:
 		return m, m.notify(say("reload is not available"))
 	}
+	if e.file != "" {
+		return m.reloadPage(e) // a folder's page: its file alone
+	}
 	s := m.slots[e.key.slot]
 	if s.source == "" {
 		return m, m.notify(say("this story is built in; there is nothing to reload"))

@@ -56,8 +56,19 @@ func (m *Model) showSelected() tea.Cmd {
 	}
 	md := e.markdown(m.list.now)
 	want := m.wantFor(e, m.wrapWidth(l.readerW))
+	pages := m.wantPages()
+	if n, failed := m.pages.failure(e); failed {
+		// a folder page that could not be read again: say why, once
+		want.read = -1
+		if !m.reader.request(want) {
+			return pages
+		}
+		m.cancelRenders()
+		m.reader.showNote(n.text)
+		return tea.Batch(pages, m.notify(n))
+	}
 	if !m.reader.request(want) {
-		return m.layPictures() // the same story: a new height may want new sizes
+		return tea.Batch(m.layPictures(), pages) // the same story: a new height may want new sizes
 	}
 	m.cancelRenders()
 	ctx, cancel := context.WithCancel(m.ctx)
@@ -78,18 +89,21 @@ func (m *Model) showSelected() tea.Cmd {
 			continue
 		}
 		ne := m.readable(m.list.all[m.list.visible[n]])
+		if ne.lazy {
+			continue // its page is on its way (wantPages)
+		}
 		nw := m.wantFor(ne, want.width)
 		if _, ok := m.reader.split.get(nw); !ok {
 			cmds = append(cmds, renderCmd(ctx, m.renderer, nw, ne.markdown(m.list.now), ne.links))
 		}
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, pages)...)
 }
 
 // wantFor is the render of e at width in the style in use, with its age
 // as it reads now: when that changes, so does the render wanted.
 func (m Model) wantFor(e entry, width int) renderWant {
-	w := renderWant{key: e.key, width: width, style: m.style}
+	w := renderWant{key: e.key, width: width, style: m.style, read: e.read}
 	if !e.head.When.IsZero() {
 		w.age = ago(e.head.When, m.list.now)
 	}

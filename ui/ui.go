@@ -15,6 +15,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -177,6 +178,7 @@ type Model struct {
 	loadFrame    int                // the spinner frame of the sources' loads
 	renderCancel context.CancelFunc // cancels renders for the last selection
 	lib          libView            // the library view, when Options.Library is set
+	pages        folderPages        // folder pages read again to be shown (folderpage.go)
 	feeds        feedsView          // the subscriptions section, when Options.Feeds is set
 
 	// after schedules msg after d; tests replace it to fire timers at will.
@@ -322,6 +324,11 @@ func boundKey(b key.Binding) string {
 // given, and each walked slot right after the story group it was reached
 // from, so a chain of related stories reads top to bottom.
 func (m Model) allEntries() []entry {
+	if i, ok := m.soleSlot(); ok {
+		// Entries are never changed in place, so the list can share
+		// them: a folder of 100,000 pages is not kept twice.
+		return slices.Clip(m.slots[i].entries)
+	}
 	after := map[groupKey][]int{}
 	for i, s := range m.slots {
 		if s.walked {
@@ -363,6 +370,25 @@ func (m Model) allEntries() []entry {
 	}
 	m.decorateLib(all)
 	return all
+}
+
+// soleSlot is the slot listed when it is listed alone and as it is: no
+// other slot with stories listed, no page walked to, no library rows.
+func (m Model) soleSlot() (int, bool) {
+	if m.lib.src != nil {
+		return 0, false
+	}
+	only := -1
+	for i, s := range m.slots {
+		if len(s.entries) == 0 || m.hidden(i) {
+			continue
+		}
+		if only >= 0 || s.walked {
+			return 0, false
+		}
+		only = i
+	}
+	return only, only >= 0
 }
 
 // pending counts the sources still loading.

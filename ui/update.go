@@ -73,6 +73,8 @@ func (m Model) onOtherMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case folderRead:
 		return m.onFolderRead(msg)
+	case pageRead:
+		return m.onPageRead(msg)
 	case libPage:
 		return m.onLibPage(msg)
 	case libSearched:

@@ -115,8 +115,14 @@ func (m Model) findLoaded(norm, title string, self entryKey) (entryKey, bool) {
 // readable is what the reader shows for e: e itself, or for a related item
 // that is only a link, the story its page turned out to be once that is
 // in the list (walked to, or read from a source). Its key, and so its
-// render, scroll position and links, are that story's.
+// render, scroll position and links, are that story's. A folder page's
+// row comes in full once its page is read again (folderpage.go).
 func (m Model) readable(e entry) entry {
+	return m.pages.fill(m.readableRow(e))
+}
+
+// readableRow is readable as the list has it: a folder page's row as it is.
+func (m Model) readableRow(e entry) entry {
 	if !e.stub {
 		return e
 	}

@@ -150,17 +150,24 @@ func sortGroups(gs []group, order string) {
 	if order != SortNewest && order != SortOldest {
 		return
 	}
-	slices.SortStableFunc(gs, func(a, b group) int {
-		if a.when.IsZero() != b.when.IsZero() {
-			if a.when.IsZero() {
-				return 1
-			}
-			return -1
+	slices.SortStableFunc(gs, func(a, b group) int { return compareGroups(a, b, order) })
+}
+
+// compareGroups orders two story groups as sortGroups does; 0 for an
+// order that keeps the source's.
+func compareGroups(a, b group, order string) int {
+	if order != SortNewest && order != SortOldest {
+		return 0
+	}
+	if a.when.IsZero() != b.when.IsZero() {
+		if a.when.IsZero() {
+			return 1
 		}
-		c := a.when.Compare(b.when)
-		if order == SortNewest {
-			c = -c
-		}
-		return cmp.Or(c, cmp.Compare(a.name, b.name))
-	})
+		return -1
+	}
+	c := a.when.Compare(b.when)
+	if order == SortNewest {
+		c = -c
+	}
+	return cmp.Or(c, cmp.Compare(a.name, b.name))
 }
