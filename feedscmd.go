@@ -59,8 +59,8 @@ func checkFeedCommand(o options) error {
 // the settings file in use (--config FILE, else the default one).
 func subscriptionsPath(o options) (string, error) {
 	cfgPath := o.configPath
-	if cfgPath == "" {
-		cfgPath = config.DefaultPath()
+	if cfgPath == "" || cfgPath == os.DevNull {
+		cfgPath = config.DefaultPath() // --config /dev/null: no settings, the usual subscriptions
 	}
 	if cfgPath == "" {
 		return "", errors.New("no config folder for the subscriptions file: set XDG_CONFIG_HOME or use --config")

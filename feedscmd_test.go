@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tread-reader/tread/subscribe"
 )
 
 // feedSite serves a site's home page naming its feed, the feed, and the
@@ -112,5 +114,19 @@ func TestFeedCommandUsage(t *testing.T) {
 	dir := t.TempDir()
 	if code, _, errs := runArgs(t, "", "--config", filepath.Join(dir, "none.toml"), "--subscribe", "https://x.example/"); code == 0 || errs == "" {
 		t.Errorf("subscribe with a missing config file: %d %q", code, errs)
+	}
+}
+
+// TestSubscriptionsWithDevNullConfig: --config /dev/null means no
+// settings; the subscriptions stay in the usual place, not in /dev.
+func TestSubscriptionsWithDevNullConfig(t *testing.T) {
+	cfgHome := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfgHome)
+	got, err := subscriptionsPath(options{configPath: os.DevNull})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(cfgHome, "tread", subscribe.FileName); got != want {
+		t.Errorf("subscriptions at %s, want %s", got, want)
 	}
 }

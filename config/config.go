@@ -177,8 +177,12 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Load reads the settings file at path over the defaults. An empty path
 // means DefaultPath(), where a missing file is fine and yields the
-// defaults; a path the user named must exist.
+// defaults; a path the user named must exist. os.DevNull, the usual way
+// to say "no settings", gives the defaults without being opened.
 func Load(path string) (Config, error) {
+	if path == os.DevNull {
+		return Default(), nil
+	}
 	explicit := path != ""
 	if !explicit {
 		path = DefaultPath()

@@ -4,6 +4,8 @@ package config
 
 import (
 	"errors"
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -29,5 +31,17 @@ func TestLoadSpecialFiles(t *testing.T) {
 		case <-time.After(10 * time.Second):
 			t.Fatalf("Load blocked on a %s", kind)
 		}
+	}
+}
+
+// TestLoadDevNull: --config /dev/null is the usual way to ask for no
+// settings, and gives the defaults.
+func TestLoadDevNull(t *testing.T) {
+	got, err := Load(os.DevNull)
+	if err != nil {
+		t.Fatalf("Load(%s): %v", os.DevNull, err)
+	}
+	if !reflect.DeepEqual(got, Default()) {
+		t.Errorf("Load(%s) = %+v, want the defaults", os.DevNull, got)
 	}
 }
