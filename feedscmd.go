@@ -7,7 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/library"
@@ -154,9 +158,15 @@ func importOPML(file string, list *subscribe.List, path string, stdin io.Reader,
 }
 
 // refresh updates every subscription, saving new items' articles into the
-// library, and says what happened: a line per feed on a terminal, errors
-// on standard error, a summary at the end.
+// library, and says what happened: on a terminal a line per feed and the
+// articles' progress, errors on standard error, a summary at the end.
 func refresh(ctx context.Context, o options, cfg config.Config, sess *session, list *subscribe.List, path string, stdout, stderr io.Writer) int {
+	return refreshTo(ctx, o, cfg, sess, list, path, stdout, stderr, terminalWidth(stdout))
+}
+
+// refreshTo is refresh writing to a terminal width columns wide, or, when
+// width is 0, to anything else.
+func refreshTo(ctx context.Context, o options, cfg config.Config, sess *session, list *subscribe.List, path string, stdout, stderr io.Writer, width int) int {
 	if o.offline {
 		fmt.Fprintln(stderr, "tread: --refresh needs the network (--offline given)")
 		return 1
@@ -172,15 +182,21 @@ func refresh(ctx context.Context, o options, cfg config.Config, sess *session, l
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 		return 1
 	}
-	verbose := isTerminalOut(stdout)
+	// On a terminal, a line per feed and, below them, one line kept up to
+	// date with the articles fetched; under cron, only the summary.
+	line := &progressLine{w: stdout, width: width}
 	done := 0
 	r := newRefresher(cfg, sess, list, path, lib, state, statePath, func(res subscribe.Result) {
 		done++
-		if verbose {
-			fmt.Fprintf(stdout, "[%d/%d] %s\n", done, len(list.Subs), describeResult(res))
+		if width > 0 {
+			line.println(fmt.Sprintf("[%d/%d] %s", done, len(list.Subs), describeResult(res)))
 		}
 	})
+	if width > 0 {
+		r.Progress = line.update
+	}
 	results, err := r.Run(ctx)
+	line.clear()
 	if err != nil {
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 		return 1
@@ -210,6 +226,72 @@ func newRefresher(cfg config.Config, sess *session, list *subscribe.List, path s
 		List: list, ListPath: path, State: state, StatePath: statePath,
 		Library: lib, Fetch: sess.fetch, Articles: cfg.FetchArticles, Report: report,
 	}
+}
+
+// terminalWidth is the width of the terminal w writes to, 0 when w is not
+// a terminal.
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !isTerminalOut(w) {
+		return 0
+	}
+	if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
+		return cols
+	}
+	return 80
+}
+
+// progressLine is the line --refresh keeps up to date on a terminal while
+// articles are fetched, redrawn in place (carriage return, erase line) and
+// moved down below each feed's line as it is printed. Calls come one at a
+// time (the Refresher's Report and Progress never overlap).
+type progressLine struct {
+	w     io.Writer
+	width int // the terminal's; the line is cut to one less, so it never wraps
+	last  subscribe.ArticleProgress
+	shown bool
+}
+
+// println prints a line above the progress line.
+func (p *progressLine) println(s string) {
+	p.clear()
+	fmt.Fprintln(p.w, s)
+	p.draw()
+}
+
+// update shows the new counts.
+func (p *progressLine) update(a subscribe.ArticleProgress) {
+	p.last = a
+	p.draw()
+}
+
+// clear erases the progress line, leaving the cursor at its start.
+func (p *progressLine) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
+}
+
+func (p *progressLine) draw() {
+	a := p.last
+	if a.Total == 0 {
+		return
+	}
+	// The counts come first, so that a narrow terminal cuts the feed's
+	// name, then the bar, never them.
+	s := fmt.Sprintf("articles %d/%d", a.Done, a.Total)
+	if a.Failed > 0 {
+		s += fmt.Sprintf(", %d failed", a.Failed)
+	}
+	bar := 20
+	if p.width < 60 {
+		bar = 10
+	}
+	filled := bar * a.Done / a.Total
+	s += " [" + strings.Repeat("#", filled) + strings.Repeat("-", bar-filled) + "] " + sanitize.Line(a.Feed)
+	fmt.Fprint(p.w, "\r\x1b[K"+ansi.Truncate(s, max(p.width-1, 10), "…"))
+	p.shown = true
 }
 
 func describeResult(res subscribe.Result) string {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -9,6 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/subscribe"
 )
 
@@ -128,5 +133,71 @@ func TestSubscriptionsWithDevNullConfig(t *testing.T) {
 	}
 	if want := filepath.Join(cfgHome, "tread", subscribe.FileName); got != want {
 		t.Errorf("subscriptions at %s, want %s", got, want)
+	}
+}
+
+// TestRefreshProgress: on a terminal, --refresh prints a line per feed and
+// keeps one line up to date, in place, with the articles fetched, erased
+// before the summary; to anything else (cron) it prints the summary alone.
+func TestRefreshProgress(t *testing.T) {
+	srv := feedSite(t)
+	for _, width := range []int{0, 60, 30} {
+		t.Run(fmt.Sprint("width ", width), func(t *testing.T) {
+			dir := t.TempDir()
+			cfgPath := filepath.Join(dir, "config.toml")
+			if err := os.WriteFile(cfgPath, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			subs := srv.URL + "/feed.xml Harbour Ledger\n"
+			if err := os.WriteFile(filepath.Join(dir, "subscriptions.txt"), []byte(subs), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			o, err := parseArgs([]string{"--config", cfgPath, "--library", filepath.Join(dir, "library"), "--refresh"}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := config.Load(o.configPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			list, err := subscribe.LoadList(filepath.Join(dir, "subscriptions.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out, errs bytes.Buffer
+			code := refreshTo(context.Background(), o, cfg, newSession(o, cfg, nil), list,
+				filepath.Join(dir, "subscriptions.txt"), &out, &errs, width)
+			summary := "refreshed 1 feeds: 1 new stories, 1 articles saved, 0 failed\n"
+			got := out.String()
+			if code != 0 || !strings.HasSuffix(got, summary) {
+				t.Fatalf("exit %d, output %q, errors %q", code, got, errs.String())
+			}
+			if width == 0 {
+				if got != summary {
+					t.Errorf("not a terminal: %q, want the summary alone", got)
+				}
+				return
+			}
+			wants := []string{
+				"\r\x1b[Karticles 0/1 [--------------------] Harbour Ledger",
+				"\r\x1b[Karticles 1/1 [####################] Harbour Ledger",
+				"\r\x1b[K[1/1] Harbour Ledger: 1 new, 1 saved\n",
+				"\r\x1b[K" + summary,
+			}
+			if width < 60 { // the progress line is cut to fit
+				wants = []string{"\r\x1b[Karticles 1/1 [##########] Ha…", "\r\x1b[K" + summary}
+			}
+			for _, want := range wants {
+				if !strings.Contains(got, want) {
+					t.Errorf("terminal output lacks %q:\n%q", want, got)
+				}
+			}
+			for _, l := range strings.Split(got, "\r\x1b[K") {
+				// The progress line is redrawn in place: it must never wrap.
+				if w := ansi.StringWidth(l); strings.HasPrefix(l, "articles") && w >= width {
+					t.Errorf("line %q is %d wide, the terminal %d", l, w, width)
+				}
+			}
+		})
 	}
 }

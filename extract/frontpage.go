@@ -59,10 +59,11 @@ func ReadFrontPage(text []byte, pageURL string) (stories []story.Story, ok bool,
 		scope = root
 	}
 	fp.walk(scope, 0, false)
-	out := fp.out
+	keep := fp.anchors
 	if scope == root {
-		out = fp.mainArea()
+		keep = fp.mainArea()
 	}
+	out := fp.once(keep)
 	if len(out) < MinFrontPageStories {
 		return nil, false, nil
 	}
@@ -72,10 +73,10 @@ func ReadFrontPage(text []byte, pageURL string) (stories []story.Story, ok bool,
 type frontPage struct {
 	urls    resolver
 	site    string // the page's site, "cnn.com"; "" when the page URL is unknown
-	seen    map[string]bool
 	links   int
-	out     []story.Story
-	anchors []*html.Node // the anchor of each story in out
+	anchors []*html.Node          // every headline link to a story, in page order
+	stories map[*html.Node]string // each anchor's story key (see storyKey)
+	out     map[*html.Node]story.Story
 }
 
 // walk collects story links under n, skipping chrome. inItem says n is
@@ -101,61 +102,87 @@ func (fp *frontPage) walk(n *html.Node, depth int, inItem bool) {
 	}
 }
 
-// link adds an anchor when it is a headline link to a story.
+// link adds an anchor when it is a headline link to a story. A story
+// linked twice is kept twice here and listed once by once, after the main
+// area is chosen, so that a copy in a trending bar the area leaves out does
+// not hide the one in the main area.
 func (fp *frontPage) link(a *html.Node) {
 	href := fp.urls.resolve(attr(a, "href"))
-	if href == "" || !fp.storyURL(href) {
+	if href == "" {
 		return
 	}
+	key, ok := fp.storyKey(href)
 	title := sanitize.Line(nodeText(a))
-	key := strings.TrimSuffix(strings.SplitN(href, "#", 2)[0], "/")
-	if fp.seen[key] || !headlineText(title) {
+	if !ok || !headlineText(title) {
 		return
 	}
-	if fp.seen == nil {
-		fp.seen = map[string]bool{}
+	if fp.out == nil {
+		fp.out, fp.stories = map[*html.Node]story.Story{}, map[*html.Node]string{}
 	}
-	fp.seen[key] = true
-	fp.out = append(fp.out, story.Story{Title: title, URL: href})
+	fp.out[a] = story.Story{Title: title, URL: href}
+	fp.stories[a] = key
 	fp.anchors = append(fp.anchors, a)
 }
 
-// storyURL reports whether u looks like a story of this site: http(s), on
-// the page's site, and a path shaped like an article's (a date, a slug of
-// several words, a long number or a file name) rather than a section, tag
-// or author page.
-func (fp *frontPage) storyURL(u string) bool {
+// once is the stories of anchors, in order, each story once: the first
+// link to it keeps its place and its headline, as the page's most
+// prominent mention (the lead or its column, before a later box repeats
+// it under a shorter headline).
+func (fp *frontPage) once(anchors []*html.Node) []story.Story {
+	seen := map[string]bool{}
+	var out []story.Story
+	for _, a := range anchors {
+		if k := fp.stories[a]; !seen[k] {
+			seen[k] = true
+			out = append(out, fp.out[a])
+		}
+	}
+	return out
+}
+
+// storyKey reports whether u looks like a story of this site — http(s),
+// on the page's site, and a path shaped like an article's (a date, a slug
+// of several words, a long number or a file name) rather than a section,
+// tag or author page — and gives its identity, so that a story linked
+// twice is listed once: the host without "www.", the path without a
+// trailing slash, and the query only when the path does not name the
+// story by itself (article.php?id=12). Where it does, a query only says
+// which link was followed (?hpt=hp_t2, ?utm_source=…).
+func (fp *frontPage) storyKey(u string) (key string, ok bool) {
 	p, err := url.Parse(u)
 	if err != nil {
-		return false
+		return "", false
 	}
 	// Without the page's URL, a relative link is the site's own.
 	relative := fp.urls.base == nil && p.Scheme == "" && p.Host == "" && strings.HasPrefix(p.Path, "/")
 	if p.Scheme != "http" && p.Scheme != "https" && !relative {
-		return false
+		return "", false
 	}
 	if fp.site != "" && siteOf(p.Hostname()) != fp.site {
-		return false
+		return "", false
 	}
 	if isTaxonomyURL(u) {
-		return false
+		return "", false
 	}
 	segs := strings.FieldsFunc(strings.ToLower(p.Path), func(r rune) bool { return r == '/' })
 	if len(segs) == 0 {
-		return false
+		return "", false
 	}
 	for _, s := range segs {
 		if nonStorySegments[s] {
-			return false
+			return "", false
 		}
 	}
-	last := segs[len(segs)-1]
+	key = strings.TrimPrefix(strings.ToLower(p.Host), "www.") + strings.TrimRight(p.EscapedPath(), "/")
 	for _, s := range segs {
 		if datePart.MatchString(s) && len(segs) >= 2 || strings.Count(s, "-")+strings.Count(s, "_") >= 2 || longNumber.MatchString(s) {
-			return true
+			return key, true
 		}
 	}
-	return strings.Contains(last, ".") && len(segs) >= 2
+	if p.RawQuery != "" {
+		key += "?" + p.RawQuery
+	}
+	return key, strings.Contains(segs[len(segs)-1], ".") && len(segs) >= 2
 }
 
 var (
@@ -221,113 +248,6 @@ func chromeElement(n *html.Node, inItem bool) bool {
 // gluedChrome finds the abbreviations sites glue into longer names
 // ("cnn_ftrcntnt", "site-hdr-wrap").
 var gluedChrome = regexp.MustCompile(`(?i)ftr|hdr|topnav|mainnav|subnav|navbar`)
-
-// mainArea is the stories of the page's main area, for a page that does
-// not mark one with <main>: the blocks are the children of the element
-// holding every story, and the main area is the first block with a run of
-// stories, the blocks after it that look the same (a river of sections)
-// and the headlines above it (a lead story), so that trending bars above
-// and section boxes, galleries and link farms below are left out.
-func (fp *frontPage) mainArea() []story.Story {
-	if len(fp.anchors) < MinFrontPageStories {
-		return fp.out
-	}
-	lca := fp.anchors[0].Parent
-	for _, a := range fp.anchors[1:] {
-		for lca != nil && !contains(lca, a) {
-			lca = lca.Parent
-		}
-	}
-	if lca == nil {
-		return fp.out
-	}
-	block := func(a *html.Node) *html.Node {
-		for a.Parent != nil && a.Parent != lca {
-			a = a.Parent
-		}
-		return a
-	}
-	counts := map[*html.Node]int{}
-	for _, a := range fp.anchors {
-		counts[block(a)]++
-	}
-	var first *html.Node
-	for _, a := range fp.anchors {
-		if b := block(a); counts[b] >= MinFrontPageStories {
-			first = b
-			break
-		}
-	}
-	if first == nil {
-		return fp.out
-	}
-	var out []story.Story
-	for i, a := range fp.anchors {
-		b := block(a)
-		switch {
-		case b == first, precedes(first, b) && sameKind(first, b),
-			precedes(b, first) && inHeading(a, b):
-			// Before the run, a headline under a heading is the lead
-			// story; bare links there are a trending bar.
-			out = append(out, fp.out[i])
-		}
-	}
-	return out
-}
-
-// inHeading reports whether a sits in a heading (h1 to h3) inside block.
-func inHeading(a, block *html.Node) bool {
-	for n := a.Parent; n != nil && n != block.Parent; n = n.Parent {
-		switch n.DataAtom {
-		case atom.H1, atom.H2, atom.H3:
-			return true
-		}
-	}
-	return false
-}
-
-// contains reports whether n is an ancestor of d (or d itself).
-func contains(n, d *html.Node) bool {
-	for ; d != nil; d = d.Parent {
-		if d == n {
-			return true
-		}
-	}
-	return false
-}
-
-// precedes reports whether sibling a comes before sibling b.
-func precedes(a, b *html.Node) bool {
-	for n := a.NextSibling; n != nil; n = n.NextSibling {
-		if n == b {
-			return true
-		}
-	}
-	return false
-}
-
-// sameKind reports whether two blocks are alike: the same element, and at
-// least half their class names shared ("block block--world" and "block
-// block--sport").
-func sameKind(a, b *html.Node) bool {
-	if a.Type != html.ElementNode || a.DataAtom != b.DataAtom || a.Data != b.Data {
-		return false
-	}
-	ca, cb := strings.Fields(attr(a, "class")), strings.Fields(attr(b, "class"))
-	if len(ca) == 0 && len(cb) == 0 {
-		return true
-	}
-	common := 0
-	for _, x := range ca {
-		for _, y := range cb {
-			if x == y {
-				common++
-				break
-			}
-		}
-	}
-	return 2*common >= max(len(ca), len(cb))
-}
 
 // mainElement is the page's <main> or role="main", nil when it has none.
 func mainElement(root *html.Node) *html.Node {

@@ -43,10 +43,16 @@ type Refresher struct {
 	// Report, when set, hears of each feed as it is done (from any
 	// goroutine, one call at a time).
 	Report func(Result)
+	// Progress, when set, hears of the articles as they are fetched: each
+	// time a feed's new items add articles to fetch, and each time one is
+	// done (from any goroutine, one call at a time, never at once with
+	// Report).
+	Progress func(ArticleProgress)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 
-	mu       sync.Mutex // guards List, State, fetching and the files
+	mu       sync.Mutex // guards List, State, fetching, progress and the files
+	progress ArticleProgress
 	limit    *limiter
 	client   *client
 	fetching map[string]*articleFetch // article URL → its fetch this run
@@ -64,6 +70,14 @@ type Result struct {
 	MovedFrom string    // the old URL, when the feed moved permanently
 	Err       error     // the feed could not be refreshed; its last error
 	ItemErrs  []error   // articles that could not be fetched
+}
+
+// ArticleProgress counts the articles of one Run, all feeds together.
+type ArticleProgress struct {
+	Total  int    // articles to fetch so far: grows as feeds are read
+	Done   int    // of which finished, saved or failed
+	Failed int    // of which failed
+	Feed   string // the feed of the article just queued or done: its title, else its URL
 }
 
 // ErrNotFeed: a subscription's URL answered with something that is no
@@ -289,6 +303,17 @@ func (r *Refresher) articles(ctx context.Context, s Subscription, fresh []syndic
 	if !r.Articles || s.NoArticles || r.Library == nil {
 		return out
 	}
+	name := res.Title
+	if name == "" {
+		name = res.Feed
+	}
+	queued := 0
+	for _, it := range out[:min(len(out), maxArticles)] {
+		if isFeedURL(it.URL) {
+			queued++
+		}
+	}
+	r.tell(name, queued, false, false)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	for i := range out[:min(len(out), maxArticles)] {
@@ -297,6 +322,7 @@ func (r *Refresher) articles(ctx context.Context, s Subscription, fresh []syndic
 		}
 		wg.Go(func() {
 			err := r.article(ctx, out[i].URL)
+			r.tell(name, 0, true, err != nil)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -310,6 +336,26 @@ func (r *Refresher) articles(ctx context.Context, s Subscription, fresh []syndic
 	}
 	wg.Wait()
 	return out
+}
+
+// tell counts queued articles, or one done (failed or not), and passes the
+// counts to Progress.
+func (r *Refresher) tell(feed string, queued int, done, failed bool) {
+	if r.Progress == nil || queued == 0 && !done {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p := &r.progress
+	p.Total += queued
+	if done {
+		p.Done++
+	}
+	if failed {
+		p.Failed++
+	}
+	p.Feed = feed
+	r.Progress(*p)
 }
 
 // article opens an item's page the way the reader does, from the library

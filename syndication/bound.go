@@ -41,11 +41,7 @@ func boundItems(doc []byte) ([]byte, bool) {
 // itemSpans finds the item (RSS) and entry (Atom) elements that are
 // children of the channel, the RDF root or the Atom feed, in order.
 func itemSpans(doc []byte) ([]itemSpan, bool) {
-	d := xml.NewDecoder(bytes.NewReader(doc))
-	d.Strict = false
-	d.AutoClose = xml.HTMLAutoClose
-	d.Entity = xml.HTMLEntity
-	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil } // cleanXML made it UTF-8
+	d := feedDecoder(doc)
 	var spans []itemSpan
 	var stack []string
 	open := int64(-1) // start of the item being read

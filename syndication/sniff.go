@@ -144,22 +144,6 @@ func cleanXML(data []byte) []byte {
 	return []byte(s)
 }
 
-var xmlBaseAttr = regexp.MustCompile(`^<[^>]*?\sxml:base\s*=\s*["']([^"']*)["']`)
-
-// rootBase is the xml:base of a cleaned document's root element, "" when
-// it has none: the parser applies it to attributes only, and an item's
-// <link> in RSS is text.
-func rootBase(doc []byte) string {
-	i := bytes.Index(doc, []byte("<"+rootName(doc)))
-	if i < 0 || rootName(doc) == "" {
-		return ""
-	}
-	if m := xmlBaseAttr.FindSubmatch(doc[i:min(len(doc), i+4096)]); m != nil {
-		return string(m[1])
-	}
-	return ""
-}
-
 // controlRefs are character references, which sanitize.Text would not see;
 // those to control characters are turned into the characters so that an
 // escape sequence written as "&#x1b;[31m" is dropped whole.

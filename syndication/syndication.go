@@ -104,11 +104,12 @@ func Parse(data []byte, feedURL string) (*Feed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s", ErrBroken, firstLine(err.Error()))
 	}
-	base := feedURL
-	if xb := rootBase(doc); xb != "" {
-		base = resolve(feedURL, xb)
+	docBase := documentBase(feedURL, gf)
+	b := bases{feed: docBase}
+	if kind != "json" {
+		b = xmlBases(doc, docBase)
 	}
-	f := convert(gf, kind, base)
+	f := convert(gf, kind, b)
 	f.Truncated = f.Truncated || cut
 	return f, nil
 }
@@ -129,17 +130,21 @@ func parseGuarded(doc []byte) (f *gofeed.Feed, err error) {
 }
 
 // convert turns gofeed's reading into a Feed, newest first and bounded.
-func convert(gf *gofeed.Feed, kind, feedURL string) *Feed {
-	base := feedURL
-	if !isWebURL(base) {
-		base = resolve(absoluteOnly(gf.FeedLink), base)
-	}
-	f := &Feed{Format: kind, Title: plainTitle(gf.Title), Link: resolve(base, strings.TrimSpace(gf.Link))}
+// Relative links are resolved against b (see base.go): each item against
+// its own base when the document's xml:base scan found one per item, else
+// against the feed's.
+func convert(gf *gofeed.Feed, kind string, b bases) *Feed {
+	f := &Feed{Format: kind, Title: plainTitle(gf.Title), Link: resolve(b.feed, strings.TrimSpace(gf.Link))}
 	items := gf.Items
+	perItem := len(b.items) == len(items)
 	f.Items = make([]Item, 0, min(len(items), MaxItems))
-	for _, gi := range items {
+	for i, gi := range items {
 		if gi == nil {
 			continue
+		}
+		base := b.feed
+		if perItem {
+			base = b.items[i]
 		}
 		f.Items = append(f.Items, convertItem(gi, base))
 	}

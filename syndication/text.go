@@ -54,8 +54,10 @@ func htmlText(s string) string {
 	}
 }
 
-// resolve makes ref absolute against base when it is relative and base is
-// an absolute web URL; a reference that cannot be parsed is dropped.
+// resolve resolves ref against base when ref is relative. A base that is
+// itself relative (an xml:base in a feed read from a file) still composes:
+// "/section/" and "harbour/x" give "/section/harbour/x". A reference that
+// cannot be parsed is dropped.
 func resolve(base, ref string) string {
 	ref = sanitize.Line(ref)
 	if ref == "" {
@@ -69,7 +71,7 @@ func resolve(base, ref string) string {
 		return r.String()
 	}
 	b, err := url.Parse(base)
-	if err != nil || !b.IsAbs() {
+	if err != nil {
 		return r.String()
 	}
 	return b.ResolveReference(r).String()
@@ -79,13 +81,4 @@ func resolve(base, ref string) string {
 func isWebURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-}
-
-// absoluteOnly is s when it is an absolute web URL, else "".
-func absoluteOnly(s string) string {
-	s = strings.TrimSpace(s)
-	if isWebURL(s) {
-		return s
-	}
-	return ""
 }
