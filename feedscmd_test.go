@@ -77,7 +77,7 @@ func TestFeedCommands(t *testing.T) {
 		t.Errorf("import: %d %q", code, out)
 	}
 
-	if code, out, errs := tread("--refresh"); code != 0 || !strings.Contains(out, "1 new stories, 1 articles saved, 0 failed") {
+	if code, out, errs := tread("--refresh"); code != 0 || !strings.Contains(out, "refreshed 1 feed: 1 new story, 1 article saved, 0 failed") {
 		t.Fatalf("refresh: %d %q %q", code, out, errs)
 	}
 	if code, out, errs := tread("--refresh"); code != 0 || !strings.Contains(out, "0 new stories") {
