@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tread-reader/tread/subscribe"
 )
 
 // feedSite serves a site's home page naming its feed, the feed, and the
@@ -112,5 +115,26 @@ func TestFeedCommandUsage(t *testing.T) {
 	dir := t.TempDir()
 	if code, _, errs := runArgs(t, "", "--config", filepath.Join(dir, "none.toml"), "--subscribe", "https://x.example/"); code == 0 || errs == "" {
 		t.Errorf("subscribe with a missing config file: %d %q", code, errs)
+	}
+}
+
+// The refresh summary counts in the singular and the plural, and hands
+// back the last failure; a skipped feed (backing off) is no failure.
+func TestRefreshSummary(t *testing.T) {
+	down := errors.New("404 Not Found")
+	for _, tc := range []struct {
+		results []subscribe.Result
+		want    string
+		failed  bool
+	}{
+		{nil, "refreshed 0 feeds: 0 new stories, 0 articles saved, 0 failed", false},
+		{[]subscribe.Result{{New: 1, Saved: 1}}, "refreshed 1 feed: 1 new story, 1 article saved, 0 failed", false},
+		{[]subscribe.Result{{New: 2, Saved: 1}, {Err: down}}, "refreshed 2 feeds: 2 new stories, 1 article saved, 1 failed", true},
+		{[]subscribe.Result{{Skipped: true, Err: down}}, "refreshed 1 feed: 0 new stories, 0 articles saved, 0 failed", false},
+	} {
+		got, last := refreshSummary(tc.results)
+		if got != tc.want || (last != nil) != tc.failed {
+			t.Errorf("refreshSummary = %q, %v; want %q, failed %v", got, last, tc.want, tc.failed)
+		}
 	}
 }
