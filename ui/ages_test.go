@@ -219,3 +219,55 @@ func TestFeedRowHasNoReadingTime(t *testing.T) {
 		t.Errorf("the feed's row has more than its count:\n%s", d.screen())
 	}
 }
+
+// count is how many of the list's rows are titled title.
+func (d *driver) count(title string) int {
+	n := 0
+	for _, e := range d.m.list.all {
+		if e.title == title {
+			n++
+		}
+	}
+	return n
+}
+
+// A page walked to from a related item is listed as a main story, its
+// related items under it, while the walk goes through it; walked back
+// from, or loaded from its saved copy on selection, the related item
+// alone stands for it: one story, one row.
+func TestAWalkedPageIsNotListedTwice(t *testing.T) {
+	const tide = "Tide gauge readings hit record"
+	w := newWeb()
+	d := newDriver(t, w.options(), 120, 30)
+	d.selectTitle(tide)
+	d.press("enter")
+	if e, _ := d.m.list.selected(); e.related || d.count(tide) != 2 || d.count("Sea wall repairs begin") != 1 {
+		t.Fatalf("on the walk: selected related %v, %d rows titled %q, titles %q", e.related, d.count(tide), tide, d.listTitles())
+	}
+	d.press("backspace")
+	if e, _ := d.m.list.selected(); !e.related || d.count(tide) != 1 || d.count("Sea wall repairs begin") != 0 {
+		t.Fatalf("walked back: selected related %v, titles %q", e.related, d.listTitles())
+	}
+	if !strings.Contains(d.readerText(), "about tides") {
+		t.Errorf("the related item no longer reads its page: %.120q", d.readerText())
+	}
+	d.press("enter") // again: listed again, not loaded again
+	if e, _ := d.m.list.selected(); e.related || d.count(tide) != 2 || w.loaded(tidesURL) != 1 {
+		t.Errorf("walked again: selected related %v, %d rows, %d loads", e.related, d.count(tide), w.loaded(tidesURL))
+	}
+	if d.crumb() == "" {
+		t.Error("walked again: no breadcrumb")
+	}
+
+	// A saved copy loaded on selection is not listed as a story of its own.
+	w = newWeb()
+	w.saved[tidesURL] = true
+	d = newDriver(t, w.options(), 120, 30)
+	d.press("j", "j", "j")
+	if d.selectedTitle() != tide || !strings.Contains(d.readerText(), "about tides") {
+		t.Fatalf("setup: on %q reading %.80q", d.selectedTitle(), d.readerText())
+	}
+	if d.count(tide) != 1 {
+		t.Errorf("selecting a saved related item listed it twice: %q", d.listTitles())
+	}
+}

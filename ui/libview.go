@@ -285,7 +285,29 @@ func (m Model) hidden(i int) bool {
 		return s.lib.gone || s.lib.view != m.lib.view
 	}
 	if s.walked && s.parent.slot >= 0 && s.parent.slot < len(m.slots) && s.parent.slot != i {
-		return m.hidden(s.parent.slot)
+		return m.hidden(s.parent.slot) || m.standsIn(i)
+	}
+	return false
+}
+
+// standsIn reports whether walked slot i's page has a row of its own in
+// the story group it was reached from — the related item walked to, or
+// loaded on selection from its saved copy — and is off the walk path: that
+// row reads the page (readable), so listing it again as a main story would
+// list one story twice. While the path goes through it, it is listed, with
+// its own related items under it to walk on to.
+func (m Model) standsIn(i int) bool {
+	s := m.slots[i]
+	for _, v := range m.path {
+		if v.to.slot == i || v.from.slot == i {
+			return false
+		}
+	}
+	norm := normURL(s.source)
+	for _, e := range m.slots[s.parent.slot].entries {
+		if e.related && e.stub && e.norm == norm && groupOf(e.key) == s.parent {
+			return true
+		}
 	}
 	return false
 }
