@@ -201,21 +201,46 @@ func refreshTo(ctx context.Context, o options, cfg config.Config, sess *session,
 		fmt.Fprintf(stderr, "tread: %v\n", err)
 		return 1
 	}
-	code, news, saved, failed := 0, 0, 0, 0
 	for _, res := range results {
-		news += res.New
-		saved += res.Saved
 		if res.Err != nil && !res.Skipped {
-			failed++
-			code = 1
 			fmt.Fprintf(stderr, "tread: %s\n", sanitize.Line(res.Err.Error()))
 		}
 		for _, e := range res.ItemErrs {
 			fmt.Fprintf(stderr, "tread: warning: article: %s\n", sanitize.Line(e.Error()))
 		}
 	}
-	fmt.Fprintf(stdout, "refreshed %d feeds: %d new stories, %d articles saved, %d failed\n", len(results), news, saved, failed)
-	return code
+	summary, last := refreshSummary(results)
+	fmt.Fprintln(stdout, summary)
+	if last != nil {
+		return 1 // each failure is on standard error above
+	}
+	return 0
+}
+
+// refreshSummary sums a refresh up in a line, "refreshed 2 feeds: 3 new
+// stories, 3 articles saved, 0 failed", with the last feed's error that
+// failed, or nil.
+func refreshSummary(results []subscribe.Result) (string, error) {
+	news, saved, failed := 0, 0, 0
+	var last error
+	for _, res := range results {
+		news, saved = news+res.New, saved+res.Saved
+		if res.Err != nil && !res.Skipped {
+			failed++
+			last = res.Err
+		}
+	}
+	return fmt.Sprintf("refreshed %s: %s, %s saved, %d failed",
+		count(len(results), "feed", "feeds"), count(news, "new story", "new stories"),
+		count(saved, "article", "articles"), failed), last
+}
+
+// count is n and the noun for n: "1 feed", "2 feeds".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // newRefresher is the refresh of --refresh and of the reader: every

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -84,7 +85,7 @@ func TestFeedCommands(t *testing.T) {
 		t.Errorf("import: %d %q", code, out)
 	}
 
-	if code, out, errs := tread("--refresh"); code != 0 || !strings.Contains(out, "1 new stories, 1 articles saved, 0 failed") {
+	if code, out, errs := tread("--refresh"); code != 0 || !strings.Contains(out, "refreshed 1 feed: 1 new story, 1 article saved, 0 failed") {
 		t.Fatalf("refresh: %d %q %q", code, out, errs)
 	}
 	if code, out, errs := tread("--refresh"); code != 0 || !strings.Contains(out, "0 new stories") {
@@ -199,5 +200,26 @@ func TestRefreshProgress(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The refresh summary counts in the singular and the plural, and hands
+// back the last failure; a skipped feed (backing off) is no failure.
+func TestRefreshSummary(t *testing.T) {
+	down := errors.New("404 Not Found")
+	for _, tc := range []struct {
+		results []subscribe.Result
+		want    string
+		failed  bool
+	}{
+		{nil, "refreshed 0 feeds: 0 new stories, 0 articles saved, 0 failed", false},
+		{[]subscribe.Result{{New: 1, Saved: 1}}, "refreshed 1 feed: 1 new story, 1 article saved, 0 failed", false},
+		{[]subscribe.Result{{New: 2, Saved: 1}, {Err: down}}, "refreshed 2 feeds: 2 new stories, 1 article saved, 1 failed", true},
+		{[]subscribe.Result{{Skipped: true, Err: down}}, "refreshed 1 feed: 0 new stories, 0 articles saved, 0 failed", false},
+	} {
+		got, last := refreshSummary(tc.results)
+		if got != tc.want || (last != nil) != tc.failed {
+			t.Errorf("refreshSummary = %q, %v; want %q, failed %v", got, last, tc.want, tc.failed)
+		}
 	}
 }

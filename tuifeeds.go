@@ -135,16 +135,7 @@ func (f tuiFeeds) Refresh(ctx context.Context, progress func(done, total int)) (
 	if err != nil {
 		return "", err
 	}
-	news, saved, failed := 0, 0, 0
-	var last error
-	for _, res := range results {
-		news, saved = news+res.New, saved+res.Saved
-		if res.Err != nil && !res.Skipped {
-			failed++
-			last = res.Err
-		}
-	}
-	summary := fmt.Sprintf("refreshed %d feeds: %d new stories, %d articles saved, %d failed", len(results), news, saved, failed)
+	summary, last := refreshSummary(results)
 	if last != nil {
 		return "", fmt.Errorf("%s; %w", summary, last)
 	}

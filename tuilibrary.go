@@ -22,7 +22,7 @@ var _ ui.Library = tuiLibrary{}
 
 func libraryItem(it library.Item) ui.LibraryItem {
 	return ui.LibraryItem{
-		URL: it.URL, Title: it.Title, Site: it.Site, Saved: it.Saved,
+		URL: it.URL, Title: it.Title, Site: it.Site, Published: it.Published, Saved: it.Saved, Words: it.Words,
 		Read: it.Read, Starred: it.Starred, Position: it.Position, Snippet: it.Snippet,
 	}
 }

@@ -60,6 +60,7 @@ type entry struct {
 	saved     bool          // Options.Saved(url): an offline copy exists
 	day       string        // the library's day heading drawn above it, or ""
 	snippet   string        // a library search's snippet, matches marked
+	kept      time.Time     // a library row's saved time: its age when the page has no date
 	// placeholder: a library row whose story is not loaded yet; a link to
 	// its page finds no story in it.
 	placeholder bool
@@ -111,6 +112,9 @@ type prep struct {
 	sort    string // Options.Sort
 	// light: a folder's pages keep only what the list draws (lazy entries).
 	light bool
+	// feedRows: the subscriptions section, whose main stories are feeds
+	// and show no reading time.
+	feedRows bool
 }
 
 // loadCmd loads one source in the background.
@@ -231,11 +235,10 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep, n
 		title = untitledName(source, st.URL)
 	}
 	site := sanitize.Line(st.Site)
-	minutes := st.ReadingMinutes() // a pass over the body: once
+	minutes := readingMinutes(st, related, p)
 	e := entry{
 		key:     k,
 		title:   title,
-		meta:    listMeta(shownStory(st, minutes, now)),
 		site:    site,
 		related: related,
 		match:   strings.ToLower(title + "\n" + site),
@@ -264,12 +267,23 @@ func newEntry(k entryKey, st story.Story, source string, related bool, p prep, n
 	e.setBody(st, p)
 	e.head, e.minutes = st, minutes
 	e.head.Body, e.head.Related = nil, nil
+	e.meta = listMeta(e.shown(now))
 	if p.light {
 		e.head.Description, e.head.Image = "", "" // only the body shows them
 		e.detach()
 	}
 	e.titleW = ansi.StringWidth(e.title)
 	return e
+}
+
+// readingMinutes is st's reading time, a pass over its body: once. A
+// feed's row in the subscriptions section has none: its text is a count,
+// not something to read.
+func readingMinutes(st story.Story, related bool, p prep) int {
+	if p.feedRows && !related {
+		return 0
+	}
+	return st.ReadingMinutes()
 }
 
 // setBody gives e the body of st as markdown, with its links and pictures;

@@ -48,6 +48,14 @@ func (m Model) feedsLoader() Loader {
 	return func(ctx context.Context, _ string) []story.Document { return list(ctx) }
 }
 
+// prepFor is how slot i's stories are prepared: the subscriptions
+// section's rows are feeds, with no reading time.
+func (m Model) prepFor(i int) prep {
+	p := m.prep()
+	p.feedRows = i == m.feeds.slot && m.feeds.list != nil
+	return p
+}
+
 // loaderFor is the loader of slot i's first load.
 func (m Model) loaderFor(i int) Loader {
 	if i == m.feeds.slot && m.feeds.list != nil {
@@ -121,7 +129,7 @@ func (m Model) onRefreshDone(msg refreshDone) (tea.Model, tea.Cmd) {
 	}
 	var cmds []tea.Cmd
 	if i := m.feeds.slot; i >= 0 {
-		cmds = append(cmds, loadCmd(m.ctx, m.feedsLoader(), i, m.slots[i].gen, m.slots[i].source, m.prep()))
+		cmds = append(cmds, loadCmd(m.ctx, m.feedsLoader(), i, m.slots[i].gen, m.slots[i].source, m.prepFor(i)))
 	}
 	if m.lib.src != nil && m.lib.view == m.lib.listView {
 		cmds = append(cmds, m.relist())

@@ -79,9 +79,9 @@ func (m Model) onLibSearched(msg libSearched) (tea.Model, tea.Cmd) {
 	}
 	m.dropView(m.lib.view)
 	m.lib.view = msg.id
-	m.addLibSlots(msg.items, msg.id)
+	aging := m.addLibSlots(msg.items, msg.id)
 	m.list.setEntries(m.allEntries())
-	return m, tea.Batch(m.showSelected(), m.loadLib())
+	return m, tea.Batch(m.showSelected(), m.loadLib(), aging)
 }
 
 // dropView lets go of a search's rows; the listing's are kept.

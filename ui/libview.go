@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -39,7 +38,9 @@ type Library interface {
 // LibraryItem is one saved page as the list shows it before it loads.
 type LibraryItem struct {
 	URL, Title, Site string
+	Published        time.Time // zero when the page has no date
 	Saved            time.Time
+	Words            int // the page's words, for its reading time
 	Read, Starred    bool
 	Position         int // the reader's scroll when it last left the page
 	// Snippet is a search result's text around the matches, each match
@@ -164,26 +165,33 @@ func (m Model) onLibPage(msg libPage) (tea.Model, tea.Cmd) {
 	}
 	m.lib.after = msg.next
 	m.lib.done = len(msg.items) < libPageSize
-	m.addLibSlots(msg.items, msg.view)
+	aging := m.addLibSlots(msg.items, msg.view)
 	m.list.setEntries(m.allEntries())
-	return m, tea.Batch(m.showSelected(), m.loadLib(), m.libMore())
+	return m, tea.Batch(m.showSelected(), m.loadLib(), m.libMore(), aging)
 }
 
 // addLibSlots lists items as rows of view, each a slot whose story loads
-// when it is selected.
-func (m *Model) addLibSlots(items []LibraryItem, view int) {
-	p, now := m.prep(), time.Now()
+// when it is selected. A row's meta line has the shape its story's will:
+// site, age (of its published time, else "saved …") and reading time.
+// The ages grow: the age clock starts with the first rows.
+func (m *Model) addLibSlots(items []LibraryItem, view int) tea.Cmd {
+	p, now := m.prep(), m.list.now
+	added := make([]entry, 0, len(items))
 	for _, it := range items {
 		i := len(m.slots)
 		k := entryKey{slot: i, related: -1}
-		e := newEntry(k, story.Story{Title: it.Title, Site: it.Site, URL: it.URL, Published: it.Saved}, it.URL, false, p, now)
+		e := newEntry(k, story.Story{Title: it.Title, Site: it.Site, URL: it.URL, Published: it.Published}, it.URL, false, p, now)
+		e.kept, e.minutes = it.Saved, minutesFor(it.Words)
+		e.meta = e.metaAt(now)
 		e.snippet = cleanSnippet(it.Snippet)
 		e.placeholder = true
 		m.slots = append(m.slots, slot{
 			source: it.URL, loaded: true, entries: []entry{e},
 			lib: &libRow{item: it, view: view, lazy: true},
 		})
+		added = append(added, e)
 	}
+	return m.startAging(added)
 }
 
 // libRowOf is the library row of entry e's slot, or nil.
@@ -247,9 +255,8 @@ func (m Model) onLibLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 	}
 	old := s.entries[0].key
 	msg.entries[0].snippet = s.entries[0].snippet // a search result keeps its snippet
-	if !strings.Contains(msg.entries[0].meta, " · ") {
-		msg.entries[0].meta = s.entries[0].meta // the day it was saved, when the page has no date
-	}
+	msg.entries[0].kept = s.lib.item.Saved        // its age when the page has no date
+	msg.entries[0].meta = msg.entries[0].metaAt(m.list.now)
 	cur, had := m.list.selected()
 	m.setLib(msg.slot, func(r *libRow) { r.lazy = false })
 	s.entries = msg.entries
@@ -278,7 +285,29 @@ func (m Model) hidden(i int) bool {
 		return s.lib.gone || s.lib.view != m.lib.view
 	}
 	if s.walked && s.parent.slot >= 0 && s.parent.slot < len(m.slots) && s.parent.slot != i {
-		return m.hidden(s.parent.slot)
+		return m.hidden(s.parent.slot) || m.standsIn(i)
+	}
+	return false
+}
+
+// standsIn reports whether walked slot i's page has a row of its own in
+// the story group it was reached from — the related item walked to, or
+// loaded on selection from its saved copy — and is off the walk path: that
+// row reads the page (readable), so listing it again as a main story would
+// list one story twice. While the path goes through it, it is listed, with
+// its own related items under it to walk on to.
+func (m Model) standsIn(i int) bool {
+	s := m.slots[i]
+	for _, v := range m.path {
+		if v.to.slot == i || v.from.slot == i {
+			return false
+		}
+	}
+	norm := normURL(s.source)
+	for _, e := range m.slots[s.parent.slot].entries {
+		if e.related && e.stub && e.norm == norm && groupOf(e.key) == s.parent {
+			return true
+		}
 	}
 	return false
 }

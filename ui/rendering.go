@@ -103,11 +103,7 @@ func (m *Model) showSelected() tea.Cmd {
 // wantFor is the render of e at width in the style in use, with its age
 // as it reads now: when that changes, so does the render wanted.
 func (m Model) wantFor(e entry, width int) renderWant {
-	w := renderWant{key: e.key, width: width, style: m.style, read: e.read}
-	if !e.head.When.IsZero() {
-		w.age = ago(e.head.When, m.list.now)
-	}
-	return w
+	return renderWant{key: e.key, width: width, style: m.style, read: e.read, age: e.age(m.list.now)}
 }
 
 // warm finds a render that needs no glamour work: split already, or in the

@@ -276,7 +276,7 @@ func (m Model) Init() tea.Cmd {
 	}
 	for i, s := range m.slots {
 		if !s.loaded {
-			cmds = append(cmds, loadOrExpand(m.loadCtx, m.loaderFor(i), m.expand, i, s.gen, s.source, m.prep()))
+			cmds = append(cmds, loadOrExpand(m.loadCtx, m.loaderFor(i), m.expand, i, s.gen, s.source, m.prepFor(i)))
 		}
 	}
 	if m.status.current.text != "" {

@@ -178,6 +178,9 @@ func (m *Model) pushVisit(to entryKey) {
 	m.path = append(m.path[:len(m.path):len(m.path)], visit{
 		from: cur.key, to: to, title: m.groupTitle(cur), offset: m.list.offset, focus: m.focus,
 	})
+	if m.slots[to.slot].walked {
+		m.list.setEntries(m.allEntries()) // a page walked to is listed while on the path (standsIn)
+	}
 }
 
 // groupTitle is the title of the main story of e's group: a walk from a
@@ -268,6 +271,9 @@ func (m Model) walkBack() (tea.Model, tea.Cmd) {
 	}
 	v := m.path[len(m.path)-1]
 	m.path = m.path[:len(m.path)-1]
+	if m.slots[v.to.slot].walked {
+		m.list.setEntries(m.allEntries()) // off the path, it may stand in for its row again
+	}
 	m.links.close()
 	m.selectKey(m.resolve(v.from))
 	m.list.offset = v.offset
