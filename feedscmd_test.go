@@ -168,7 +168,7 @@ func TestRefreshProgress(t *testing.T) {
 			var out, errs bytes.Buffer
 			code := refreshTo(context.Background(), o, cfg, newSession(o, cfg, nil), list,
 				filepath.Join(dir, "subscriptions.txt"), &out, &errs, width)
-			summary := "refreshed 1 feeds: 1 new stories, 1 articles saved, 0 failed\n"
+			summary := "refreshed 1 feed: 1 new story, 1 article saved, 0 failed\n"
 			got := out.String()
 			if code != 0 || !strings.HasSuffix(got, summary) {
 				t.Fatalf("exit %d, output %q, errors %q", code, got, errs.String())
