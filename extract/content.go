@@ -38,8 +38,8 @@ func (t *tree) measure(prune bool) {
 				continue
 			}
 		}
-		if n.parent >= 0 {
-			p := &ns[n.parent]
+		if pi := t.Parent[i]; pi >= 0 {
+			p := &ns[pi]
 			if n.flags&(fBlock|fHasBlock) != 0 {
 				p.flags |= fHasBlock
 			}
@@ -55,7 +55,7 @@ func (t *tree) measure(prune bool) {
 	if prune {
 		for i := range ns {
 			n := &ns[i]
-			if n.parent >= 0 && ns[n.parent].flags&fDead != 0 {
+			if p := t.Parent[i]; p >= 0 && ns[p].flags&fDead != 0 {
 				n.flags |= fDead
 			}
 		}

@@ -131,8 +131,8 @@ func fromMeta(root *html.Node, m meta.Meta, pageURL string) (story.Story, *html.
 		s.Title = fallbackTitle(t)
 	}
 	s.Body = tidy(e.blocks, s.Title, s.Byline)
-	s.Partial = t.truncated || unsure(t.nodes[best].good, t.nodes[0].good, s.Body)
-	return s, t.nodes[best].h
+	s.Partial = t.Truncated || unsure(t.nodes[best].good, t.nodes[0].good, s.Body)
+	return s, t.Node[best]
 }
 
 // body scores the tree, marks its chrome dead and returns the element that

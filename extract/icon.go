@@ -120,7 +120,7 @@ var iconWords = []string{"icon", "icons", "favicon", "sprite", "sprites", "badge
 // An icon's alt text would add a line of "Image: ..." to the body for
 // every bullet, arrow and award badge.
 func (e *emitter) decorative(i int32, u, alt string) bool {
-	h := e.t.nodes[i].h
+	h := e.t.Node[i]
 	if isIcon(h) || iconURL(u) {
 		return true
 	}
@@ -129,12 +129,12 @@ func (e *emitter) decorative(i int32, u, alt string) bool {
 		return true
 	}
 	ns := e.t.nodes
-	for p, k := ns[i].parent, 0; p >= 0 && k < 6; p, k = ns[p].parent, k+1 {
+	for p, k := e.t.Parent[i], 0; p >= 0 && k < 6; p, k = e.t.Parent[p], k+1 {
 		switch ns[p].tag {
 		case atom.Button:
 			return true
 		case atom.A:
-			t := fold(textOf(ns[p].h))
+			t := fold(textOf(e.t.Node[p]))
 			return t != "" && t == fold(alt)
 		}
 	}

@@ -84,7 +84,7 @@ func watchURL(u string) string {
 // media makes a media line from an embedded player: what it is, its title
 // when it has one, and where it plays.
 func (e *emitter) media(i int32) (story.Block, bool) {
-	h := e.t.nodes[i].h
+	h := e.t.Node[i]
 	src := mediaSrc(h)
 	kind := "Video"
 	switch h.DataAtom {

@@ -65,8 +65,8 @@ func (r resolver) resolve(ref string) string {
 func (t *tree) resolve(ref string) string { return t.urls.resolve(ref) }
 
 // linkURL is the absolute target of a link element, or "".
-func (t *tree) linkURL(n *node) string {
-	return t.resolve(attr(n.h, "href"))
+func (t *tree) linkURL(i int32) string {
+	return t.resolve(attr(t.Node[i], "href"))
 }
 
 // attr returns the value of an element's attribute, or "".
