@@ -54,28 +54,24 @@ type Options struct {
 
 // Build flattens the page under root.
 func Build(root *html.Node, o Options) *DOM {
-	d := &DOM{
-		Node:   make([]*html.Node, 0, 1024),
-		Parent: make([]int32, 0, 1024),
-		End:    make([]int32, 0, 1024),
-	}
-	var open []int32 // kept nodes whose subtree is being walked
+	d := &DOM{}
+	// open holds, for each node whose children are being walked, its
+	// index: a kept element's own, a document's the nearest kept
+	// ancestor's (documents are walked through, not kept).
+	var open []int32
 	top := func() int32 {
 		if len(open) == 0 {
 			return -1
 		}
 		return open[len(open)-1]
 	}
-	// opened records, per node entered, whether it pushed onto open, so
-	// that leaving it pops exactly what entering pushed.
-	var opened []bool
 	enter := func(n *html.Node) bool {
 		switch n.Type {
 		case html.DocumentNode:
 			if n.FirstChild == nil {
 				return false
 			}
-			opened = append(opened, false)
+			open = append(open, top())
 			return true
 		case html.ElementNode:
 		case html.TextNode:
@@ -102,29 +98,25 @@ func Build(root *html.Node, o Options) *DOM {
 			return false
 		}
 		open = append(open, idx)
-		opened = append(opened, true)
 		return true
 	}
-	leave := func() {
-		k := len(opened) - 1
-		if opened[k] {
-			i := open[len(open)-1]
-			open = open[:len(open)-1]
+	// leave closes n, whose children were walked: only elements and
+	// documents have children, and only kept elements have an End.
+	leave := func(n *html.Node) {
+		i := open[len(open)-1]
+		open = open[:len(open)-1]
+		if n.Type == html.ElementNode {
 			d.End[i] = int32(len(d.Node))
 		}
-		opened = opened[:k]
 	}
 	for n := root; n != nil && !d.Truncated; {
-		if enter(n) && n.FirstChild != nil {
+		if enter(n) {
 			n = n.FirstChild
 			continue
 		}
 		for n != nil {
-			if n == root {
+			if n == root || d.Truncated {
 				n = nil
-				break
-			}
-			if d.Truncated {
 				break
 			}
 			if n.NextSibling != nil {
@@ -132,11 +124,13 @@ func Build(root *html.Node, o Options) *DOM {
 				break
 			}
 			n = n.Parent
-			leave()
+			leave(n)
 		}
 	}
 	for _, i := range open { // stopped at the limit: close what is open
-		d.End[i] = int32(len(d.Node))
+		if i >= 0 {
+			d.End[i] = int32(len(d.Node))
+		}
 	}
 	return d
 }
