@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/net/html/atom"
 
+	"github.com/tread-reader/tread/extract/internal/flat"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -214,7 +215,7 @@ const maxLabelScan = 200
 // is prose, not a teaser's summary nor another link.
 func (e *emitter) linkedLabel(i int32) bool {
 	ns := e.t.nodes
-	if !isHeading(ns[i].tag) {
+	if !flat.IsHeading(ns[i].tag) {
 		return false
 	}
 	for k := e.t.End[i]; k < int32(len(ns)) && k < e.t.End[i]+maxLabelScan; k++ {

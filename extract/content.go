@@ -2,6 +2,8 @@ package extract
 
 import (
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // Paragraph thresholds, in visible characters.
@@ -72,7 +74,7 @@ func (n *node) quality() int32 {
 	if n.flags&fMatched != 0 {
 		return 2 * n.own
 	}
-	if isHeading(n.tag) {
+	if flat.IsHeading(n.tag) {
 		return -n.ownLinks
 	}
 	if (n.tag == atom.Td || n.tag == atom.Th) && n.own < 100 {

@@ -11,6 +11,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/tread-reader/tread/corpus"
+	"github.com/tread-reader/tread/extract/internal/flat"
 	"github.com/tread-reader/tread/extract/meta"
 	"github.com/tread-reader/tread/intake"
 )
@@ -72,10 +73,10 @@ func (t *tree) describe(i int32) string {
 	for k := i; k >= 0 && len(path) < 6; k = t.Parent[k] {
 		h := t.Node[k]
 		s := h.Data
-		if c := attr(h, "class"); c != "" {
+		if c := flat.Attr(h, "class"); c != "" {
 			s += "." + strings.ReplaceAll(c, " ", ".")
 		}
-		if id := attr(h, "id"); id != "" {
+		if id := flat.Attr(h, "id"); id != "" {
 			s += "#" + id
 		}
 		path = append(path, s)

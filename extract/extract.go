@@ -26,6 +26,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/tread-reader/tread/extract/internal/flat"
 	"github.com/tread-reader/tread/extract/meta"
 	"github.com/tread-reader/tread/extract/related"
 	"github.com/tread-reader/tread/intake"
@@ -194,7 +195,7 @@ func baseHref(root *html.Node) string {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Base:
-				return attr(n, "href")
+				return flat.Attr(n, "href")
 			case atom.Body:
 				return ""
 			}

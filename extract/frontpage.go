@@ -3,10 +3,12 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"github.com/tread-reader/tread/intake"
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
+	"github.com/tread-reader/tread/intake"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -103,7 +105,7 @@ func (fp *frontPage) walk(n *html.Node, depth int, inItem bool) {
 
 // link adds an anchor when it is a headline link to a story.
 func (fp *frontPage) link(a *html.Node) {
-	href := fp.urls.resolve(attr(a, "href"))
+	href := fp.urls.resolve(flat.Attr(a, "href"))
 	if href == "" || !fp.storyURL(href) {
 		return
 	}
@@ -204,17 +206,14 @@ func chromeElement(n *html.Node, inItem bool) bool {
 	if chromeTags[n.DataAtom] {
 		return !inItem || (n.DataAtom != atom.Header && n.DataAtom != atom.Footer)
 	}
-	switch strings.ToLower(attr(n, "role")) {
+	switch strings.ToLower(flat.Attr(n, "role")) {
 	case "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar":
 		return true
 	}
-	if attr(n, "hidden") != "" || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+	if flat.Hidden(n) {
 		return true
 	}
-	if styleHidden(attr(n, "style")) {
-		return true
-	}
-	class, id := attr(n, "class"), attr(n, "id")
+	class, id := flat.Attr(n, "class"), flat.Attr(n, "id")
 	return chromeWords.MatchString(class) || chromeWords.MatchString(id) || gluedChrome.MatchString(class+" "+id)
 }
 
@@ -313,7 +312,7 @@ func sameKind(a, b *html.Node) bool {
 	if a.Type != html.ElementNode || a.DataAtom != b.DataAtom || a.Data != b.Data {
 		return false
 	}
-	ca, cb := strings.Fields(attr(a, "class")), strings.Fields(attr(b, "class"))
+	ca, cb := strings.Fields(flat.Attr(a, "class")), strings.Fields(flat.Attr(b, "class"))
 	if len(ca) == 0 && len(cb) == 0 {
 		return true
 	}
@@ -337,7 +336,7 @@ func mainElement(root *html.Node) *html.Node {
 		if found != nil || depth > maxDepth {
 			return
 		}
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main")) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || strings.EqualFold(flat.Attr(n, "role"), "main")) {
 			found = n
 			return
 		}

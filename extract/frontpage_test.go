@@ -122,6 +122,13 @@ func TestFrontPageLayouts(t *testing.T) {
 			"/local/pier-repairs-finished-early-98767", "/opinion/why-the-harbour-matters-98768",
 			"/local/market-returns-to-the-square-98769",
 		}},
+		// Stories in elements the page hides (hidden with no value,
+		// aria-hidden in capitals) are not listed.
+		{"hidden.html", []string{
+			"/local/ferry-timetable-changes-for-summer-55501", "/local/harbour-wall-repairs-begin-next-week-55502",
+			"/local/school-choir-wins-regional-prize-55503", "/local/market-hall-reopens-after-refit-55504",
+			"/local/lifeboat-crew-honoured-at-ceremony-55505",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

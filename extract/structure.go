@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/html/atom"
 
+	"github.com/tread-reader/tread/extract/internal/flat"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -86,7 +87,7 @@ func (e *emitter) listItems(i int32, depth int, l *story.Block) {
 	ns := e.t.nodes
 	ordered := ns[i].tag == atom.Ol
 	num := 1
-	if s := attr(e.t.Node[i], "start"); s != "" {
+	if s := flat.Attr(e.t.Node[i], "start"); s != "" {
 		if v, err := strconv.Atoi(s); err == nil && v >= 0 && v < 1e9 {
 			num = v
 		}
@@ -159,7 +160,7 @@ func (e *emitter) quote(i int32) {
 		return
 	}
 	kind := story.Quote
-	class := attr(e.t.Node[i], "class")
+	class := flat.Attr(e.t.Node[i], "class")
 	for _, c := range embedClasses {
 		if strings.Contains(class, c) {
 			kind = story.Embed
@@ -195,9 +196,9 @@ func (e *emitter) code(i int32) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	lang := codeLanguage(attr(e.t.Node[i], "class"))
+	lang := codeLanguage(flat.Attr(e.t.Node[i], "class"))
 	if lang == "" && e.t.End[i] > i+1 && ns[i+1].tag == atom.Code {
-		lang = codeLanguage(attr(e.t.Node[i+1], "class"))
+		lang = codeLanguage(flat.Attr(e.t.Node[i+1], "class"))
 	}
 	e.add(story.Block{Kind: story.Code, Text: text, URL: lang})
 }

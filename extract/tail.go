@@ -1,6 +1,10 @@
 package extract
 
-import "golang.org/x/net/html/atom"
+import (
+	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
+)
 
 // What follows a story inside the element chosen as its body is often the
 // page's furniture rather than more of the story: a grid of teaser cards
@@ -90,7 +94,7 @@ func (t *tree) cardRuns(p int32, runs [][2]int32) [][2]int32 {
 			flush()
 			continue
 		}
-		if count > 0 && (n.tag != ns[prev].tag || attr(t.Node[c], "class") != attr(t.Node[prev], "class")) {
+		if count > 0 && (n.tag != ns[prev].tag || flat.Attr(t.Node[c], "class") != flat.Attr(t.Node[prev], "class")) {
 			flush()
 		}
 		if count == 0 {

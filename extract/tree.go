@@ -157,19 +157,13 @@ func (t *tree) visit(h *html.Node, parent int32) flat.Action {
 func (t *tree) annotate(n *node, h *html.Node) {
 	a := h.DataAtom
 	var class, id string
-	hidden := false
+	hidden := flat.Hidden(h)
 	for _, at := range h.Attr {
 		switch at.Key {
 		case "class":
 			class = at.Val
 		case "id":
 			id = at.Val
-		case "hidden":
-			hidden = true
-		case "aria-hidden":
-			hidden = hidden || at.Val == "true"
-		case "style":
-			hidden = hidden || styleHidden(at.Val)
 		case "role":
 			n.hint = max(n.hint, roleHint(at.Val))
 		case "aria-expanded", "aria-pressed":
@@ -223,26 +217,6 @@ func (t *tree) annotate(n *node, h *html.Node) {
 	}
 }
 
-// styleHidden reports whether an inline style hides the element.
-func styleHidden(style string) bool {
-	if !strings.Contains(style, "none") && !strings.Contains(style, "hidden") {
-		return false
-	}
-	var b strings.Builder
-	for i := 0; i < len(style); i++ {
-		c := style[i]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			continue
-		}
-		if isUpper(c) {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	s := b.String()
-	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
-}
-
 // textChars counts the visible characters of a text: runes that are not
 // white space.
 func textChars(s string) int32 {
@@ -293,7 +267,7 @@ func (t *tree) markTeasers() {
 		switch {
 		case n.ownLinks*10 >= n.own*9 && n.own >= 15:
 			title = -1
-			if isHeading(n.tag) || n.ownLinks >= 25 {
+			if flat.IsHeading(n.tag) || n.ownLinks >= 25 {
 				title = int32(i)
 			}
 		case prose >= minParagraph:
@@ -314,15 +288,6 @@ func (t *tree) near(a, b int32) bool {
 			return true
 		}
 		p = t.Parent[p]
-	}
-	return false
-}
-
-// isHeading reports whether a is h1-h6.
-func isHeading(a atom.Atom) bool {
-	switch a {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
 	}
 	return false
 }

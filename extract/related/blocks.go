@@ -3,6 +3,8 @@ package related
 import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // Bounds on how broad a block may be. A "block" holding more links than this
@@ -148,7 +150,7 @@ func headingLike(n *html.Node) bool {
 		}
 		return true
 	}
-	return attr(n, "role") == "heading"
+	return flat.Attr(n, "role") == "heading"
 }
 
 // below finds the links a heading introduces: the nearest ancestor holding
@@ -183,27 +185,19 @@ func (d *dom) below(h, body int32, t tier, kind string) (region, bool) {
 // list starts. It returns -1 when there is none nearby.
 func (d *dom) nextHeadingSibling(c int32) int32 {
 	cn := d.Node[c]
-	cls := attr(cn, "class")
+	cls := flat.Attr(cn, "class")
 	seen := 0
 	for s := d.Next(c); s >= 0 && seen < maxSiblings; s = d.Next(s) {
 		seen++
 		sn := d.Node[s]
-		if sn.DataAtom == cn.DataAtom && attr(sn, "class") == cls && (isHeadingTag(cn.DataAtom) || cls != "") && d.anchors(s) == 0 {
+		if sn.DataAtom == cn.DataAtom && flat.Attr(sn, "class") == cls && (flat.IsHeading(cn.DataAtom) || cls != "") && d.anchors(s) == 0 {
 			return s
 		}
-		if isHeadingTag(sn.DataAtom) && isHeadingTag(cn.DataAtom) {
+		if flat.IsHeading(sn.DataAtom) && flat.IsHeading(cn.DataAtom) {
 			return s
 		}
 	}
 	return -1
-}
-
-func isHeadingTag(a atom.Atom) bool {
-	switch a {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
-	}
-	return false
 }
 
 // siblings is the run of elements after c that carry links, up to the next

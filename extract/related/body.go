@@ -6,6 +6,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // mainBody finds the article body's element index, or -1: the node the
@@ -33,7 +35,7 @@ func (d *dom) mainBody(body *goquery.Selection) (b, core int32) {
 	}
 	if b < 0 {
 		for i, n := range d.Node {
-			if strings.Contains(strings.ToLower(attr(n, "itemprop")), "articlebody") && d.text(int32(i)) >= 200 {
+			if strings.Contains(strings.ToLower(flat.Attr(n, "itemprop")), "articlebody") && d.text(int32(i)) >= 200 {
 				b = int32(i)
 				break
 			}

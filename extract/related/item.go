@@ -8,10 +8,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/tread-reader/tread/sanitize"
-	"github.com/tread-reader/tread/story"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
+	"github.com/tread-reader/tread/sanitize"
+	"github.com/tread-reader/tread/story"
 )
 
 // link is an acceptable story link found in a region.
@@ -26,7 +28,7 @@ type link struct {
 // firstAnchor is the first <a href> inside element i (i itself included).
 func (d *dom) firstAnchor(i int32) int32 {
 	for j := i; j <= d.last(i); j++ {
-		if d.Node[j].DataAtom == atom.A && hasAttr(d.Node[j], "href") {
+		if d.Node[j].DataAtom == atom.A && flat.HasAttr(d.Node[j], "href") {
 			return j
 		}
 	}
@@ -36,7 +38,7 @@ func (d *dom) firstAnchor(i int32) int32 {
 // storyURL resolves anchor k and checks that it can be a story page other
 // than this one. It returns the cleaned absolute URL, its key and host.
 func (d *dom) storyURL(k int32) (string, string, *url.URL) {
-	abs := resolve(d.base, attr(d.Node[k], "href"))
+	abs := resolve(d.base, flat.Attr(d.Node[k], "href"))
 	if abs == "" {
 		return "", "", nil
 	}
@@ -115,7 +117,7 @@ func cjkRunes(t string) int {
 var titleWords = map[string]bool{"title": true, "headline": true, "hed": true, "heading": true}
 
 func (d *dom) isTitleElement(j int32) bool {
-	return isHeadingTag(d.Node[j].DataAtom) || d.part[j]&partTitle != 0
+	return flat.IsHeading(d.Node[j].DataAtom) || d.part[j]&partTitle != 0
 }
 
 // title picks the headline for anchor k, looking first inside the anchor
@@ -139,7 +141,7 @@ func (d *dom) title(k, lo, hi int32) string {
 		return text
 	}
 	for _, a := range []string{"title", "aria-label"} {
-		if t := clean(attr(d.Node[k], a)); headline(t) {
+		if t := clean(flat.Attr(d.Node[k], a)); headline(t) {
 			return t
 		}
 	}
@@ -199,7 +201,7 @@ func (d *dom) item(k int32, r region, kk string) int32 {
 		}
 		same := true
 		for j := p; j <= d.last(p) && same; j++ {
-			if j != k && d.Node[j].DataAtom == atom.A && hasAttr(d.Node[j], "href") {
+			if j != k && d.Node[j].DataAtom == atom.A && flat.HasAttr(d.Node[j], "href") {
 				same = !d.otherStory(j, kk)
 			}
 		}
@@ -217,7 +219,7 @@ func (d *dom) item(k int32, r region, kk string) int32 {
 // otherStory reports whether anchor j links a story other than kk. Author,
 // tag and section links beside a card's headline belong to the card.
 func (d *dom) otherStory(j int32, kk string) bool {
-	abs := resolve(d.base, attr(d.Node[j], "href"))
+	abs := resolve(d.base, flat.Attr(d.Node[j], "href"))
 	if abs == "" || key(abs) == kk {
 		return false
 	}
@@ -252,7 +254,7 @@ func (d *dom) details(s *story.Story, it, k int32) {
 					s.Age = t
 				}
 				if s.Published.IsZero() {
-					s.Published = parseTime(attr(n, "datetime"))
+					s.Published = parseTime(flat.Attr(n, "datetime"))
 				}
 			}
 			continue
@@ -263,7 +265,7 @@ func (d *dom) details(s *story.Story, it, k int32) {
 			}
 			continue
 		}
-		if s.Description == "" && (n.DataAtom == atom.P || pt&partDesc != 0) && !isHeadingTag(n.DataAtom) {
+		if s.Description == "" && (n.DataAtom == atom.P || pt&partDesc != 0) && !flat.IsHeading(n.DataAtom) {
 			if d.text(j) < 30 {
 				continue
 			}

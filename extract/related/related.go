@@ -18,8 +18,10 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/tread-reader/tread/story"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
+	"github.com/tread-reader/tread/story"
 )
 
 // MaxStories caps how many related stories Find returns.
@@ -98,7 +100,7 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 		if d.adLabel(k) && k != r.skip {
 			return nil
 		}
-		if n.DataAtom != atom.A || !hasAttr(n, "href") {
+		if n.DataAtom != atom.A || !flat.HasAttr(n, "href") {
 			continue
 		}
 		if r.skip >= 0 && d.Contains(r.skip, k) || d.chrome[k] {
@@ -162,7 +164,7 @@ func (d *dom) named(r region) bool {
 // sameSitePage resolves anchor k to another page of this site that is not
 // a listing, account or share page, for named blocks; "" when it is not.
 func (d *dom) sameSitePage(k int32) (string, string) {
-	abs := resolve(d.base, attr(d.Node[k], "href"))
+	abs := resolve(d.base, flat.Attr(d.Node[k], "href"))
 	if abs == "" {
 		return "", ""
 	}
@@ -221,7 +223,7 @@ func distinctTitles(ls []link) ([]link, int) {
 // ("Ad", "Sponsored") or an ad link's title.
 func (d *dom) adLabel(k int32) bool {
 	n := d.Node[k]
-	if n.DataAtom == atom.A && adLabel.MatchString(attr(n, "title")) {
+	if n.DataAtom == atom.A && adLabel.MatchString(flat.Attr(n, "title")) {
 		return true
 	}
 	t := d.text(k)
@@ -264,7 +266,7 @@ func menuLabel(t string) bool {
 // author and share pages, fragments and scripts don't count: story cards
 // carry those beside their headline.
 func (d *dom) menuTarget(k int32) bool {
-	abs := resolve(d.base, attr(d.Node[k], "href"))
+	abs := resolve(d.base, flat.Attr(d.Node[k], "href"))
 	if abs == "" {
 		return false
 	}
@@ -294,7 +296,7 @@ func (d *dom) kicker(k int32, r region) bool {
 			}
 			story := ""
 			for j := p; j <= d.last(p); j++ {
-				if j == k || d.Node[j].DataAtom != atom.A || !hasAttr(d.Node[j], "href") {
+				if j == k || d.Node[j].DataAtom != atom.A || !flat.HasAttr(d.Node[j], "href") {
 					continue
 				}
 				abs, kk, _ := d.storyURL(j)
@@ -315,8 +317,8 @@ func (d *dom) kicker(k int32, r region) bool {
 func (d *dom) laterAnchor(k, hi int32, kk string) bool {
 	for j := k + 1; j <= hi && j <= k+60; j++ {
 		n := d.Node[j]
-		if n.DataAtom == atom.A && hasAttr(n, "href") {
-			if abs := resolve(d.base, attr(n, "href")); abs != "" && key(abs) == kk {
+		if n.DataAtom == atom.A && flat.HasAttr(n, "href") {
+			if abs := resolve(d.base, flat.Attr(n, "href")); abs != "" && key(abs) == kk {
 				return true
 			}
 		}
@@ -334,15 +336,15 @@ func (d *dom) setBase(pageURL string) {
 		switch n.DataAtom {
 		case atom.Base:
 			if baseHref == "" {
-				baseHref = attr(n, "href")
+				baseHref = flat.Attr(n, "href")
 			}
 		case atom.Link:
-			if strings.EqualFold(attr(n, "rel"), "canonical") {
-				canon = append(canon, attr(n, "href"))
+			if strings.EqualFold(flat.Attr(n, "rel"), "canonical") {
+				canon = append(canon, flat.Attr(n, "href"))
 			}
 		case atom.Meta:
-			if p := attr(n, "property"); p == "og:url" {
-				canon = append(canon, attr(n, "content"))
+			if p := flat.Attr(n, "property"); p == "og:url" {
+				canon = append(canon, flat.Attr(n, "content"))
 			}
 		}
 	}

@@ -119,7 +119,7 @@ func newDOM(root *html.Node) *dom {
 	d.linkPre = make([]int32, n+1)
 	for i, el := range d.Node {
 		a := int32(0)
-		if el.DataAtom == atom.A && hasAttr(el, "href") {
+		if el.DataAtom == atom.A && flat.HasAttr(el, "href") {
 			a = 1
 		}
 		d.anchorsPre[i+1] = d.anchorsPre[i] + a
@@ -202,11 +202,11 @@ func isFrame(n *html.Node, inSection bool) bool {
 			return true
 		}
 	}
-	switch attr(n, "role") {
+	switch flat.Attr(n, "role") {
 	case "navigation", "banner", "contentinfo", "menu", "menubar", "search":
 		return true
 	}
-	switch attr(n, "rel") {
+	switch flat.Attr(n, "rel") {
 	case "prev", "next", "tag", "author", "category", "sponsored":
 		return true
 	}
@@ -220,7 +220,7 @@ func frameLike(n *html.Node) bool {
 	if n.DataAtom == atom.Form {
 		return true
 	}
-	switch strings.ToLower(attr(n, "id")) {
+	switch strings.ToLower(flat.Attr(n, "id")) {
 	case "header", "footer", "nav", "navigation", "menu", "masthead", "site-header", "site-footer":
 		return true
 	}
@@ -289,24 +289,6 @@ func (d *dom) linkText(i int32) int {
 
 // last is the index of element i's last descendant, or i.
 func (d *dom) last(i int32) int32 { return d.End[i] - 1 }
-
-func attr(n *html.Node, k string) string {
-	for _, a := range n.Attr {
-		if a.Key == k {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasAttr(n *html.Node, k string) bool {
-	for _, a := range n.Attr {
-		if a.Key == k {
-			return true
-		}
-	}
-	return false
-}
 
 // textLimit caps the text read from one element; headlines and headings are
 // short, and a capped read keeps a huge element from costing much.
