@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/net/html/atom"
 
+	"github.com/tread-reader/tread/extract/internal/flat"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -48,20 +49,18 @@ type emitter struct {
 }
 
 func (e *emitter) first(i int32) int32 {
-	ns := e.t.nodes
-	if ns[i].end > i+1 {
+	if e.t.End[i] > i+1 {
 		return i + 1
 	}
 	return -1
 }
 
 func (e *emitter) next(i int32) int32 {
-	ns := e.t.nodes
-	p := ns[i].parent
-	if p < 0 || ns[i].end >= ns[p].end {
+	p := e.t.Parent[i]
+	if p < 0 || e.t.End[i] >= e.t.End[p] {
 		return -1
 	}
-	return ns[i].end
+	return e.t.End[i]
 }
 
 // children emits each child of element i.
@@ -83,7 +82,7 @@ func (e *emitter) node(i int32) {
 		if n.chars > 0 {
 			e.brs = 0
 		}
-		e.para.write(n.h.Data)
+		e.para.write(e.t.Node[i].Data)
 		return
 	}
 	if e.flat > 0 {
@@ -216,10 +215,10 @@ const maxLabelScan = 200
 // is prose, not a teaser's summary nor another link.
 func (e *emitter) linkedLabel(i int32) bool {
 	ns := e.t.nodes
-	if !isHeading(ns[i].tag) {
+	if !flat.IsHeading(ns[i].tag) {
 		return false
 	}
-	for k := ns[i].end; k < int32(len(ns)) && k < ns[i].end+maxLabelScan; k++ {
+	for k := e.t.End[i]; k < int32(len(ns)) && k < e.t.End[i]+maxLabelScan; k++ {
 		n := &ns[k]
 		if n.flags&fText != 0 || n.own == 0 {
 			continue
@@ -278,7 +277,7 @@ func (e *emitter) inlineElement(i int32) {
 			style = story.Sup
 		}
 	case atom.A:
-		if href := e.t.linkURL(n); href != "" {
+		if href := e.t.linkURL(i); href != "" {
 			start := len(e.para.text)
 			e.para.openLink(href)
 			e.children(i)

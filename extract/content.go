@@ -2,6 +2,8 @@ package extract
 
 import (
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // Paragraph thresholds, in visible characters.
@@ -38,8 +40,8 @@ func (t *tree) measure(prune bool) {
 				continue
 			}
 		}
-		if n.parent >= 0 {
-			p := &ns[n.parent]
+		if pi := t.Parent[i]; pi >= 0 {
+			p := &ns[pi]
 			if n.flags&(fBlock|fHasBlock) != 0 {
 				p.flags |= fHasBlock
 			}
@@ -55,7 +57,7 @@ func (t *tree) measure(prune bool) {
 	if prune {
 		for i := range ns {
 			n := &ns[i]
-			if n.parent >= 0 && ns[n.parent].flags&fDead != 0 {
+			if p := t.Parent[i]; p >= 0 && ns[p].flags&fDead != 0 {
 				n.flags |= fDead
 			}
 		}
@@ -72,7 +74,7 @@ func (n *node) quality() int32 {
 	if n.flags&fMatched != 0 {
 		return 2 * n.own
 	}
-	if isHeading(n.tag) {
+	if flat.IsHeading(n.tag) {
 		return -n.ownLinks
 	}
 	if (n.tag == atom.Td || n.tag == atom.Th) && n.own < 100 {

@@ -11,6 +11,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/tread-reader/tread/corpus"
+	"github.com/tread-reader/tread/extract/internal/flat"
 	"github.com/tread-reader/tread/extract/meta"
 	"github.com/tread-reader/tread/intake"
 )
@@ -44,7 +45,7 @@ func TestDebugPage(t *testing.T) {
 		if os.Getenv("TREAD_DEAD") != "" {
 			for i := range tr.nodes {
 				n := &tr.nodes[i]
-				if n.flags&fDead != 0 && n.parent >= 0 && tr.nodes[n.parent].flags&fDead == 0 && n.chars+n.good > 0 {
+				if n.flags&fDead != 0 && tr.Parent[i] >= 0 && tr.nodes[tr.Parent[i]].flags&fDead == 0 && n.chars+n.good > 0 {
 					fmt.Println("  dead:", tr.describe(int32(i)))
 				}
 			}
@@ -54,9 +55,9 @@ func TestDebugPage(t *testing.T) {
 				n := &tr.nodes[i]
 				if n.own > 0 {
 					var b bytes.Buffer
-					for k := int32(i) + 1; k < n.end; k++ {
+					for k := int32(i) + 1; k < tr.End[i]; k++ {
 						if tr.nodes[k].flags&fText != 0 && tr.nodes[k].owner == int32(i) {
-							b.WriteString(tr.nodes[k].h.Data)
+							b.WriteString(tr.Node[k].Data)
 						}
 					}
 					s := strings.Join(strings.Fields(b.String()), " ")
@@ -69,13 +70,13 @@ func TestDebugPage(t *testing.T) {
 
 func (t *tree) describe(i int32) string {
 	var path []string
-	for k := i; k >= 0 && len(path) < 6; k = t.nodes[k].parent {
-		n := &t.nodes[k]
-		s := n.h.Data
-		if c := attr(n.h, "class"); c != "" {
+	for k := i; k >= 0 && len(path) < 6; k = t.Parent[k] {
+		h := t.Node[k]
+		s := h.Data
+		if c := flat.Attr(h, "class"); c != "" {
 			s += "." + strings.ReplaceAll(c, " ", ".")
 		}
-		if id := attr(n.h, "id"); id != "" {
+		if id := flat.Attr(h, "id"); id != "" {
 			s += "#" + id
 		}
 		path = append(path, s)

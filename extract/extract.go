@@ -26,6 +26,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/tread-reader/tread/extract/internal/flat"
 	"github.com/tread-reader/tread/extract/meta"
 	"github.com/tread-reader/tread/extract/related"
 	"github.com/tread-reader/tread/intake"
@@ -131,8 +132,8 @@ func fromMeta(root *html.Node, m meta.Meta, pageURL string) (story.Story, *html.
 		s.Title = fallbackTitle(t)
 	}
 	s.Body = tidy(e.blocks, s.Title, s.Byline)
-	s.Partial = t.truncated || unsure(t.nodes[best].good, t.nodes[0].good, s.Body)
-	return s, t.nodes[best].h
+	s.Partial = t.Truncated || unsure(t.nodes[best].good, t.nodes[0].good, s.Body)
+	return s, t.Node[best]
 }
 
 // body scores the tree, marks its chrome dead and returns the element that
@@ -194,7 +195,7 @@ func baseHref(root *html.Node) string {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Base:
-				return attr(n, "href")
+				return flat.Attr(n, "href")
 			case atom.Body:
 				return ""
 			}

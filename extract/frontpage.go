@@ -3,10 +3,12 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"github.com/tread-reader/tread/intake"
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
+	"github.com/tread-reader/tread/intake"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -107,7 +109,7 @@ func (fp *frontPage) walk(n *html.Node, depth int, inItem bool) {
 // area is chosen, so that a copy in a trending bar the area leaves out does
 // not hide the one in the main area.
 func (fp *frontPage) link(a *html.Node) {
-	href := fp.urls.resolve(attr(a, "href"))
+	href := fp.urls.resolve(flat.Attr(a, "href"))
 	if href == "" {
 		return
 	}
@@ -231,17 +233,14 @@ func chromeElement(n *html.Node, inItem bool) bool {
 	if chromeTags[n.DataAtom] {
 		return !inItem || (n.DataAtom != atom.Header && n.DataAtom != atom.Footer)
 	}
-	switch strings.ToLower(attr(n, "role")) {
+	switch strings.ToLower(flat.Attr(n, "role")) {
 	case "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar":
 		return true
 	}
-	if attr(n, "hidden") != "" || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+	if flat.Hidden(n) {
 		return true
 	}
-	if styleHidden(attr(n, "style")) {
-		return true
-	}
-	class, id := attr(n, "class"), attr(n, "id")
+	class, id := flat.Attr(n, "class"), flat.Attr(n, "id")
 	return chromeWords.MatchString(class) || chromeWords.MatchString(id) || gluedChrome.MatchString(class+" "+id)
 }
 
@@ -257,7 +256,7 @@ func mainElement(root *html.Node) *html.Node {
 		if found != nil || depth > maxDepth {
 			return
 		}
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main")) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || strings.EqualFold(flat.Attr(n, "role"), "main")) {
 			found = n
 			return
 		}

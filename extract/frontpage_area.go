@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/tread-reader/tread/extract/internal/flat"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -130,7 +131,7 @@ func sameLayout(a, b *html.Node, anchors []*html.Node) bool {
 func shape(block, a *html.Node) string {
 	var parts []string
 	for n := a.Parent; n != nil && n != block; n = n.Parent {
-		parts = append(parts, n.Data+"."+attr(n, "class"))
+		parts = append(parts, n.Data+"."+flat.Attr(n, "class"))
 	}
 	return strings.Join(parts, "<")
 }
@@ -184,7 +185,7 @@ func sameKind(a, b *html.Node) bool {
 	if a.Type != html.ElementNode || a.DataAtom != b.DataAtom || a.Data != b.Data {
 		return false
 	}
-	ca, cb := strings.Fields(attr(a, "class")), strings.Fields(attr(b, "class"))
+	ca, cb := strings.Fields(flat.Attr(a, "class")), strings.Fields(flat.Attr(b, "class"))
 	if len(ca) == 0 && len(cb) == 0 {
 		return true
 	}

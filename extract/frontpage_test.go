@@ -149,6 +149,13 @@ func TestFrontPageLayouts(t *testing.T) {
 			"Lighthouse keeper retires after forty years", "Rowing club wins the regional title",
 			"Market returns to the square on Saturdays", "Fishing quota talks stall for a second week",
 		}},
+		// Stories in elements the page hides (hidden with no value,
+		// aria-hidden in capitals) are not listed.
+		{"hidden.html", []string{
+			"/local/ferry-timetable-changes-for-summer-55501", "/local/harbour-wall-repairs-begin-next-week-55502",
+			"/local/school-choir-wins-regional-prize-55503", "/local/market-hall-reopens-after-refit-55504",
+			"/local/lifeboat-crew-honoured-at-ceremony-55505",
+		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // Bounds on the search for an icon's name.
@@ -65,17 +67,17 @@ func ownName(n *html.Node) (string, bool) {
 		if !isIcon(n) {
 			return "", false
 		}
-		if alt := attr(n, "alt"); meaningfulAlt(fold(alt), attr(n, "src")) {
+		if alt := flat.Attr(n, "alt"); meaningfulAlt(fold(alt), flat.Attr(n, "src")) {
 			return alt, true
 		}
 	}
-	if l := strings.TrimSpace(attr(n, "aria-label")); l != "" {
+	if l := strings.TrimSpace(flat.Attr(n, "aria-label")); l != "" {
 		return l, true
 	}
-	if n.DataAtom == atom.Title && n.Parent != nil && n.Parent.Data == "svg" || hasHiddenClass(attr(n, "class")) {
+	if n.DataAtom == atom.Title && n.Parent != nil && n.Parent.Data == "svg" || hasHiddenClass(flat.Attr(n, "class")) {
 		return textOf(n), true
 	}
-	if t := strings.TrimSpace(attr(n, "title")); t != "" && (strings.IndexByte(t, ' ') >= 0 || !strings.ContainsAny(t, "-_.")) {
+	if t := strings.TrimSpace(flat.Attr(n, "title")); t != "" && (strings.IndexByte(t, ' ') >= 0 || !strings.ContainsAny(t, "-_.")) {
 		return t, true
 	}
 	return "", true
@@ -84,11 +86,11 @@ func ownName(n *html.Node) (string, bool) {
 // isIcon reports whether an image is drawn small, or named as an icon.
 func isIcon(n *html.Node) bool {
 	for _, k := range []string{"width", "height"} {
-		if v, err := strconv.Atoi(strings.TrimSuffix(attr(n, k), "px")); err == nil && v <= 48 {
+		if v, err := strconv.Atoi(strings.TrimSuffix(flat.Attr(n, k), "px")); err == nil && v <= 48 {
 			return true
 		}
 	}
-	c := strings.ToLower(attr(n, "class"))
+	c := strings.ToLower(flat.Attr(n, "class"))
 	return strings.Contains(c, "icon") || strings.Contains(c, "emoji")
 }
 
@@ -120,7 +122,7 @@ var iconWords = []string{"icon", "icons", "favicon", "sprite", "sprites", "badge
 // An icon's alt text would add a line of "Image: ..." to the body for
 // every bullet, arrow and award badge.
 func (e *emitter) decorative(i int32, u, alt string) bool {
-	h := e.t.nodes[i].h
+	h := e.t.Node[i]
 	if isIcon(h) || iconURL(u) {
 		return true
 	}
@@ -129,12 +131,12 @@ func (e *emitter) decorative(i int32, u, alt string) bool {
 		return true
 	}
 	ns := e.t.nodes
-	for p, k := ns[i].parent, 0; p >= 0 && k < 6; p, k = ns[p].parent, k+1 {
+	for p, k := e.t.Parent[i], 0; p >= 0 && k < 6; p, k = e.t.Parent[p], k+1 {
 		switch ns[p].tag {
 		case atom.Button:
 			return true
 		case atom.A:
-			t := fold(textOf(ns[p].h))
+			t := fold(textOf(e.t.Node[p]))
 			return t != "" && t == fold(alt)
 		}
 	}

@@ -43,7 +43,7 @@ func (t *tree) matchArticleBody(body string) {
 			tl = &tally{}
 			tallies[n.owner] = tl
 		}
-		forEachWord(n.h.Data, func(h uint64) {
+		forEachWord(t.Node[i].Data, func(h uint64) {
 			k, ok := tl.w.push(h)
 			if !ok {
 				return

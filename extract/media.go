@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/tread-reader/tread/extract/internal/flat"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -24,7 +25,7 @@ func isMedia(h *html.Node) bool {
 	case atom.Video, atom.Audio:
 		return mediaSrc(h) != ""
 	case atom.Iframe:
-		return playerHost(strings.TrimSpace(attr(h, "src"))) || playerHost(strings.TrimSpace(attr(h, "data-src")))
+		return playerHost(strings.TrimSpace(flat.Attr(h, "src"))) || playerHost(strings.TrimSpace(flat.Attr(h, "data-src")))
 	}
 	return false
 }
@@ -46,12 +47,12 @@ func playerHost(src string) bool {
 // mediaSrc is a <video> or <audio>'s address: its src, or its first
 // <source>'s.
 func mediaSrc(h *html.Node) string {
-	if s := strings.TrimSpace(attr(h, "src")); s != "" {
+	if s := strings.TrimSpace(flat.Attr(h, "src")); s != "" {
 		return s
 	}
 	for c := h.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Source {
-			if s := strings.TrimSpace(attr(c, "src")); s != "" {
+			if s := strings.TrimSpace(flat.Attr(c, "src")); s != "" {
 				return s
 			}
 		}
@@ -84,13 +85,13 @@ func watchURL(u string) string {
 // media makes a media line from an embedded player: what it is, its title
 // when it has one, and where it plays.
 func (e *emitter) media(i int32) (story.Block, bool) {
-	h := e.t.nodes[i].h
+	h := e.t.Node[i]
 	src := mediaSrc(h)
 	kind := "Video"
 	switch h.DataAtom {
 	case atom.Iframe:
-		if src = strings.TrimSpace(attr(h, "src")); !playerHost(src) {
-			src = strings.TrimSpace(attr(h, "data-src"))
+		if src = strings.TrimSpace(flat.Attr(h, "src")); !playerHost(src) {
+			src = strings.TrimSpace(flat.Attr(h, "data-src"))
 		}
 		if strings.Contains(src, "soundcloud") || strings.Contains(src, "spotify") || strings.Contains(src, "podcasts") {
 			kind = "Audio"
@@ -103,9 +104,9 @@ func (e *emitter) media(i int32) (story.Block, bool) {
 		return story.Block{}, false
 	}
 	text := kind
-	title := strings.Join(strings.Fields(attr(h, "title")), " ")
+	title := strings.Join(strings.Fields(flat.Attr(h, "title")), " ")
 	if title == "" {
-		title = strings.Join(strings.Fields(attr(h, "aria-label")), " ")
+		title = strings.Join(strings.Fields(flat.Attr(h, "aria-label")), " ")
 	}
 	if title != "" && len(title) < 300 {
 		text += ": " + title

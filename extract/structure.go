@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/html/atom"
 
+	"github.com/tread-reader/tread/extract/internal/flat"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -63,15 +64,15 @@ func onceEach(bs []blk) []blk {
 func (t *tree) captionsOnly(i int32) bool {
 	ns := t.nodes
 	words := false
-	for k := i + 1; k < ns[i].end; k++ {
+	for k := i + 1; k < t.End[i]; k++ {
 		n := &ns[k]
 		if n.flags&fDead != 0 {
-			k = n.end - 1
+			k = t.End[k] - 1
 			continue
 		}
 		if n.flags&fCaption != 0 && n.flags&fText == 0 {
 			words = words || n.chars > 0
-			k = n.end - 1
+			k = t.End[k] - 1
 			continue
 		}
 		if n.flags&fText != 0 && n.chars > 0 {
@@ -86,7 +87,7 @@ func (e *emitter) listItems(i int32, depth int, l *story.Block) {
 	ns := e.t.nodes
 	ordered := ns[i].tag == atom.Ol
 	num := 1
-	if s := attr(ns[i].h, "start"); s != "" {
+	if s := flat.Attr(e.t.Node[i], "start"); s != "" {
 		if v, err := strconv.Atoi(s); err == nil && v >= 0 && v < 1e9 {
 			num = v
 		}
@@ -104,14 +105,14 @@ func (e *emitter) listItems(i int32, depth int, l *story.Block) {
 		saved := e.nested
 		e.nested = nil
 		if n.flags&fText != 0 {
-			b.write(n.h.Data)
+			b.write(e.t.Node[c].Data)
 		} else {
 			e.inlineInto(&b, c)
 		}
 		nested := e.nested
 		e.nested = saved
 		if b.empty() && n.flags&fText == 0 {
-			b.write(iconText(n.h))
+			b.write(iconText(e.t.Node[c]))
 		}
 		if text := b.plain(); text != "" {
 			it := story.ListItem{Depth: min(depth, maxListDepth), Ordered: ordered}
@@ -159,7 +160,7 @@ func (e *emitter) quote(i int32) {
 		return
 	}
 	kind := story.Quote
-	class := attr(e.t.nodes[i].h, "class")
+	class := flat.Attr(e.t.Node[i], "class")
 	for _, c := range embedClasses {
 		if strings.Contains(class, c) {
 			kind = story.Embed
@@ -179,13 +180,13 @@ func (e *emitter) quote(i int32) {
 func (e *emitter) code(i int32) {
 	ns := e.t.nodes
 	var b strings.Builder
-	for k := i + 1; k < ns[i].end; k++ {
+	for k := i + 1; k < e.t.End[i]; k++ {
 		n := &ns[k]
 		if n.flags&fDead != 0 {
 			continue
 		}
 		if n.flags&fText != 0 {
-			b.WriteString(n.h.Data)
+			b.WriteString(e.t.Node[k].Data)
 		} else if n.tag == atom.Br {
 			b.WriteByte('\n')
 		}
@@ -195,9 +196,9 @@ func (e *emitter) code(i int32) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	lang := codeLanguage(attr(ns[i].h, "class"))
-	if lang == "" && ns[i].end > i+1 && ns[i+1].tag == atom.Code {
-		lang = codeLanguage(attr(ns[i+1].h, "class"))
+	lang := codeLanguage(flat.Attr(e.t.Node[i], "class"))
+	if lang == "" && e.t.End[i] > i+1 && ns[i+1].tag == atom.Code {
+		lang = codeLanguage(flat.Attr(e.t.Node[i+1], "class"))
 	}
 	e.add(story.Block{Kind: story.Code, Text: text, URL: lang})
 }
@@ -226,7 +227,7 @@ const (
 func (e *emitter) table(i int32) bool {
 	ns := e.t.nodes
 	var rows []int32
-	for k := i + 1; k < ns[i].end; k++ {
+	for k := i + 1; k < e.t.End[i]; k++ {
 		switch ns[k].tag {
 		case atom.Table:
 			return false
@@ -258,7 +259,7 @@ func (e *emitter) table(i int32) bool {
 			e.inlineInto(&b, c)
 			e.nested = nil
 			if b.empty() {
-				b.write(iconText(n.h))
+				b.write(iconText(e.t.Node[c]))
 			}
 			cells = append(cells, strings.ReplaceAll(b.plain(), "\n", " "))
 			in, ls := b.tree()
@@ -309,7 +310,7 @@ const maxAlt = 100
 // a placeholder takes its title instead; one in a captioned figure is kept
 // with no alt, its caption following it; others are left out.
 func (e *emitter) image(i int32) (story.Block, bool) {
-	h := e.t.nodes[i].h
+	h := e.t.Node[i]
 	var src, alt, title string
 	lazy := false
 	for _, a := range h.Attr {
@@ -458,14 +459,14 @@ func hasImageExt(f string) bool {
 // into b.
 func (e *emitter) figureCaption(b *inline, i int32) {
 	ns := e.t.nodes
-	fig := ns[i].parent
+	fig := e.t.Parent[i]
 	for k := 0; k < 4 && fig >= 0 && ns[fig].tag != atom.Figure; k++ {
-		fig = ns[fig].parent
+		fig = e.t.Parent[fig]
 	}
 	if fig < 0 || ns[fig].tag != atom.Figure {
 		return
 	}
-	for c := fig + 1; c < ns[fig].end; c++ {
+	for c := fig + 1; c < e.t.End[fig]; c++ {
 		n := &ns[c]
 		if n.flags&(fDead|fText) == 0 && (n.tag == atom.Figcaption || n.flags&fCaption != 0) && n.chars > 0 {
 			saved := e.nested
@@ -484,14 +485,14 @@ func (e *emitter) linksAway(i int32, src string) bool {
 	if ns[i].flags&fInLink == 0 {
 		return false
 	}
-	a := ns[i].parent
+	a := e.t.Parent[i]
 	for a >= 0 && ns[a].tag != atom.A {
-		a = ns[a].parent
+		a = e.t.Parent[a]
 	}
 	if a < 0 {
 		return false
 	}
-	href := e.t.linkURL(&ns[a])
+	href := e.t.linkURL(a)
 	if href == "" || href == src {
 		return false
 	}

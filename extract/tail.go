@@ -1,6 +1,10 @@
 package extract
 
-import "golang.org/x/net/html/atom"
+import (
+	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
+)
 
 // What follows a story inside the element chosen as its body is often the
 // page's furniture rather than more of the story: a grid of teaser cards
@@ -20,7 +24,7 @@ const (
 func (t *tree) pruneTail(best int32) {
 	ns := t.nodes
 	var runs [][2]int32 // [first card, end of last card)
-	for i := best; i < ns[best].end; i++ {
+	for i := best; i < t.End[best]; i++ {
 		n := &ns[i]
 		if n.flags&(fText|fDead) != 0 || n.flags&fHasBlock == 0 {
 			continue
@@ -55,7 +59,7 @@ func (t *tree) pruneTail(best int32) {
 // runChars counts the visible characters of a run's cards.
 func (t *tree) runChars(r [2]int32) int32 {
 	var n int32
-	for c := r[0]; c < r[1]; c = t.nodes[c].end {
+	for c := r[0]; c < r[1]; c = t.End[c] {
 		if t.nodes[c].flags&fDead == 0 {
 			n += t.nodes[c].chars
 		}
@@ -71,11 +75,11 @@ func (t *tree) cardRuns(p int32, runs [][2]int32) [][2]int32 {
 	var prev int32 = -1
 	flush := func() {
 		if count >= minCards {
-			runs = append(runs, [2]int32{start, ns[prev].end})
+			runs = append(runs, [2]int32{start, t.End[prev]})
 		}
 		start, count = -1, 0
 	}
-	for c := p + 1; c < ns[p].end; c = ns[c].end {
+	for c := p + 1; c < t.End[p]; c = t.End[c] {
 		n := &ns[c]
 		if n.flags&fText != 0 {
 			if n.chars > 0 {
@@ -90,7 +94,7 @@ func (t *tree) cardRuns(p int32, runs [][2]int32) [][2]int32 {
 			flush()
 			continue
 		}
-		if count > 0 && (n.tag != ns[prev].tag || attr(n.h, "class") != attr(ns[prev].h, "class")) {
+		if count > 0 && (n.tag != ns[prev].tag || flat.Attr(t.Node[c], "class") != flat.Attr(t.Node[prev], "class")) {
 			flush()
 		}
 		if count == 0 {
@@ -119,7 +123,7 @@ func (t *tree) isCard(c int32) bool {
 	}
 	// A card opens with its link, a picture or a headline; a paragraph
 	// that links a phrase in passing opens with its own words.
-	for k := c + 1; k < n.end && k <= c+maxCardScan; k++ {
+	for k := c + 1; k < t.End[c] && k <= c+maxCardScan; k++ {
 		d := &t.nodes[k]
 		if d.flags&fDead == 0 && (d.tag == atom.Img || d.flags&fText != 0 && d.chars > 0) {
 			return d.flags&fInLink != 0
@@ -129,17 +133,17 @@ func (t *tree) isCard(c int32) bool {
 }
 
 // lastProse is the index of the last paragraph of prose under best that is
-// not inside one of runs: the end of the story. It is ns[best].end when
+// not inside one of runs: the end of the story. It is t.End[best] when
 // there is none, so that nothing is taken for a tail.
 func (t *tree) lastProse(best int32, runs [][2]int32) int32 {
 	ns := t.nodes
-	inRun := make([]bool, ns[best].end-best)
+	inRun := make([]bool, t.End[best]-best)
 	for _, r := range runs {
 		for k := r[0]; k < r[1]; k++ {
 			inRun[k-best] = true
 		}
 	}
-	for i := ns[best].end - 1; i > best; i-- {
+	for i := t.End[best] - 1; i > best; i-- {
 		n := &ns[i]
 		if inRun[i-best] || n.flags&(fText|fDead|fTeaser) != 0 {
 			continue
@@ -148,5 +152,5 @@ func (t *tree) lastProse(best int32, runs [][2]int32) int32 {
 			return i
 		}
 	}
-	return ns[best].end
+	return t.End[best]
 }

@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // maxNodes bounds the elements and text nodes the extractor looks at; a
@@ -13,17 +15,13 @@ import (
 // on its own.
 const maxNodes = maxTokens + maxTokens/4
 
-// node mirrors one element or text node of the parsed page. The nodes of
-// a tree are kept in document order, so a subtree is the index range
-// [i, end) and statistics roll up with one backward pass.
+// node is the body extractor's annotation of one element or text node of
+// the page's flattened DOM (package flat), kept at the same index.
 type node struct {
-	h      *html.Node
-	parent int32
-	end    int32 // one past the last node of the subtree
-	owner  int32 // text: the block element whose inline text it is; -1 none
-	tag    atom.Atom
-	hint   hint
-	flags  uint16
+	owner int32 // text: the block element whose inline text it is; -1 none
+	tag   atom.Atom
+	hint  hint
+	flags uint16
 
 	chars    int32 // visible characters in the subtree
 	links    int32 // of those, inside links
@@ -49,12 +47,13 @@ const (
 	fHasTable        // has a <table> below it
 )
 
-// tree is the mirror of a page.
+// tree is the mirror of a page: its flattened DOM, and the body
+// extractor's annotations in nodes, index for index.
 type tree struct {
-	nodes     []node
-	truncated bool
-	hints     map[string]classResult // class values already classified
-	urls      resolver
+	*flat.DOM
+	nodes []node
+	hints map[string]classResult // class values already classified
+	urls  resolver
 }
 
 // junkTags never hold article text a reader sees.
@@ -106,21 +105,24 @@ func (t *tree) classHint(class, id string) (hint, bool) {
 // content: scripts, styles, form controls and hidden elements.
 func buildTree(root *html.Node) *tree {
 	t := &tree{nodes: make([]node, 0, 1024)}
-	t.add(root, -1, -1, 0)
+	t.DOM = flat.Build(root, flat.Options{Limit: maxNodes, Text: true, Visit: t.visit})
 	return t
 }
 
-func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
-	if len(t.nodes) >= maxNodes {
-		t.truncated = true
-		return
-	}
-	switch h.Type {
-	case html.TextNode:
-		n := node{
-			h: h, parent: parent, end: int32(len(t.nodes) + 1), owner: owner,
-			flags: fText | inherited&(fInLink|fInPre), chars: textChars(h.Data),
+// visit annotates one node as flat.Build keeps it, from what its parent
+// passes down: the link and <pre> it is inside, and the block that owns
+// its inline text.
+func (t *tree) visit(h *html.Node, parent int32) flat.Action {
+	owner, inherited := int32(-1), uint16(0)
+	if parent >= 0 {
+		p := &t.nodes[parent]
+		owner, inherited = p.owner, p.flags
+		if p.flags&fBlock != 0 {
+			owner = parent
 		}
+	}
+	if h.Type == html.TextNode {
+		n := node{owner: owner, flags: fText | inherited&(fInLink|fInPre), chars: textChars(h.Data)}
 		if n.flags&fInLink != 0 {
 			n.links = n.chars
 		}
@@ -132,40 +134,36 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 			o.flags |= textEnd(h.Data)
 		}
 		t.nodes = append(t.nodes, n)
-		return
-	case html.ElementNode:
-	case html.DocumentNode:
-		for c := h.FirstChild; c != nil; c = c.NextSibling {
-			t.add(c, parent, owner, inherited)
-		}
-		return
-	default:
-		return
+		return flat.Leaf
 	}
 	a := h.DataAtom
 	if junkTags[a] || h.Namespace != "" {
 		if isMedia(h) {
 			// A leaf the emitter turns into a media line.
-			t.nodes = append(t.nodes, node{h: h, parent: parent, owner: owner, tag: a,
-				flags: fBlock | inherited&fInLink, end: int32(len(t.nodes) + 1)})
+			t.nodes = append(t.nodes, node{owner: owner, tag: a, flags: fBlock | inherited&fInLink})
+			return flat.Leaf
 		}
-		return
+		return flat.Skip
 	}
-	n := node{h: h, parent: parent, owner: owner, tag: a, flags: inherited & (fInLink | fInPre)}
+	n := node{owner: owner, tag: a, flags: inherited & (fInLink | fInPre)}
+	t.annotate(&n, h)
+	t.nodes = append(t.nodes, n)
+	return flat.Descend
+}
+
+// annotate reads what an element's tag and attributes say about it: the
+// chrome hint of its role, class and id, whether it is hidden, a link, the
+// article body or a caption.
+func (t *tree) annotate(n *node, h *html.Node) {
+	a := h.DataAtom
 	var class, id string
-	hidden := false
+	hidden := flat.Hidden(h)
 	for _, at := range h.Attr {
 		switch at.Key {
 		case "class":
 			class = at.Val
 		case "id":
 			id = at.Val
-		case "hidden":
-			hidden = true
-		case "aria-hidden":
-			hidden = hidden || at.Val == "true"
-		case "style":
-			hidden = hidden || styleHidden(at.Val)
 		case "role":
 			n.hint = max(n.hint, roleHint(at.Val))
 		case "aria-expanded", "aria-pressed":
@@ -217,36 +215,6 @@ func (t *tree) add(h *html.Node, parent, owner int32, inherited uint16) {
 	if !inlineTags[a] {
 		n.flags |= fBlock
 	}
-	idx := int32(len(t.nodes))
-	t.nodes = append(t.nodes, n)
-	childOwner := owner
-	if n.flags&fBlock != 0 {
-		childOwner = idx
-	}
-	for c := h.FirstChild; c != nil; c = c.NextSibling {
-		t.add(c, idx, childOwner, n.flags)
-	}
-	t.nodes[idx].end = int32(len(t.nodes))
-}
-
-// styleHidden reports whether an inline style hides the element.
-func styleHidden(style string) bool {
-	if !strings.Contains(style, "none") && !strings.Contains(style, "hidden") {
-		return false
-	}
-	var b strings.Builder
-	for i := 0; i < len(style); i++ {
-		c := style[i]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			continue
-		}
-		if isUpper(c) {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	s := b.String()
-	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
 }
 
 // textChars counts the visible characters of a text: runes that are not
@@ -299,7 +267,7 @@ func (t *tree) markTeasers() {
 		switch {
 		case n.ownLinks*10 >= n.own*9 && n.own >= 15:
 			title = -1
-			if isHeading(n.tag) || n.ownLinks >= 25 {
+			if flat.IsHeading(n.tag) || n.ownLinks >= 25 {
 				title = int32(i)
 			}
 		case prose >= minParagraph:
@@ -314,21 +282,12 @@ func (t *tree) markTeasers() {
 // near reports whether element a lies inside one of b's closest ancestors:
 // the two belong to the same card.
 func (t *tree) near(a, b int32) bool {
-	p := t.nodes[b].parent
+	p := t.Parent[b]
 	for k := 0; k < 5 && p >= 0; k++ {
-		if a > p && a < t.nodes[p].end {
+		if a > p && a < t.End[p] {
 			return true
 		}
-		p = t.nodes[p].parent
-	}
-	return false
-}
-
-// isHeading reports whether a is h1-h6.
-func isHeading(a atom.Atom) bool {
-	switch a {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
+		p = t.Parent[p]
 	}
 	return false
 }

@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"strings"
 
-	"golang.org/x/net/html"
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // resolver makes page URLs absolute.
@@ -65,18 +65,8 @@ func (r resolver) resolve(ref string) string {
 func (t *tree) resolve(ref string) string { return t.urls.resolve(ref) }
 
 // linkURL is the absolute target of a link element, or "".
-func (t *tree) linkURL(n *node) string {
-	return t.resolve(attr(n.h, "href"))
-}
-
-// attr returns the value of an element's attribute, or "".
-func attr(h *html.Node, key string) string {
-	for _, a := range h.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
+func (t *tree) linkURL(i int32) string {
+	return t.resolve(flat.Attr(t.Node[i], "href"))
 }
 
 // taxonomyWords name the pages that list a site's stories by tag, category

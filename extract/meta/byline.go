@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 var (
@@ -324,7 +326,7 @@ func (s *signals) authorLink(isOrg func(string) bool) string {
 			return false
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.A {
-			rel := strings.ToLower(attr(n, "rel"))
+			rel := strings.ToLower(flat.Attr(n, "rel"))
 			if strings.Contains(rel, "author") {
 				if t := clean(nodeText(n)); authorish(n) && nameShaped(t) && len(strings.Fields(t)) >= 2 &&
 					len(strings.Fields(t)) <= 4 && !isOrg(t) {

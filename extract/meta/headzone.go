@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // How far around the headline the byline and date may sit, in characters
@@ -78,7 +80,7 @@ func (s *signals) headZone() *zone {
 				atom.Select, atom.Option, atom.Iframe, atom.Button:
 				return true
 			case atom.Time:
-				if t, ok := parseDate(attr(n, "datetime")); ok {
+				if t, ok := parseDate(flat.Attr(n, "datetime")); ok {
 					txt := nodeText(n)
 					z.items = append(z.items, textItem{text: txt, time: t, node: n})
 					if last >= 0 {
@@ -120,11 +122,11 @@ func (s *signals) headZone() *zone {
 // isCommentNode reports a reader comment or comment thread: its dates and
 // names are the commenters', never the article's.
 func isCommentNode(n *html.Node) bool {
-	if strings.HasSuffix(attr(n, "itemtype"), "Comment") {
+	if strings.HasSuffix(flat.Attr(n, "itemtype"), "Comment") {
 		return true
 	}
 	for _, k := range []string{"class", "id"} {
-		v := strings.ToLower(attr(n, k))
+		v := strings.ToLower(flat.Attr(n, k))
 		if strings.Contains(v, "comment") && !strings.Contains(v, "comments-count") && !strings.Contains(v, "comment-count") {
 			return true
 		}

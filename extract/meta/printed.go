@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 const (
@@ -127,13 +129,13 @@ func itemDates(items []textItem, i int, dayFirst bool) []printedDate {
 // sign: hAtom themes put it on the publication date they print.
 func modifiedMarkup(n *html.Node) bool {
 	for k := 0; k < 2 && n != nil && n.Type == html.ElementNode; k++ {
-		switch strings.ToLower(attr(n, "itemprop")) {
+		switch strings.ToLower(flat.Attr(n, "itemprop")) {
 		case "datemodified":
 			return true
 		case "datepublished":
 			return false
 		}
-		c := strings.ToLower(attr(n, "class"))
+		c := strings.ToLower(flat.Attr(n, "class"))
 		if strings.Contains(c, "publish") || strings.Contains(c, "posted") {
 			return false
 		}
@@ -143,15 +145,6 @@ func modifiedMarkup(n *html.Node) bool {
 		n = n.Parent
 	}
 	return false
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // nodeText is n's text with its runs kept apart, so that "2022" and
@@ -175,27 +168,15 @@ func nodeText(n *html.Node) string {
 	return clean(b.String())
 }
 
-// isHiddenNode reports elements a reader never sees.
+// isHiddenNode reports elements a reader never sees: hidden by their
+// attributes, or by a screen-reader-only class.
 func isHiddenNode(n *html.Node) bool {
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "hidden":
+	if flat.Hidden(n) {
+		return true
+	}
+	for _, c := range strings.Fields(strings.ToLower(flat.Attr(n, "class"))) {
+		if srOnly[c] {
 			return true
-		case "aria-hidden":
-			if a.Val == "true" {
-				return true
-			}
-		case "class":
-			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
-				if srOnly[c] {
-					return true
-				}
-			}
-		case "style":
-			st := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
-			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
-				return true
-			}
 		}
 	}
 	return false

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 var (
@@ -153,14 +155,14 @@ func authorRun(items []textItem, i int) []string {
 // ancestors) marks it as an author's name.
 func authorish(n *html.Node) bool {
 	for d := 0; n != nil && n.Type == html.ElementNode && d < 4; d, n = d+1, n.Parent {
-		hint := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "rel") + " " + attr(n, "itemprop"))
+		hint := strings.ToLower(flat.Attr(n, "class") + " " + flat.Attr(n, "id") + " " + flat.Attr(n, "rel") + " " + flat.Attr(n, "itemprop"))
 		if containsAny(hint, notAuthorHints) {
 			return false
 		}
 		if containsAny(hint, authorHints) {
 			return true
 		}
-		if n.Data == "a" && authorHrefRE.MatchString(attr(n, "href")) {
+		if n.Data == "a" && authorHrefRE.MatchString(flat.Attr(n, "href")) {
 			return true
 		}
 	}

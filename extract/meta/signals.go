@@ -9,6 +9,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // signals is everything a page says about itself, gathered once so that
@@ -63,7 +65,7 @@ func gather(doc *goquery.Document, pageURL string) *signals {
 	for _, n := range doc.Find("meta, link").Nodes {
 		if n.DataAtom == atom.Link {
 			if href, ok := lookup(n, "href"); ok && len(s.links) < 200 {
-				s.links = append(s.links, linkTag{rel: attr(n, "rel"), href: href, title: attr(n, "title")})
+				s.links = append(s.links, linkTag{rel: flat.Attr(n, "rel"), href: href, title: flat.Attr(n, "title")})
 			}
 			continue
 		}
@@ -222,15 +224,7 @@ func inContent(n *goquery.Selection) bool {
 // hidden reports elements a reader never sees.
 func hidden(n *goquery.Selection) bool {
 	for p := n; p.Length() > 0; p = p.Parent() {
-		if _, ok := p.Attr("hidden"); ok {
-			return true
-		}
-		if a, _ := p.Attr("aria-hidden"); a == "true" {
-			return true
-		}
-		st, _ := p.Attr("style")
-		st = strings.ReplaceAll(strings.ToLower(st), " ", "")
-		if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+		if flat.Hidden(p.Get(0)) {
 			return true
 		}
 		cls, _ := p.Attr("class")

@@ -3,6 +3,8 @@ package related
 import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // Bounds on how broad a block may be. A "block" holding more links than this
@@ -34,7 +36,7 @@ type region struct {
 // blocks collects every region the page marks as related or further reading.
 func (d *dom) blocks(body, core int32) []region {
 	var out []region
-	for i := range d.nodes {
+	for i := range d.Node {
 		i := int32(i)
 		if d.chrome[i] {
 			continue
@@ -63,11 +65,11 @@ func (d *dom) blocks(body, core int32) []region {
 // body, anything holding the article body or very many links, or prose (a
 // run of paragraphs is an article, whatever the guess of the body was).
 func (d *dom) broad(i, body int32) bool {
-	switch d.nodes[i].DataAtom {
+	switch d.Node[i].DataAtom {
 	case atom.Html, atom.Body, atom.Main:
 		return true
 	}
-	return body >= 0 && d.contains(i, body) || d.anchors(i) > maxBlockLinks || d.prose(i) >= maxProse
+	return body >= 0 && d.Contains(i, body) || d.anchors(i) > maxBlockLinks || d.prose(i) >= maxProse
 }
 
 // maxProse prose paragraphs make an element an article rather than a block.
@@ -80,12 +82,12 @@ func (d *dom) classBlock(i, body int32) (region, bool) {
 		return region{}, false
 	}
 	if d.anchors(i) == 0 {
-		if d.text(i) == 0 || d.text(i) > maxHeadingText || d.end[i]-i > maxSmallElems {
+		if d.text(i) == 0 || d.text(i) > maxHeadingText || d.last(i)-i > maxSmallElems {
 			return region{}, false
 		}
 		return d.below(i, body, d.sigTier[i], "class heading")
 	}
-	return region{lo: i, hi: d.end[i], skip: -1, tier: d.sigTier[i], kind: "class"}, true
+	return region{lo: i, hi: d.last(i), skip: -1, tier: d.sigTier[i], kind: "class"}, true
 }
 
 // insideBlock reports whether a marked ancestor already makes a block that
@@ -93,7 +95,7 @@ func (d *dom) classBlock(i, body int32) (region, bool) {
 // items ("trending-item") is judged whole rather than item by item.
 func (d *dom) insideBlock(i, body int32) bool {
 	for step := 0; step < 64; step++ {
-		p := d.parent[i]
+		p := d.Parent[i]
 		if p < 0 {
 			return false
 		}
@@ -112,13 +114,13 @@ func (d *dom) insideBlock(i, body int32) bool {
 // headingBlock: a short heading whose text names a related or
 // further-reading block ("Related stories", "More from Sport", "Most read").
 func (d *dom) headingBlock(i, body int32) (region, bool) {
-	n := d.nodes[i]
+	n := d.Node[i]
 	tl := d.text(i)
-	if tl < 3 || tl > maxHeadingText || d.end[i]-i > maxSmallElems || d.inLink[i] || !headingLike(n) {
+	if tl < 3 || tl > maxHeadingText || d.last(i)-i > maxSmallElems || d.inLink[i] || !headingLike(n) {
 		return region{}, false
 	}
 	// A wrapper around a heading with the same text: the outer one decides.
-	if p := d.parent[i]; p >= 0 && d.text(p) == tl && headingLike(d.nodes[p]) {
+	if p := d.Parent[i]; p >= 0 && d.text(p) == tl && headingLike(d.Node[p]) {
 		return region{}, false
 	}
 	text := innerText(n, maxHeadingText)
@@ -148,7 +150,7 @@ func headingLike(n *html.Node) bool {
 		}
 		return true
 	}
-	return attr(n, "role") == "heading"
+	return flat.Attr(n, "role") == "heading"
 }
 
 // below finds the links a heading introduces: the nearest ancestor holding
@@ -157,7 +159,7 @@ func headingLike(n *html.Node) bool {
 func (d *dom) below(h, body int32, t tier, kind string) (region, bool) {
 	c := h
 	for step := 0; step < maxClimb; step++ {
-		a := d.parent[c]
+		a := d.Parent[c]
 		if a < 0 {
 			return region{}, false
 		}
@@ -171,7 +173,7 @@ func (d *dom) below(h, body int32, t tier, kind string) (region, bool) {
 			if d.nextHeadingSibling(c) >= 0 {
 				return d.siblings(c, t, kind)
 			}
-			return region{lo: a, hi: d.end[a], skip: h, tier: t, kind: kind}, true
+			return region{lo: a, hi: d.last(a), skip: h, tier: t, kind: kind}, true
 		}
 		c = a
 	}
@@ -182,28 +184,20 @@ func (d *dom) below(h, body int32, t tier, kind string) (region, bool) {
 // class, without links) or a real heading: where the next block of a flat
 // list starts. It returns -1 when there is none nearby.
 func (d *dom) nextHeadingSibling(c int32) int32 {
-	cn := d.nodes[c]
-	cls := attr(cn, "class")
+	cn := d.Node[c]
+	cls := flat.Attr(cn, "class")
 	seen := 0
-	for s := d.next(c); s >= 0 && seen < maxSiblings; s = d.next(s) {
+	for s := d.Next(c); s >= 0 && seen < maxSiblings; s = d.Next(s) {
 		seen++
-		sn := d.nodes[s]
-		if sn.DataAtom == cn.DataAtom && attr(sn, "class") == cls && (isHeadingTag(cn.DataAtom) || cls != "") && d.anchors(s) == 0 {
+		sn := d.Node[s]
+		if sn.DataAtom == cn.DataAtom && flat.Attr(sn, "class") == cls && (flat.IsHeading(cn.DataAtom) || cls != "") && d.anchors(s) == 0 {
 			return s
 		}
-		if isHeadingTag(sn.DataAtom) && isHeadingTag(cn.DataAtom) {
+		if flat.IsHeading(sn.DataAtom) && flat.IsHeading(cn.DataAtom) {
 			return s
 		}
 	}
 	return -1
-}
-
-func isHeadingTag(a atom.Atom) bool {
-	switch a {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
-	}
-	return false
 }
 
 // siblings is the run of elements after c that carry links, up to the next
@@ -213,7 +207,7 @@ func (d *dom) siblings(c int32, t tier, kind string) (region, bool) {
 	stop := d.nextHeadingSibling(c)
 	lo, hi := int32(-1), int32(-1)
 	count := 0
-	for j := d.next(c); j >= 0 && j != stop && count < 8; j = d.next(j) {
+	for j := d.Next(c); j >= 0 && j != stop && count < 8; j = d.Next(j) {
 		count++
 		if d.anchors(j) == 0 {
 			if d.text(j) >= 40 {
@@ -227,10 +221,10 @@ func (d *dom) siblings(c int32, t tier, kind string) (region, bool) {
 		if lo < 0 {
 			lo = j
 		}
-		if d.anchorsPre[d.end[j]+1]-d.anchorsPre[lo] > maxBlockLinks {
+		if d.anchorsPre[d.last(j)+1]-d.anchorsPre[lo] > maxBlockLinks {
 			break
 		}
-		hi = d.end[j]
+		hi = d.last(j)
 	}
 	if lo < 0 {
 		return region{}, false
@@ -241,23 +235,23 @@ func (d *dom) siblings(c int32, t tier, kind string) (region, bool) {
 // lineBlock: a paragraph that opens with a label ("READ MORE:", "Related:",
 // "See also", "DON'T MISS") and is otherwise mostly links.
 func (d *dom) lineBlock(i int32) (region, bool) {
-	switch d.nodes[i].DataAtom {
+	switch d.Node[i].DataAtom {
 	case atom.P, atom.Div, atom.Li, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote, atom.Aside, atom.Strong, atom.B:
 	default:
 		return region{}, false
 	}
 	a, tl := d.anchors(i), d.text(i)
-	if a == 0 || a > maxLineLinks || tl < 10 || tl > textLimit || d.end[i]-i > maxSmallElems {
+	if a == 0 || a > maxLineLinks || tl < 10 || tl > textLimit || d.last(i)-i > maxSmallElems {
 		return region{}, false
 	}
 	// A line is one paragraph: a container of blocks is judged by its
 	// heading instead.
-	for c := d.nodes[i].FirstChild; c != nil; c = c.NextSibling {
+	for c := d.Node[i].FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.DataAtom != atom.Li && block(c.DataAtom) {
 			return region{}, false
 		}
 	}
-	t := innerText(d.nodes[i], textLimit+50)
+	t := innerText(d.Node[i], textLimit+50)
 	l := lineLabelLen(t)
 	if l < 0 {
 		return region{}, false
@@ -266,5 +260,5 @@ func (d *dom) lineBlock(i int32) (region, bool) {
 	if rest <= 0 || d.linkText(i)*10 < rest*6 {
 		return region{}, false
 	}
-	return region{lo: i, hi: d.end[i], skip: -1, tier: tierRelated, kind: kindLine}, true
+	return region{lo: i, hi: d.last(i), skip: -1, tier: tierRelated, kind: kindLine}, true
 }

@@ -6,6 +6,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // mainBody finds the article body's element index, or -1: the node the
@@ -24,7 +26,7 @@ func (d *dom) mainBody(body *goquery.Selection) (b, core int32) {
 		for _, n := range body.Nodes {
 			want[n] = true
 		}
-		for i, n := range d.nodes {
+		for i, n := range d.Node {
 			if want[n] {
 				b = int32(i)
 				break
@@ -32,18 +34,18 @@ func (d *dom) mainBody(body *goquery.Selection) (b, core int32) {
 		}
 	}
 	if b < 0 {
-		for i, n := range d.nodes {
-			if strings.Contains(strings.ToLower(attr(n, "itemprop")), "articlebody") && d.text(int32(i)) >= 200 {
+		for i, n := range d.Node {
+			if strings.Contains(strings.ToLower(flat.Attr(n, "itemprop")), "articlebody") && d.text(int32(i)) >= 200 {
 				b = int32(i)
 				break
 			}
 		}
 	}
 	if b < 0 {
-		b = d.densest(0, int32(len(d.nodes)-1))
+		b = d.densest(0, int32(len(d.Node)-1))
 		return b, b
 	}
-	if core = d.densest(b, d.end[b]); core < 0 {
+	if core = d.densest(b, d.last(b)); core < 0 {
 		core = b
 	}
 	return b, core
@@ -54,8 +56,8 @@ func (d *dom) mainBody(body *goquery.Selection) (b, core int32) {
 func (d *dom) densest(lo, hi int32) int32 {
 	score := make(map[int32]int)
 	best, bestScore := int32(-1), 0
-	for i := lo; i <= hi && int(i) < len(d.nodes); i++ {
-		n := d.nodes[i]
+	for i := lo; i <= hi && int(i) < len(d.Node); i++ {
+		n := d.Node[i]
 		if n.DataAtom != atom.P || d.frame[i] || d.marked[i] {
 			continue
 		}
@@ -63,7 +65,7 @@ func (d *dom) densest(lo, hi int32) int32 {
 		if own < 40 {
 			continue
 		}
-		p := d.parent[i]
+		p := d.Parent[i]
 		if p < lo {
 			continue
 		}

@@ -8,10 +8,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/tread-reader/tread/sanitize"
-	"github.com/tread-reader/tread/story"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
+	"github.com/tread-reader/tread/sanitize"
+	"github.com/tread-reader/tread/story"
 )
 
 // link is an acceptable story link found in a region.
@@ -25,8 +27,8 @@ type link struct {
 
 // firstAnchor is the first <a href> inside element i (i itself included).
 func (d *dom) firstAnchor(i int32) int32 {
-	for j := i; j <= d.end[i]; j++ {
-		if d.nodes[j].DataAtom == atom.A && hasAttr(d.nodes[j], "href") {
+	for j := i; j <= d.last(i); j++ {
+		if d.Node[j].DataAtom == atom.A && flat.HasAttr(d.Node[j], "href") {
 			return j
 		}
 	}
@@ -36,7 +38,7 @@ func (d *dom) firstAnchor(i int32) int32 {
 // storyURL resolves anchor k and checks that it can be a story page other
 // than this one. It returns the cleaned absolute URL, its key and host.
 func (d *dom) storyURL(k int32) (string, string, *url.URL) {
-	abs := resolve(d.base, attr(d.nodes[k], "href"))
+	abs := resolve(d.base, flat.Attr(d.Node[k], "href"))
 	if abs == "" {
 		return "", "", nil
 	}
@@ -61,7 +63,7 @@ func (d *dom) verifiedLink(i int32) bool {
 	if u == nil || !sameSite(site(u), d.host) {
 		return false
 	}
-	t := d.title(k, i, d.end[i])
+	t := d.title(k, i, d.last(i))
 	return headline(t) && wordCount(t) >= 4 || cjkRunes(t) >= 10
 }
 
@@ -115,7 +117,7 @@ func cjkRunes(t string) int {
 var titleWords = map[string]bool{"title": true, "headline": true, "hed": true, "heading": true}
 
 func (d *dom) isTitleElement(j int32) bool {
-	return isHeadingTag(d.nodes[j].DataAtom) || d.part[j]&partTitle != 0
+	return flat.IsHeading(d.Node[j].DataAtom) || d.part[j]&partTitle != 0
 }
 
 // title picks the headline for anchor k, looking first inside the anchor
@@ -124,9 +126,9 @@ func (d *dom) isTitleElement(j int32) bool {
 // used: it describes the photo, not the story. Cards put a kicker, a time or a summary inside the link too;
 // the title element is the headline alone.
 func (d *dom) title(k, lo, hi int32) string {
-	for j := k + 1; j <= d.end[k]; j++ {
+	for j := k + 1; j <= d.last(k); j++ {
 		if d.isTitleElement(j) {
-			if t := clean(innerText(d.nodes[j], textLimit)); headline(t) {
+			if t := clean(innerText(d.Node[j], textLimit)); headline(t) {
 				return t
 			}
 		}
@@ -139,16 +141,16 @@ func (d *dom) title(k, lo, hi int32) string {
 		return text
 	}
 	for _, a := range []string{"title", "aria-label"} {
-		if t := clean(attr(d.nodes[k], a)); headline(t) {
+		if t := clean(flat.Attr(d.Node[k], a)); headline(t) {
 			return t
 		}
 	}
 	for j := lo; j <= hi; j++ {
-		if j >= k && j <= d.end[k] {
+		if j >= k && j <= d.last(k) {
 			continue
 		}
 		if d.isTitleElement(j) && d.anchors(j) == 0 {
-			if t := clean(innerText(d.nodes[j], textLimit)); headline(t) {
+			if t := clean(innerText(d.Node[j], textLimit)); headline(t) {
 				return t
 			}
 		}
@@ -162,18 +164,18 @@ func (d *dom) title(k, lo, hi int32) string {
 // part of its title.
 func (d *dom) textBesideSummary(k int32) string {
 	var except map[*html.Node]bool
-	for j := k + 1; j <= d.end[k]; j++ {
+	for j := k + 1; j <= d.last(k); j++ {
 		if d.part[j]&partDesc != 0 && d.part[j]&partTitle == 0 && d.text(j) > 0 {
 			if except == nil {
 				except = map[*html.Node]bool{}
 			}
-			except[d.nodes[j]] = true
-			j = d.end[j]
+			except[d.Node[j]] = true
+			j = d.last(j)
 		}
 	}
-	t := clean(textExcept(d.nodes[k], textLimit, except))
+	t := clean(textExcept(d.Node[k], textLimit, except))
 	if except != nil && !headline(t) {
-		return clean(innerText(d.nodes[k], textLimit))
+		return clean(innerText(d.Node[k], textLimit))
 	}
 	return t
 }
@@ -193,13 +195,13 @@ func clean(s string) string {
 func (d *dom) item(k int32, r region, kk string) int32 {
 	it := k
 	for step := 0; step < maxClimb; step++ {
-		p := d.parent[it]
-		if p < r.lo || p > r.hi || d.anchors(p) > 6 || d.end[p] > r.hi {
+		p := d.Parent[it]
+		if p < r.lo || p > r.hi || d.anchors(p) > 6 || d.last(p) > r.hi {
 			break
 		}
 		same := true
-		for j := p; j <= d.end[p] && same; j++ {
-			if j != k && d.nodes[j].DataAtom == atom.A && hasAttr(d.nodes[j], "href") {
+		for j := p; j <= d.last(p) && same; j++ {
+			if j != k && d.Node[j].DataAtom == atom.A && flat.HasAttr(d.Node[j], "href") {
 				same = !d.otherStory(j, kk)
 			}
 		}
@@ -207,7 +209,7 @@ func (d *dom) item(k int32, r region, kk string) int32 {
 			break
 		}
 		it = p
-		if a := d.nodes[p].DataAtom; a == atom.Li || a == atom.Article {
+		if a := d.Node[p].DataAtom; a == atom.Li || a == atom.Article {
 			break
 		}
 	}
@@ -217,7 +219,7 @@ func (d *dom) item(k int32, r region, kk string) int32 {
 // otherStory reports whether anchor j links a story other than kk. Author,
 // tag and section links beside a card's headline belong to the card.
 func (d *dom) otherStory(j int32, kk string) bool {
-	abs := resolve(d.base, attr(d.nodes[j], "href"))
+	abs := resolve(d.base, flat.Attr(d.Node[j], "href"))
 	if abs == "" || key(abs) == kk {
 		return false
 	}
@@ -239,9 +241,9 @@ var byline = regexp.MustCompile(`(?i)^(?:by|von|par|por|di|door|автор)\s`)
 
 // details fills the summary, age, published time and site a card gives.
 func (d *dom) details(s *story.Story, it, k int32) {
-	for j := it; j <= d.end[it]; j++ {
-		n := d.nodes[j]
-		if n.Type != html.ElementNode || j >= k && j <= d.end[k] && d.isTitleElement(j) {
+	for j := it; j <= d.last(it); j++ {
+		n := d.Node[j]
+		if n.Type != html.ElementNode || j >= k && j <= d.last(k) && d.isTitleElement(j) {
 			continue
 		}
 		pt := d.part[j]
@@ -252,7 +254,7 @@ func (d *dom) details(s *story.Story, it, k int32) {
 					s.Age = t
 				}
 				if s.Published.IsZero() {
-					s.Published = parseTime(attr(n, "datetime"))
+					s.Published = parseTime(flat.Attr(n, "datetime"))
 				}
 			}
 			continue
@@ -263,7 +265,7 @@ func (d *dom) details(s *story.Story, it, k int32) {
 			}
 			continue
 		}
-		if s.Description == "" && (n.DataAtom == atom.P || pt&partDesc != 0) && !isHeadingTag(n.DataAtom) {
+		if s.Description == "" && (n.DataAtom == atom.P || pt&partDesc != 0) && !flat.IsHeading(n.DataAtom) {
 			if d.text(j) < 30 {
 				continue
 			}

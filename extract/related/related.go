@@ -18,8 +18,10 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/tread-reader/tread/story"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
+	"github.com/tread-reader/tread/story"
 )
 
 // MaxStories caps how many related stories Find returns.
@@ -40,7 +42,7 @@ func Find(doc *goquery.Document, body *goquery.Selection, pageURL string) []stor
 		return nil
 	}
 	d := newDOM(doc.Nodes[0])
-	if len(d.nodes) == 0 {
+	if len(d.Node) == 0 {
 		return nil
 	}
 	d.setBase(pageURL)
@@ -94,14 +96,14 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 	// regions over a huge page stay bounded.
 	for k := r.lo; k <= r.hi && *budget > 0; k++ {
 		*budget--
-		n := d.nodes[k]
+		n := d.Node[k]
 		if d.adLabel(k) && k != r.skip {
 			return nil
 		}
-		if n.DataAtom != atom.A || !hasAttr(n, "href") {
+		if n.DataAtom != atom.A || !flat.HasAttr(n, "href") {
 			continue
 		}
-		if r.skip >= 0 && d.contains(r.skip, k) || d.chrome[k] {
+		if r.skip >= 0 && d.Contains(r.skip, k) || d.chrome[k] {
 			continue
 		}
 		abs, kk, _ := d.storyURL(k)
@@ -126,7 +128,7 @@ func (d *dom) regionLinks(r region, budget *int) []link {
 			continue // an image link: the headline link after it names the story
 		}
 		it := d.item(k, r, kk)
-		t := d.title(k, it, d.end[it])
+		t := d.title(k, it, d.last(it))
 		if loose && !fullHeadline(t) {
 			continue
 		}
@@ -162,7 +164,7 @@ func (d *dom) named(r region) bool {
 // sameSitePage resolves anchor k to another page of this site that is not
 // a listing, account or share page, for named blocks; "" when it is not.
 func (d *dom) sameSitePage(k int32) (string, string) {
-	abs := resolve(d.base, attr(d.nodes[k], "href"))
+	abs := resolve(d.base, flat.Attr(d.Node[k], "href"))
 	if abs == "" {
 		return "", ""
 	}
@@ -220,21 +222,21 @@ func distinctTitles(ls []link) ([]link, int) {
 // adLabel reports an element that labels its block as an ad: a short text
 // ("Ad", "Sponsored") or an ad link's title.
 func (d *dom) adLabel(k int32) bool {
-	n := d.nodes[k]
-	if n.DataAtom == atom.A && adLabel.MatchString(attr(n, "title")) {
+	n := d.Node[k]
+	if n.DataAtom == atom.A && adLabel.MatchString(flat.Attr(n, "title")) {
 		return true
 	}
 	t := d.text(k)
-	return t > 0 && t <= 24 && d.end[k]-k <= 2 && adLabel.MatchString(clean(innerText(n, 30)))
+	return t > 0 && t <= 24 && d.last(k)-k <= 2 && adLabel.MatchString(clean(innerText(n, 30)))
 }
 
 // phrase reports a link on a phrase inside a sentence: its paragraph or
 // list item holds much more text than the link, outside any other link.
 // A card's headline sits in its own element, apart from the summary.
 func (d *dom) phrase(k int32) bool {
-	b := d.parent[k]
-	for b >= 0 && !block(d.nodes[b].DataAtom) {
-		b = d.parent[b]
+	b := d.Parent[k]
+	for b >= 0 && !block(d.Node[b].DataAtom) {
+		b = d.Parent[b]
 	}
 	if b < 0 {
 		return false
@@ -244,9 +246,9 @@ func (d *dom) phrase(k int32) bool {
 	// Text in the block's own child blocks (a card's summary or byline
 	// paragraph) is not around the link.
 	seen := 0
-	for c := d.firstChild(b); c >= 0 && seen < maxSiblings; c = d.next(c) {
+	for c := d.FirstChild(b); c >= 0 && seen < maxSiblings; c = d.Next(c) {
 		seen++
-		if block(d.nodes[c].DataAtom) && !d.contains(c, k) {
+		if block(d.Node[c].DataAtom) && !d.Contains(c, k) {
 			other -= d.text(c) - d.linkText(c)
 		}
 	}
@@ -264,7 +266,7 @@ func menuLabel(t string) bool {
 // author and share pages, fragments and scripts don't count: story cards
 // carry those beside their headline.
 func (d *dom) menuTarget(k int32) bool {
-	abs := resolve(d.base, attr(d.nodes[k], "href"))
+	abs := resolve(d.base, flat.Attr(d.Node[k], "href"))
 	if abs == "" {
 		return false
 	}
@@ -286,15 +288,15 @@ func (d *dom) menuTarget(k int32) bool {
 // list, and they all go to one story, so the link labels that card rather
 // than making the block a menu.
 func (d *dom) kicker(k int32, r region) bool {
-	p := d.parent[k]
-	for step := 0; step < maxClimb && p >= r.lo && d.end[p] <= r.hi; step++ {
+	p := d.Parent[k]
+	for step := 0; step < maxClimb && p >= r.lo && d.last(p) <= r.hi; step++ {
 		if d.anchors(p) > 1 {
-			if d.anchors(p) > 4 || d.nodes[p].DataAtom == atom.Ul || d.nodes[p].DataAtom == atom.Ol {
+			if d.anchors(p) > 4 || d.Node[p].DataAtom == atom.Ul || d.Node[p].DataAtom == atom.Ol {
 				return false
 			}
 			story := ""
-			for j := p; j <= d.end[p]; j++ {
-				if j == k || d.nodes[j].DataAtom != atom.A || !hasAttr(d.nodes[j], "href") {
+			for j := p; j <= d.last(p); j++ {
+				if j == k || d.Node[j].DataAtom != atom.A || !flat.HasAttr(d.Node[j], "href") {
 					continue
 				}
 				abs, kk, _ := d.storyURL(j)
@@ -305,7 +307,7 @@ func (d *dom) kicker(k int32, r region) bool {
 			}
 			return story != ""
 		}
-		p = d.parent[p]
+		p = d.Parent[p]
 	}
 	return false
 }
@@ -314,9 +316,9 @@ func (d *dom) kicker(k int32, r region) bool {
 // the region: cards link their image first and their headline after.
 func (d *dom) laterAnchor(k, hi int32, kk string) bool {
 	for j := k + 1; j <= hi && j <= k+60; j++ {
-		n := d.nodes[j]
-		if n.DataAtom == atom.A && hasAttr(n, "href") {
-			if abs := resolve(d.base, attr(n, "href")); abs != "" && key(abs) == kk {
+		n := d.Node[j]
+		if n.DataAtom == atom.A && flat.HasAttr(n, "href") {
+			if abs := resolve(d.base, flat.Attr(n, "href")); abs != "" && key(abs) == kk {
 				return true
 			}
 		}
@@ -330,19 +332,19 @@ func (d *dom) setBase(pageURL string) {
 	d.self = map[string]bool{}
 	var canon []string
 	var baseHref string
-	for _, n := range d.nodes {
+	for _, n := range d.Node {
 		switch n.DataAtom {
 		case atom.Base:
 			if baseHref == "" {
-				baseHref = attr(n, "href")
+				baseHref = flat.Attr(n, "href")
 			}
 		case atom.Link:
-			if strings.EqualFold(attr(n, "rel"), "canonical") {
-				canon = append(canon, attr(n, "href"))
+			if strings.EqualFold(flat.Attr(n, "rel"), "canonical") {
+				canon = append(canon, flat.Attr(n, "href"))
 			}
 		case atom.Meta:
-			if p := attr(n, "property"); p == "og:url" {
-				canon = append(canon, attr(n, "content"))
+			if p := flat.Attr(n, "property"); p == "og:url" {
+				canon = append(canon, flat.Attr(n, "content"))
 			}
 		}
 	}

@@ -26,8 +26,8 @@ func (d *dom) trailingLists(body int32) []region {
 		}
 	}
 	var run []int32
-	for c := d.firstChild(body); c >= 0; c = d.next(c) {
-		switch d.nodes[c].DataAtom {
+	for c := d.FirstChild(body); c >= 0; c = d.Next(c) {
+		switch d.Node[c].DataAtom {
 		case atom.Ul, atom.Ol:
 			consider(d.children(c, atom.Li))
 		case atom.P, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -45,8 +45,8 @@ func (d *dom) trailingLists(body int32) []region {
 		consider(run)
 	}
 	// The body's next two element siblings: lists placed right after it.
-	for s, seen := d.next(body), 0; s >= 0 && seen < 2; s, seen = d.next(s), seen+1 {
-		if a := d.nodes[s].DataAtom; a == atom.Ul || a == atom.Ol {
+	for s, seen := d.Next(body), 0; s >= 0 && seen < 2; s, seen = d.Next(s), seen+1 {
+		if a := d.Node[s].DataAtom; a == atom.Ul || a == atom.Ol {
 			consider(d.children(s, atom.Li))
 		}
 	}
@@ -57,8 +57,8 @@ func (d *dom) trailingLists(body int32) []region {
 // there are more than a trailing list may hold.
 func (d *dom) children(i int32, a atom.Atom) []int32 {
 	var out []int32
-	for c := d.firstChild(i); c >= 0; c = d.next(c) {
-		if d.nodes[c].DataAtom == a {
+	for c := d.FirstChild(i); c >= 0; c = d.Next(c) {
+		if d.Node[c].DataAtom == a {
 			out = append(out, c)
 			if len(out) > maxTrailItems {
 				break
@@ -89,9 +89,9 @@ func (d *dom) headlineRun(body int32, items []int32) (region, bool) {
 		}
 	}
 	first, last := items[0], items[len(items)-1]
-	hi := d.end[last]
-	if d.contains(body, first) {
-		after := int(d.textPre[d.end[body]+1] - d.textPre[hi+1])
+	hi := d.last(last)
+	if d.Contains(body, first) {
+		after := int(d.textPre[d.last(body)+1] - d.textPre[hi+1])
 		if after > maxTrailingText {
 			return region{}, false
 		}

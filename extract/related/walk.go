@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tread-reader/tread/extract/internal/flat"
 )
 
 // maxNodes bounds the elements one page may cost; past it the rest of the
@@ -14,15 +16,15 @@ import (
 // nesting) linear and small.
 const maxNodes = 300_000
 
-// dom is the page flattened in document order, so that "everything inside
-// element i" is the index range i..end[i] and subtree sums are two lookups.
-// Every walk over it is iterative: deep nesting cannot exhaust the stack.
+// dom is the related-links finder's view of the page: its flattened DOM
+// (package flat), elements only, so that "everything inside element i" is
+// the index range i..last(i) and subtree sums are two lookups, and the
+// finder's own annotations, index for index. Every walk over it is
+// iterative: deep nesting cannot exhaust the stack.
 type dom struct {
-	nodes  []*html.Node
-	parent []int32
-	end    []int32 // last descendant's index
+	*flat.DOM
 
-	// Prefix sums over document order, len(nodes)+1 long.
+	// Prefix sums over document order, len(Node)+1 long.
 	anchorsPre []int32 // <a href> elements
 	textPre    []int32 // visible text bytes, attributed to the enclosing element
 	linkPre    []int32 // the part of it inside links
@@ -51,55 +53,41 @@ func skipped(a atom.Atom) bool {
 	return false
 }
 
+// textOf counts the bytes of a text node's words, one space between, as
+// strings.Fields would but without allocating.
+func textOf(n *html.Node) int32 {
+	c, in := int32(0), false
+	for i := 0; i < len(n.Data); i++ {
+		switch n.Data[i] {
+		case ' ', '\n', '\t', '\r', '\f':
+			in = false
+		default:
+			if !in {
+				c++ // the space before the word
+				in = true
+			}
+			c++
+		}
+	}
+	return c
+}
+
 func newDOM(root *html.Node) *dom {
 	d := &dom{}
-	var open []int32
-	// textOf counts the bytes of a text node's words, one space between,
-	// as strings.Fields would but without allocating.
-	textOf := func(n *html.Node) int {
-		c, in := 0, false
-		for i := 0; i < len(n.Data); i++ {
-			switch n.Data[i] {
-			case ' ', '\n', '\t', '\r', '\f':
-				in = false
-			default:
-				if !in {
-					c++ // the space before the word
-					in = true
-				}
-				c++
-			}
-		}
-		return c
-	}
 	infos := map[string]attrInfo{}
 	var textLen, linkLen []int32
-	enter := func(n *html.Node) bool {
-		switch n.Type {
-		case html.DocumentNode:
-			return true
-		case html.TextNode:
-			if len(open) > 0 {
-				top := open[len(open)-1]
-				c := int32(textOf(n))
-				textLen[top] += c
-				if d.inLink[top] {
-					linkLen[top] += c
+	visit := func(n *html.Node, par int32) flat.Action {
+		if n.Type == html.TextNode {
+			if par >= 0 {
+				c := textOf(n)
+				textLen[par] += c
+				if d.inLink[par] {
+					linkLen[par] += c
 				}
 			}
-			return false
-		case html.ElementNode:
-		default:
-			return false
+			return flat.Skip
 		}
-		idx := int32(len(d.nodes))
-		par := int32(-1)
-		if len(open) > 0 {
-			par = open[len(open)-1]
-		}
-		d.nodes = append(d.nodes, n)
-		d.parent = append(d.parent, par)
-		d.end = append(d.end, idx)
+		idx := int32(len(textLen))
 		textLen = append(textLen, 0)
 		linkLen = append(linkLen, 0)
 		info := attrsOf(n, infos)
@@ -119,51 +107,19 @@ func newDOM(root *html.Node) *dom {
 		}
 		d.signal = append(d.signal, pSig)
 		d.sigTier = append(d.sigTier, pTier)
-		open = append(open, idx)
-		return !skipped(n.DataAtom)
+		if skipped(n.DataAtom) {
+			return flat.Leaf
+		}
+		return flat.Descend
 	}
-	leave := func(n *html.Node) {
-		if n.Type != html.ElementNode || len(open) == 0 {
-			return
-		}
-		top := open[len(open)-1]
-		if d.nodes[top] != n {
-			return
-		}
-		open = open[:len(open)-1]
-		d.end[top] = int32(len(d.nodes) - 1)
-	}
-	for n := root; n != nil; {
-		if n.Type == html.ElementNode && len(d.nodes) >= maxNodes {
-			break
-		}
-		if enter(n) && n.FirstChild != nil {
-			n = n.FirstChild
-			continue
-		}
-		for n != nil {
-			leave(n)
-			if n == root {
-				n = nil
-				break
-			}
-			if n.NextSibling != nil {
-				n = n.NextSibling
-				break
-			}
-			n = n.Parent
-		}
-	}
-	for _, i := range open { // budget hit: close what is still open
-		d.end[i] = int32(len(d.nodes) - 1)
-	}
-	n := len(d.nodes)
+	d.DOM = flat.Build(root, flat.Options{Limit: maxNodes, Visit: visit})
+	n := d.Len()
 	d.anchorsPre = make([]int32, n+1)
 	d.textPre = make([]int32, n+1)
 	d.linkPre = make([]int32, n+1)
-	for i, el := range d.nodes {
+	for i, el := range d.Node {
 		a := int32(0)
-		if el.DataAtom == atom.A && hasAttr(el, "href") {
+		if el.DataAtom == atom.A && flat.HasAttr(el, "href") {
 			a = 1
 		}
 		d.anchorsPre[i+1] = d.anchorsPre[i] + a
@@ -171,7 +127,7 @@ func newDOM(root *html.Node) *dom {
 		d.linkPre[i+1] = d.linkPre[i] + linkLen[i]
 	}
 	d.prosePre = make([]int32, n+1)
-	for i, el := range d.nodes {
+	for i, el := range d.Node {
 		p := int32(0)
 		if el.DataAtom == atom.P && d.text(int32(i))-d.linkText(int32(i)) >= proseParagraph {
 			p = 1
@@ -186,7 +142,7 @@ func newDOM(root *html.Node) *dom {
 const proseParagraph = 200
 
 // prose counts the prose paragraphs inside element i.
-func (d *dom) prose(i int32) int { return int(d.prosePre[d.end[i]+1] - d.prosePre[i]) }
+func (d *dom) prose(i int32) int { return int(d.prosePre[d.last(i)+1] - d.prosePre[i]) }
 
 func isSection(a atom.Atom) bool {
 	switch a {
@@ -201,13 +157,13 @@ func isSection(a atom.Atom) bool {
 // it holds the article body. Pages name whole-page wrappers "Page-ad-margins"
 // or "menu-push-wrapper"; the body is never really inside chrome.
 func (d *dom) settle(body int32) {
-	d.chrome = make([]bool, len(d.nodes))
-	for i := range d.nodes {
+	d.chrome = make([]bool, len(d.Node))
+	for i := range d.Node {
 		c := d.frame[i]
-		if p := d.parent[i]; p >= 0 && d.chrome[p] {
+		if p := d.Parent[i]; p >= 0 && d.chrome[p] {
 			c = true
 		}
-		if !c && d.marked[i] && !(body >= 0 && d.contains(int32(i), body)) {
+		if !c && d.marked[i] && !(body >= 0 && d.Contains(int32(i), body)) {
 			c = true
 		}
 		if c && d.ownRelated(int32(i)) {
@@ -226,8 +182,8 @@ func (d *dom) ownRelated(i int32) bool {
 	if d.frame[i] || d.marked[i] || d.signal[i] != i || d.sigTier[i] != tierRelated {
 		return false
 	}
-	for a := d.parent[i]; a >= 0; a = d.parent[a] {
-		if d.marked[a] && judge(attrWords(d.nodes[a])).ad {
+	for a := d.Parent[i]; a >= 0; a = d.Parent[a] {
+		if d.marked[a] && judge(attrWords(d.Node[a])).ad {
 			return false
 		}
 	}
@@ -246,11 +202,11 @@ func isFrame(n *html.Node, inSection bool) bool {
 			return true
 		}
 	}
-	switch attr(n, "role") {
+	switch flat.Attr(n, "role") {
 	case "navigation", "banner", "contentinfo", "menu", "menubar", "search":
 		return true
 	}
-	switch attr(n, "rel") {
+	switch flat.Attr(n, "rel") {
 	case "prev", "next", "tag", "author", "category", "sponsored":
 		return true
 	}
@@ -264,7 +220,7 @@ func frameLike(n *html.Node) bool {
 	if n.DataAtom == atom.Form {
 		return true
 	}
-	switch strings.ToLower(attr(n, "id")) {
+	switch strings.ToLower(flat.Attr(n, "id")) {
 	case "header", "footer", "nav", "navigation", "menu", "masthead", "site-header", "site-footer":
 		return true
 	}
@@ -325,49 +281,14 @@ func outer(a atom.Atom) bool {
 	return a == atom.Html || a == atom.Body || a == atom.Main
 }
 
-func (d *dom) anchors(i int32) int { return int(d.anchorsPre[d.end[i]+1] - d.anchorsPre[i]) }
-func (d *dom) text(i int32) int    { return int(d.textPre[d.end[i]+1] - d.textPre[i]) }
+func (d *dom) anchors(i int32) int { return int(d.anchorsPre[d.last(i)+1] - d.anchorsPre[i]) }
+func (d *dom) text(i int32) int    { return int(d.textPre[d.last(i)+1] - d.textPre[i]) }
 func (d *dom) linkText(i int32) int {
-	return int(d.linkPre[d.end[i]+1] - d.linkPre[i])
+	return int(d.linkPre[d.last(i)+1] - d.linkPre[i])
 }
 
-// firstChild is element i's first child element, or -1.
-func (d *dom) firstChild(i int32) int32 {
-	if i+1 <= d.end[i] {
-		return i + 1
-	}
-	return -1
-}
-
-// next is the element after i among its parent's children, or -1.
-func (d *dom) next(i int32) int32 {
-	j := d.end[i] + 1
-	if int(j) < len(d.nodes) && d.parent[j] == d.parent[i] {
-		return j
-	}
-	return -1
-}
-
-// contains reports whether element j is inside element i (or is i).
-func (d *dom) contains(i, j int32) bool { return i <= j && j <= d.end[i] }
-
-func attr(n *html.Node, k string) string {
-	for _, a := range n.Attr {
-		if a.Key == k {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasAttr(n *html.Node, k string) bool {
-	for _, a := range n.Attr {
-		if a.Key == k {
-			return true
-		}
-	}
-	return false
-}
+// last is the index of element i's last descendant, or i.
+func (d *dom) last(i int32) int32 { return d.End[i] - 1 }
 
 // textLimit caps the text read from one element; headlines and headings are
 // short, and a capped read keeps a huge element from costing much.
