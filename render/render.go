@@ -46,6 +46,7 @@ type Renderer struct {
 	maxBytes  int
 	usedBytes int
 	custom    map[Style]ansi.StyleConfig
+	wholeURLs bool // see KeepURLsWhole
 }
 
 type glamourKey struct {
@@ -135,8 +136,8 @@ func (r *Renderer) Cached(md string, width int, style Style) (string, bool) {
 }
 
 // Render returns md rendered for a terminal at width columns in style,
-// from the cache when it can. No line of the output is wider than width,
-// and it carries no escape sequences but SGR styling. Widths below 10 are
+// from the cache when it can. No line of the output is wider than width
+// (but an address's own line after KeepURLsWhole), and it carries no escape sequences but SGR styling. Widths below 10 are
 // taken as 10: glamour's margins leave nothing to wrap in below that.
 func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 	width = max(width, minWidth)
@@ -147,6 +148,9 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	r.mu.Lock()
+	whole := r.wholeURLs
+	r.mu.Unlock()
 	segs := splitTables(md, g.layout.wrap)
 	parts := make([]string, 0, len(segs))
 	for _, seg := range segs {
@@ -157,12 +161,16 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 			continue
 		}
 		g.mu.Lock()
-		raw, err := g.tr.Render(prepare(seg.md, g.layout.code))
+		md, held := seg.md, []string(nil)
+		if whole {
+			md, held = holdURLs(md, max(g.layout.wrap-8, 1))
+		}
+		raw, err := g.tr.Render(prepare(md, g.layout.code))
 		g.mu.Unlock()
 		if err != nil {
 			return "", fmt.Errorf("render markdown: %w", err)
 		}
-		if part := finish(raw, width, g.layout); part != "" {
+		if part := putURLs(finish(raw, width, g.layout), held, width, g.layout.quote); part != "" {
 			parts = append(parts, part)
 		}
 	}
