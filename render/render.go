@@ -187,23 +187,26 @@ func prepare(md string, codeWidth int) string {
 	if hasMarks(md) {
 		md = stripMarks(md)
 	}
-	return markBreaks(splitEmoji(keepURLs(wrapCode(md, codeWidth))))
+	return markBreaks(splitEmoji(keepURLs(markItems(wrapCode(md, codeWidth)))))
 }
 
 // finish turns glamour's output into tread's: filtered (tidy), with quotes
 // mended, headings ruled in plain text and no line wider than width.
 func finish(raw string, width int, lay layout) string {
-	s := strings.Trim(restoreHyphens(plainMarks(tidy(raw))), "\n")
+	s := strings.Trim(plainMarks(tidy(raw)), "\n")
 	lines := strings.Split(s, "\n")
 	changed := false
 	if hasMarks(s) {
 		lines, changed = underlineHeadings(lines), true
 	}
 	lines, mended := mendQuotes(lines, lay, width)
-	if fitted := fit(lines, width, lay.quote); !changed && !mended && !fitted {
-		return s
+	if strings.ContainsRune(s, itemMark) {
+		lines, changed = hangItems(lines, width), true
 	}
-	return strings.Join(lines, "\n")
+	if fitted := fit(lines, width, lay.quote); changed || mended || fitted {
+		s = strings.Join(lines, "\n")
+	}
+	return restoreHyphens(s)
 }
 
 // RenderStory renders s for a reader pane pane columns wide: its markdown
