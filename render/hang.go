@@ -10,8 +10,8 @@ import (
 // Glamour wraps a list item's text back to the column of its bullet, so
 // the continuation reads as a new paragraph under the list:
 //
-//	- Harbour to Kestrel Island —
-//	Monday: 06:30 · Tuesday: 06:30
+//   - Harbour to Kestrel Island —
+//     Monday: 06:30 · Tuesday: 06:30
 //
 // tread marks where each item's text starts (itemMark, after the bullet
 // and its space) before glamour sees the markdown, and after wraps the
