@@ -160,23 +160,55 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 			parts = append(parts, tidy(stripMarks(strings.Join(tableLines(seg.table, g.layout.wrap, g.layout.left, style != NoTTY), "\n"))))
 			continue
 		}
-		g.mu.Lock()
-		md, held := seg.md, []string(nil)
-		if whole {
-			md, held = holdURLs(md, max(g.layout.wrap-8, 1))
-		}
-		raw, err := g.tr.Render(prepare(md, g.layout.code))
-		g.mu.Unlock()
+		part, err := g.render(seg.md, width, whole)
 		if err != nil {
-			return "", fmt.Errorf("render markdown: %w", err)
+			return "", err
 		}
-		if part := putURLs(finish(raw, width, g.layout), held, width, g.layout.quote); part != "" {
+		if part != "" {
 			parts = append(parts, part)
 		}
 	}
 	out := strings.Join(parts, "\n\n")
 	r.store(r.key(md, width, style), out)
 	return out, nil
+}
+
+// render renders markdown (no table) with glamour and finishes it; with
+// whole, addresses too long for a line are held out of glamour's way and
+// put back on lines of their own (see KeepURLsWhole): first with
+// placeholders as wide as the line, which glamour sets on a line of
+// their own as it would the address; should glamour or finish cut one
+// (beside a quote's bar), with narrow ones; should that fail too, the
+// addresses are left to glamour.
+func (g *lockedRenderer) render(md string, width int, whole bool) (string, error) {
+	room := max(g.layout.wrap-8, 1)
+	if whole {
+		for _, pad := range []int{g.layout.wrap, 1} {
+			held, list := holdURLs(md, room, pad)
+			if len(list) == 0 {
+				break
+			}
+			out, err := g.renderOnce(held, width)
+			if err != nil {
+				return "", err
+			}
+			if out = putURLs(out, list, width, g.layout.quote); !strings.Contains(out, heldMark) {
+				return out, nil
+			}
+		}
+	}
+	return g.renderOnce(md, width)
+}
+
+// renderOnce renders markdown with glamour and finishes it.
+func (g *lockedRenderer) renderOnce(md string, width int) (string, error) {
+	g.mu.Lock()
+	raw, err := g.tr.Render(prepare(md, g.layout.code))
+	g.mu.Unlock()
+	if err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	return finish(raw, width, g.layout), nil
 }
 
 // prepare readies markdown for glamour: breaks code lines wider than the

@@ -116,11 +116,11 @@ func TestKeepURLsWhole(t *testing.T) {
 }
 
 func TestHoldURLsUnescapes(t *testing.T) {
-	md, held := holdURLs("a https://x.example/a\\_b&amp;c-d-e-f-g-h b", 10)
-	if len(held) != 1 || held[0] != "https://x.example/a_b&c-d-e-f-g-h" || strings.Contains(md, "://") {
+	md, held := holdURLs("a https://x.example/a\\_b&amp;c-d-e-f-g-h b", 10, 10)
+	if len(held) != 1 || held[0].url != "https://x.example/a_b&c-d-e-f-g-h" || strings.Contains(md, "://") || !strings.Contains(md, held[0].mark) {
 		t.Errorf("holdURLs = %q, %q", md, held)
 	}
-	if _, held := holdURLs("```\nhttps://x.example/long-long-long\n```", 5); len(held) != 0 {
+	if _, held := holdURLs("```\nhttps://x.example/long-long-long\n```", 5, 5); len(held) != 0 {
 		t.Errorf("held an address in code: %q", held)
 	}
 }

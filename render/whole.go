@@ -31,28 +31,42 @@ var wholeURL = regexp.MustCompile(`https?://[^\s<>()\[\]"]+|[a-z0-9.\x{2011}-]+\
 // reader's link mark never comes twice in a row, so the pair is tread's.
 const heldMark = "\u2060\u2060"
 
+// heldURL is an address held out of glamour's way: the placeholder
+// glamour sees, and the address as it should print.
+type heldURL struct {
+	mark, url string
+}
+
 // holdURLs replaces each address in md (outside code) wider than room
-// with a short placeholder that glamour can neither break nor style, and
-// returns the addresses as they should print.
-func holdURLs(md string, room int) (string, []string) {
+// with a placeholder pad columns wide (or as wide as its number; in a
+// quote, always) that glamour can neither break nor style.
+func holdURLs(md string, room, pad int) (string, []heldURL) {
 	if !strings.Contains(md, "://") && !strings.ContainsRune(md, LinkMark) {
 		return md, nil
 	}
-	var held []string
+	var held []heldURL
 	var b strings.Builder
 	for _, part := range fenceParts(md) {
 		if part.code {
 			b.WriteString(part.text)
 			continue
 		}
-		b.WriteString(wholeURL.ReplaceAllStringFunc(part.text, func(m string) string {
-			u := unescapeMD(m)
-			if ansi.StringWidth(u) <= room {
-				return m
+		for _, l := range strings.SplitAfter(part.text, "\n") {
+			w := pad
+			if strings.HasPrefix(strings.TrimLeft(l, " "), ">") {
+				w = 1 // glamour's quote bar leaves less room than it plans
 			}
-			held = append(held, u)
-			return heldMark + strconv.Itoa(len(held)-1) + heldMark
-		}))
+			b.WriteString(wholeURL.ReplaceAllStringFunc(l, func(m string) string {
+				u := unescapeMD(m)
+				if ansi.StringWidth(u) <= room {
+					return m
+				}
+				n := strconv.Itoa(len(held))
+				mark := heldMark + n + strings.Repeat("x", max(w-len(n), 0)) + heldMark
+				held = append(held, heldURL{mark, u})
+				return mark
+			}))
+		}
 	}
 	return b.String(), held
 }
@@ -72,13 +86,13 @@ func unescapeMD(m string) string {
 
 // putURLs puts the held addresses back into rendered lines, each that
 // makes its line too wide on a line of its own, set in as its line was.
-func putURLs(s string, held []string, width int, bar string) string {
+func putURLs(s string, held []heldURL, width int, bar string) string {
 	if len(held) == 0 || !strings.Contains(s, heldMark) {
 		return s
 	}
 	pairs := make([]string, 0, 2*len(held))
-	for i, u := range held {
-		pairs = append(pairs, heldMark+strconv.Itoa(i)+heldMark, u)
+	for _, h := range held {
+		pairs = append(pairs, h.mark, h.url)
 	}
 	put := strings.NewReplacer(pairs...)
 	lines := strings.Split(s, "\n")
@@ -92,14 +106,15 @@ func putURLs(s string, held []string, width int, bar string) string {
 
 // apart sets the first held address in l that overflows the line on a
 // line of its own, the text before and after it on lines of theirs.
-func apart(l string, held []string, width int, bar string) string {
+func apart(l string, held []heldURL, width int, bar string) string {
 	total := ansi.StringWidth(l)
 	if total <= width {
 		return l
 	}
 	plain := ansi.Strip(l)
 	_, _, lead := quoteDepth(plain, bar)
-	for _, u := range held {
+	for _, h := range held {
+		u := h.url
 		at := strings.Index(plain, u)
 		if at < len(lead) {
 			continue
