@@ -29,15 +29,9 @@ func markItems(md string) string {
 	if !listItem.MatchString(md) {
 		return md
 	}
-	var b strings.Builder
-	for _, part := range fenceParts(md) {
-		if part.code {
-			b.WriteString(part.text)
-			continue
-		}
-		b.WriteString(listItem.ReplaceAllString(part.text, "${1}"+string(itemMark)))
-	}
-	return b.String()
+	return outsideCode(md, func(text string) string {
+		return listItem.ReplaceAllString(text, "${1}"+string(itemMark))
+	})
 }
 
 // hangItems sets the lines that continue a marked item under its text,

@@ -45,13 +45,9 @@ func holdURLs(md string, room, pad int) (string, []heldURL) {
 		return md, nil
 	}
 	var held []heldURL
-	var b strings.Builder
-	for _, part := range fenceParts(md) {
-		if part.code {
-			b.WriteString(part.text)
-			continue
-		}
-		for _, l := range strings.SplitAfter(part.text, "\n") {
+	out := outsideCode(md, func(text string) string {
+		var b strings.Builder
+		for _, l := range strings.SplitAfter(text, "\n") {
 			w := pad
 			if strings.HasPrefix(strings.TrimLeft(l, " "), ">") {
 				w = 1 // glamour's quote bar leaves less room than it plans
@@ -67,8 +63,9 @@ func holdURLs(md string, room, pad int) (string, []heldURL) {
 				return mark
 			}))
 		}
-	}
-	return b.String(), held
+		return b.String()
+	})
+	return out, held
 }
 
 // unescapeMD is a piece of tread's markdown as glamour prints it: without
