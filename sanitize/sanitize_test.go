@@ -118,3 +118,25 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkText shows the cost stays linear on hostile text: a megabyte
+// of strings each ended by the next ESC, one stray OSC before a megabyte
+// line, and sequences broken by CAN.
+func BenchmarkText(b *testing.B) {
+	const mb = 1 << 20
+	inputs := map[string]string{
+		"plain":           strings.Repeat("The harbour office stopped printing its tide tables. ", mb/53),
+		"osc-chain":       strings.Repeat("\x1b]0;"+strings.Repeat("x", 200), mb/205),
+		"stray-osc-line":  "\x1b]0;" + strings.Repeat("word ", mb/5),
+		"csi-can-c1-mix":  strings.Repeat("a\x1b[31\x18m\u009d0;t\x1b\\b\u009b2J", mb/20),
+		"unterminated-nl": strings.Repeat("\x1b]0;"+strings.Repeat("y", 300)+"\n", mb/306),
+	}
+	for name, in := range inputs {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				Text(in)
+			}
+		})
+	}
+}
