@@ -164,6 +164,7 @@ func printJSON(ctx context.Context, o options, s *session, stdout, stderr io.Wri
 // not one or NO_COLOR is set.
 func printDump(ctx context.Context, o options, cfg config.Config, sess *session, stdout, stderr io.Writer) int {
 	r := render.NewRenderer(0)
+	r.KeepURLsWhole()
 	style, width := dumpStyle(stdout)
 	if style != render.NoTTY {
 		if s := tuiStyle(cfg, r); s != "" {

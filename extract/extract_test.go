@@ -70,7 +70,7 @@ func TestBlockMarkdown(t *testing.T) {
 		{story.Paragraph, "Work began in a cold spring, when the first **survey** found the frames\\\nhad rusted through in places that nobody had checked since the war."},
 		{story.List, "- Twelve lamps were rebuilt by hand in the old workshop.\n- Four were replaced outright with [faithful copies](https://gazette.example/history/lamps)."},
 		{story.Quote, "> It felt like switching the town back on after a very long night."},
-		{story.Image, "*Image: The harbour lamps at dusk* <https://gazette.example/news/img/lamps.jpg>"},
+		{story.Image, "*Image: lamps.jpg* <https://gazette.example/news/img/lamps.jpg>"},
 		{story.Caption, "_The lamps at dusk on Friday. Photo: Ben Ode_"},
 		{story.Code, "```go\nfunc light() { lamp.On() }\n```"},
 		{story.Table, "| Year | Lamps lit |\n| --- | --- |\n| 1984 | 0 |\n| 2024 | 16 |"},

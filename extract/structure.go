@@ -410,18 +410,6 @@ func meaningfulAlt(alt, src string) bool {
 	return true
 }
 
-// saysAll reports whether a caption says all an alt text says: the same
-// words, whatever their case and punctuation, maybe followed by a credit.
-func saysAll(caption, alt string) bool {
-	key := func(s string) string {
-		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		}), " ")
-	}
-	kc, ka := key(caption), key(alt)
-	return ka != "" && (kc == ka || strings.HasPrefix(kc, ka+" "))
-}
-
 // fileWords names a picture by its file when the name is words
 // ("seal-pups-sandbank.jpg" gives "seal pups sandbank"), and "" for a
 // camera's or a CMS's code ("DSC_0412.JPG", "a8f3e21c.png").

@@ -1,7 +1,10 @@
 package render
 
 import (
+	"strings"
 	"testing"
+
+	"charm.land/lipgloss/v2"
 
 	"github.com/tread-reader/tread/story"
 )
@@ -15,6 +18,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("中文标题没有空格中文标题没有空格", "町の図書館は二年間の改修工事を経て", "| a |\n|---|\n| b |", 20)
 	f.Add("🌊 👩‍👩‍👧 🇳🇴", "x\x1b]52;c;AA\x07y\u009b2J", "```\n\tcode\n```", 100)
 	f.Add("\u2063Marked\u2064 title", "see https://example.com/a-long-path-that-keeps-going-and-going-on for it", "> > nested quote words\n>\n> outer\n\n## \u2064two\n\n###### six", 23)
+	f.Add("- a list item long enough to wrap at the narrowest width", "1. https://very-long-hyphenated-domain-name.example.com/a-b-c-d-e-f-g-h-i-j", "> - quoted https://x.example/with-a-long-path-here item", 12)
 	f.Fuzz(func(t *testing.T, title, text, md string, width int) {
 		width = 10 + abs(width)%100
 		s := story.Story{
@@ -46,6 +50,28 @@ func FuzzRender(f *testing.F) {
 			checkWidth(t, rendered, width)
 			if hasMarks(rendered) {
 				t.Errorf("%s output keeps a heading mark: %q", st, rendered)
+			}
+			if strings.ContainsRune(rendered, itemMark) {
+				t.Errorf("%s output keeps an item mark: %q", st, rendered)
+			}
+		}
+		// --dump's renderer: only a line that holds an address may be wider.
+		whole := NewRenderer(0)
+		whole.KeepURLsWhole()
+		reader, _ := ReaderMarkdown(s)
+		for _, st := range []Style{Dark, NoTTY} {
+			rendered, err := whole.Render(reader, width, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkClean(t, "Render whole", rendered)
+			if strings.Contains(rendered, heldMark) || strings.ContainsRune(rendered, itemMark) {
+				t.Errorf("%s output keeps a mark: %q", st, rendered)
+			}
+			for _, l := range strings.Split(stripSGR(rendered), "\n") {
+				if lipgloss.Width(l) > width && !strings.Contains(l, "://") && !strings.Contains(l, "]") {
+					t.Errorf("%s: line wider than %d holds no address: %q", st, width, l)
+				}
 			}
 		}
 	})

@@ -102,7 +102,7 @@ func (b *inline) node(in story.Inline, links []story.Link, depth int) {
 				if b.links.numbered && bareAddress(in, links[in.Link-1].URL, u) {
 					// A link whose text is its own address reads as its
 					// host and number: the address is in the links list.
-					b.write(linkHost(u))
+					b.write(hostLabel(u))
 					b.close(open)
 					return
 				}

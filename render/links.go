@@ -41,6 +41,12 @@ func linkHost(u string) string {
 	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
 }
 
+// hostLabel is linkHost as a link's label in the reader's markdown, its
+// hyphens non-breaking (see keepURLs): a host reads and copies whole.
+func hostLabel(u string) string {
+	return strings.ReplaceAll(linkHost(u), "-", string(nbHyphen))
+}
+
 // SafeURL returns u if it is an absolute http or https URL with a host that
 // can be printed, opened or copied safely, or "" if not. It rejects
 // control characters, escapes and spaces outright rather than cleaning
@@ -196,7 +202,7 @@ func (l *linker) autolink(u, text string) string {
 	if n == 0 {
 		return ""
 	}
-	return escapeInline(linkHost(u)) + `\[` + strconv.Itoa(n) + `\]` + string(LinkMark)
+	return escapeInline(hostLabel(u)) + `\[` + strconv.Itoa(n) + `\]` + string(LinkMark)
 }
 
 // AppendLink numbers one more link, to u, after links (as ReaderMarkdown

@@ -46,6 +46,7 @@ type Renderer struct {
 	maxBytes  int
 	usedBytes int
 	custom    map[Style]ansi.StyleConfig
+	wholeURLs bool // see KeepURLsWhole
 }
 
 type glamourKey struct {
@@ -135,8 +136,8 @@ func (r *Renderer) Cached(md string, width int, style Style) (string, bool) {
 }
 
 // Render returns md rendered for a terminal at width columns in style,
-// from the cache when it can. No line of the output is wider than width,
-// and it carries no escape sequences but SGR styling. Widths below 10 are
+// from the cache when it can. No line of the output is wider than width
+// (but an address's own line after KeepURLsWhole), and it carries no escape sequences but SGR styling. Widths below 10 are
 // taken as 10: glamour's margins leave nothing to wrap in below that.
 func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 	width = max(width, minWidth)
@@ -147,6 +148,9 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	r.mu.Lock()
+	whole := r.wholeURLs
+	r.mu.Unlock()
 	segs := splitTables(md, g.layout.wrap)
 	parts := make([]string, 0, len(segs))
 	for _, seg := range segs {
@@ -156,19 +160,55 @@ func (r *Renderer) Render(md string, width int, style Style) (string, error) {
 			parts = append(parts, tidy(stripMarks(strings.Join(tableLines(seg.table, g.layout.wrap, g.layout.left, style != NoTTY), "\n"))))
 			continue
 		}
-		g.mu.Lock()
-		raw, err := g.tr.Render(prepare(seg.md, g.layout.code))
-		g.mu.Unlock()
+		part, err := g.render(seg.md, width, whole)
 		if err != nil {
-			return "", fmt.Errorf("render markdown: %w", err)
+			return "", err
 		}
-		if part := finish(raw, width, g.layout); part != "" {
+		if part != "" {
 			parts = append(parts, part)
 		}
 	}
 	out := strings.Join(parts, "\n\n")
 	r.store(r.key(md, width, style), out)
 	return out, nil
+}
+
+// render renders markdown (no table) with glamour and finishes it; with
+// whole, addresses too long for a line are held out of glamour's way and
+// put back on lines of their own (see KeepURLsWhole): first with
+// placeholders as wide as the line, which glamour sets on a line of
+// their own as it would the address; should glamour or finish cut one
+// (beside a quote's bar), with narrow ones; should that fail too, the
+// addresses are left to glamour.
+func (g *lockedRenderer) render(md string, width int, whole bool) (string, error) {
+	room := max(g.layout.wrap-8, 1)
+	if whole {
+		for _, pad := range []int{g.layout.wrap, 1} {
+			held, list := holdURLs(md, room, pad)
+			if len(list) == 0 {
+				break
+			}
+			out, err := g.renderOnce(held, width)
+			if err != nil {
+				return "", err
+			}
+			if out = putURLs(out, list, width, g.layout.quote); !strings.Contains(out, heldMark) {
+				return out, nil
+			}
+		}
+	}
+	return g.renderOnce(md, width)
+}
+
+// renderOnce renders markdown with glamour and finishes it.
+func (g *lockedRenderer) renderOnce(md string, width int) (string, error) {
+	g.mu.Lock()
+	raw, err := g.tr.Render(prepare(md, g.layout.code))
+	g.mu.Unlock()
+	if err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	return finish(raw, width, g.layout), nil
 }
 
 // prepare readies markdown for glamour: breaks code lines wider than the
@@ -179,23 +219,26 @@ func prepare(md string, codeWidth int) string {
 	if hasMarks(md) {
 		md = stripMarks(md)
 	}
-	return markBreaks(splitEmoji(keepURLs(wrapCode(md, codeWidth))))
+	return markBreaks(splitEmoji(keepURLs(markItems(wrapCode(md, codeWidth)))))
 }
 
 // finish turns glamour's output into tread's: filtered (tidy), with quotes
 // mended, headings ruled in plain text and no line wider than width.
 func finish(raw string, width int, lay layout) string {
-	s := strings.Trim(restoreHyphens(plainMarks(tidy(raw))), "\n")
+	s := strings.Trim(plainMarks(tidy(raw)), "\n")
 	lines := strings.Split(s, "\n")
 	changed := false
 	if hasMarks(s) {
 		lines, changed = underlineHeadings(lines), true
 	}
 	lines, mended := mendQuotes(lines, lay, width)
-	if fitted := fit(lines, width, lay.quote); !changed && !mended && !fitted {
-		return s
+	if strings.ContainsRune(s, itemMark) {
+		lines, changed = hangItems(lines, width), true
 	}
-	return strings.Join(lines, "\n")
+	if fitted := fit(lines, width, lay.quote); changed || mended || fitted {
+		s = strings.Join(lines, "\n")
+	}
+	return restoreHyphens(s)
 }
 
 // RenderStory renders s for a reader pane pane columns wide: its markdown

@@ -288,7 +288,9 @@ func rowLines(row [][]string, widths []int, left int, bold bool) []string {
 
 // rowsAsList is a table too wide for the pane as markdown: a list item per
 // row, led by its first cell, then each other cell after its column's
-// header, as prose that wraps: "- Harbour — Monday: 06:30 · Tuesday: 06:45".
+// header, as prose that wraps: "- Harbour — Monday: 06:30 · Tuesday: 06:45"
+// (no line starts with a dash or a dot: the space before each is
+// non-breaking, as is the one after a header before a short value).
 func rowsAsList(rows [][]string) string {
 	head := rows[0]
 	var b strings.Builder
@@ -303,16 +305,26 @@ func rowsAsList(rows [][]string) string {
 				continue
 			}
 			if h := head[c]; cellText(h) != "" {
-				rest = append(rest, h+": "+r[c])
+				rest = append(rest, h+":"+valueSpace(r[c])+r[c])
 			} else {
 				rest = append(rest, r[c])
 			}
 		}
 		b.WriteString("- " + lead)
 		if len(rest) > 0 {
-			b.WriteString(" — " + strings.Join(rest, " · "))
+			b.WriteString("\u00a0— " + strings.Join(rest, "\u00a0· "))
 		}
 		b.WriteString("\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// valueSpace is the space between a column's header and a short value in
+// rowsAsList: non-breaking for a value of one short word, so that a line
+// does not end on "Monday:" with its time on the next.
+func valueSpace(cell string) string {
+	if t := cellText(cell); len(t) <= 12 && !strings.Contains(t, " ") {
+		return "\u00a0"
+	}
+	return " "
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -17,7 +18,7 @@ func TestTablesFit(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkWidth(t, out, w)
-			plain := stripSGR(out)
+			plain := strings.ReplaceAll(stripSGR(out), "\u00a0", " ")
 			if strings.Contains(plain, "…") {
 				t.Errorf("width %d %s: a cell was cut:\n%s", w, st, plain)
 			}
@@ -36,7 +37,7 @@ func TestTablesFit(t *testing.T) {
 					t.Errorf("width %d %s: %q is not whole:\n%s", w, st, want, plain)
 				}
 			}
-			list := strings.Contains(plain, "Monday: 06:30")
+			list := strings.Contains(strings.Join(strings.Fields(plain), " "), "Harbour to Kestrel Island — Monday: 06:30 · Tuesday")
 			if wide := w >= 100; wide == list {
 				t.Errorf("width %d %s: timetable as a list = %v:\n%s", w, st, list, plain)
 			}
@@ -73,5 +74,54 @@ func TestTableCellEntitiesStayText(t *testing.T) {
 	}
 	if strings.Contains(out, "[31m") || strings.Contains(out, "\x07") || strings.Contains(out, "]0;") {
 		t.Errorf("escape in table output: %q", out)
+	}
+}
+
+// listMarkdown's items and a table set out as a list wrap under their text,
+// not back to their bullet, at every width and in every style.
+func TestListItemsHang(t *testing.T) {
+	const md = "Intro:\n\n" +
+		"- The harbour office stopped printing its tide tables this spring, after sixty years of booklets handed across the counter, and the sentence goes on a good while longer so that it wraps at a hundred and twenty columns too\n" +
+		"- Short one\n" +
+		"  1. A nested item that is long enough to wrap around the line at every width we try here, even the widest of them all, and the sentence goes on a good while longer so that it wraps at a hundred and twenty columns too\n\n" +
+		"12. A numbered item that is also long enough to wrap around the line at every width, twice over if need be, and the sentence goes on a good while longer so that it wraps at a hundred and twenty columns too\n\n" +
+		"> - A quoted item that is long enough to wrap around the line at every width we try here, even at the widest one, and the sentence goes on a good while longer so that it wraps at a hundred and twenty columns too\n\n" +
+		"| Route | Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n" +
+		"| Harbour to Kestrel Island | 06:30 | 06:30 | 06:30 | 06:30 | 06:30 | 08:00 | 09:15 |\n"
+	bullet := regexp.MustCompile(`^((?:  )?(?:[│>] )?\s*)(• |- |\d+\. )`)
+	r := NewRenderer(0)
+	for _, w := range []int{40, 80, 120} {
+		for _, st := range []Style{Dark, Light, NoTTY} {
+			out, err := r.Render(md, w, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkWidth(t, out, w)
+			plain := strings.ReplaceAll(stripSGR(out), "\u00a0", " ")
+			if strings.ContainsRune(plain, itemMark) {
+				t.Fatalf("width %d %s: an item mark reached the screen", w, st)
+			}
+			hangs := 0
+			lead, text := "", -1
+			for _, l := range strings.Split(plain, "\n") {
+				if m := bullet.FindStringSubmatch(l); m != nil {
+					lead, text = m[1], len([]rune(m[1]+m[2]))
+					continue
+				}
+				if strings.TrimSpace(strings.TrimPrefix(l, lead)) == "" || text < 0 || !strings.HasPrefix(l, lead) {
+					text = -1
+					continue
+				}
+				body := []rune(l)
+				indent := len(body) - len([]rune(strings.TrimLeft(string(body[len([]rune(lead)):]), " ")))
+				if indent != text {
+					t.Errorf("width %d %s: continuation at column %d, text at %d: %q\n%s", w, st, indent, text, l, plain)
+				}
+				hangs++
+			}
+			if hangs < 3 {
+				t.Errorf("width %d %s: only %d continuation lines:\n%s", w, st, hangs, plain)
+			}
+		}
 	}
 }

@@ -286,7 +286,12 @@ func fitLine(l string, width int, bar string) string {
 	}
 	prefix, body := ansi.Cut(l, 0, lead), ansi.TruncateLeft(l, lead, "")
 	room := width - lead
-	wrapped := ansi.Hardwrap(ansi.Wrap(body, room, ""), room, true)
+	return carry(prefix, ansi.Hardwrap(ansi.Wrap(body, room, ""), room, true))
+}
+
+// carry sets each of the lines of wrapped after prefix, the styling open
+// at the end of one line carried over to the next.
+func carry(prefix, wrapped string) string {
 	var buf bytes.Buffer
 	w := lipgloss.NewWrapWriter(&buf)
 	if _, err := io.WriteString(w, wrapped); err == nil && w.Close() == nil {

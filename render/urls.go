@@ -23,15 +23,22 @@ func keepURLs(md string) string {
 	if !strings.Contains(md, "://") || !strings.Contains(md, "-") {
 		return md
 	}
+	return outsideCode(md, func(text string) string {
+		return bareURL.ReplaceAllStringFunc(text, func(u string) string {
+			return strings.ReplaceAll(u, "-", string(nbHyphen))
+		})
+	})
+}
+
+// outsideCode is md with each run outside fenced code passed through f.
+func outsideCode(md string, f func(string) string) string {
 	var b strings.Builder
 	for _, part := range fenceParts(md) {
 		if part.code {
 			b.WriteString(part.text)
 			continue
 		}
-		b.WriteString(bareURL.ReplaceAllStringFunc(part.text, func(u string) string {
-			return strings.ReplaceAll(u, "-", string(nbHyphen))
-		}))
+		b.WriteString(f(part.text))
 	}
 	return b.String()
 }

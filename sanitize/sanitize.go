@@ -133,6 +133,18 @@ func NeedsText(s string) bool {
 	return false
 }
 
+// maxUnterminated bounds what a string sequence with no terminator on its
+// line takes with it: at most this many bytes after its introducer. A
+// string sequence (OSC, DCS, SOS, PM, APC) ends at its terminator, which
+// may be far away: BEL, ST (ESC \ or U+009C), CAN or SUB (which abort it),
+// or an ESC or C1 control that starts the next sequence. It never runs past
+// a newline: a terminal would swallow the text up to a terminator however
+// far, but here a stray "ESC ]" with none before the line ends keeps the
+// text after its first maxUnterminated bytes, so it cannot hide the rest of
+// a paragraph (HTML paragraphs are one line), while a payload as long as a
+// window title or a link address still goes whole.
+const maxUnterminated = 128
+
 // skipEscape skips the sequence after an ESC at s[i-1] and returns the index
 // just past it.
 func skipEscape(s string, i int) int {
@@ -146,7 +158,9 @@ func skipEscape(s string, i int) int {
 		return skipString(s, i+1)
 	}
 	// Two-byte escapes (ESC c, ESC 7…) and nF sequences (ESC ( B): skip
-	// intermediates 0x20-0x2f, then one final byte.
+	// intermediates 0x20-0x2f, then one final byte. Anything else (a C0
+	// control, another ESC, a letter of another script) is not part of the
+	// escape and is left to the caller.
 	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
 		i++
 	}
@@ -156,42 +170,69 @@ func skipEscape(s string, i int) int {
 	return i
 }
 
-// skipCSI skips parameter and intermediate bytes and the final byte of a
-// control sequence.
+// skipCSI skips the parameter and intermediate bytes and the final byte of
+// a control sequence, as a terminal parses one: CAN and SUB abort it (and
+// go with it), an ESC or a C1 control ends it and starts the next, other C0
+// controls and DEL inside it are passed over (a terminal executes or
+// ignores them and goes on), a newline ends it before the newline, and any
+// other byte (non-ASCII text) ends it before that byte.
 func skipCSI(s string, i int) int {
 	for i < len(s) {
 		c := s[i]
-		i++
-		if c >= 0x40 && c <= 0x7e {
+		switch {
+		case c >= 0x40 && c <= 0x7e:
+			return i + 1
+		case c >= 0x20 && c <= 0x3f:
+			i++
+		case c == 0x18 || c == 0x1a:
+			return i + 1
+		case c == 0x1b || c == '\n' || c >= 0x80:
 			return i
-		}
-		if c < 0x20 || c > 0x7e {
-			// not a parameter or intermediate byte: the sequence is broken
-			return i - 1
+		default: // other C0 controls, DEL
+			i++
 		}
 	}
 	return i
 }
 
-// skipString skips a control string (OSC, DCS…) up to and including its
-// terminator: BEL, ESC \ or C1 ST. An unterminated string runs to the end of
-// the line, so one stray OSC cannot swallow the rest of a document.
+// skipString skips a control string (OSC, DCS, SOS, PM, APC) that starts
+// at s[i], after its introducer, and returns the index just past it; see
+// maxUnterminated for where one ends.
 func skipString(s string, i int) int {
+	start := i
 	for i < len(s) {
+		c := s[i]
 		switch {
-		case s[i] == 0x07:
+		case c == 0x07 || c == 0x18 || c == 0x1a: // BEL ends it, CAN and SUB abort it
 			return i + 1
-		case s[i] == 0x1b:
+		case c == 0x1b:
 			if i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2
+				return i + 2 // ST
 			}
-			return i + 1
-		case s[i] == '\n':
-			return i
-		case strings.HasPrefix(s[i:], "\u009c"):
-			return i + len("\u009c")
+			return i // the next sequence starts here
+		case c == '\n':
+			return unterminated(s, start, i)
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xa0: // a C1 control
+			if s[i+1] == 0x9c {
+				return i + 2 // ST
+			}
+			return i // it ends the string; the caller reads it
 		}
 		i++
+	}
+	return unterminated(s, start, i)
+}
+
+// unterminated is where a string sequence starting at s[start] ends when
+// nothing ends it before s[end] (a newline or the end of s): at end, or
+// after maxUnterminated bytes, at a character boundary, if that is sooner.
+func unterminated(s string, start, end int) int {
+	if end-start <= maxUnterminated {
+		return end
+	}
+	i := start + maxUnterminated
+	for i > start && !utf8.RuneStart(s[i]) {
+		i--
 	}
 	return i
 }

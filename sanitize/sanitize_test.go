@@ -41,6 +41,26 @@ func TestText(t *testing.T) {
 		{"zwnj inside a Persian word kept", "می\u200cخواهم", "می\u200cخواهم"},
 		{"zwj at the edges dropped", "\u200da b\u200d c\u200d", "a b c"},
 		{"zwj before a space dropped", "a\u200d b", "a b"},
+		{"esc inside an osc starts the next sequence", "A \x1b]0;X \x1b]0;PWNED\x07 B", "A  B"},
+		{"csi inside an osc", "A\x1b]0;X\x1b[31mB", "AB"},
+		{"two-byte escape ends an osc", "A\x1b]0;X\x1bcB", "AB"},
+		{"can aborts an osc", "A\x1b]0;X\x18B", "AB"},
+		{"sub aborts a dcs", "A\x1bPq#0\x1aB", "AB"},
+		{"c1 osc ends an osc", "A\x1b]0;X\u009d0;Y\u009cB", "AB"},
+		{"c1 csi ends an apc", "A\x1b_x\u009b31mB", "AB"},
+		{"esc inside a c1 osc", "A\u009d0;X\x1b]0;Y\x07B", "AB"},
+		{"unterminated osc keeps the paragraph", "A\x1b]0;" + strings.Repeat("x", 126) + strings.Repeat("word ", 40), "A" + strings.Repeat("word ", 40)},
+		{"unterminated osc short to the end", "A \x1b]0;tail", "A "},
+		{"unterminated cut at a character boundary", "\x1b]" + strings.Repeat("x", 127) + "éz", "éz"},
+		{"osc never spans a line", "A\x1b]0;X\nY\x07B", "A\nYB"},
+		{"long terminated osc dropped whole", "A\x1b]52;c;" + strings.Repeat("QUFB", 300) + "\x07B", "AB"},
+		{"c0 inside a csi ignored", "A\x1b[3\x001mB", "AB"},
+		{"can aborts a csi", "A\x1b[31\x18mB", "AmB"},
+		{"esc inside a csi restarts", "A\x1b[31\x1b[0mB", "AB"},
+		{"newline ends a csi", "A\x1b[31\nmB", "A\nmB"},
+		{"non-ascii ends a csi", "A\x1b[31é", "Aé"},
+		{"esc esc", "A\x1b\x1b[2JB", "AB"},
+		{"esc before a newline", "A\x1b\nB", "A\nB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,7 +78,7 @@ func TestLine(t *testing.T) {
 }
 
 func FuzzText(f *testing.F) {
-	for _, s := range []string{"x\x1b]0;t\x07", "\x1b[31m", "\u009b1m", "a\x1b", "\xff", "â\u0080\u009dx\u009c", "a\u200d\u202eb\u200dc"} {
+	for _, s := range []string{"x\x1b]0;t\x07", "\x1b[31m", "\u009b1m", "a\x1b", "\xff", "â\u0080\u009dx\u009c", "a\u200d\u202eb\u200dc", "A\x1b]0;X\x1b]0;P\x07B", "\x1b]" + strings.Repeat("é", 80), "\u009d\x1b[\x18\u009c", "\x1bP\x1b\\\x1b_\x1a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -77,6 +97,9 @@ func FuzzText(f *testing.F) {
 		if strings.ContainsRune(out, 0x1b) {
 			t.Fatal("ESC survived")
 		}
+		if strings.Count(out, "\n") != strings.Count(s, "\n") {
+			t.Fatalf("a sequence took a newline with it: %q gave %q", s, out)
+		}
 		prev := ' '
 		for i, r := range out {
 			if invisible(r) {
@@ -94,4 +117,26 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("not idempotent on %q", s)
 		}
 	})
+}
+
+// BenchmarkText shows the cost stays linear on hostile text: a megabyte
+// of strings each ended by the next ESC, one stray OSC before a megabyte
+// line, and sequences broken by CAN.
+func BenchmarkText(b *testing.B) {
+	const mb = 1 << 20
+	inputs := map[string]string{
+		"plain":           strings.Repeat("The harbour office stopped printing its tide tables. ", mb/53),
+		"osc-chain":       strings.Repeat("\x1b]0;"+strings.Repeat("x", 200), mb/205),
+		"stray-osc-line":  "\x1b]0;" + strings.Repeat("word ", mb/5),
+		"csi-can-c1-mix":  strings.Repeat("a\x1b[31\x18m\u009d0;t\x1b\\b\u009b2J", mb/20),
+		"unterminated-nl": strings.Repeat("\x1b]0;"+strings.Repeat("y", 300)+"\n", mb/306),
+	}
+	for name, in := range inputs {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				Text(in)
+			}
+		})
+	}
 }
