@@ -11,6 +11,7 @@ import (
 	"github.com/tread-reader/tread/library"
 	"github.com/tread-reader/tread/story"
 	"github.com/tread-reader/tread/subscribe"
+	"github.com/tread-reader/tread/ui"
 )
 
 // feedItemsShown caps the new items listed under a feed in the reader.
@@ -117,7 +118,7 @@ func (f tuiFeeds) feedStory(ctx context.Context, sub subscribe.Subscription, st 
 
 // Refresh updates every subscription as --refresh does, telling progress
 // as feeds finish, and sums it up in a line.
-func (f tuiFeeds) Refresh(ctx context.Context, progress func(done, total int)) (string, error) {
+func (f tuiFeeds) Refresh(ctx context.Context, progress func(ui.RefreshCount)) (string, error) {
 	list, err := subscribe.LoadList(f.listPath)
 	if err != nil {
 		return "", err
@@ -126,11 +127,16 @@ func (f tuiFeeds) Refresh(ctx context.Context, progress func(done, total int)) (
 	if err != nil {
 		return "", err
 	}
-	done := 0
+	// Report and Progress are called one at a time: count needs no lock.
+	count := ui.RefreshCount{Feeds: len(list.Subs)}
 	r := newRefresher(f.cfg, f.s, list, f.listPath, f.lib, state, f.statePath, func(subscribe.Result) {
-		done++
-		progress(done, len(list.Subs))
+		count.FeedsDone++
+		progress(count)
 	})
+	r.Progress = func(a subscribe.ArticleProgress) {
+		count.Articles, count.ArticlesDone = a.Total, a.Done
+		progress(count)
+	}
 	results, err := r.Run(ctx)
 	if err != nil {
 		return "", err

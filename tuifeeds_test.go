@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/tread-reader/tread/config"
 	"github.com/tread-reader/tread/subscribe"
+	"github.com/tread-reader/tread/ui"
 )
 
 // TestTUIFeedsStories: each feed is a story with its unread count and its
@@ -89,12 +89,22 @@ func TestTUIFeedsRefresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := tuiFeeds{s: sess, cfg: config.Default(), listPath: listPath, statePath: statePath(lib), lib: lib}
-	var progress []string
-	summary, err := f.Refresh(context.Background(), func(done, total int) {
-		progress = append(progress, fmt.Sprintf("%d/%d", done, total))
+	var progress []ui.RefreshCount
+	summary, err := f.Refresh(context.Background(), func(c ui.RefreshCount) {
+		progress = append(progress, c)
 	})
-	if err != nil || summary != "refreshed 2 feeds: 2 new stories, 2 articles saved, 0 failed" || strings.Join(progress, " ") != "1/2 2/2" {
-		t.Fatalf("refresh: %q, %v, progress %q", summary, err, progress)
+	last := ui.RefreshCount{}
+	if len(progress) > 0 {
+		last = progress[len(progress)-1]
+	}
+	if err != nil || summary != "refreshed 2 feeds: 2 new stories, 2 articles saved, 0 failed" || last != (ui.RefreshCount{Feeds: 2, FeedsDone: 2, Articles: 2, ArticlesDone: 2}) {
+		t.Fatalf("refresh: %q, %v, progress %+v", summary, err, progress)
+	}
+	for i := 1; i < len(progress); i++ {
+		p, c := progress[i-1], progress[i]
+		if c.FeedsDone < p.FeedsDone || c.ArticlesDone < p.ArticlesDone || c.ArticlesDone > c.Articles {
+			t.Errorf("progress went back or past its total: %+v then %+v", p, c)
+		}
 	}
 	docs := f.Stories(context.Background())
 	if len(docs) != 1 || len(docs[0].Stories) != 2 || docs[0].Stories[0].Site != "1 unread" || len(docs[0].Stories[0].Related) != 1 {
@@ -105,7 +115,7 @@ func TestTUIFeedsRefresh(t *testing.T) {
 	if err := list.Save(listPath); err != nil {
 		t.Fatal(err)
 	}
-	_, err = f.Refresh(context.Background(), func(int, int) {})
+	_, err = f.Refresh(context.Background(), func(ui.RefreshCount) {})
 	if err == nil || !strings.Contains(err.Error(), "refreshed 3 feeds: 0 new stories, 0 articles saved, 1 failed") || !strings.Contains(err.Error(), "404") {
 		t.Errorf("a failing feed: %v", err)
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -21,18 +20,18 @@ import (
 // feedsView is the subscriptions section's state.
 type feedsView struct {
 	list      func(ctx context.Context) []story.Document
-	refresh   func(ctx context.Context, progress func(done, total int)) (string, error)
+	refresh   func(ctx context.Context, progress func(RefreshCount)) (string, error)
 	slot      int  // the section's slot; -1 when there is none
 	refreshID int  // the refresh running, or the last one
 	running   bool // a refresh is running
 	first     tea.Cmd
 }
 
-// refreshProgress is a feed done by refresh id; more follow on ch.
+// refreshProgress is how far refresh id has got; more follow on ch.
 type refreshProgress struct {
-	id          int
-	done, total int
-	ch          <-chan tea.Msg
+	id    int
+	count RefreshCount
+	ch    <-chan tea.Msg
 }
 
 // refreshDone ends refresh id.
@@ -79,9 +78,9 @@ func (m *Model) startRefresh() tea.Cmd {
 	ch := make(chan tea.Msg, 64)
 	m.status.show(say("refreshing feeds…"))
 	run := func() tea.Msg {
-		summary, err := refresh(ctx, func(done, total int) {
+		summary, err := refresh(ctx, func(c RefreshCount) {
 			select {
-			case ch <- refreshProgress{id: id, done: done, total: total, ch: ch}:
+			case ch <- refreshProgress{id: id, count: c, ch: ch}:
 			default: // the bar shows a later count
 			}
 		})
@@ -114,7 +113,7 @@ func (m Model) onRefreshProgress(msg refreshProgress) (tea.Model, tea.Cmd) {
 	if msg.id != m.feeds.refreshID || !m.feeds.running {
 		return m, nil
 	}
-	m.status.show(say(fmt.Sprintf("refreshing feeds %d/%d", msg.done, msg.total)))
+	m.status.show(say(msg.count.String()))
 	return m, waitRefresh(msg.ch)
 }
 

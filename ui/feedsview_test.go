@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -30,10 +31,11 @@ func TestFeedsSectionRefresh(t *testing.T) {
 	refreshes := 0
 	opts := frontOptions()
 	opts.Feeds = feedSection(&unread)
-	opts.Refresh = func(_ context.Context, p func(done, total int)) (string, error) {
+	opts.Refresh = func(_ context.Context, p func(RefreshCount)) (string, error) {
 		refreshes++
-		p(1, 2)
-		p(2, 2)
+		p(RefreshCount{Feeds: 2, FeedsDone: 1})
+		p(RefreshCount{Feeds: 2, FeedsDone: 1, Articles: 3, ArticlesDone: 1})
+		p(RefreshCount{Feeds: 2, FeedsDone: 2, Articles: 3, ArticlesDone: 3})
 		unread.Store(3)
 		return "refreshed 2 feeds: 3 new stories", nil
 	}
@@ -126,5 +128,29 @@ func TestFeedItemNotPlaceholder(t *testing.T) {
 	d.press("j")
 	if !strings.Contains(d.readerText(), "text of Story 0003") {
 		t.Errorf("the feed's item shows:\n%s", d.readerText())
+	}
+}
+
+// TestRefreshCountSaid: the status bar counts feeds, and articles once
+// there are any to fetch.
+func TestRefreshCountSaid(t *testing.T) {
+	for _, tc := range []struct {
+		c    RefreshCount
+		want string
+	}{
+		{RefreshCount{Feeds: 3}, "refreshing feeds 0/3"},
+		{RefreshCount{Feeds: 3, FeedsDone: 1, Articles: 4, ArticlesDone: 2}, "refreshing feeds 1/3 · articles 2/4"},
+	} {
+		if got := tc.c.String(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.c, got, tc.want)
+		}
+	}
+	d := newDriver(t, frontOptions(), 100, 30)
+	d.m.feeds.running, d.m.feeds.refreshID = true, 7
+	done := make(chan tea.Msg)
+	close(done) // what follows is nothing
+	d.send(refreshProgress{id: 7, count: RefreshCount{Feeds: 2, FeedsDone: 1, Articles: 5, ArticlesDone: 3}, ch: done})
+	if got := d.m.status.current.text; got != "refreshing feeds 1/2 · articles 3/5" {
+		t.Errorf("status %q", got)
 	}
 }

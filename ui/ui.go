@@ -94,10 +94,28 @@ type Options struct {
 	// Feeds, when set, lists the subscriptions first: a story per feed,
 	// its new items as related items (feedsview.go). It runs in a tea.Cmd.
 	Feeds func(ctx context.Context) []story.Document
-	// Refresh updates the subscriptions, telling progress as feeds finish,
-	// and returns a one-line summary. It runs in a tea.Cmd when tread
-	// starts and on the refresh key; nil: no refreshing (offline).
-	Refresh func(ctx context.Context, progress func(done, total int)) (string, error)
+	// Refresh updates the subscriptions, telling progress as feeds and
+	// their articles finish, and returns a one-line summary. It runs in a
+	// tea.Cmd when tread starts and on the refresh key; nil: no
+	// refreshing (offline).
+	Refresh func(ctx context.Context, progress func(RefreshCount)) (string, error)
+}
+
+// RefreshCount is how far a refresh has got: feeds read of all, and
+// articles fetched of those found so far (a number that grows as feeds
+// are read).
+type RefreshCount struct {
+	Feeds, FeedsDone       int
+	Articles, ArticlesDone int
+}
+
+// String is the count as the status bar says it.
+func (c RefreshCount) String() string {
+	s := fmt.Sprintf("refreshing feeds %d/%d", c.FeedsDone, c.Feeds)
+	if c.Articles > 0 {
+		s += fmt.Sprintf(" · articles %d/%d", c.ArticlesDone, c.Articles)
+	}
+	return s
 }
 
 // hintKey names one drawing of the status bar's key hints: the room it
