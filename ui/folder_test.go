@@ -89,3 +89,32 @@ func TestFolderShowsFirstAndStops(t *testing.T) {
 		t.Errorf("after stopping: %d listed, %d pending, stopped %v", len(m.list.all), m.pending(), m.slots[0].stopped)
 	}
 }
+
+// A chunk that comes again (delivered twice, or late from a chain
+// already past it) is dropped, not listed twice.
+func TestFolderChunkTwice(t *testing.T) {
+	expand, _ := fakeFolder(40)
+	d := &driver{tb: t, m: New(folderOptions(expand))}
+	d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
+	var first tea.Msg
+	for _, msg := range flatten(t, d.m.Init()) {
+		if c, ok := msg.(folderRead); ok {
+			first = c
+		}
+	}
+	if first == nil {
+		t.Fatal("Init read no chunk of the folder")
+	}
+	rest := d.update(first)
+	d.update(first)
+	if n := len(d.m.list.all); n != firstChunk {
+		t.Errorf("after the first chunk came twice: %d entries, want %d", n, firstChunk)
+	}
+	if p := checkModel(d.m); p != "" {
+		t.Error(p)
+	}
+	d.run(rest)
+	if n := len(d.m.list.all); n != 40 {
+		t.Errorf("after the rest: %d entries, want 40", n)
+	}
+}

@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tread-reader/tread/keymap"
+	"github.com/tread-reader/tread/render"
+	"github.com/tread-reader/tread/sample"
+	"github.com/tread-reader/tread/story"
+)
+
+// monkeyRenderer is shared by every monkey run, so that a story's glamour
+// render is paid for once, not once a seed.
+var monkeyRenderer = render.NewRenderer(0)
+
+// monkeyScenario builds the options of one kind of session, fresh fakes
+// each time.
+type monkeyScenario struct {
+	name string
+	opts func() Options
+}
+
+var monkeyScenarios = []monkeyScenario{
+	{"library with feeds and search", func() Options {
+		var unread atomic.Int32
+		w := newWeb()
+		w.pages["https://ledger.example/ferry"] = story.Document{Stories: []story.Story{{
+			Title: "Ferry returns", Body: linkedBody("the ferry", 8, tidesURL)}}}
+		return Options{
+			Library: newFakeLibrary(120),
+			Feeds:   feedSection(&unread),
+			Refresh: func(_ context.Context, p func(done, total int)) (string, error) {
+				p(1, 2)
+				p(2, 2)
+				unread.Add(1)
+				return "refreshed 2 feeds", nil
+			},
+			Load: w.load, Reload: w.load, Saved: w.isSaved,
+			OpenURL: func(string) error { return nil },
+		}
+	}},
+	{"front page with related stories and walks", func() Options {
+		w := newWeb()
+		o := w.options()
+		o.Sources = append(o.Sources, "missing.txt")
+		o.Reload, o.Fold = w.load, true
+		o.OpenURL = func(string) error { return errors.New("no browser") }
+		return o
+	}},
+	{"folder read in chunks", func() Options {
+		expand, _ := fakeFolder(300)
+		o := folderOptions(expand)
+		o.Sources = append(o.Sources, "front.txt")
+		o.Load = fixtureLoader(map[string]story.Document{"front.txt": frontPage()})
+		o.Reload, o.Fold = o.Load, true
+		return o
+	}},
+	{"sample edition with pictures", func() Options {
+		now := time.Now()
+		load := func(_ context.Context, src string) []story.Document {
+			if doc, ok := sample.Page(src, now); ok {
+				return []story.Document{doc}
+			}
+			return []story.Document{{Source: src, Err: errors.New("the network is closed in tests")}}
+		}
+		png := testPNG(nil)
+		return Options{
+			Docs: []story.Document{sample.Edition(now), picDoc()}, Load: load, Reload: load,
+			OpenURL: func(string) error { return nil }, Fold: true, Sort: SortNewest,
+			Images: "kitty",
+			Picture: func(context.Context, string, string) ([]byte, error) { return png, nil },
+		}
+	}},
+}
+
+// TestMonkey runs each scenario from a few seeds, a few thousand random
+// steps in all; TREAD_MONKEY_STEPS sets the steps of each run.
+func TestMonkey(t *testing.T) {
+	for _, sc := range monkeyScenarios {
+		for seed := range uint64(monkeyEnv(t, "TREAD_MONKEY_SEEDS", 2)) {
+			t.Run(fmt.Sprintf("%s/seed%d", sc.name, seed), func(t *testing.T) {
+				steps := monkeyEnv(t, "TREAD_MONKEY_STEPS", 400)
+				opts := sc.opts()
+				opts.Renderer, opts.Style = monkeyRenderer, render.Dark
+				mk := newMonkey(t, opts, randChooser{rand.New(rand.NewPCG(seed, 7))})
+				for range steps {
+					mk.step()
+					mk.check()
+				}
+				mk.settle()
+				mk.check()
+			})
+		}
+	}
+}
+
+// FuzzModel is the monkey driven by the fuzzer's bytes: the first picks
+// the scenario, each of the rest a choice.
+func FuzzModel(f *testing.F) {
+	f.Add([]byte{0, 40, 1, 80, 3, 90, 5})
+	f.Add([]byte("\x01jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) == 0 {
+			return
+		}
+		opts := monkeyScenarios[int(data[0])%len(monkeyScenarios)].opts()
+		opts.Renderer, opts.Style = monkeyRenderer, render.Dark
+		c := &byteChooser{b: data[1:]}
+		mk := newMonkey(t, opts, c)
+		for !c.spent() {
+			mk.step()
+			mk.check()
+		}
+		mk.settle()
+		mk.check()
+	})
+}
+
+// defaultMonkeyKeys is every default key of every action but quit.
+func defaultMonkeyKeys() map[string]bool {
+	keys := map[string]bool{}
+	for _, in := range keymap.Table() {
+		if in.Action == keymap.Quit {
+			continue
+		}
+		for _, k := range in.Keys {
+			keys[k] = true
+		}
+	}
+	return keys
+}
+
+// monkeyKey is the key press of k, shift+tab included.
+func monkeyKey(k string) tea.KeyPressMsg {
+	if k == "shift+tab" {
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	}
+	return keyMsg(k)
+}
+
+// checkModel says what is inconsistent in m's state, "" when nothing.
+func checkModel(m Model) string {
+	var bad []string
+	l := m.list
+	switch {
+	case len(l.visible) == 0 && l.cursor != -1:
+		bad = append(bad, fmt.Sprintf("cursor %d with nothing visible", l.cursor))
+	case len(l.visible) > 0 && (l.cursor < 0 || l.cursor >= len(l.visible)):
+		bad = append(bad, fmt.Sprintf("cursor %d of %d visible", l.cursor, len(l.visible)))
+	}
+	if len(l.rank) != len(l.visible) {
+		bad = append(bad, fmt.Sprintf("%d ranks for %d visible", len(l.rank), len(l.visible)))
+	}
+	for _, i := range l.visible {
+		if i < 0 || i >= len(l.all) {
+			bad = append(bad, fmt.Sprintf("visible %d of %d entries", i, len(l.all)))
+			break
+		}
+	}
+	for i, e := range l.all {
+		if j, ok := l.index.at[e.key]; !ok || j != i {
+			bad = append(bad, fmt.Sprintf("entry %d (%q) indexed at %d, %v", i, e.title, j, ok))
+			break
+		}
+	}
+	if m.links.open && len(m.links.links) > 0 && (m.links.cursor < 0 || m.links.cursor >= len(m.links.links)) {
+		bad = append(bad, fmt.Sprintf("links cursor %d of %d", m.links.cursor, len(m.links.links)))
+	}
+	if m.list.filtering && m.reader.searching {
+		bad = append(bad, "the filter and the story search both have the keyboard")
+	}
+	return strings.Join(bad, "; ")
+}
