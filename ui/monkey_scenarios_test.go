@@ -76,7 +76,7 @@ var monkeyScenarios = []monkeyScenario{
 		return Options{
 			Docs: []story.Document{sample.Edition(now), picDoc()}, Load: load, Reload: load,
 			OpenURL: func(string) error { return nil }, Fold: true, Sort: SortNewest,
-			Images: "kitty",
+			Images:  "kitty",
 			Picture: func(context.Context, string, string) ([]byte, error) { return png, nil },
 		}
 	}},
