@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -314,5 +315,30 @@ func TestLibraryLoadOfDroppedRow(t *testing.T) {
 				t.Errorf("the late load was listed:\n%s", d.screen())
 			}
 		})
+	}
+}
+
+// TestLibraryDeleteOfDroppedRow: a refresh that lists the library again
+// while "delete …? y/n" waits withdraws the question: y then neither
+// panics on the row let go of nor deletes a page no longer asked about.
+func TestLibraryDeleteOfDroppedRow(t *testing.T) {
+	f := newFakeLibrary(10)
+	refresh := func(context.Context, func(int, int)) (string, error) { return "refreshed", nil }
+	d := newDriver(t, Options{Library: f, Feeds: feedSection(new(atomic.Int32)), Refresh: refresh}, 100, 30)
+	d.press("j", "j")
+	if got := d.selectedTitle(); got != "• Story 0001" {
+		t.Fatalf("selected %q, want Story 0001", got)
+	}
+	refreshing := d.update(keyMsg("R"))
+	d.press("D")
+	d.run(refreshing) // relists: the row asked about is let go of
+	d.press("y")      // panicked: index out of range
+	for _, c := range f.calls {
+		if strings.HasPrefix(c, "delete") {
+			t.Errorf("%s after the question was withdrawn", c)
+		}
+	}
+	if strings.Contains(d.screen(), "y/n") {
+		t.Errorf("the question still shows:\n%s", d.screen())
 	}
 }

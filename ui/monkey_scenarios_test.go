@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -36,7 +38,7 @@ var monkeyScenarios = []monkeyScenario{
 		w.pages["https://ledger.example/ferry"] = story.Document{Stories: []story.Story{{
 			Title: "Ferry returns", Body: linkedBody("the ferry", 8, tidesURL)}}}
 		return Options{
-			Library: newFakeLibrary(120),
+			Library: newFickleLibrary(120),
 			Feeds:   feedSection(&unread),
 			Refresh: func(_ context.Context, p func(done, total int)) (string, error) {
 				p(1, 2)
@@ -44,7 +46,7 @@ var monkeyScenarios = []monkeyScenario{
 				unread.Add(1)
 				return "refreshed 2 feeds", nil
 			},
-			Load: w.load, Reload: w.load, Saved: w.isSaved,
+			Load: w.load, Reload: fickle(w.load), Saved: w.isSaved,
 			OpenURL: func(string) error { return nil },
 		}
 	}},
@@ -52,7 +54,7 @@ var monkeyScenarios = []monkeyScenario{
 		w := newWeb()
 		o := w.options()
 		o.Sources = append(o.Sources, "missing.txt")
-		o.Reload, o.Fold = w.load, true
+		o.Load, o.Reload, o.Fold = fickle(w.load), fickle(w.load), true
 		o.OpenURL = func(string) error { return errors.New("no browser") }
 		return o
 	}},
@@ -61,7 +63,7 @@ var monkeyScenarios = []monkeyScenario{
 		o := folderOptions(expand)
 		o.Sources = append(o.Sources, "front.txt")
 		o.Load = fixtureLoader(map[string]story.Document{"front.txt": frontPage()})
-		o.Reload, o.Fold = o.Load, true
+		o.Reload, o.Fold = fickle(o.Load), true
 		return o
 	}},
 	{"sample edition with pictures", func() Options {
@@ -74,12 +76,79 @@ var monkeyScenarios = []monkeyScenario{
 		}
 		png := testPNG(nil)
 		return Options{
-			Docs: []story.Document{sample.Edition(now), picDoc()}, Load: load, Reload: load,
+			Docs: []story.Document{sample.Edition(now), picDoc()}, Load: load, Reload: fickle(load),
 			OpenURL: func(string) error { return nil }, Fold: true, Sort: SortNewest,
 			Images:  "kitty",
 			Picture: func(context.Context, string, string) ([]byte, error) { return png, nil },
 		}
 	}},
+}
+
+// fickle wraps load so that each load of a source differs from the last:
+// the page as it is, then with its last story and last related item gone,
+// then failing, then with no story at all, then with a second document.
+// It counts the loads of each source, so a run stays the same per seed.
+func fickle(load Loader) Loader {
+	var mu sync.Mutex
+	calls := map[string]int{}
+	return func(ctx context.Context, src string) []story.Document {
+		mu.Lock()
+		n := calls[src]
+		calls[src]++
+		mu.Unlock()
+		docs := load(ctx, src)
+		switch n % 5 {
+		case 1:
+			return shrink(docs)
+		case 2:
+			return []story.Document{{Source: src, Err: fmt.Errorf("fetch %s: 503 Service Unavailable", src)}}
+		case 3:
+			return []story.Document{{Source: src}}
+		case 4:
+			extra := story.Document{Source: src, Stories: []story.Story{{Title: "Second page of " + src, Body: body("page two", 3)}}}
+			return append(docs, extra)
+		}
+		return docs
+	}
+}
+
+// shrink is docs without each one's last story and last related item.
+func shrink(docs []story.Document) []story.Document {
+	out := make([]story.Document, len(docs))
+	for i, d := range docs {
+		d.Stories = slices.Clone(d.Stories)
+		if len(d.Stories) > 1 {
+			d.Stories = d.Stories[:len(d.Stories)-1]
+		}
+		if len(d.Stories) > 0 && len(d.Stories[0].Related) > 0 {
+			d.Stories[0].Related = d.Stories[0].Related[:len(d.Stories[0].Related)-1]
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// fickleLibrary is a library whose pages read differently each time
+// (fickle) and whose deleted pages are gone.
+type fickleLibrary struct {
+	*fakeLibrary
+	stories Loader
+}
+
+func newFickleLibrary(n int) fickleLibrary {
+	f := newFakeLibrary(n)
+	return fickleLibrary{f, fickle(func(ctx context.Context, u string) []story.Document { return f.Stories(ctx, u) })}
+}
+
+func (f fickleLibrary) Stories(ctx context.Context, url string) []story.Document {
+	return f.stories(ctx, url)
+}
+
+func (f fickleLibrary) Delete(_ context.Context, url string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.items = slices.DeleteFunc(f.items, func(it LibraryItem) bool { return it.URL == url })
+	return nil
 }
 
 // TestMonkey runs each scenario from a few seeds, a few thousand random
@@ -174,6 +243,12 @@ func checkModel(m Model) string {
 	}
 	if m.links.open && len(m.links.links) > 0 && (m.links.cursor < 0 || m.links.cursor >= len(m.links.links)) {
 		bad = append(bad, fmt.Sprintf("links cursor %d of %d", m.links.cursor, len(m.links.links)))
+	}
+	if e, ok := l.selected(); ok && m.width > 0 && m.layout().readerW > 0 && m.reader.want.key != m.readable(e).key {
+		bad = append(bad, fmt.Sprintf("%q is selected but the reader is for %+v", e.title, m.reader.want.key))
+	}
+	if c := m.lib.confirm; c < 0 || c > len(m.slots) {
+		bad = append(bad, fmt.Sprintf("a deletion awaits for slot %d of %d", c-1, len(m.slots)))
 	}
 	if m.list.filtering && m.reader.searching {
 		bad = append(bad, "the filter and the story search both have the keyboard")

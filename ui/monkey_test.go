@@ -60,9 +60,10 @@ func (c *byteChooser) spent() bool { return c.i >= len(c.b) }
 // from fut; a command that waits on another (a refresh's next progress)
 // may stay started and unanswered until that other one runs.
 type pending struct {
-	cmd  tea.Cmd
-	fut  chan tea.Msg
-	wait bool // it waits on another command: do not hold the run up for it
+	cmd   tea.Cmd
+	fut   chan tea.Msg
+	wait  bool // it waits on another command: do not hold the run up for it
+	tried int  // the producers run when it was last found waiting, plus one
 }
 
 // monkey drives one model.
@@ -75,6 +76,9 @@ type monkey struct {
 	msgs []tea.Msg
 	keys []string
 	log  []string // the last steps, for the failure message
+	// produced counts the commands run that feed waiting ones (a
+	// refresh): a waiting command is only looked at again after one ran.
+	produced int
 }
 
 // monkeyPanic is what a command that panicked returns in place of its
@@ -131,9 +135,16 @@ func (mk *monkey) add(cmd tea.Cmd) {
 
 // waits reports whether cmd blocks until another command runs: a
 // refresh's wait for its next progress report.
-func waits(cmd tea.Cmd) bool {
-	f := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer())
-	return f != nil && strings.Contains(f.Name(), "waitRefresh")
+func waits(cmd tea.Cmd) bool { return strings.Contains(funcName(cmd), "waitRefresh") }
+
+// produces reports whether cmd feeds commands that wait: a refresh.
+func produces(cmd tea.Cmd) bool { return strings.Contains(funcName(cmd), "startRefresh") }
+
+func funcName(cmd tea.Cmd) string {
+	if f := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()); f != nil {
+		return f.Name()
+	}
+	return ""
 }
 
 func (mk *monkey) resize(w, h int) {
@@ -148,6 +159,12 @@ func (mk *monkey) resize(w, h int) {
 // waiting on another command.
 func (mk *monkey) run(p *pending) bool {
 	mk.tb.Helper()
+	if p.wait && p.tried == mk.produced+1 {
+		return false // nothing new to wait for
+	}
+	if produces(p.cmd) {
+		defer func() { mk.produced++ }()
+	}
 	if p.fut == nil {
 		p.fut = make(chan tea.Msg, 1)
 		go func(cmd tea.Cmd, fut chan<- tea.Msg) {
@@ -171,6 +188,7 @@ func (mk *monkey) run(p *pending) bool {
 		if !p.wait {
 			mk.tb.Fatalf("a command did not return in %v\nlast steps:\n  %s", commandWait, strings.Join(mk.log, "\n  "))
 		}
+		p.tried = mk.produced + 1
 		return false
 	}
 }
@@ -220,7 +238,9 @@ var monkeyPastes = []string{"Story 00", "harbour", "\x1b[31mred\x1b]0;title\x07"
 func (mk *monkey) step() {
 	mk.tb.Helper()
 	switch r := mk.c.intn(100); {
-	case r < 32:
+	case r < 5:
+		mk.macro(monkeyMacros[mk.c.intn(len(monkeyMacros))])
+	case r < 30:
 		k := mk.keys[mk.c.intn(len(mk.keys))]
 		mk.note("key %s", k)
 		mk.send(monkeyKey(k))
@@ -237,10 +257,47 @@ func (mk *monkey) step() {
 		c := []tea.BackgroundColorMsg{{Color: whiteColor{}}, {Color: color.Black}}[mk.c.intn(2)]
 		mk.note("background %v", c.IsDark())
 		mk.send(c)
+	case r < 40:
+		mk.catchUp()
+	case r < 42:
+		mk.note("idle")
+		mk.drain(300)
 	case r < 75:
 		mk.runOne()
 	default:
 		mk.deliverOne()
+	}
+}
+
+// monkeyMacros are runs of keys the monkey would seldom hit on by chance:
+// a search typed, a question answered. "~" runs or delivers something
+// from the pool in between.
+var monkeyMacros = []string{
+	"/ S t o r y space 0 0", "/ 1 2", "/ t i d e", "/ g a r d e n", "/ P a g e", "/ \" ~ ~ esc",
+	"D ~ ~ ~ y", "R j j D ~ ~ ~ y", "D ~ ~ n", "D y", "tab / t h e enter n n N", "L ~ j enter", "L j o", "L y",
+	"enter ~ ~ ~ backspace", "j j enter ~ ~ r ~ ~", "U ~ ~ U", "R ~ ~ ~ ~", "i ~ ~ space ~ esc",
+}
+
+// macro presses the keys of mac, space-separated.
+func (mk *monkey) macro(mac string) {
+	mk.note("macro %q", mac)
+	for _, k := range strings.Fields(mac) {
+		switch {
+		case k == "~" && mk.c.intn(3) == 0:
+			mk.note("idle")
+			mk.drain(300)
+		case k == "~":
+			for range 1 + mk.c.intn(4) {
+				if mk.c.intn(2) == 0 {
+					mk.runOne()
+				} else {
+					mk.deliverOne()
+				}
+			}
+		default:
+			mk.send(monkeyKey(k))
+		}
+		mk.check()
 	}
 }
 
@@ -270,7 +327,7 @@ func (mk *monkey) runOne() {
 	p := mk.cmds[i]
 	mk.cmds = append(mk.cmds[:i], mk.cmds[i+1:]...)
 	switch r := mk.c.intn(20); {
-	case r == 0:
+	case r == 0 && !p.wait:
 		mk.note("drop a command")
 	case r == 1 && !p.wait:
 		mk.note("run a command twice")
@@ -293,11 +350,11 @@ func (mk *monkey) deliverOne() {
 	i := mk.c.intn(len(mk.msgs))
 	msg := mk.msgs[i]
 	mk.msgs = append(mk.msgs[:i], mk.msgs[i+1:]...)
-	switch mk.c.intn(20) {
-	case 0:
+	switch r := mk.c.intn(20); {
+	case r == 0 && !chained(msg):
 		mk.note("drop %T", msg)
 		return
-	case 1:
+	case r == 1:
 		mk.note("deliver %T twice", msg)
 		mk.send(msg)
 	default:
@@ -306,46 +363,88 @@ func (mk *monkey) deliverOne() {
 	mk.send(msg)
 }
 
+// catchUp runs every pooled command and delivers every pooled message,
+// in random order, once: what comes of them waits in the pool.
+func (mk *monkey) catchUp() {
+	mk.note("catch up")
+	cmds, msgs := mk.cmds, mk.msgs
+	mk.cmds, mk.msgs = nil, nil
+	for len(cmds)+len(msgs) > 0 {
+		i := mk.c.intn(len(cmds) + len(msgs))
+		if i < len(cmds) {
+			p := cmds[i]
+			cmds = append(cmds[:i], cmds[i+1:]...)
+			if !mk.run(p) {
+				mk.cmds = append(mk.cmds, p)
+			}
+			continue
+		}
+		i -= len(cmds)
+		msg := msgs[i]
+		msgs = append(msgs[:i], msgs[i+1:]...)
+		mk.send(msg)
+	}
+}
+
 // settle runs and delivers what is left, in random order, until nothing
 // is (or only commands waiting on dropped ones are).
 func (mk *monkey) settle() {
 	mk.tb.Helper()
-	for n := 0; n < 5000; n++ {
-		live := 0
-		for _, msg := range mk.msgs {
+	if !mk.drain(5000) {
+		mk.tb.Fatalf("the model never settles: %d commands and %d messages left", len(mk.cmds), len(mk.msgs))
+	}
+}
+
+// drain runs pooled commands and delivers pooled messages in random order
+// until only timers that set themselves again (left pooled) and commands
+// waiting on dropped ones are left, or limit moves were made. It reports
+// whether the pool came to rest.
+func (mk *monkey) drain(limit int) bool {
+	mk.tb.Helper()
+	for range limit {
+		var live []int // msgs that are not clocks
+		for i, msg := range mk.msgs {
 			if !isClock(msg) {
-				live++
+				live = append(live, i)
 			}
 		}
+		cmds := 0
 		for _, p := range mk.cmds {
 			if !p.wait {
-				live++
+				cmds++
 			}
 		}
-		if live == 0 {
-			return
+		if len(live)+cmds == 0 {
+			return true
 		}
-		if len(mk.msgs) > 0 && (len(mk.cmds) == 0 || mk.c.intn(2) == 0) {
-			i := mk.c.intn(len(mk.msgs))
+		if len(live) > 0 && (len(mk.cmds) == 0 || mk.c.intn(2) == 0) {
+			i := live[mk.c.intn(len(live))]
 			msg := mk.msgs[i]
 			mk.msgs = append(mk.msgs[:i], mk.msgs[i+1:]...)
-			if isClock(msg) {
-				continue // it would only come round again
-			}
-			mk.note("settle: deliver %T", msg)
+			mk.note("drain: deliver %T", msg)
 			mk.send(msg)
 		} else if len(mk.cmds) > 0 {
 			i := mk.c.intn(len(mk.cmds))
 			p := mk.cmds[i]
 			mk.cmds = append(mk.cmds[:i], mk.cmds[i+1:]...)
-			mk.note("settle: run a command")
+			mk.note("drain: run a command")
 			if !mk.run(p) {
 				mk.cmds = append(mk.cmds, p) // waiting on one still pooled, or dropped
 			}
 		}
 		mk.check()
 	}
-	mk.tb.Fatalf("the model never settles: %d commands and %d messages left", len(mk.cmds), len(mk.msgs))
+	return false
+}
+
+// chained reports whether msg is a link in a chain of messages read from
+// a channel, which Bubble Tea never loses: a refresh's progress.
+func chained(msg tea.Msg) bool {
+	switch msg.(type) {
+	case refreshProgress, refreshDone:
+		return true
+	}
+	return false
 }
 
 // isClock reports whether msg is a timer that sets itself again each time
