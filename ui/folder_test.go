@@ -118,3 +118,30 @@ func TestFolderChunkTwice(t *testing.T) {
 		t.Errorf("after the rest: %d entries, want 40", n)
 	}
 }
+
+// A reload of a folder still being read replaces it whole: its loading
+// ends there, instead of counting its pages in the status bar for ever
+// while the chunks still to come are dropped as stale.
+func TestFolderReloadedWhileRead(t *testing.T) {
+	expand, _ := fakeFolder(40)
+	opts := folderOptions(expand)
+	opts.Reload = fixtureLoader(map[string]story.Document{"/news": frontPage()})
+	d := &driver{tb: t, m: New(opts)}
+	d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
+	var first tea.Msg
+	for _, msg := range flatten(t, d.m.Init()) {
+		if c, ok := msg.(folderRead); ok {
+			first = c
+		}
+	}
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	rest := d.update(first) // the first chunk is listed, the next one asked for
+	d.press("r")            // reloaded at once: the next chunk is stale
+	d.run(rest)
+	if n := d.m.pending(); n != 0 || strings.Contains(lastLine(d.screen()), "loading") {
+		t.Errorf("%d sources still loading after the reload:\n%s", n, d.screen())
+	}
+	if got := d.selectedTitle(); got != "Harbour council approves tidal barrier" {
+		t.Errorf("selected %q, want the reloaded page's first story", got)
+	}
+}

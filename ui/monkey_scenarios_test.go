@@ -59,11 +59,13 @@ var monkeyScenarios = []monkeyScenario{
 		return o
 	}},
 	{"folder read in chunks", func() Options {
-		expand, _ := fakeFolder(300)
+		expand, _ := fakeFolder(1000)
 		o := folderOptions(expand)
 		o.Sources = append(o.Sources, "front.txt")
 		o.Load = fixtureLoader(map[string]story.Document{"front.txt": frontPage()})
-		o.Reload, o.Fold = fickle(o.Load), true
+		// a reload reads the folder whole
+		o.Reload = fickle(fixtureLoader(map[string]story.Document{"front.txt": frontPage(), "/news": walkFront()}))
+		o.Fold = true
 		return o
 	}},
 	{"sample edition with pictures", func() Options {
@@ -252,6 +254,25 @@ func checkModel(m Model) string {
 	}
 	if m.list.filtering && m.reader.searching {
 		bad = append(bad, "the filter and the story search both have the keyboard")
+	}
+	return strings.Join(bad, "; ")
+}
+
+// checkSettled says what is still in progress in m when every command has
+// run and every message has arrived, "" when nothing.
+func checkSettled(m Model) string {
+	var bad []string
+	if n := m.pending(); n > 0 {
+		bad = append(bad, fmt.Sprintf("%d sources still loading (%s)", n, m.firstPending()))
+	}
+	if m.op.kind != opNone {
+		bad = append(bad, fmt.Sprintf("a load of %s still runs", m.op.target))
+	}
+	if m.feeds.running {
+		bad = append(bad, "the feeds are still refreshing")
+	}
+	if _, ok := m.list.selected(); ok && m.width > 0 && m.layout().readerW > 0 && !m.reader.ready && m.reader.note == "rendering…" {
+		bad = append(bad, "the selected story is still rendering")
 	}
 	return strings.Join(bad, "; ")
 }

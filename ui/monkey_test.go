@@ -79,6 +79,12 @@ type monkey struct {
 	// produced counts the commands run that feed waiting ones (a
 	// refresh): a waiting command is only looked at again after one ran.
 	produced int
+	// lateCmds and lateMsgs are held back until the end; lost says
+	// something was dropped, so not every load has ended.
+	lateCmds []*pending
+	lateMsgs []tea.Msg
+	lost     bool
+	lossy    bool // drops some: one run in four
 }
 
 // monkeyPanic is what a command that panicked returns in place of its
@@ -87,6 +93,7 @@ type monkeyPanic struct{ text string }
 
 func newMonkey(tb testing.TB, opts Options, c chooser) *monkey {
 	mk := &monkey{tb: tb, c: c, keys: monkeyKeys()}
+	mk.lossy = c.intn(4) == 0
 	mk.m = New(opts)
 	mk.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return delayed{msg} }
@@ -275,7 +282,7 @@ func (mk *monkey) step() {
 var monkeyMacros = []string{
 	"/ S t o r y space 0 0", "/ 1 2", "/ t i d e", "/ g a r d e n", "/ P a g e", "/ \" ~ ~ esc",
 	"D ~ ~ ~ y", "R j j D ~ ~ ~ y", "D ~ ~ n", "D y", "tab / t h e enter n n N", "L ~ j enter", "L j o", "L y",
-	"enter ~ ~ ~ backspace", "j j enter ~ ~ r ~ ~", "U ~ ~ U", "R ~ ~ ~ ~", "i ~ ~ space ~ esc",
+	"enter ~ ~ ~ backspace", "j j enter ~ ~ r ~ ~", "r ~ ~ ~", "U ~ ~ U", "R ~ ~ ~ ~", "i ~ ~ space ~ esc",
 }
 
 // macro presses the keys of mac, space-separated.
@@ -318,7 +325,7 @@ func (mk *monkey) mouse() {
 }
 
 // runOne runs a pooled command: usually once, sometimes twice, sometimes
-// never (dropped).
+// only after everything else, sometimes never (dropped).
 func (mk *monkey) runOne() {
 	if len(mk.cmds) == 0 {
 		return
@@ -326,9 +333,14 @@ func (mk *monkey) runOne() {
 	i := mk.c.intn(len(mk.cmds))
 	p := mk.cmds[i]
 	mk.cmds = append(mk.cmds[:i], mk.cmds[i+1:]...)
-	switch r := mk.c.intn(20); {
-	case r == 0 && !p.wait:
+	switch r := mk.c.intn(40); {
+	case r == 0 && !p.wait && mk.lossy:
 		mk.note("drop a command")
+		mk.lost = true
+	case r <= 1 && !p.wait:
+		mk.note("hold a command back")
+		mk.lateCmds = append(mk.lateCmds, p)
+	case r < 4 && !p.wait:
 	case r == 1 && !p.wait:
 		mk.note("run a command twice")
 		mk.run(p)
@@ -350,11 +362,16 @@ func (mk *monkey) deliverOne() {
 	i := mk.c.intn(len(mk.msgs))
 	msg := mk.msgs[i]
 	mk.msgs = append(mk.msgs[:i], mk.msgs[i+1:]...)
-	switch r := mk.c.intn(20); {
-	case r == 0 && !chained(msg):
+	switch r := mk.c.intn(40); {
+	case r == 0 && !chained(msg) && mk.lossy:
 		mk.note("drop %T", msg)
+		mk.lost = true
 		return
-	case r == 1:
+	case r <= 1:
+		mk.note("hold %T back", msg)
+		mk.lateMsgs = append(mk.lateMsgs, msg)
+		return
+	case r < 4:
 		mk.note("deliver %T twice", msg)
 		mk.send(msg)
 	default:
@@ -390,8 +407,19 @@ func (mk *monkey) catchUp() {
 // is (or only commands waiting on dropped ones are).
 func (mk *monkey) settle() {
 	mk.tb.Helper()
-	if !mk.drain(5000) {
-		mk.tb.Fatalf("the model never settles: %d commands and %d messages left", len(mk.cmds), len(mk.msgs))
+	for range 2 {
+		if !mk.drain(5000) {
+			mk.tb.Fatalf("the model never settles: %d commands and %d messages left", len(mk.cmds), len(mk.msgs))
+		}
+		mk.note("the held back arrive")
+		mk.cmds, mk.msgs = append(mk.cmds, mk.lateCmds...), append(mk.msgs, mk.lateMsgs...)
+		mk.lateCmds, mk.lateMsgs = nil, nil
+	}
+	if mk.lost {
+		return
+	}
+	if err := checkSettled(mk.m); err != "" {
+		mk.tb.Fatalf("%s\nlast steps:\n  %s", err, strings.Join(mk.log, "\n  "))
 	}
 }
 
@@ -410,8 +438,8 @@ func (mk *monkey) drain(limit int) bool {
 		}
 		cmds := 0
 		for _, p := range mk.cmds {
-			if !p.wait {
-				cmds++
+			if !p.wait || p.tried != mk.produced+1 {
+				cmds++ // it may answer: it ran not, or its feeder ran since
 			}
 		}
 		if len(live)+cmds == 0 {
