@@ -20,10 +20,6 @@ import (
 	"github.com/tread-reader/tread/story"
 )
 
-// monkeyRenderer is shared by every monkey run, so that a story's glamour
-// render is paid for once, not once a seed.
-var monkeyRenderer = render.NewRenderer(0)
-
 // monkeyScenario builds the options of one kind of session, fresh fakes
 // each time.
 type monkeyScenario struct {
@@ -157,11 +153,15 @@ func (f fickleLibrary) Delete(_ context.Context, url string) error {
 // steps in all; TREAD_MONKEY_STEPS sets the steps of each run.
 func TestMonkey(t *testing.T) {
 	for _, sc := range monkeyScenarios {
-		for seed := range uint64(monkeyEnv(t, "TREAD_MONKEY_SEEDS", 2)) {
+		seeds, steps := 2, 1000
+		if raceBuild {
+			seeds, steps = 1, 150
+		}
+		for seed := range uint64(monkeyEnv(t, "TREAD_MONKEY_SEEDS", seeds)) {
 			t.Run(fmt.Sprintf("%s/seed%d", sc.name, seed), func(t *testing.T) {
-				steps := monkeyEnv(t, "TREAD_MONKEY_STEPS", 400)
+				steps := monkeyEnv(t, "TREAD_MONKEY_STEPS", steps)
 				opts := sc.opts()
-				opts.Renderer, opts.Style = monkeyRenderer, render.Dark
+				opts.Renderer, opts.Style = render.NewRenderer(0), render.Dark // a render cached by another run would change the run
 				mk := newMonkey(t, opts, randChooser{rand.New(rand.NewPCG(seed, 7))})
 				for range steps {
 					mk.step()
@@ -184,7 +184,7 @@ func FuzzModel(f *testing.F) {
 			return
 		}
 		opts := monkeyScenarios[int(data[0])%len(monkeyScenarios)].opts()
-		opts.Renderer, opts.Style = monkeyRenderer, render.Dark
+		opts.Renderer, opts.Style = render.NewRenderer(0), render.Dark // a render cached by another run would change the run
 		c := &byteChooser{b: data[1:]}
 		mk := newMonkey(t, opts, c)
 		for !c.spent() {
@@ -248,6 +248,12 @@ func checkModel(m Model) string {
 	}
 	if e, ok := l.selected(); ok && m.width > 0 && m.layout().readerW > 0 && m.reader.want.key != m.readable(e).key {
 		bad = append(bad, fmt.Sprintf("%q is selected but the reader is for %+v", e.title, m.reader.want.key))
+	}
+	if e, ok := l.selected(); m.links.open && (!ok || m.links.story != m.readable(e).key) {
+		bad = append(bad, fmt.Sprintf("the links of %+v are open over %q", m.links.story, e.title))
+	}
+	if e, ok := l.selected(); m.pics.view.open && (!ok || m.pics.view.page != m.readable(e).url) {
+		bad = append(bad, fmt.Sprintf("the pictures of %s are open over %q", m.pics.view.page, e.title))
 	}
 	if c := m.lib.confirm; c < 0 || c > len(m.slots) {
 		bad = append(bad, fmt.Sprintf("a deletion awaits for slot %d of %d", c-1, len(m.slots)))

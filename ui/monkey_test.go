@@ -3,11 +3,13 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"reflect"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -105,7 +107,7 @@ func newMonkey(tb testing.TB, opts Options, c chooser) *monkey {
 
 // note records a step; the failure message lists the last ones.
 func (mk *monkey) note(format string, args ...any) {
-	const keep = 60
+	const keep = 80
 	mk.log = append(mk.log, fmt.Sprintf(format, args...))
 	if len(mk.log) > keep {
 		mk.log = mk.log[len(mk.log)-keep:]
@@ -145,7 +147,15 @@ func (mk *monkey) add(cmd tea.Cmd) {
 func waits(cmd tea.Cmd) bool { return strings.Contains(funcName(cmd), "waitRefresh") }
 
 // produces reports whether cmd feeds commands that wait: a refresh.
-func produces(cmd tea.Cmd) bool { return strings.Contains(funcName(cmd), "startRefresh") }
+func produces(cmd tea.Cmd) bool {
+	return strings.Contains(funcName(cmd), "startRefresh") && !waits(cmd)
+}
+
+// shortName is cmd's function without its package path, for the log.
+func shortName(cmd tea.Cmd) string {
+	n := funcName(cmd)
+	return n[strings.LastIndex(n, "/")+1:]
+}
 
 func funcName(cmd tea.Cmd) string {
 	if f := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()); f != nil {
@@ -229,8 +239,8 @@ func (mk *monkey) take(msg tea.Msg) {
 // action: letters typed into a filter, y and n for a question.
 func monkeyKeys() []string {
 	keys := []string{"esc", "enter", "tab", "shift+tab", "backspace", "space", "y", "n", "x", "e", "S", "1", "0", "/"}
-	for k := range defaultMonkeyKeys() {
-		keys = append(keys, k)
+	for _, k := range slices.Sorted(maps.Keys(defaultMonkeyKeys())) {
+		keys = append(keys, k) // in order: a seed makes the same run every time
 	}
 	return keys
 }
@@ -335,18 +345,17 @@ func (mk *monkey) runOne() {
 	mk.cmds = append(mk.cmds[:i], mk.cmds[i+1:]...)
 	switch r := mk.c.intn(40); {
 	case r == 0 && !p.wait && mk.lossy:
-		mk.note("drop a command")
+		mk.note("drop %s", shortName(p.cmd))
 		mk.lost = true
 	case r <= 1 && !p.wait:
-		mk.note("hold a command back")
+		mk.note("hold back %s", shortName(p.cmd))
 		mk.lateCmds = append(mk.lateCmds, p)
 	case r < 4 && !p.wait:
-	case r == 1 && !p.wait:
-		mk.note("run a command twice")
+		mk.note("run twice %s", shortName(p.cmd))
 		mk.run(p)
 		mk.run(&pending{cmd: p.cmd})
 	default:
-		mk.note("run a command")
+		mk.note("run %s", shortName(p.cmd))
 		if !mk.run(p) {
 			mk.cmds = append(mk.cmds, p) // still waiting
 		}
@@ -407,20 +416,31 @@ func (mk *monkey) catchUp() {
 // is (or only commands waiting on dropped ones are).
 func (mk *monkey) settle() {
 	mk.tb.Helper()
-	for range 2 {
-		if !mk.drain(5000) {
-			mk.tb.Fatalf("the model never settles: %d commands and %d messages left", len(mk.cmds), len(mk.msgs))
+	for round := range 2 {
+		if round == 1 {
+			mk.note("the held back arrive")
+			mk.cmds, mk.msgs = append(mk.cmds, mk.lateCmds...), append(mk.msgs, mk.lateMsgs...)
+			mk.lateCmds, mk.lateMsgs = nil, nil
 		}
-		mk.note("the held back arrive")
-		mk.cmds, mk.msgs = append(mk.cmds, mk.lateCmds...), append(mk.msgs, mk.lateMsgs...)
-		mk.lateCmds, mk.lateMsgs = nil, nil
+		if !mk.drain(5000) {
+			mk.tb.Fatalf("the model never settles: %d messages and these commands left: %s", len(mk.msgs), mk.left())
+		}
 	}
 	if mk.lost {
 		return
 	}
 	if err := checkSettled(mk.m); err != "" {
-		mk.tb.Fatalf("%s\nlast steps:\n  %s", err, strings.Join(mk.log, "\n  "))
+		mk.tb.Fatalf("%s\nlast steps:\n  %s\ncommands left: %s", err, strings.Join(mk.log, "\n  "), mk.left())
 	}
+}
+
+// left names the pooled commands, for a failure message.
+func (mk *monkey) left() string {
+	var names []string
+	for _, p := range mk.cmds {
+		names = append(names, fmt.Sprintf("%s (tried %d of %d)", shortName(p.cmd), p.tried, mk.produced))
+	}
+	return strings.Join(names, ", ")
 }
 
 // drain runs pooled commands and delivers pooled messages in random order
@@ -455,7 +475,7 @@ func (mk *monkey) drain(limit int) bool {
 			i := mk.c.intn(len(mk.cmds))
 			p := mk.cmds[i]
 			mk.cmds = append(mk.cmds[:i], mk.cmds[i+1:]...)
-			mk.note("drain: run a command")
+			mk.note("drain: run %s", shortName(p.cmd))
 			if !mk.run(p) {
 				mk.cmds = append(mk.cmds, p) // waiting on one still pooled, or dropped
 			}
