@@ -252,7 +252,7 @@ func checkModel(m Model) string {
 	if e, ok := l.selected(); m.links.open && (!ok || m.links.story != m.readable(e).key) {
 		bad = append(bad, fmt.Sprintf("the links of %+v are open over %q", m.links.story, e.title))
 	}
-	if e, ok := l.selected(); m.pics.view.open && (!ok || m.pics.view.page != m.readable(e).url) {
+	if e, ok := l.selected(); m.pics.view.open && (!ok || m.pics.view.story != m.readable(e).key) {
 		bad = append(bad, fmt.Sprintf("the pictures of %s are open over %q", m.pics.view.page, e.title))
 	}
 	if c := m.lib.confirm; c < 0 || c > len(m.slots) {
