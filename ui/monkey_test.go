@@ -246,7 +246,7 @@ func monkeyKeys() []string {
 }
 
 // monkeySizes are the windows the monkey resizes to, tiny to huge.
-var monkeySizes = [][2]int{{1, 1}, {2, 2}, {10, 3}, {40, 8}, {69, 20}, {80, 24}, {100, 30}, {120, 40}, {400, 120}}
+var monkeySizes = [][2]int{{0, 0}, {1, 1}, {2, 2}, {1, 40}, {200, 1}, {10, 3}, {40, 8}, {69, 20}, {80, 24}, {100, 30}, {120, 40}, {400, 120}}
 
 // monkeyPastes are what the monkey pastes into an open input.
 var monkeyPastes = []string{"Story 00", "harbour", "\x1b[31mred\x1b]0;title\x07", "two\nlines", `"`, strings.Repeat("w", 300)}
