@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tread-reader/tread/story"
@@ -340,5 +341,26 @@ func TestLibraryDeleteOfDroppedRow(t *testing.T) {
 	}
 	if strings.Contains(d.screen(), "y/n") {
 		t.Errorf("the question still shows:\n%s", d.screen())
+	}
+}
+
+// TestLibraryFitsTinyWindows: a day's heading and a search's snippet are
+// indented; in a window a cell or two wide they are cut to it like the
+// rest of the row, not drawn past its edge.
+func TestLibraryFitsTinyWindows(t *testing.T) {
+	d := libDriver(t, newFakeLibrary(5))
+	for _, search := range []bool{false, true} {
+		if search {
+			d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+			d.press("/")
+			d.typeText("Story")
+			if !strings.Contains(d.screen(), "about Story") {
+				t.Fatalf("setup: no snippet:\n%s", d.screen())
+			}
+		}
+		for _, w := range []int{1, 2, 3, 4} {
+			d.send(tea.WindowSizeMsg{Width: w, Height: 10})
+			checkFits(t, d.m.View().Content, w, 10)
+		}
 	}
 }
