@@ -235,6 +235,13 @@ func (mk *monkey) take(msg tea.Msg) {
 	}
 }
 
+// takeAt removes the i'th element of *s and returns it.
+func takeAt[T any](s *[]T, i int) T {
+	x := (*s)[i]
+	*s = slices.Delete(*s, i, i+1)
+	return x
+}
+
 // monkeyKeys is every key of every action but quit, and keys that are no
 // action: letters typed into a filter, y and n for a question.
 func monkeyKeys() []string {
@@ -340,9 +347,7 @@ func (mk *monkey) runOne() {
 	if len(mk.cmds) == 0 {
 		return
 	}
-	i := mk.c.intn(len(mk.cmds))
-	p := mk.cmds[i]
-	mk.cmds = append(mk.cmds[:i], mk.cmds[i+1:]...)
+	p := takeAt(&mk.cmds, mk.c.intn(len(mk.cmds)))
 	switch r := mk.c.intn(40); {
 	case r == 0 && !p.wait && mk.lossy:
 		mk.note("drop %s", shortName(p.cmd))
@@ -368,9 +373,7 @@ func (mk *monkey) deliverOne() {
 	if len(mk.msgs) == 0 {
 		return
 	}
-	i := mk.c.intn(len(mk.msgs))
-	msg := mk.msgs[i]
-	mk.msgs = append(mk.msgs[:i], mk.msgs[i+1:]...)
+	msg := takeAt(&mk.msgs, mk.c.intn(len(mk.msgs)))
 	switch r := mk.c.intn(40); {
 	case r == 0 && !chained(msg) && mk.lossy:
 		mk.note("drop %T", msg)
@@ -398,16 +401,13 @@ func (mk *monkey) catchUp() {
 	for len(cmds)+len(msgs) > 0 {
 		i := mk.c.intn(len(cmds) + len(msgs))
 		if i < len(cmds) {
-			p := cmds[i]
-			cmds = append(cmds[:i], cmds[i+1:]...)
+			p := takeAt(&cmds, i)
 			if !mk.run(p) {
 				mk.cmds = append(mk.cmds, p)
 			}
 			continue
 		}
-		i -= len(cmds)
-		msg := msgs[i]
-		msgs = append(msgs[:i], msgs[i+1:]...)
+		msg := takeAt(&msgs, i-len(cmds))
 		mk.send(msg)
 	}
 }
@@ -466,15 +466,11 @@ func (mk *monkey) drain(limit int) bool {
 			return true
 		}
 		if len(live) > 0 && (len(mk.cmds) == 0 || mk.c.intn(2) == 0) {
-			i := live[mk.c.intn(len(live))]
-			msg := mk.msgs[i]
-			mk.msgs = append(mk.msgs[:i], mk.msgs[i+1:]...)
+			msg := takeAt(&mk.msgs, live[mk.c.intn(len(live))])
 			mk.note("drain: deliver %T", msg)
 			mk.send(msg)
 		} else if len(mk.cmds) > 0 {
-			i := mk.c.intn(len(mk.cmds))
-			p := mk.cmds[i]
-			mk.cmds = append(mk.cmds[:i], mk.cmds[i+1:]...)
+			p := takeAt(&mk.cmds, mk.c.intn(len(mk.cmds)))
 			mk.note("drain: run %s", shortName(p.cmd))
 			if !mk.run(p) {
 				mk.cmds = append(mk.cmds, p) // waiting on one still pooled, or dropped
