@@ -183,7 +183,7 @@ func FuzzModel(f *testing.F) {
 		if len(data) == 0 {
 			return
 		}
-		data = data[:min(len(data), 2000)] // some hundreds of steps: execs stay quick
+		data = data[:min(len(data), 800)] // a few hundred steps: execs stay quick
 		opts := monkeyScenarios[int(data[0])%len(monkeyScenarios)].opts()
 		opts.Renderer, opts.Style = render.NewRenderer(0), render.Dark // a render cached by another run would change the run
 		c := &byteChooser{b: data[1:]}
