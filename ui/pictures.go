@@ -277,6 +277,8 @@ func (m Model) closePicture() (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// dropPicture closes the overlay; the command it returns takes the
+// picture off the screen.
 func (m *Model) dropPicture() tea.Cmd {
 	v := &m.pics.view
 	if v.cancel != nil {
