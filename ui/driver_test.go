@@ -202,18 +202,27 @@ func (d *driver) readerText() string {
 // checkFits fails unless the frame is at most w cells wide and h lines tall.
 func checkFits(tb testing.TB, content string, w, h int) {
 	tb.Helper()
-	if content == "" {
-		return
+	if p := fitProblem(content, w, h); p != "" {
+		tb.Error(p)
 	}
+}
+
+// fitProblem says how the frame overflows a w x h window, "" when it fits.
+func fitProblem(content string, w, h int) string {
+	if content == "" {
+		return ""
+	}
+	var out []string
 	lines := strings.Split(content, "\n")
 	if len(lines) > h {
-		tb.Errorf("frame is %d lines tall in a %dx%d window", len(lines), w, h)
+		out = append(out, fmt.Sprintf("frame is %d lines tall in a %dx%d window", len(lines), w, h))
 	}
 	for i, l := range lines {
 		if lw := ansi.StringWidth(l); lw > w {
-			tb.Errorf("line %d is %d cells wide in a %dx%d window: %q", i, lw, w, h, ansi.Strip(l))
+			out = append(out, fmt.Sprintf("line %d is %d cells wide in a %dx%d window: %q", i, lw, w, h, ansi.Strip(l)))
 		}
 	}
+	return strings.Join(out, "\n")
 }
 
 // Fixtures: an invented front page. Each body paragraph names its story

@@ -37,6 +37,7 @@ type folderRead struct {
 	groups    []group
 	errs      []notice
 	folder    Folder
+	from      int // the chunk's first page: it follows the pages read so far
 	next      int // pages read so far
 	nextDoc   int // documents so far: the next chunk's first document index
 }
@@ -54,15 +55,15 @@ func folderCmd(ctx context.Context, f Folder, slotIdx, gen int, source string, f
 		}
 		p.light = true // the list's rows alone: a story's page is read again to show it
 		groups, errs := prepareGroups(slotIdx, gen, source, docs, firstDoc, p)
-		return folderRead{slot: slotIdx, gen: gen, groups: groups, errs: errs, folder: f, next: from + n, nextDoc: firstDoc + len(docs)}
+		return folderRead{slot: slotIdx, gen: gen, groups: groups, errs: errs, folder: f, from: from, next: from + n, nextDoc: firstDoc + len(docs)}
 	}
 }
 
 // onFolderRead adds a chunk of a folder to its slot, sorted in with what
 // came before, and asks for the next until the folder is read.
 func (m Model) onFolderRead(msg folderRead) (tea.Model, tea.Cmd) {
-	if msg.slot < 0 || msg.slot >= len(m.slots) || m.slots[msg.slot].gen != msg.gen {
-		return m, nil // stopped, or superseded
+	if msg.slot < 0 || msg.slot >= len(m.slots) || m.slots[msg.slot].gen != msg.gen || m.slots[msg.slot].read != msg.from {
+		return m, nil // stopped, superseded, or a chunk already added
 	}
 	s := &m.slots[msg.slot]
 	s.failed = append(s.failed, msg.errs...)

@@ -89,3 +89,67 @@ func TestFolderShowsFirstAndStops(t *testing.T) {
 		t.Errorf("after stopping: %d listed, %d pending, stopped %v", len(m.list.all), m.pending(), m.slots[0].stopped)
 	}
 }
+
+// A chunk that comes again (delivered twice, or late from a chain
+// already past it) is dropped, not listed twice.
+func TestFolderChunkTwice(t *testing.T) {
+	expand, _ := fakeFolder(40)
+	d := &driver{tb: t, m: New(folderOptions(expand))}
+	d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
+	var first tea.Msg
+	for _, msg := range flatten(t, d.m.Init()) {
+		if c, ok := msg.(folderRead); ok {
+			first = c
+		}
+	}
+	if first == nil {
+		t.Fatal("Init read no chunk of the folder")
+	}
+	rest := d.update(first)
+	d.update(first)
+	if n := len(d.m.list.all); n != firstChunk {
+		t.Errorf("after the first chunk came twice: %d entries, want %d", n, firstChunk)
+	}
+	if p := checkModel(d.m); p != "" {
+		t.Error(p)
+	}
+	d.run(rest)
+	if n := len(d.m.list.all); n != 40 {
+		t.Errorf("after the rest: %d entries, want 40", n)
+	}
+}
+
+// r on a folder still being read reloads the selected page alone, from
+// the file as it is now, and the folder's reading goes on to its end with
+// nothing left loading.
+func TestFolderPageReloadedWhileRead(t *testing.T) {
+	expand, _ := fakeFolder(40)
+	opts := folderOptions(expand)
+	page := func(text string) Loader {
+		return func(_ context.Context, src string) []story.Document {
+			return []story.Document{{Source: src, Stories: []story.Story{{Title: src, Body: body(text+" "+src, 2)}}}}
+		}
+	}
+	opts.Load, opts.Reload = page("as it was"), page("as it is now")
+	d := &driver{tb: t, m: New(opts)}
+	d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
+	var first tea.Msg
+	for _, msg := range flatten(t, d.m.Init()) {
+		if c, ok := msg.(folderRead); ok {
+			first = c
+		}
+	}
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	rest := d.update(first) // the first chunk is listed, the next one asked for
+	d.press("r")            // on the newest page of the first chunk
+	if got := d.readerText(); !strings.Contains(got, "as it is now /news/p015.txt") {
+		t.Errorf("r did not read the page again:\n%s", got)
+	}
+	d.run(rest)
+	if n := d.m.pending(); n != 0 || strings.Contains(lastLine(d.screen()), "loading") {
+		t.Errorf("%d sources still loading after the reload:\n%s", n, d.screen())
+	}
+	if n := len(d.m.list.all); n != 40 {
+		t.Errorf("%d stories listed after the reload, want the folder's 40", n)
+	}
+}

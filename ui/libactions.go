@@ -232,7 +232,7 @@ func (m Model) askDelete() (tea.Model, tea.Cmd) {
 func (m Model) onConfirmKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	i := m.lib.confirm - 1
 	m.lib.confirm = 0
-	if msg.String() != "y" || i >= len(m.slots) || m.slots[i].lib == nil {
+	if msg.String() != "y" || i >= len(m.slots) || m.slots[i].lib == nil || m.slots[i].lib.gone {
 		return m, m.notify(say("kept")), true
 	}
 	src, url, ctx := m.lib.src, m.slots[i].source, m.ctx

@@ -23,11 +23,12 @@ func libRows(e entry) int {
 // other, then the snippet with its matches picked out.
 func renderLibEntry(e entry, width, rows int, selected, focused bool, st styles) []string {
 	var head, foot []string
+	// fitBlock, not pad: in a pane a cell or two wide the indent alone fills it
 	if e.day != "" {
-		head = []string{pad(" "+st.meta.Bold(true).Render(truncate(e.day, max(width-2, 1))), width)}
+		head = []string{fitBlock(" "+st.meta.Bold(true).Render(truncate(e.day, max(width-2, 1))), width, 1)}
 	}
 	if e.snippet != "" {
-		foot = []string{pad("  "+snippetLine(e.snippet, titleWidth(e, width), st), width)}
+		foot = []string{fitBlock("  "+snippetLine(e.snippet, titleWidth(e, width), st), width, 1)}
 	}
 	plain := e
 	plain.day, plain.snippet = "", ""

@@ -210,12 +210,18 @@ func (m *Model) setLib(i int, change func(r *libRow)) {
 	m.slots[i].lib = &r
 }
 
-// dropLib lets go of slot i's library row: it leaves the list, and a load
-// of its story still on its way is dropped when it comes.
+// dropLib lets go of slot i's library row: it leaves the list, a load of
+// its story still on its way is dropped when it comes, and a question
+// about deleting it is withdrawn, so that y does not delete a page no
+// longer shown.
 func (m *Model) dropLib(i int) {
 	m.setLib(i, func(r *libRow) { r.gone = true })
 	m.slots[i].entries = nil
 	m.slots[i].gen++
+	if m.lib.confirm == i+1 {
+		m.lib.confirm = 0
+		m.status.clear()
+	}
 }
 
 // setSameLib changes slot i's library row and every other row of the same

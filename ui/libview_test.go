@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tread-reader/tread/story"
@@ -314,5 +316,51 @@ func TestLibraryLoadOfDroppedRow(t *testing.T) {
 				t.Errorf("the late load was listed:\n%s", d.screen())
 			}
 		})
+	}
+}
+
+// TestLibraryDeleteOfDroppedRow: a refresh that lists the library again
+// while "delete …? y/n" waits withdraws the question: y then neither
+// panics on the row let go of nor deletes a page no longer asked about.
+func TestLibraryDeleteOfDroppedRow(t *testing.T) {
+	f := newFakeLibrary(10)
+	refresh := func(context.Context, func(RefreshCount)) (string, error) { return "refreshed", nil }
+	d := newDriver(t, Options{Library: f, Feeds: feedSection(new(atomic.Int32)), Refresh: refresh}, 100, 30)
+	d.press("j", "j")
+	if got := d.selectedTitle(); got != "• Story 0001" {
+		t.Fatalf("selected %q, want Story 0001", got)
+	}
+	refreshing := d.update(keyMsg("R"))
+	d.press("D")
+	d.run(refreshing) // relists: the row asked about is let go of
+	d.press("y")      // panicked: index out of range
+	for _, c := range f.calls {
+		if strings.HasPrefix(c, "delete") {
+			t.Errorf("%s after the question was withdrawn", c)
+		}
+	}
+	if strings.Contains(d.screen(), "y/n") {
+		t.Errorf("the question still shows:\n%s", d.screen())
+	}
+}
+
+// TestLibraryFitsTinyWindows: a day's heading and a search's snippet are
+// indented; in a window a cell or two wide they are cut to it like the
+// rest of the row, not drawn past its edge.
+func TestLibraryFitsTinyWindows(t *testing.T) {
+	d := libDriver(t, newFakeLibrary(5))
+	for _, search := range []bool{false, true} {
+		if search {
+			d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+			d.press("/")
+			d.typeText("Story")
+			if !strings.Contains(d.screen(), "about Story") {
+				t.Fatalf("setup: no snippet:\n%s", d.screen())
+			}
+		}
+		for _, w := range []int{1, 2, 3, 4} {
+			d.send(tea.WindowSizeMsg{Width: w, Height: 10})
+			checkFits(t, d.m.View().Content, w, 10)
+		}
 	}
 }

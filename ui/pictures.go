@@ -72,6 +72,7 @@ type pictures struct {
 // pictureView is the overlay: the story's pictures and the one shown.
 type pictureView struct {
 	open   bool
+	story  entryKey // whose pictures these are
 	page   string
 	refs   []pictureRef
 	index  int
@@ -176,7 +177,7 @@ func (m Model) showPicture() (tea.Model, tea.Cmd) {
 	if !m.pics.canDraw() {
 		return m, m.openPicture(e.url, e.pictures[0].src)
 	}
-	m.pics.view = pictureView{open: true, page: e.url, refs: e.pictures}
+	m.pics.view = pictureView{open: true, story: e.key, page: e.url, refs: e.pictures}
 	cmd := m.renderPicture() // before m is copied out: it changes m
 	return m, cmd
 }
@@ -280,13 +281,34 @@ func (m Model) pictureOrigin() (x, y int) {
 
 // closePicture closes the overlay and takes the picture off the screen.
 func (m Model) closePicture() (tea.Model, tea.Cmd) {
+	cmd := m.dropPicture()
+	return m, cmd
+}
+
+// dropPicture closes the overlay; the command it returns takes the
+// picture off the screen.
+func (m *Model) dropPicture() tea.Cmd {
 	v := &m.pics.view
 	if v.cancel != nil {
 		v.cancel()
 	}
 	placed, id := v.placed, v.pic.ID
 	*v = pictureView{}
-	return m, m.unplace(placed, id)
+	return m.unplace(placed, id)
+}
+
+// leaveOverlays closes the links list and the picture overlay when they
+// are another story's than k, the story the reader shows now (ok false:
+// none): a click, a walk, a reload or a relist may move the selection
+// while one is open.
+func (m *Model) leaveOverlays(k entryKey, ok bool) tea.Cmd {
+	if m.links.open && (!ok || m.links.story != k) {
+		m.links.close()
+	}
+	if m.pics.view.open && (!ok || m.pics.view.story != k) {
+		return m.dropPicture()
+	}
+	return nil
 }
 
 // unplace removes a picture drawn: kitty keeps pictures apart from the

@@ -172,3 +172,56 @@ func TestPictureOverlay(t *testing.T) {
 		t.Errorf("the overlay is still drawn")
 	}
 }
+
+// The picture overlay is the selected story's: when the selection moves
+// to another story under it, by a click on the list or a walk that
+// finishes while it is open, it closes and its picture is taken off the
+// screen, instead of staying over the other story.
+func TestPictureClosesWhenTheStoryChanges(t *testing.T) {
+	data := testPNG(t)
+	w := newWeb()
+	doc := picDoc()
+	doc.Stories[0].Related = []story.Story{{Title: "Tide gauge readings hit record", URL: tidesURL}}
+	doc.Stories = append(doc.Stories, frontPage().Stories...)
+	for _, tc := range []struct {
+		name string
+		move func(d *driver)
+	}{
+		{"click on the list", func(d *driver) {
+			d.send(tea.MouseClickMsg{X: 3, Y: 8, Button: tea.MouseLeft})
+		}},
+		{"a walk done", func(d *driver) {
+			d.press("i", "j")                 // the picture closed, on the related link
+			walk := d.update(keyMsg("enter")) // its page loads
+			d.press("k", "i")                 // back on the mill, its picture open
+			d.fireTicks()
+			d.run(walk)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &driver{tb: t, m: New(Options{
+				Docs: []story.Document{doc}, Images: "kitty", Load: w.load,
+				Picture: func(context.Context, string, string) ([]byte, error) { return data, nil },
+			})}
+			d.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return delayed{msg} } }
+			d.run(d.m.Init())
+			d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+			d.press("i")
+			d.fireTicks() // the picture is drawn
+			if !d.m.pics.view.placed {
+				t.Fatal("setup: the picture was not drawn")
+			}
+			d.raw = nil
+			tc.move(d)
+			if d.selectedTitle() == "Tide mill turns again" {
+				t.Fatal("setup: the selection did not move")
+			}
+			if d.m.pics.view.open || !strings.Contains(d.screen(), "Paragraph 1") {
+				t.Errorf("the mill's picture is still open over %q:\n%s", d.selectedTitle(), d.screen())
+			}
+			if !strings.Contains(strings.Join(d.raw, ""), "a=d") {
+				t.Errorf("the picture drawn was not deleted from the screen: %q", d.raw)
+			}
+		})
+	}
+}

@@ -66,6 +66,7 @@ func (m Model) onReloadDone(msg reloadDone) (tea.Model, tea.Cmd) {
 	cur, had := m.list.selected()
 	s := &m.slots[slotIdx]
 	s.gen, s.entries = msg.entries[0].key.gen, msg.entries
+	s.loaded = true // a folder still being read is read whole now
 	m.list.setEntries(m.allEntries())
 	if had && cur.key.slot == slotIdx {
 		m.selectKey(m.resolve(cur.key))

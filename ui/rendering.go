@@ -45,6 +45,11 @@ func (m *Model) showSelected() tea.Cmd {
 	m.reader.setCrumb(m.breadcrumb())
 	e, ok := m.list.selected()
 	e = m.readable(e)
+	return tea.Batch(m.leaveOverlays(e.key, ok), m.showStory(e, ok))
+}
+
+// showStory puts e, the selected story when ok, in the reader.
+func (m *Model) showStory(e entry, ok bool) tea.Cmd {
 	if !ok {
 		m.cancelRenders()
 		m.reader.forget(m.emptyNote())
