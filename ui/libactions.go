@@ -224,7 +224,8 @@ func (m Model) askDelete() (tea.Model, tea.Cmd) {
 	}
 	m.lib.confirm = i + 1
 	title := m.slots[i].entries[0].title
-	m.status.show(sayAbout("delete the saved page “"+title+"”? y/n", title))
+	m.lib.ask = sayAbout("delete the saved page “"+title+"”? y/n", title)
+	m.status.clear()
 	return m, nil
 }
 

@@ -75,6 +75,7 @@ type libView struct {
 	searchID int                // the search wanted
 	cancel   context.CancelFunc // the search in flight
 	confirm  int                // 1 + the slot whose deletion awaits y/n
+	ask      notice             // the question, kept in the status bar until answered
 	first    tea.Cmd            // the first page's request, for Init
 }
 

@@ -364,3 +364,30 @@ func TestLibraryFitsTinyWindows(t *testing.T) {
 		}
 	}
 }
+
+// TestDeleteQuestionStaysInView: while "delete …? y/n" waits, a notice
+// that comes meanwhile (a refresh's progress, a load error) does not hide
+// the question y answers; a click that selects another story withdraws it.
+func TestDeleteQuestionStaysInView(t *testing.T) {
+	f := newFakeLibrary(5)
+	d := libDriver(t, f)
+	d.press("D")
+	d.send(statusTick{seq: d.m.status.seq}) // a notice's timer running out
+	d.run(d.m.notify(failure("ledger.example: the server closed the connection")))
+	if got := lastLine(d.screen()); !strings.Contains(got, "delete the saved page") {
+		t.Fatalf("the question is out of view while it waits: %q", got)
+	}
+	d.press("y")
+	if strings.Join(f.calls, "\n") != "delete https://news.example/0001" {
+		t.Errorf("y after a notice: calls %q", f.calls)
+	}
+
+	d.press("D")
+	d.send(tea.MouseClickMsg{X: 4, Y: d.m.list.top[1], Button: tea.MouseLeft}) // the next story
+	if d.selectedTitle() != "• Story 0003" {
+		t.Fatalf("the click selected %q", d.selectedTitle())
+	}
+	if strings.Contains(lastLine(d.screen()), "delete the saved page") || d.m.lib.confirm != 0 {
+		t.Errorf("the question stayed after the selection moved: %q", lastLine(d.screen()))
+	}
+}

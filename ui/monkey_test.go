@@ -246,10 +246,8 @@ func takeAt[T any](s *[]T, i int) T {
 // action: letters typed into a filter, y and n for a question.
 func monkeyKeys() []string {
 	keys := []string{"esc", "enter", "tab", "shift+tab", "backspace", "space", "y", "n", "x", "e", "S", "1", "0", "/"}
-	for _, k := range slices.Sorted(maps.Keys(defaultMonkeyKeys())) {
-		keys = append(keys, k) // in order: a seed makes the same run every time
-	}
-	return keys
+	// in order: a seed makes the same run every time
+	return append(keys, slices.Sorted(maps.Keys(defaultMonkeyKeys()))...)
 }
 
 // monkeySizes are the windows the monkey resizes to, tiny to huge.

@@ -144,8 +144,12 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 		return m.onLibLoaded(msg)
 	}
 	s := &m.slots[msg.slot]
+	cur, had := m.list.selected()
 	s.loaded, s.entries, s.failed = true, msg.entries, msg.errs
 	m.list.setEntries(m.allEntries())
+	if had && cur.key.slot == msg.slot && cur.key.gen != msg.gen {
+		m.selectKey(m.resolve(cur.key)) // read again: the same place in it
+	}
 	m.maybeRead()
 	// the first story may be a feed's summary whose article is saved
 	return m, tea.Batch(m.showSelected(), m.loadSaved(), m.notifyAll(msg.errs), m.startAging(msg.entries))
@@ -173,8 +177,9 @@ func (m Model) moveSelection(n int) (tea.Model, tea.Cmd) {
 // selectionMoved shows the story selected in place of was. What the status
 // bar said was about the story left behind, so it goes.
 func (m Model) selectionMoved(was entry) (tea.Model, tea.Cmd) {
-	if now, ok := m.list.selected(); ok && now.key != was.key && m.status.current.text != "" {
+	if now, ok := m.list.selected(); ok && now.key != was.key {
 		m.status.clear()
+		m.lib.confirm = 0 // a question about the page left behind is withdrawn
 	}
 	return m, tea.Batch(m.keepPlace(was), m.showSelected(), m.loadSaved(), m.loadLib(), m.libMore())
 }

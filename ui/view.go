@@ -151,6 +151,8 @@ func (m Model) statusView() string {
 			return m.list.filter.view(room, m.styles)
 		case m.reader.searching:
 			return m.reader.search.view(room, m.styles)
+		case m.lib.confirm > 0:
+			return m.noticeView(m.lib.ask, room) // a question stays until answered
 		case m.op.kind != opNone:
 			return m.opLine(room, m.status.current)
 		case m.pending() > 0:
