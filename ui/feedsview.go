@@ -128,12 +128,25 @@ func (m Model) onRefreshDone(msg refreshDone) (tea.Model, tea.Cmd) {
 	}
 	var cmds []tea.Cmd
 	if i := m.feeds.slot; i >= 0 {
-		cmds = append(cmds, loadCmd(m.ctx, m.feedsLoader(), i, m.slots[i].gen, m.slots[i].source, m.prepFor(i)))
+		cmds = append(cmds, m.rereadFeeds(i))
 	}
 	if m.lib.src != nil && m.lib.view == m.lib.listView {
 		cmds = append(cmds, m.relist())
 	}
 	return m, tea.Batch(append(cmds, m.notify(done))...)
+}
+
+// reloadFeeds reads the subscriptions section again from the files (the
+// counts, the items), the reload key on it; R refreshes from the network.
+func (m Model) reloadFeeds() (tea.Model, tea.Cmd) {
+	return m, tea.Batch(m.rereadFeeds(m.feeds.slot), m.notify(say("subscriptions read again")))
+}
+
+// rereadFeeds reads the subscriptions section, slot i, again; a read
+// started earlier is superseded, whichever answers last.
+func (m *Model) rereadFeeds(i int) tea.Cmd {
+	m.slots[i].gen++
+	return loadCmd(m.ctx, m.feedsLoader(), i, m.slots[i].gen, m.slots[i].source, m.prepFor(i))
 }
 
 // relist reads the library listing again from the top, for the pages a

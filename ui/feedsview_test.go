@@ -154,3 +154,35 @@ func TestRefreshCountSaid(t *testing.T) {
 		t.Errorf("status %q", got)
 	}
 }
+
+// TestFeedsReadAgainOnReload: r on the subscriptions reads them again
+// from the files (new counts), instead of reloading "subscriptions" as a
+// source, and the selection stays where it was; of two reads, the later
+// one wins whichever answers last.
+func TestFeedsReadAgainOnReload(t *testing.T) {
+	var unread atomic.Int32
+	opts := frontOptions()
+	opts.Feeds = feedSection(&unread)
+	d := newDriver(t, opts, 100, 30)
+	d.press("j") // the feed's item
+	if got := d.selectedTitle(); got != "Ferry returns" {
+		t.Fatalf("selected %q", got)
+	}
+	unread.Store(4)
+	d.press("r")
+	if !strings.Contains(d.screen(), "4 unread") || d.selectedTitle() != "Ferry returns" {
+		t.Errorf("after r: selected %q, screen:\n%s", d.selectedTitle(), d.screen())
+	}
+	if strings.Contains(d.m.status.current.text, "subscriptions:") || d.m.status.current.isErr {
+		t.Errorf("r reloaded the section as a source: %q", d.m.status.current.text)
+	}
+	older := d.update(keyMsg("r"))
+	newer := d.update(keyMsg("r"))
+	unread.Store(6)
+	d.run(newer)
+	unread.Store(5) // what the first read would find, answering last
+	d.run(older)
+	if !strings.Contains(d.screen(), "6 unread") {
+		t.Errorf("an older read won:\n%s", d.screen())
+	}
+}

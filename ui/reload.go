@@ -37,6 +37,8 @@ func (m Model) reload() (tea.Model, tea.Cmd) {
 	switch {
 	case !ok:
 		return m, nil
+	case e.key.slot == m.feeds.slot && m.feeds.list != nil:
+		return m.reloadFeeds() // the subscriptions are read again, not fetched
 	case m.reloadFn == nil:
 		return m, m.notify(say("reload is not available"))
 	}
