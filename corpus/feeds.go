@@ -118,3 +118,20 @@ func FrontPages(dir string) ([]FrontPage, error) {
 	}
 	return out, nil
 }
+
+// RequireFeeds is the corpus's feeds, or skips the test with a clear
+// message when the corpus or its feeds/ are absent.
+func RequireFeeds(t interface {
+	Skipper
+	Fatal(args ...any)
+}) []FeedCase {
+	t.Helper()
+	cases, err := Feeds(Require(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Skipf("corpus has no feeds/")
+	}
+	return cases
+}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 
 	"github.com/tread-reader/tread/corpus"
 	"github.com/tread-reader/tread/extract/internal/flat"
@@ -20,14 +21,7 @@ import (
 // TREAD_DEBUG=idprefix go test -run DebugPage -v ./extract/
 func TestDebugPage(t *testing.T) {
 	for _, p := range debugPages(t, "TREAD_DEBUG") {
-		data, err := p.HTML()
-		if err != nil {
-			t.Fatal(err)
-		}
-		root, err := parse(intake.HTML(data, ""))
-		if err != nil {
-			t.Fatal(err)
-		}
+		root := parsedPage(t, p)
 		m := meta.Extract(goquery.NewDocumentFromNode(root), p.URL)
 		tr := buildTree(root)
 		best := tr.body(m.ArticleBody)
@@ -133,4 +127,18 @@ func debugPages(t *testing.T, env string) []corpus.Page {
 		}
 	}
 	return pages
+}
+
+// parsedPage is corpus page p parsed as extraction parses it.
+func parsedPage(t *testing.T, p corpus.Page) *html.Node {
+	t.Helper()
+	data, err := p.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := parse(intake.HTML(data, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
 }

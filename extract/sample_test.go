@@ -12,7 +12,6 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/tread-reader/tread/corpus"
-	"github.com/tread-reader/tread/intake"
 )
 
 // TestRelatedSample prints, for one page from each of many sites, the links
@@ -43,14 +42,7 @@ func TestRelatedSample(t *testing.T) {
 	}
 	total := 0
 	for i, p := range corpus.SiteSample(all, half, n) {
-		data, err := p.HTML()
-		if err != nil {
-			t.Fatal(err)
-		}
-		root, err := parse(intake.HTML(data, ""))
-		if err != nil {
-			t.Fatal(err)
-		}
+		root := parsedPage(t, p)
 		doc := goquery.NewDocumentFromNode(root)
 		s, body := fromMeta(root, readMeta(doc, p.URL), p.URL)
 		if body != nil {

@@ -23,14 +23,7 @@ const cliFeedFloor = 0.98
 // start of its text; the strict figure counts it a miss, the second figure
 // accepts the stand-in.
 func TestCorpusFeedsAsFiles(t *testing.T) {
-	dir := corpus.Require(t)
-	cases, err := corpus.Feeds(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(cases) == 0 {
-		t.Skip("corpus has no feeds/")
-	}
+	cases := corpus.RequireFeeds(t)
 	total, strict, lenient := 0, 0, 0
 	for _, c := range cases {
 		total += len(c.Items)

@@ -16,14 +16,7 @@ const feedFloor = 0.98
 // cannot be read must give a clear error, and only where the reference
 // itself recovered nothing.
 func TestCorpusFeeds(t *testing.T) {
-	dir := corpus.Require(t)
-	cases, err := corpus.Feeds(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(cases) == 0 {
-		t.Skip("corpus has no feeds/")
-	}
+	cases := corpus.RequireFeeds(t)
 	total, matched := 0, 0
 	for _, c := range cases {
 		data, err := os.ReadFile(c.Path)
