@@ -122,8 +122,8 @@ func splitNames(raw string, by *regexp.Regexp) []string {
 		}
 		for _, n := range andRE.Split(part, -1) {
 			n = by.ReplaceAllString(strings.TrimSpace(n), "")
-			n = cutRE.ReplaceAllString(n, "")
-			n = trimCalendarWords(strings.Trim(n, " .,:;|-–—\"'“”／"))
+			cut := cutRE.ReplaceAllString(n, "")
+			n = trimCalendarWords(strings.Trim(cut, " .,:;|-–—\"'“”／"), cut != n)
 			if isName(n) {
 				out = append(out, n)
 			}
@@ -142,9 +142,15 @@ var groupTailRE = regexp.MustCompile(`(?i)\s+(?:(?:editorial|news|content|resear
 
 // trimCalendarWords drops the day and month names a date left around a
 // name once its digits were cut ("Jeff Foust Monday", "Monday November").
-func trimCalendarWords(n string) string {
+// A month name ends a name too ("Tom May", "Alyssa Maio"): it is dropped
+// only when a date was cut after it (dated) or a weekday comes before it.
+func trimCalendarWords(n string, dated bool) string {
 	f := strings.Fields(n)
-	for len(f) > 0 && isCalendarWord(f[len(f)-1]) {
+	for len(f) > 0 {
+		last := f[len(f)-1]
+		if !isWeekday(last) && !(isCalendarWord(last) && (dated || len(f) > 1 && isWeekday(f[len(f)-2]))) {
+			break
+		}
 		f = f[:len(f)-1]
 	}
 	for len(f) > 0 && isWeekday(f[0]) {

@@ -140,6 +140,11 @@ func TestSplitNames(t *testing.T) {
 		{"Marna van der Merwe", []string{"Marna van der Merwe"}},
 		{"The Currency editors", []string{"The Currency editors"}},
 		{"Jeff Foust Monday", []string{"Jeff Foust"}},
+		{"Jeff Foust Monday November", []string{"Jeff Foust"}},
+		{"Jane Doe March 5, 2024", []string{"Jane Doe"}},
+		{"Tom May", []string{"Tom May"}},
+		{"Alyssa Maio", []string{"Alyssa Maio"}},
+		{"Theresa June and Ana Abril", []string{"Theresa June", "Ana Abril"}},
 		{"", nil},
 	}
 	for _, tt := range tests {
