@@ -16,7 +16,7 @@ import (
 // against regressions, they are not the targets.
 const (
 	floorHeadline = 0.843 // measured 0.845 over 711 pages
-	floorByline   = 0.791 // measured 0.793
+	floorByline   = 0.795 // measured 0.796 (566/711)
 	floorDate     = 0.860 // measured 0.862
 	// floorDateSet is over the pages whose truth has a date, so that
 	// answering nothing cannot pass for accuracy.
