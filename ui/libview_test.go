@@ -391,3 +391,16 @@ func TestDeleteQuestionStaysInView(t *testing.T) {
 		t.Errorf("the question stayed after the selection moved: %q", lastLine(d.screen()))
 	}
 }
+
+// TestLibraryWindowTitleUnmarked: the window title is the story's title,
+// without the list's unread and star marks.
+func TestLibraryWindowTitleUnmarked(t *testing.T) {
+	d := libDriver(t, newFakeLibrary(3))
+	d.press("tab", "s", "m", "tab") // starred, and unread again
+	if got := d.selectedTitle(); got != "• ★ Story 0001" {
+		t.Fatalf("the row reads %q", got)
+	}
+	if got := d.m.View().WindowTitle; got != "Story 0001" {
+		t.Errorf("window title %q, want the title alone", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"image/png"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tread-reader/tread/picture"
 	"github.com/tread-reader/tread/story"
 )
 
@@ -223,5 +225,18 @@ func TestPictureClosesWhenTheStoryChanges(t *testing.T) {
 				t.Errorf("the picture drawn was not deleted from the screen: %q", d.raw)
 			}
 		})
+	}
+}
+
+// TestPictureOverlayQuit: quitting with the overlay's picture drawn
+// deletes it, as closing the overlay does.
+func TestPictureOverlayQuit(t *testing.T) {
+	d := kittyDriver(t)
+	d.press("i")
+	d.fireTicks() // the picture is drawn
+	id := d.m.pics.view.pic.ID
+	d.press("q")
+	if !d.quit || !slices.Contains(d.raw, picture.DeleteSeq(id, false)) {
+		t.Errorf("quitting: quit %v, writes %q; want the overlay's picture %#x deleted", d.quit, d.raw, id)
 	}
 }

@@ -280,7 +280,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.renderCancel != nil {
 		m.renderCancel()
 	}
-	free := m.freeInline() // the terminal keeps pictures sent until told
+	free := tea.Batch(m.freeInline(), m.dropPicture()) // the terminal keeps pictures sent until told
 	if e, ok := m.list.selected(); ok {
 		return m, tea.Sequence(m.keepPlace(e), free, tea.Quit)
 	}

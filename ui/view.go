@@ -126,7 +126,11 @@ func (m Model) bodyView(l layout) string {
 // entry was made, and cut short because some terminals choke on long titles.
 func (m Model) windowTitle() string {
 	if e, ok := m.list.selected(); ok {
-		return truncate(e.title, 120)
+		t := sanitize.Line(e.head.Title) // the title alone, without the list's marks
+		if t == "" {
+			t = e.title
+		}
+		return truncate(t, 120)
 	}
 	return "tread"
 }
