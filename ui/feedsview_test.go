@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -184,5 +185,50 @@ func TestFeedsReadAgainOnReload(t *testing.T) {
 	d.run(older)
 	if !strings.Contains(d.screen(), "6 unread") {
 		t.Errorf("an older read won:\n%s", d.screen())
+	}
+}
+
+// TestReadMarkCountsAtOnce: opening a feed's item marks it read in the
+// library, its library row loses its unread mark at once, and the feed's
+// unread count follows without a refresh; the selection stays on the item
+// though reading it moves it down its feed.
+func TestReadMarkCountsAtOnce(t *testing.T) {
+	f := newFakeLibrary(3)
+	items := []string{f.items[1].URL, f.items[2].URL}
+	opts := Options{Library: f}
+	opts.Feeds = func(context.Context) []story.Document {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		var unread, read []story.Story
+		for _, it := range f.items {
+			if slices.Contains(items, it.URL) {
+				if it.Read {
+					read = append(read, story.Story{Title: it.Title, URL: it.URL})
+				} else {
+					unread = append(unread, story.Story{Title: it.Title, URL: it.URL})
+				}
+			}
+		}
+		return []story.Document{{Source: "subscriptions", Stories: []story.Story{{
+			Title: "Harbour Ledger", Site: fmt.Sprintf("%d unread", len(unread)),
+			Body: body("the ledger", 1), Related: append(unread, read...),
+		}}}}
+	}
+	opts.Load = func(_ context.Context, src string) []story.Document { return f.Stories(context.Background(), src) }
+	d := newDriver(t, opts, 100, 30)
+	if !strings.Contains(d.screen(), "2 unread") {
+		t.Fatalf("the feed's row:\n%s", d.screen())
+	}
+	d.press("j") // the feed's first item, Story 0002
+	if got := d.selectedTitle(); got != "Story 0002" {
+		t.Fatalf("selected %q", got)
+	}
+	d.press("tab") // read it in place
+	scr := d.screen()
+	if !strings.Contains(scr, "1 unread") || strings.Contains(scr, "• Story 0002") || !strings.Contains(scr, "• Story 0003") {
+		t.Errorf("after reading the item, the count or the library's mark did not follow:\n%s", scr)
+	}
+	if got := d.selectedTitle(); got != "Story 0002" {
+		t.Errorf("the selection moved to %q with the reordered feed", got)
 	}
 }

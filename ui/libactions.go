@@ -115,6 +115,7 @@ func (m Model) toggleRead() (tea.Model, tea.Cmd) {
 	return m.toggle(libMark{
 		flag: func(r *libRow) *bool { return &r.item.Read }, on: "marked read", off: "marked unread",
 		save: func(ctx context.Context, src Library, url string, on bool) error { return src.MarkRead(ctx, url, on) },
+		read: true,
 	})
 }
 
@@ -127,11 +128,13 @@ func (m Model) toggleStar() (tea.Model, tea.Cmd) {
 }
 
 // libMark is one of the user's marks on a library story: where the row
-// keeps it, what to say, and how the library saves it.
+// keeps it, what to say, and how the library saves it; read says it is
+// the read mark, which the subscriptions count.
 type libMark struct {
 	flag    func(*libRow) *bool
 	on, off string
 	save    func(ctx context.Context, src Library, url string, on bool) error
+	read    bool
 }
 
 // toggle turns mark on or off on the selected library story.
@@ -145,9 +148,22 @@ func (m Model) toggle(mark libMark) (tea.Model, tea.Cmd) {
 	if on {
 		text = mark.on
 	}
-	return m, m.libChange(i, text, func(ctx context.Context, src Library, url string) error {
+	cmd := m.libChange(i, text, func(ctx context.Context, src Library, url string) error {
 		return mark.save(ctx, src, url, on)
 	}, func(r *libRow) { *mark.flag(r) = on })
+	if mark.read {
+		cmd = readChange(cmd)
+	}
+	return m, cmd
+}
+
+// readChange marks the libChanged of cmd as a change of read state.
+func readChange(cmd tea.Cmd) tea.Cmd {
+	return func() tea.Msg {
+		msg, _ := cmd().(libChanged)
+		msg.read = true
+		return msg
+	}
 }
 
 // libChange shows change at once and saves it in a tea.Cmd; a failure
@@ -174,6 +190,9 @@ func (m Model) onLibChanged(msg libChanged) (tea.Model, tea.Cmd) {
 			m.list.moveTo(at) // the row that took the deleted one's place
 		}
 		return m, tea.Batch(m.showSelected(), m.loadLib(), m.notify(say(msg.text)))
+	case msg.read && m.feeds.slot >= 0 && m.feeds.list != nil:
+		// the subscriptions' unread counts follow the mark
+		return m, tea.Batch(m.rereadFeeds(m.feeds.slot), m.notify(say(msg.text)))
 	case msg.text != "":
 		return m, m.notify(say(msg.text))
 	}
@@ -189,9 +208,9 @@ func (m *Model) markOpened() tea.Cmd {
 	if m.slots[i].lib.item.Read {
 		return nil
 	}
-	return m.libChange(i, "", func(ctx context.Context, src Library, url string) error {
+	return readChange(m.libChange(i, "", func(ctx context.Context, src Library, url string) error {
 		return src.MarkRead(ctx, url, true)
-	}, func(r *libRow) { r.item.Read = true })
+	}, func(r *libRow) { r.item.Read = true }))
 }
 
 // keepPlace saves where the reader is in e, a library story being left,
@@ -302,14 +321,21 @@ func lineWithEdges(s string) string {
 }
 
 // markFeedItemRead marks the selected new item of a feed read as it is
-// opened; the feed's unread count follows at the next refresh.
+// opened, and its rows in the library listing; the feed's unread count
+// follows once the mark is saved.
 func (m *Model) markFeedItemRead() tea.Cmd {
 	e, ok := m.list.selected()
 	if !ok || m.lib.src == nil || e.key.slot != m.feeds.slot || !e.related || e.url == "" {
 		return nil
 	}
+	for i, s := range m.slots { // the library's rows of the page are read now too
+		if s.lib != nil && !s.lib.item.Read && normURL(s.source) == e.norm {
+			m.setLib(i, func(r *libRow) { r.item.Read = true })
+		}
+	}
+	m.list.setEntries(m.allEntries())
 	src, url, ctx := m.lib.src, e.url, m.ctx
 	return func() tea.Msg {
-		return libChanged{slot: -1, err: src.MarkRead(ctx, url, true)}
+		return libChanged{slot: -1, read: true, err: src.MarkRead(ctx, url, true)}
 	}
 }

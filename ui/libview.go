@@ -107,6 +107,7 @@ type libSearched struct {
 type libChanged struct {
 	slot int
 	gone bool // the page was deleted
+	read bool // a read mark changed: the subscriptions' unread counts follow
 	text string
 	err  error
 }

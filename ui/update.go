@@ -148,7 +148,7 @@ func (m Model) onDocLoaded(msg docLoaded) (tea.Model, tea.Cmd) {
 	s.loaded, s.entries, s.failed = true, msg.entries, msg.errs
 	m.list.setEntries(m.allEntries())
 	if had && cur.key.slot == msg.slot && cur.key.gen != msg.gen {
-		m.selectKey(m.resolve(cur.key)) // read again: the same place in it
+		m.selectKey(m.sameStory(cur, s.entries)) // read again: the same story in it
 	}
 	m.maybeRead()
 	// the first story may be a feed's summary whose article is saved

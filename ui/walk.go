@@ -282,6 +282,18 @@ func (m Model) walkBack() (tea.Model, tea.Cmd) {
 	return m, m.showSelected()
 }
 
+// sameStory is e's key among entries, a slot read again: the entry with
+// e's address (a feed's items move as they are read), else the one in
+// e's place.
+func (m Model) sameStory(e entry, entries []entry) entryKey {
+	for _, n := range entries {
+		if e.norm != "" && n.norm == e.norm && n.related == e.related {
+			return n.key
+		}
+	}
+	return m.resolve(e.key)
+}
+
 // resolve finds k in the list, or the story in its place after a reload
 // gave it a new generation; k itself when neither is there.
 func (m Model) resolve(k entryKey) entryKey {
