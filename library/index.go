@@ -68,6 +68,7 @@ CREATE TABLE pages (
 	story BLOB
 );
 CREATE INDEX pages_saved ON pages (saved DESC, id DESC);
+CREATE INDEX pages_day ON pages (day DESC, id DESC);
 CREATE INDEX pages_requested ON pages (requested);
 CREATE INDEX pages_extractor ON pages (extractor);
 CREATE TABLE skipped (file TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, err TEXT NOT NULL) WITHOUT ROWID;
@@ -213,6 +214,11 @@ func (ix *index) migrate(ctx context.Context) (fresh bool, err error) {
 				return false, fmt.Errorf("read index: %w: %w", errMissingTable, err)
 			}
 			return false, fmt.Errorf("read index: %w", err)
+		}
+		// The listing's order by date came after version 1's first
+		// indexes: added in place, not worth a rebuild.
+		if _, err := ix.db.ExecContext(ctx, "CREATE INDEX IF NOT EXISTS pages_day ON pages (day DESC, id DESC)"); err != nil {
+			return false, fmt.Errorf("migrate index: %w", err)
 		}
 		return false, nil
 	case v > schemaVersion:

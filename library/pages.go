@@ -216,27 +216,25 @@ func (l *Library) Skipped(ctx context.Context) ([]error, error) {
 	return out, rows.Err()
 }
 
-// Page returns up to n pages saved before after (the zero Cursor: the
-// newest), newest first, and the cursor of the next page. It costs the
-// same however many pages the library holds: a keyset query on (saved,
-// id), never an OFFSET. unreadOnly leaves out the pages marked read.
+// Page returns up to n pages dated before after (the zero Cursor: the
+// newest), newest first by their date (the day a page says it was
+// published, else the day it was saved), and the cursor of the next page.
+// It costs the same however many pages the library holds: a keyset query
+// on (day, id), never an OFFSET. unreadOnly leaves out the pages marked
+// read.
 func (l *Library) Page(ctx context.Context, after Cursor, n int, unreadOnly bool) ([]Item, Cursor, error) {
 	if after == (Cursor{}) {
-		after = Cursor{saved: 1<<63 - 1, id: 1<<63 - 1}
+		after = Cursor{day: 1<<63 - 1, id: 1<<63 - 1}
 	}
-	q := "SELECT " + itemColumns + " FROM pages p LEFT JOIN user u ON u.url = p.url WHERE (p.saved, p.id) < (?, ?)"
-	if unreadOnly {
-		q += " AND coalesce(u.read, 0) = 0"
-	}
-	q += " ORDER BY p.saved DESC, p.id DESC LIMIT ?"
-	rows, err := l.ix.db.QueryContext(ctx, q, after.saved, after.id, n)
+	rows, err := l.ix.db.QueryContext(ctx, pageQuery(unreadOnly), after.day, after.id, n)
 	if err != nil {
 		return nil, after, fmt.Errorf("read index: %w", err)
 	}
 	defer rows.Close()
 	items := make([]Item, 0, n)
+	var day int64
 	for rows.Next() {
-		it, err := scanItem(rows, l.dir)
+		it, err := scanItem(rows, l.dir, &day)
 		if err != nil {
 			return nil, after, fmt.Errorf("read index: %w", err)
 		}
@@ -246,10 +244,19 @@ func (l *Library) Page(ctx context.Context, after Cursor, n int, unreadOnly bool
 		return nil, after, fmt.Errorf("read index: %w", err)
 	}
 	if len(items) > 0 {
-		last := items[len(items)-1]
-		after = Cursor{saved: last.Saved.UnixNano(), id: last.ID}
+		after = Cursor{day: day, id: items[len(items)-1].ID}
 	}
 	return items, after, nil
+}
+
+// pageQuery is Page's query: a page of the listing after a (day, id),
+// by the pages_day index.
+func pageQuery(unreadOnly bool) string {
+	q := "SELECT " + itemColumns + ", p.day FROM pages p LEFT JOIN user u ON u.url = p.url WHERE (p.day, p.id) < (?, ?)"
+	if unreadOnly {
+		q += " AND coalesce(u.read, 0) = 0"
+	}
+	return q + " ORDER BY p.day DESC, p.id DESC LIMIT ?"
 }
 
 // Count is how many pages the index holds.

@@ -17,7 +17,8 @@ func TestQueryPlans(t *testing.T) {
 		{"lookup", "SELECT " + entryColumns + " FROM pages WHERE url = ?1 OR requested = ?1 ORDER BY saved DESC, id DESC LIMIT 1", []any{"x"}},
 		{"item", "SELECT " + itemColumns + " FROM pages p LEFT JOIN user u ON u.url = p.url WHERE p.url = ?1 OR p.requested = ?1 ORDER BY p.saved DESC, p.id DESC LIMIT 1", []any{"x"}},
 		{"reextract", reextractQuery, []any{"v1", 32}},
-		{"page", "SELECT " + itemColumns + " FROM pages p LEFT JOIN user u ON u.url = p.url WHERE (p.saved, p.id) < (?, ?) ORDER BY p.saved DESC, p.id DESC LIMIT ?", []any{1, 1, 10}},
+		{"page", pageQuery(false), []any{1, 1, 10}},
+		{"unread page", pageQuery(true), []any{1, 1, 10}},
 	} {
 		rows, err := l.ix.db.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+q.sql, q.args...)
 		if err != nil {
@@ -41,5 +42,31 @@ func TestQueryPlans(t *testing.T) {
 		} else {
 			t.Logf("%s: %s", q.name, all)
 		}
+	}
+}
+
+// TestDayIndexAddedInPlace: an index of this version made before the
+// listing was ordered by date gains its index on opening, without the
+// rebuild a new schema version would cost.
+func TestDayIndexAddedInPlace(t *testing.T) {
+	dir := t.TempDir()
+	l, err := OpenWith(dir, Options{Extractor: testExtractor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveFixtures(t, l)
+	if _, err := l.ix.db.Exec("DROP INDEX pages_day"); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	l = openIndexed(t, dir, nil)
+	var n int
+	if err := l.ix.db.QueryRow("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'pages_day'").Scan(&n); err != nil || n != 1 {
+		t.Fatalf("pages_day after reopening: %d, %v", n, err)
+	}
+	if c, err := l.Count(context.Background()); err != nil || c != len(fixtures) {
+		t.Errorf("pages after reopening: %d, %v", c, err)
 	}
 }

@@ -36,7 +36,7 @@ type Item struct {
 
 // Cursor marks where a page of List stopped; the zero Cursor is the start.
 type Cursor struct {
-	saved, id int64
+	day, id int64 // the last page's date (Unix seconds) and id
 }
 
 // Extractor reads a saved page into its stories. It runs when a page is

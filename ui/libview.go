@@ -321,7 +321,8 @@ func (m Model) standsIn(i int) bool {
 }
 
 // decorateLib marks the library rows of all: unread and starred before
-// the title, and over the listing, the day each day's first row starts.
+// the title, and over the listing, the day each day's first row starts
+// (the listing is by each page's date).
 func (m Model) decorateLib(all []entry) {
 	if m.lib.src == nil {
 		return
@@ -346,10 +347,19 @@ func (m Model) decorateLib(all []entry) {
 		if m.lib.view != m.lib.listView {
 			continue
 		}
-		if d := dayName(r.item.Saved, now); d != prevDay {
+		if d := dayName(r.item.listedBy(), now); d != prevDay {
 			e.day, prevDay = d, d
 		}
 	}
+}
+
+// listedBy is the time the library lists a page by: the date it gives
+// itself, else when it was saved.
+func (it LibraryItem) listedBy() time.Time {
+	if !it.Published.IsZero() {
+		return it.Published
+	}
+	return it.Saved
 }
 
 // dayName heads the stories of t's day: Today, Yesterday, or the date.

@@ -404,3 +404,19 @@ func TestLibraryWindowTitleUnmarked(t *testing.T) {
 		t.Errorf("window title %q, want the title alone", got)
 	}
 }
+
+// TestLibraryDaysByPageDate: the listing's days head the pages by the
+// date each gives itself, the day saved only for a page with none.
+func TestLibraryDaysByPageDate(t *testing.T) {
+	f := newFakeLibrary(3)
+	now := time.Now()
+	f.items[1].Published = now.AddDate(0, 0, -1)
+	f.items[2].Published = time.Date(2019, 11, 19, 9, 0, 0, 0, time.UTC)
+	d := libDriver(t, f)
+	scr := d.screen()
+	for _, want := range []string{"Today", "Yesterday", "Tuesday 19 November 2019"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("no heading %q:\n%s", want, scr)
+		}
+	}
+}
