@@ -4,6 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/tread-reader/tread/story"
 )
 
 // The queries the reader waits on use an index, never a scan of every
@@ -68,5 +71,32 @@ func TestDayIndexAddedInPlace(t *testing.T) {
 	}
 	if c, err := l.Count(context.Background()); err != nil || c != len(fixtures) {
 		t.Errorf("pages after reopening: %d, %v", c, err)
+	}
+}
+
+// TestWordsGiveTheStorysReadingTime: the index's word count of a page
+// gives the reading time its story shows, for text with long hyphenated
+// addresses and text in a script written without spaces.
+func TestWordsGiveTheStorysReadingTime(t *testing.T) {
+	l := openIndexed(t, t.TempDir(), nil)
+	para := strings.Repeat("The harbour-master's notice at https://harbour.example/notices/2026/long-hyphenated-notice-name says the quay reopens. ", 40)
+	cjk := strings.Repeat("港の岸壁は来週から再び開かれると港湾局が発表した。", 40)
+	page := "<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1>" +
+		strings.Repeat("<p>"+para+"</p>", 3) + strings.Repeat("<p>"+cjk+"</p>", 3) + "</article></body></html>"
+	u := "https://news.example/quay"
+	if _, err := l.Save(testPage(u, time.Now(), page)); err != nil {
+		t.Fatal(err)
+	}
+	it, ok, err := l.Item(context.Background(), u)
+	if err != nil || !ok {
+		t.Fatalf("Item: %v %v", ok, err)
+	}
+	stories, err := l.Stories(context.Background(), it)
+	if err != nil || len(stories) != 1 {
+		t.Fatalf("Stories: %d, %v", len(stories), err)
+	}
+	want := stories[0].ReadingMinutes()
+	if got := (it.Words + story.WordsPerMinute - 1) / story.WordsPerMinute; got != want || want < 3 {
+		t.Errorf("%d words give %d min; the story reads %d min", it.Words, got, want)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/tread-reader/tread/fetch"
 	"github.com/tread-reader/tread/story"
@@ -177,25 +176,13 @@ func storiesText(stories []story.Story) string {
 	return strings.Join(parts, "\n\n")
 }
 
-// countWords counts runs of letters and digits; a CJK character counts as
-// a word of its own.
-func countWords(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		switch {
-		case isCJK(r):
-			n++
-			in = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if !in {
-				n++
-			}
-			in = true
-		default:
-			in = false
-		}
-	}
-	return n
+// countWords is text's length in words as the reader counts them
+// (story.Count), each character of a script written without spaces
+// counted as the part of a word it takes as long to read, so that a
+// row's reading time from the index is the one its story shows.
+func countWords(text string) int {
+	words, chars := story.Count(text)
+	return words + (chars*story.WordsPerMinute+story.CharsPerMinute-1)/story.CharsPerMinute
 }
 
 func hostOf(raw string) string {

@@ -12,9 +12,20 @@ const (
 // ReadingMinutes estimates how long the body takes to read, rounded up to
 // whole minutes: 0 for a story with no text.
 func (s Story) ReadingMinutes() int {
-	words, chars := 0, 0
+	words, chars := Count(s.Text())
+	if words == 0 && chars == 0 {
+		return 0
+	}
+	// whole minutes, rounded up, from the two kinds of text together
+	return (words*CharsPerMinute + chars*WordsPerMinute + WordsPerMinute*CharsPerMinute - 1) / (WordsPerMinute * CharsPerMinute)
+}
+
+// Count counts text as a reader reads it: words (runs between spaces
+// that hold a letter or digit, so an address or "long-hyphenated" is
+// one) and characters of scripts written without spaces.
+func Count(text string) (words, chars int) {
 	inWord := false
-	for _, r := range s.Text() {
+	for _, r := range text {
 		switch {
 		case Unspaced(r):
 			chars++
@@ -28,11 +39,7 @@ func (s Story) ReadingMinutes() int {
 			inWord = false
 		}
 	}
-	if words == 0 && chars == 0 {
-		return 0
-	}
-	// whole minutes, rounded up, from the two kinds of text together
-	return (words*CharsPerMinute + chars*WordsPerMinute + WordsPerMinute*CharsPerMinute - 1) / (WordsPerMinute * CharsPerMinute)
+	return words, chars
 }
 
 // Unspaced reports whether r belongs to a script written without spaces
