@@ -75,8 +75,10 @@ func (m Model) onLibSearched(msg libSearched) (tea.Model, tea.Cmd) {
 	}
 	m.lib.cancel = nil
 	if msg.err != nil {
-		return m, m.notify(failure(sanitize.Line(msg.err.Error())))
+		m.lib.failed, m.lib.failedQ = failure(sanitize.Line(msg.err.Error())), m.lib.query
+		return m, m.notify(m.lib.failed)
 	}
+	m.lib.failedQ = ""
 	m.dropView(m.lib.view)
 	m.lib.view = msg.id
 	aging := m.addLibSlots(msg.items, msg.id)

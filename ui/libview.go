@@ -75,6 +75,8 @@ type libView struct {
 	searchID int                // the search wanted
 	cancel   context.CancelFunc // the search in flight
 	confirm  int                // 1 + the slot whose deletion awaits y/n
+	failed   notice             // why the search failedQ could not run
+	failedQ  string             // the search failed names
 	ask      notice             // the question, kept in the status bar until answered
 	first    tea.Cmd            // the first page's request, for Init
 }

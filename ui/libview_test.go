@@ -420,3 +420,19 @@ func TestLibraryDaysByPageDate(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchErrorBesidePrompt: while a search typed cannot run, why is
+// said beside the prompt, where it is seen as one types, and goes when the
+// search can run again.
+func TestSearchErrorBesidePrompt(t *testing.T) {
+	d := libDriver(t, newFakeLibrary(12))
+	d.press("/")
+	d.typeText(`1"`)
+	if got := lastLine(d.screen()); !strings.Contains(got, `/1"`) || !strings.Contains(got, "unclosed quote") {
+		t.Errorf("the prompt line does not say why: %q", got)
+	}
+	d.press("backspace")
+	if got := lastLine(d.screen()); strings.Contains(got, "unclosed quote") {
+		t.Errorf("the reason stayed after the search ran again: %q", got)
+	}
+}

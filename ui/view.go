@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/tread-reader/tread/keymap"
 	"github.com/tread-reader/tread/sanitize"
 )
@@ -152,7 +153,7 @@ func (m Model) statusView() string {
 	middle := func(room int) string {
 		switch {
 		case m.list.filtering:
-			return m.list.filter.view(room, m.styles)
+			return m.filterView(room)
 		case m.reader.searching:
 			return m.reader.search.view(room, m.styles)
 		case m.lib.confirm > 0:
@@ -223,6 +224,20 @@ func (m Model) noticeView(n notice, room int) string {
 		style = m.styles.statusErr
 	}
 	return style.Render(fitNotice(n, room))
+}
+
+// filterView is the filter's prompt, and beside it, while the library
+// search typed cannot run, why: the rows shown are the last search's.
+func (m Model) filterView(room int) string {
+	in := m.list.filter.view(room, m.styles)
+	if m.lib.failedQ == "" || m.lib.failedQ != m.lib.query {
+		return in
+	}
+	rest := room - ansi.StringWidth(in) - 2
+	if rest < minSubject {
+		return in
+	}
+	return in + "  " + m.noticeView(m.lib.failed, rest)
 }
 
 // emptyListNote is the list's short version of emptyNote, for when the
