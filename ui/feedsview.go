@@ -152,6 +152,9 @@ func (m *Model) rereadFeeds(i int) tea.Cmd {
 // relist reads the library listing again from the top, for the pages a
 // refresh saved.
 func (m *Model) relist() tea.Cmd {
+	if i := m.selectedLib(); i >= 0 && m.list.moved {
+		m.lib.keep = m.slots[i].source // a row the user chose, not the first by default
+	}
 	for i := range m.slots {
 		if r := m.slots[i].lib; r != nil && r.view == m.lib.listView {
 			m.dropLib(i)

@@ -232,3 +232,23 @@ func TestReadMarkCountsAtOnce(t *testing.T) {
 		t.Errorf("the selection moved to %q with the reordered feed", got)
 	}
 }
+
+// TestRefreshKeepsPlace: R reads the library listing again from the top
+// for the pages it saved; the selection stays on the library row it was on.
+func TestRefreshKeepsPlace(t *testing.T) {
+	f := newFakeLibrary(30)
+	var unread atomic.Int32
+	opts := Options{Library: f, Feeds: feedSection(&unread)}
+	opts.Refresh = func(context.Context, func(RefreshCount)) (string, error) { return "refreshed 1 feed", nil }
+	d := newDriver(t, opts, 100, 30)
+	for d.selectedTitle() != "• Story 0011" {
+		d.press("j")
+		if d.m.list.cursor > 40 {
+			t.Fatal("Story 0011 never selected")
+		}
+	}
+	d.press("R")
+	if got := d.selectedTitle(); got != "• Story 0011" {
+		t.Errorf("after R the selection is on %q", got)
+	}
+}

@@ -75,6 +75,7 @@ type libView struct {
 	searchID int                // the search wanted
 	cancel   context.CancelFunc // the search in flight
 	confirm  int                // 1 + the slot whose deletion awaits y/n
+	keep     string             // the URL of the row selected when the listing was read again
 	failed   notice             // why the search failedQ could not run
 	failedQ  string             // the search failed names
 	ask      notice             // the question, kept in the status bar until answered
@@ -171,7 +172,25 @@ func (m Model) onLibPage(msg libPage) (tea.Model, tea.Cmd) {
 	m.lib.done = len(msg.items) < libPageSize
 	aging := m.addLibSlots(msg.items, msg.view)
 	m.list.setEntries(m.allEntries())
+	m.selectKept()
 	return m, tea.Batch(m.showSelected(), m.loadLib(), m.libMore(), aging)
+}
+
+// selectKept puts the selection back on the row it was on before the
+// listing was read again, if the first page read holds it.
+func (m *Model) selectKept() {
+	url := m.lib.keep
+	m.lib.keep = ""
+	if url == "" {
+		return
+	}
+	for _, i := range m.list.visible {
+		e := m.list.all[i]
+		if r := m.libRowOf(e); r != nil && !e.related && r.view == m.lib.listView && m.slots[e.key.slot].source == url {
+			m.selectKey(e.key)
+			return
+		}
+	}
 }
 
 // addLibSlots lists items as rows of view, each a slot whose story loads

@@ -180,6 +180,7 @@ func (m Model) selectionMoved(was entry) (tea.Model, tea.Cmd) {
 	if now, ok := m.list.selected(); ok && now.key != was.key {
 		m.status.clear()
 		m.lib.confirm = 0 // a question about the page left behind is withdrawn
+		m.lib.keep = ""   // the user chose another row than the one kept
 	}
 	return m, tea.Batch(m.keepPlace(was), m.showSelected(), m.loadSaved(), m.loadLib(), m.libMore())
 }
