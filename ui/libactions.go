@@ -184,12 +184,12 @@ func (m Model) onLibChanged(msg libChanged) (tea.Model, tea.Cmd) {
 	case msg.err != nil:
 		return m, m.notify(failure(sanitize.Line(msg.err.Error())))
 	case msg.gone:
-		at := m.list.cursor
 		cur, ok := m.list.selected()
+		next, hasNext := m.rowAfter(msg.slot)
 		m.setSameLib(msg.slot, func(r *libRow) { r.gone = true })
 		m.list.setEntries(m.allEntries())
-		if ok && cur.key.slot == msg.slot {
-			m.list.moveTo(at) // the row that took the deleted one's place
+		if ok && cur.key.slot == msg.slot && hasNext {
+			m.selectKey(next) // the row that took the deleted one's place
 		}
 		return m, tea.Batch(m.showSelected(), m.loadLib(), m.notify(say(msg.text)))
 	case msg.read && m.feeds.slot >= 0 && m.feeds.list != nil:
@@ -199,6 +199,32 @@ func (m Model) onLibChanged(msg libChanged) (tea.Model, tea.Cmd) {
 		return m, m.notify(say(msg.text))
 	}
 	return m, nil
+}
+
+// rowAfter is the key of the listed row after slot i's (before it, when
+// it is the last), among the rows of its own view: where the selection
+// goes when slot i is deleted.
+func (m Model) rowAfter(i int) (entryKey, bool) {
+	var rows []entryKey
+	at := -1
+	for _, n := range m.list.visible {
+		e := m.list.all[n]
+		r := m.libRowOf(e)
+		if e.related || r == nil || r.view != m.slots[i].lib.view {
+			continue
+		}
+		if e.key.slot == i {
+			at = len(rows)
+		}
+		rows = append(rows, e.key)
+	}
+	switch {
+	case at < 0 || len(rows) < 2:
+		return entryKey{}, false
+	case at+1 < len(rows):
+		return rows[at+1], true
+	}
+	return rows[at-1], true
 }
 
 // markOpened marks the selected library story read as it is opened.

@@ -436,3 +436,30 @@ func TestSearchErrorBesidePrompt(t *testing.T) {
 		t.Errorf("the reason stayed after the search ran again: %q", got)
 	}
 }
+
+// TestDeleteSelectsNextLibraryRow: after D y the selection goes to the
+// library row that took the deleted one's place, not to whatever row of
+// another section now stands at the same place in the list.
+func TestDeleteSelectsNextLibraryRow(t *testing.T) {
+	f := newFakeLibrary(8)
+	feed := func(context.Context) []story.Document {
+		return []story.Document{{Source: "subscriptions", Stories: []story.Story{{
+			Title: "Harbour Ledger", Site: "2 unread", Body: body("the ledger", 1),
+			Related: []story.Story{{Title: "Item A", URL: f.items[5].URL}, {Title: "Item B", URL: f.items[6].URL}},
+		}, {
+			Title: "Coast Courier", Site: "2 unread", Body: body("the courier", 1),
+			Related: []story.Story{{Title: "Item C", URL: f.items[7].URL}, {Title: "Item D", URL: f.items[4].URL}},
+		}}}}
+	}
+	d := newDriver(t, Options{Library: f, Feeds: feed}, 100, 30)
+	for d.selectedTitle() != "• Story 0004" {
+		d.press("j")
+		if d.m.list.cursor > 20 {
+			t.Fatal("Story 0004 never selected")
+		}
+	}
+	d.press("D", "y")
+	if got := d.selectedTitle(); got != "• Story 0005" {
+		t.Errorf("after D y the selection is on %q, want the next library row", got)
+	}
+}
