@@ -357,7 +357,7 @@ func (m *Model) markFeedItemRead() tea.Cmd {
 		return nil
 	}
 	for i, s := range m.slots { // the library's rows of the page are read now too
-		if s.lib != nil && !s.lib.item.Read && normURL(s.source) == e.norm {
+		if s.lib != nil && !s.lib.item.Read && len(s.entries) > 0 && s.entries[0].norm == e.norm {
 			m.setLib(i, func(r *libRow) { r.item.Read = true })
 		}
 	}
